@@ -1,0 +1,116 @@
+package org.jmpibench.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jmpibench.spi.Backend;
+import org.jmpibench.spi.JobOutcome;
+import org.jmpibench.spi.JobSpec;
+import org.jmpibench.spi.RankProgram;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The SPI conformance suite. A backend's test class extends this and names its backend; every test then runs
+ * real multi-process jobs of that backend. Data correctness is checked inside the ranks by
+ * {@link ConformanceRank}; here we check how each job ended, and that it left no process behind.
+ */
+public abstract class ConformanceSuite {
+
+    /** Generous: the 64 MiB message on the slowest backend, oversubscribed, takes seconds, not minutes. */
+    private static final Duration JOB_LIMIT = Duration.ofSeconds(180);
+    /** A failing rank must end its job well within this (issue: "within 30 s"). */
+    private static final Duration FAULT_LIMIT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path shared;
+
+    /** The backend under test. */
+    protected abstract Backend backend();
+
+    /** The class path of the rank JVMs: by default this test JVM's own, which holds the backend under test. */
+    protected List<Path> rankClasspath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(Path::of).collect(Collectors.toList());
+    }
+
+    @BeforeEach
+    void backendIsAvailable() {
+        var availability = backend().availability();
+        Assumptions.assumeTrue(availability.available(),
+                () -> backend().name() + " is not available: " + availability.reason());
+    }
+
+    @AfterEach
+    void noProcessLeftBehind() {
+        List<String> alive = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).collect(Collectors.toList());
+        assertThat(alive).as("processes still running after the job").isEmpty();
+    }
+
+    @ParameterizedTest(name = "np={0}")
+    @ValueSource(ints = {2, 3, 4})
+    void everyOperationDeliversTheRightData(int np) {
+        JobOutcome outcome = run(np, JOB_LIMIT, ConformanceRank.class, Integer.toString(np), shared.toString());
+        assertThat(outcome.succeeded()).as(() -> describe(outcome)).isTrue();
+        for (int rank = 0; rank < np; rank++) {
+            assertThat(outcome.output()).as("rank %d reports success", rank)
+                    .contains(ConformanceRank.PASSED + rank);
+        }
+    }
+
+    @Test
+    void aRankThatExitsWithAnErrorFailsTheJobAndIsNamed() {
+        assertFaultNamesRank("exit", 1, 3);
+    }
+
+    @Test
+    void aRankThatThrowsFailsTheJobAndIsNamed() {
+        JobOutcome outcome = assertFaultNamesRank("throw", 2, 3);
+        assertThat(outcome.failure()).contains("deliberate failure in rank 2");
+    }
+
+    @Test
+    void aRankKilledWithSigkillFailsTheJobAndIsNamed() {
+        assertFaultNamesRank("kill", 1, 2);
+    }
+
+    @Test
+    void aRankThatHangsIsEndedByTheTimeLimit() {
+        JobOutcome outcome = run(2, Duration.ofSeconds(8), FaultyRank.class, "hang", "1");
+        assertThat(outcome.succeeded()).isFalse();
+        assertThat(outcome.timedOut()).as(() -> describe(outcome)).isTrue();
+        assertThat(outcome.failure()).contains(backend().name()).contains("timed out");
+    }
+
+    private JobOutcome assertFaultNamesRank(String mode, int failingRank, int np) {
+        JobOutcome outcome = run(np, FAULT_LIMIT, FaultyRank.class, mode, Integer.toString(failingRank));
+        assertThat(outcome.succeeded()).as(() -> describe(outcome)).isFalse();
+        assertThat(outcome.timedOut()).as("the failure was noticed before the time limit: %s", describe(outcome))
+                .isFalse();
+        assertThat(outcome.failure()).as(() -> describe(outcome))
+                .contains(backend().name()).contains("rank " + failingRank);
+        return outcome;
+    }
+
+    protected JobOutcome run(int np, Duration limit, Class<?> main, String... args) {
+        RankProgram program = RankProgram.of(rankClasspath(), main.getName(), args)
+                .withJvmOptions(List.of("-Xmx768m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        return backend().launcher().run(JobSpec.of(np, program, limit));
+    }
+
+    private static String describe(JobOutcome outcome) {
+        return "failure: " + outcome.failure() + "\nexit codes: " + outcome.exitCodes() + "\noutput:\n"
+                + outcome.output();
+    }
+}

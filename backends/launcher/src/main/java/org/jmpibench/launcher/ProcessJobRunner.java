@@ -1,0 +1,239 @@
+package org.jmpibench.launcher;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.jmpibench.spi.Job;
+import org.jmpibench.spi.JobOutcome;
+import org.jmpibench.spi.JobSpec;
+import org.jmpibench.spi.JobSpec.RankLine;
+
+/**
+ * Runs a job as one JVM per rank on this machine.
+ *
+ * <p>Failure policy: the first rank to exit non-zero (or be killed) fails the job, and the others are killed at
+ * once, since MPI-style peers would otherwise wait forever for it. A rank that exits 0 early does not end the
+ * job by itself: its peers notice the closed connection. Past the spec's timeout every rank is killed. Either
+ * way every process of the job is gone when {@link #run} returns.
+ */
+public final class ProcessJobRunner {
+
+    /** How long a rank may take to stop after SIGTERM before it gets SIGKILL. */
+    private static final long GRACE_MILLIS = 1000;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final String backend;
+    private final Function<JobSpec, JobSession> sessions;
+    private final RankCommand command;
+
+    /**
+     * @param backend  the backend's name, set as {@value Job#BACKEND_ENV} in every rank and used in messages
+     * @param sessions opens what the backend runs beside the ranks for one job
+     * @param command  builds each rank's command line
+     */
+    public ProcessJobRunner(String backend, Function<JobSpec, JobSession> sessions, RankCommand command) {
+        this.backend = backend;
+        this.sessions = sessions;
+        this.command = command;
+    }
+
+    public JobOutcome run(JobSpec spec) {
+        String jobId = Long.toHexString(ProcessHandle.current().pid()) + "-" + randomHex(6);
+        String token = randomHex(16);
+        StringBuffer output = new StringBuffer();
+        Process[] ranks = new Process[spec.np()];
+        List<Thread> pumps = new ArrayList<>();
+        BlockingQueue<Integer> exits = new ArrayBlockingQueue<>(spec.np());
+        long deadline = System.nanoTime() + spec.timeout().toNanos();
+        String failure = "";
+        int failedRank = -1;
+        boolean timedOut = false;
+
+        try (JobSession session = openSession(spec, jobId, token)) {
+            try {
+                for (int rank = 0; rank < spec.np(); rank++) {
+                    ranks[rank] = start(spec, rank, jobId, token, session);
+                    final int r = rank;
+                    ranks[rank].onExit().thenRun(() -> exits.add(r));
+                    pumps.add(pump(ranks[rank].getInputStream(), r, false, spec, output));
+                    pumps.add(pump(ranks[rank].getErrorStream(), r, true, spec, output));
+                }
+            } catch (IOException e) {
+                failure = "backend " + backend + ": could not start a rank: " + e.getMessage();
+            }
+            int running = countStarted(ranks);
+            while (failure.isEmpty() && running > 0) {
+                Integer rank = exits.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (rank == null) {
+                    timedOut = true;
+                    failure = "backend " + backend + ": job timed out after " + spec.timeout().toSeconds()
+                            + " s; ranks still running: " + stillRunning(ranks);
+                    break;
+                }
+                running--;
+                int code = ranks[rank].exitValue();
+                if (code != 0) {
+                    failedRank = rank;
+                    failure = "backend " + backend + ": rank " + rank + " " + describeExit(code);
+                }
+            }
+            killAll(ranks);
+            for (Thread pump : pumps) {
+                pump.join(2000);
+            }
+            if (failedRank >= 0) {
+                // Read the culprit's error only now that its output is drained.
+                failure += lastErrorOf(output, failedRank);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            killAll(ranks);
+            failure = "backend " + backend + ": interrupted; job killed";
+        } catch (RuntimeException e) {
+            killAll(ranks);
+            failure = "backend " + backend + ": " + e.getMessage();
+        }
+        return new JobOutcome(backend, exitCodes(ranks), timedOut, failure, output.toString());
+    }
+
+    private JobSession openSession(JobSpec spec, String jobId, String token) {
+        JobSpec withIds = spec.withEnv(merge(spec.env(), Map.of(RankEnv.JOB_ID, jobId, RankEnv.JOB_TOKEN, token)));
+        return sessions.apply(withIds);
+    }
+
+    private Process start(JobSpec spec, int rank, String jobId, String token, JobSession session)
+            throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command.command(rank, spec.np(), spec.programFor(rank)));
+        Map<String, String> env = builder.environment();
+        env.putAll(spec.env());
+        env.putAll(session.envFor(rank));
+        env.put(Job.BACKEND_ENV, backend);
+        env.put(RankEnv.RANK, Integer.toString(rank));
+        env.put(RankEnv.SIZE, Integer.toString(spec.np()));
+        env.put(RankEnv.JOB_ID, jobId);
+        env.put(RankEnv.JOB_TOKEN, token);
+        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        Process process = builder.start();
+        ProcessReaper.track(process);
+        return process;
+    }
+
+    private static Thread pump(InputStream in, int rank, boolean stderr, JobSpec spec, StringBuffer output) {
+        Thread thread = new Thread(() -> {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    output.append(stderr ? "[rank " + rank + " err] " : "[rank " + rank + "] ")
+                            .append(line).append('\n');
+                    spec.output().accept(new RankLine(rank, stderr, line));
+                }
+            } catch (IOException e) {
+                // The rank was killed while we read: nothing more to forward.
+            }
+        }, "jmpi-rank-" + rank + (stderr ? "-err" : "-out"));
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static void killAll(Process[] ranks) {
+        for (Process rank : ranks) {
+            if (rank != null && rank.isAlive()) {
+                rank.toHandle().descendants().forEach(ProcessHandle::destroy);
+                rank.destroy();
+            }
+        }
+        for (Process rank : ranks) {
+            if (rank != null) {
+                ProcessReaper.killTree(rank.toHandle(), GRACE_MILLIS);
+            }
+        }
+    }
+
+    /** Exit status in words: a status above 128 is how the JVM reports death by a signal. */
+    static String describeExit(int code) {
+        if (code > 128 && code < 128 + 65) {
+            int signal = code - 128;
+            return "was killed by signal " + signal + signalName(signal) + " (exit status " + code + ")";
+        }
+        return "exited with status " + code;
+    }
+
+    private static String signalName(int signal) {
+        return switch (signal) {
+            case 9 -> " (SIGKILL)";
+            case 15 -> " (SIGTERM)";
+            case 6 -> " (SIGABRT)";
+            case 11 -> " (SIGSEGV)";
+            case 2 -> " (SIGINT)";
+            default -> "";
+        };
+    }
+
+    /** The rank's most telling stderr line: the first exception or error, else its last line. */
+    private static String lastErrorOf(StringBuffer output, int rank) {
+        String prefix = "[rank " + rank + " err] ";
+        String first = null;
+        String last = null;
+        for (String line : output.toString().split("\n")) {
+            if (line.startsWith(prefix)) {
+                String text = line.substring(prefix.length()).strip();
+                if (text.isEmpty() || text.startsWith("at ")) {
+                    continue;
+                }
+                last = text;
+                if (first == null && (text.contains("Exception") || text.contains("Error"))) {
+                    first = text;
+                }
+            }
+        }
+        String telling = first != null ? first : last;
+        return telling == null ? "" : ": " + telling;
+    }
+
+    private static String stillRunning(Process[] ranks) {
+        StringBuilder names = new StringBuilder();
+        for (int rank = 0; rank < ranks.length; rank++) {
+            if (ranks[rank] != null && ranks[rank].isAlive()) {
+                names.append(names.length() == 0 ? "" : ", ").append(rank);
+            }
+        }
+        return names.toString();
+    }
+
+    private static int countStarted(Process[] ranks) {
+        return (int) Arrays.stream(ranks).filter(p -> p != null).count();
+    }
+
+    private static List<Integer> exitCodes(Process[] ranks) {
+        List<Integer> codes = new ArrayList<>();
+        for (Process rank : ranks) {
+            codes.add(rank == null || rank.isAlive() ? JobOutcome.NOT_EXITED : rank.exitValue());
+        }
+        return codes;
+    }
+
+    private static Map<String, String> merge(Map<String, String> a, Map<String, String> b) {
+        var merged = new java.util.HashMap<>(a);
+        merged.putAll(b);
+        return merged;
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] raw = new byte[bytes];
+        RANDOM.nextBytes(raw);
+        return HexFormat.of().formatHex(raw);
+    }
+}

@@ -1,0 +1,71 @@
+package org.jmpibench.spi;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * An N-rank job to start: every rank runs {@code program}, except rank 0 when {@code leader} is given (the
+ * benchmark harness makes rank 0 JMH's forked JVM and the others followers, like {@code mpirun}'s MPMD
+ * {@code A : B}).
+ *
+ * @param np        number of ranks, at least 1
+ * @param leader    what rank 0 runs instead of {@code program}, or null
+ * @param timeout   the whole job is killed when it runs longer; the outcome then says so
+ * @param env       extra environment for every rank
+ * @param hostfile  optional hostfile for backends that can span machines (Open MPI); null for one machine
+ * @param output    receives every line the ranks print, prefixed by nothing; lines of one rank stay in order.
+ *                  Rank 0's stdout lines go to {@code output}, all stderr lines to it too
+ */
+public record JobSpec(int np, RankProgram program, RankProgram leader, Duration timeout, Map<String, String> env,
+                      Path hostfile, Consumer<RankLine> output) {
+
+    public JobSpec {
+        if (np < 1) {
+            throw new IllegalArgumentException("np must be at least 1, got " + np);
+        }
+        Objects.requireNonNull(program, "program");
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+        }
+        env = Map.copyOf(env);
+        Objects.requireNonNull(output, "output");
+    }
+
+    public static JobSpec of(int np, RankProgram program, Duration timeout) {
+        return new JobSpec(np, program, null, timeout, Map.of(), null, line -> { });
+    }
+
+    /** What rank {@code rank} runs. */
+    public RankProgram programFor(int rank) {
+        return rank == 0 && leader != null ? leader : program;
+    }
+
+    public Optional<Path> hostfileIfAny() {
+        return Optional.ofNullable(hostfile);
+    }
+
+    public JobSpec withLeader(RankProgram newLeader) {
+        return new JobSpec(np, program, newLeader, timeout, env, hostfile, output);
+    }
+
+    public JobSpec withEnv(Map<String, String> newEnv) {
+        return new JobSpec(np, program, leader, timeout, newEnv, hostfile, output);
+    }
+
+    public JobSpec withOutput(Consumer<RankLine> newOutput) {
+        return new JobSpec(np, program, leader, timeout, env, hostfile, newOutput);
+    }
+
+    public JobSpec withHostfile(Path newHostfile) {
+        return new JobSpec(np, program, leader, timeout, env, newHostfile, output);
+    }
+
+    /** One line printed by a rank; {@code rank} is -1 when the backend cannot tell (e.g. its own launcher). */
+    public record RankLine(int rank, boolean stderr, String text) {
+    }
+}

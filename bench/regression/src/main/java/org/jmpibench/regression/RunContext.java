@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -25,9 +27,13 @@ import java.util.regex.Pattern;
  */
 public final class RunContext {
 
-    /** Fields that differ between any two runs and say nothing about the machine. */
-    private static final Pattern RUN_SPECIFIC = Pattern.compile(
-            "(?i).*(time|date|start|end|duration|elapsed|file|path|dir|commit|git|branch|pid|uptime|load).*");
+    /** Words in field names of things that differ between any two runs and say nothing about the machine. */
+    private static final Set<String> RUN_SPECIFIC_WORDS = Set.of("time", "timestamp", "date", "start", "started",
+            "end", "ended", "finished", "duration", "elapsed", "file", "path", "dir", "directory", "commit", "git",
+            "branch", "sha", "revision", "pid", "uptime", "load", "loadavg", "id", "uuid", "results");
+
+    /** Splits {@code jvm.startTime_ms} into {@code jvm, start, time, ms}. */
+    private static final Pattern WORD_BREAK = Pattern.compile("[._\\-\\s]+|(?<=[a-z0-9])(?=[A-Z])");
 
     private static final int MAX_NOTES = 10;
 
@@ -73,7 +79,7 @@ public final class RunContext {
         }
         for (Map.Entry<String, String> e : base.entrySet()) {
             String other = curr.get(e.getKey());
-            if (other != null && !Objects.equals(e.getValue(), other) && !RUN_SPECIFIC.matcher(e.getKey()).matches()) {
+            if (other != null && !Objects.equals(e.getValue(), other) && !isRunSpecific(e.getKey())) {
                 if (notes.size() == MAX_NOTES) {
                     notes.add("... more context differences in " + baseFile + " and " + currFile);
                     break;
@@ -83,6 +89,15 @@ public final class RunContext {
             }
         }
         return notes;
+    }
+
+    private static boolean isRunSpecific(String key) {
+        for (String word : WORD_BREAK.split(key)) {
+            if (RUN_SPECIFIC_WORDS.contains(word.toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Map<String, String> flatten(JsonNode node) {

@@ -20,7 +20,7 @@ public record BenchmarkKey(String benchmark, String mode, SortedMap<String, Stri
 
     private static final Comparator<BenchmarkKey> ORDER = Comparator.comparing(BenchmarkKey::benchmark)
             .thenComparing(BenchmarkKey::mode)
-            .thenComparing(BenchmarkKey::paramsText);
+            .thenComparing(BenchmarkKey::params, BenchmarkKey::compareParams);
 
     /** Validates and freezes the parameters. */
     public BenchmarkKey {
@@ -43,6 +43,37 @@ public record BenchmarkKey(String benchmark, String mode, SortedMap<String, Stri
         return params.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(" "));
+    }
+
+    /** Parameter by parameter, numbers by value, so size=2 sorts before size=1024. */
+    private static int compareParams(SortedMap<String, String> a, SortedMap<String, String> b) {
+        var ia = a.entrySet().iterator();
+        var ib = b.entrySet().iterator();
+        while (ia.hasNext() && ib.hasNext()) {
+            Map.Entry<String, String> ea = ia.next();
+            Map.Entry<String, String> eb = ib.next();
+            int byName = ea.getKey().compareTo(eb.getKey());
+            if (byName != 0) {
+                return byName;
+            }
+            int byValue = compareValues(ea.getValue(), eb.getValue());
+            if (byValue != 0) {
+                return byValue;
+            }
+        }
+        return Boolean.compare(ia.hasNext(), ib.hasNext());
+    }
+
+    private static int compareValues(String a, String b) {
+        try {
+            int byNumber = Double.compare(Double.parseDouble(a), Double.parseDouble(b));
+            if (byNumber != 0) {
+                return byNumber;
+            }
+        } catch (NumberFormatException notBothNumbers) {
+            // compare as text
+        }
+        return a.compareTo(b);
     }
 
     @Override

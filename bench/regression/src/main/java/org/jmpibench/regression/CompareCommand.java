@@ -30,7 +30,7 @@ import java.util.concurrent.Callable;
                 "significant (Mann-Whitney U on per-iteration scores, p < alpha) AND larger than the threshold."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-                "0:no regression",
+                "0:no regression (or the baseline was updated with --update-baseline)",
                 "1:at least one regression (or a missing benchmark with --fail-on-missing)",
                 "2:usage error, or an input file that is missing, empty or not a JMH JSON result"})
 public final class CompareCommand implements Callable<Integer> {
@@ -65,6 +65,12 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Exit 1 when a baseline benchmark is missing from the current run (a crashed benchmark is missing).")
     private boolean failOnMissing;
 
+    @Option(names = "--update-baseline",
+            description = {"After comparing, make CURRENT.json (and its .context.json) the new BASELINE.json (and its",
+                    ".context.json), and exit 0: the comparison shown is what you accept. Records the first",
+                    "baseline when BASELINE.json does not exist yet."})
+    private boolean updateBaseline;
+
     /** Runs the command and exits the JVM with its exit code. */
     public static void main(String[] args) {
         System.exit(new CommandLine(new CompareCommand()).execute(args));
@@ -79,6 +85,12 @@ public final class CompareCommand implements Callable<Integer> {
                     "Invalid value for option '--alpha': " + alpha + " is not in (0, 1)");
         }
         try {
+            if (updateBaseline && !Files.exists(baseline)) {
+                BaselineStore.record(current, baseline);
+                out.println("No baseline at " + baseline + " yet: recorded " + current + " and its context as the baseline.");
+                out.flush();
+                return ComparisonReport.EXIT_OK;
+            }
             ComparisonReport report = Comparison.of(baseline, current,
                     new ComparisonOptions(threshold, alpha, secondary));
             out.print(TextTableReport.render(report));
@@ -91,6 +103,12 @@ public final class CompareCommand implements Callable<Integer> {
             }
             if (json != null) {
                 write(json, JsonReport.render(report));
+            }
+            if (updateBaseline) {
+                BaselineStore.record(current, baseline);
+                out.println("Baseline " + baseline + " replaced by " + current + " and its context.");
+                out.flush();
+                return ComparisonReport.EXIT_OK;
             }
             return report.exitCode(failOnMissing);
         } catch (InputFileException e) {

@@ -29,16 +29,27 @@ public final class BaselineStore {
      *                            fails
      */
     public static List<Path> record(Path results, Path baseline) {
+        Path context = checkRecordable(results);
+        Path baselineContext = RunContext.contextFileOf(baseline);
+        copy(results, baseline);
+        copy(context, baselineContext);
+        return List.of(baseline, baselineContext);
+    }
+
+    /**
+     * Checks that {@code results} could be recorded as a baseline, before anything is compared or copied.
+     *
+     * @return the results' context file
+     * @throws InputFileException if the results are not a usable JMH file or have no context file beside them
+     */
+    public static Path checkRecordable(Path results) {
         ResultFile.read(results, "results");
         Path context = RunContext.contextFileOf(results);
         if (!Files.isRegularFile(context)) {
             throw new InputFileException("results file " + results + ": no context file " + context
                     + " beside it; a baseline must say which machine and JVM it was measured on");
         }
-        Path baselineContext = RunContext.contextFileOf(baseline);
-        copy(results, baseline);
-        copy(context, baselineContext);
-        return List.of(baseline, baselineContext);
+        return context;
     }
 
     /** Copies through a temporary file in the target's directory, so a reader never sees half a baseline. */

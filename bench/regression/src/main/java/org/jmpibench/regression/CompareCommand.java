@@ -85,6 +85,9 @@ public final class CompareCommand implements Callable<Integer> {
                     "Invalid value for option '--alpha': " + alpha + " is not in (0, 1)");
         }
         try {
+            if (updateBaseline) {
+                BaselineStore.checkRecordable(current);
+            }
             if (updateBaseline && !Files.exists(baseline)) {
                 BaselineStore.record(current, baseline);
                 out.println("No baseline at " + baseline + " yet: recorded " + current + " and its context as the baseline.");

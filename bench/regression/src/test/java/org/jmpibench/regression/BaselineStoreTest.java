@@ -86,4 +86,22 @@ class BaselineStoreTest {
         assertThat(out.toString()).contains("regressed", "Baseline " + baseline + " replaced by " + slower);
         assertThat(Files.readString(baseline)).isEqualTo(Files.readString(slower));
     }
+
+    @Test
+    void compareUpdateBaselineRefusesResultsWithoutContextBeforeComparing() throws IOException {
+        Path baseline = results("baseline", 10, "ci-1");
+        Path noContext = results("nocontext", 12, "ci-1");
+        Files.delete(dir.resolve("nocontext.context.json"));
+        String before = Files.readString(baseline);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int code = new CommandLine(new CompareCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+                .execute(baseline.toString(), noContext.toString(), "--update-baseline");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString().lines()).singleElement().asString().contains("no context file");
+        assertThat(Files.readString(baseline)).isEqualTo(before);
+    }
 }

@@ -25,9 +25,8 @@ import java.util.concurrent.Callable;
 @Command(name = "compare",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {
-                "Compares a JMH JSON result file against a baseline and fails on a real regression:",
-                "significant (Mann-Whitney U on per-iteration scores, p < alpha) AND larger than the threshold."},
+        description = "Compares a JMH JSON result file against a baseline and fails on a real regression: one that is "
+                + "significant (Mann-Whitney U on per-iteration scores, p < alpha) AND larger than the threshold.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:no regression (or the baseline was updated with --update-baseline)",
@@ -66,9 +65,9 @@ public final class CompareCommand implements Callable<Integer> {
     private boolean failOnMissing;
 
     @Option(names = "--update-baseline",
-            description = {"After comparing, make CURRENT.json (and its .context.json) the new BASELINE.json (and its",
-                    ".context.json), and exit 0: the comparison shown is what you accept. Records the first",
-                    "baseline when BASELINE.json does not exist yet."})
+            description = "After comparing, make CURRENT.json and its context file the new BASELINE.json and context, "
+                    + "and exit 0: the comparison shown is what you accept. Records the first baseline when "
+                    + "BASELINE.json does not exist yet.")
     private boolean updateBaseline;
 
     /** Runs the command and exits the JVM with its exit code. */

@@ -92,7 +92,9 @@ final class VerdictRule {
         String direction = unit.lowerIsBetter()
                 ? (currMedian > baseMedian ? "slower" : "faster")
                 : (currMedian < baseMedian ? "lower throughput" : "higher throughput");
-        String figures = String.format(Locale.ROOT, "%s by a factor of %.3f, p=%s", direction, factor, fmtP(p));
+        String figures = currMedian == baseMedian
+                ? "same median, p=" + fmtP(p)
+                : String.format(Locale.ROOT, "%s by a factor of %.3f, p=%s", direction, factor, fmtP(p));
         if (!(p < options.alpha())) {
             return row(key, baseline, current, Verdict.UNCHANGED,
                     "not significant (" + figures + " >= alpha " + fmt(options.alpha()) + ")",

@@ -11,6 +11,9 @@ import java.util.Arrays;
  */
 public final class Measurement {
 
+    /** The name used for JMH's primary metric. */
+    public static final String PRIMARY = "primary";
+
     private final String metric;
     private final ScoreUnit unit;
     private final double score;
@@ -41,9 +44,6 @@ public final class Measurement {
         this.forks = forks;
         this.iterationScores = iterationScores.clone();
     }
-
-    /** The name used for JMH's primary metric. */
-    public static final String PRIMARY = "primary";
 
     public String metric() {
         return metric;

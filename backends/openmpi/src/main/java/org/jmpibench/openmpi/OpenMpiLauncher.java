@@ -146,14 +146,12 @@ final class OpenMpiLauncher implements JobLauncher {
                                StringBuffer output) {
         Thread thread = new Thread(() -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                TaggedOutput tagged = new TaggedOutput(stderr);
                 String raw;
                 while ((raw = reader.readLine()) != null) {
-                    RankLine line = TaggedLine.parse(raw, stderr);
-                    lines.add(line);
-                    String who = line.rank() < 0 ? "[mpirun" : "[rank " + line.rank();
-                    output.append(who).append(line.stderr() ? " err] " : "] ").append(line.text()).append('\n');
-                    spec.output().accept(line);
+                    tagged.accept(raw).forEach(line -> forward(line, spec, lines, output));
                 }
+                tagged.finish().forEach(line -> forward(line, spec, lines, output));
             } catch (IOException e) {
                 // mpirun was killed while we read: nothing more to forward.
             }
@@ -161,6 +159,13 @@ final class OpenMpiLauncher implements JobLauncher {
         thread.setDaemon(true);
         thread.start();
         return thread;
+    }
+
+    private static void forward(RankLine line, JobSpec spec, List<RankLine> lines, StringBuffer output) {
+        lines.add(line);
+        String who = line.rank() < 0 ? "[mpirun" : "[rank " + line.rank();
+        output.append(who).append(line.stderr() ? " err] " : "] ").append(line.text()).append('\n');
+        spec.output().accept(line);
     }
 
     private static void join(Thread pump) {

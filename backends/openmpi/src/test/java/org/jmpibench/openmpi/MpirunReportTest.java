@@ -10,14 +10,8 @@ import org.junit.jupiter.api.Test;
 class MpirunReportTest {
 
     private static List<RankLine> lines(String... raw) {
-        return java.util.Arrays.stream(raw).map(l -> TaggedLine.parse(l, true)).toList();
-    }
-
-    @Test
-    void taggedLinesCarryTheirRankAndStream() {
-        assertThat(TaggedLine.parse("[1,3]<stderr>:boom: x", false)).isEqualTo(new RankLine(3, true, "boom: x"));
-        assertThat(TaggedLine.parse("[12345,0]<stdout>:", true)).isEqualTo(new RankLine(0, false, ""));
-        assertThat(TaggedLine.parse("mpirun noticed that", true)).isEqualTo(new RankLine(-1, true, "mpirun noticed that"));
+        TaggedOutput output = new TaggedOutput(true);
+        return java.util.Arrays.stream(raw).flatMap(l -> output.accept(l).stream()).toList();
     }
 
     @Test

@@ -71,6 +71,16 @@ class OpenMpiLauncherTest {
     }
 
     @Test
+    void theAdapterHandlesHeapSlicesReadOnlyBuffersMisuseAndTruncation() {
+        RankProgram edges = new RankProgram(List.of("-Xmx256m", "-XX:+UseSerialGC"), program("unused").classpath(),
+                EdgeCaseRank.class.getName(), List.of());
+        JobOutcome outcome = backend.launcher().run(JobSpec.of(2, edges, Duration.ofSeconds(60)));
+
+        assertThat(outcome.succeeded()).as(outcome.failure() + "\n" + outcome.output()).isTrue();
+        assertThat(outcome.output()).contains(EdgeCaseRank.PASSED + 0, EdgeCaseRank.PASSED + 1);
+    }
+
+    @Test
     void aFailingRankIsReportedWithItsStatusOrSignal() {
         JobOutcome exit = backend.launcher().run(JobSpec.of(3, faulty("exit", 1), Duration.ofSeconds(30)));
         System.out.println("exit: " + exit.failure() + " " + exit.exitCodes());

@@ -211,9 +211,12 @@ install_into_maven_repo() {
   command -v mvn >/dev/null || die "mvn not found: cannot install $jar into the local Maven repository"
   local repo_opt=()
   [ -n "${MAVEN_REPO_LOCAL:-}" ] && repo_opt=("-Dmaven.repo.local=$MAVEN_REPO_LOCAL")
-  mvn -q -B -Dstyle.color=never "${repo_opt[@]}" install:install-file -Dfile="$jar" -DgroupId=$GROUP_ID -DartifactId=$ARTIFACT_ID \
-    -Dversion=$FIXED_VERSION -Dpackaging=jar -DgeneratePom=true \
-    || die "mvn install:install-file failed"
+  local log
+  log=$(mktemp)
+  mvn -q -B -Dstyle.color=never "${repo_opt[@]}" install:install-file -Dfile="$jar" -DgroupId=$GROUP_ID \
+    -DartifactId=$ARTIFACT_ID -Dversion=$FIXED_VERSION -Dpackaging=jar -DgeneratePom=true >"$log" 2>&1 \
+    || { cat "$log" >&2; rm -f "$log"; die "mvn install:install-file failed"; }
+  rm -f "$log"
   say "installed $jar into the local Maven repository as $GROUP_ID:$ARTIFACT_ID:$FIXED_VERSION"
 }
 

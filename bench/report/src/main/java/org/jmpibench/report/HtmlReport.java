@@ -216,7 +216,10 @@ final class HtmlReport {
   }
 
   private static String raw(double value) {
-    return Double.isFinite(value) ? String.valueOf(value) : "";
+    if (!Double.isFinite(value)) {
+      return "";
+    }
+    return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value) : String.valueOf(value);
   }
 
   /** Four significant digits, plain notation; empty for an unknown value. */

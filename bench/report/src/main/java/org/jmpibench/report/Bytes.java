@@ -1,5 +1,7 @@
 package org.jmpibench.report;
 
+import java.util.Locale;
+
 /** Byte counts for people: 4 B, 64 KiB, 4 MiB (binary prefixes, as message sizes double). */
 final class Bytes {
   private Bytes() {}
@@ -13,7 +15,7 @@ final class Bytes {
       unit++;
     }
     return value == Math.rint(value)
-        ? String.format(java.util.Locale.ROOT, "%d %s", (long) value, units[unit])
-        : String.format(java.util.Locale.ROOT, "%.1f %s", value, units[unit]);
+        ? String.format(Locale.ROOT, "%d %s", (long) value, units[unit])
+        : String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -83,7 +85,7 @@ final class JmhResultsReader {
     } catch (IOException e) {
       throw new ReportException(file + ": cannot read it (" + e.getMessage() + ")");
     }
-    if (new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+    if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
       throw new ReportException(file + ": is empty (did the benchmark run write no results?)");
     }
     try {
@@ -270,7 +272,7 @@ final class JmhResultsReader {
   }
 
   private static String kind(JsonNode node) {
-    return node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    return node.getNodeType().name().toLowerCase(Locale.ROOT);
   }
 
   private static String firstLine(String message) {

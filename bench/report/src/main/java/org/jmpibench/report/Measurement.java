@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -36,7 +37,7 @@ public record Measurement(
   public static final int BYTES_PER_ELEMENT = Integer.BYTES;
 
   /** Parameters that are chart axes or the series' main name, not a series variant. */
-  private static final java.util.Set<String> AXIS_PARAMS = java.util.Set.of("backend", "np", "size");
+  private static final Set<String> AXIS_PARAMS = Set.of("backend", "np", "size");
 
   public Measurement {
     params = Collections.unmodifiableMap(new TreeMap<>(params));

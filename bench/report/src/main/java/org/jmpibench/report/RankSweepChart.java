@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 
@@ -24,7 +25,7 @@ final class RankSweepChart {
     for (String operation : data.operations()) {
       List<Measurement> withRanks = data.of(operation).stream()
           .filter(m -> m.ranks().isPresent() && m.sizeElements().isPresent())
-          .collect(java.util.stream.Collectors.toList());
+          .collect(Collectors.toList());
       for (long size : Sweeps.distinctSizeSet(withRanks)) {
         List<Measurement> subset = Sweeps.withSize(withRanks, size);
         if (Sweeps.distinctRanks(subset).size() < 2) {

@@ -1,6 +1,8 @@
 package org.jmpibench.report;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +28,7 @@ public record RunResults(
 
   public RunResults {
     measurements = List.copyOf(measurements);
-    jmhSettings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(jmhSettings));
-    context = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(context));
+    jmhSettings = Collections.unmodifiableMap(new LinkedHashMap<>(jmhSettings));
+    context = Collections.unmodifiableMap(new LinkedHashMap<>(context));
   }
 }

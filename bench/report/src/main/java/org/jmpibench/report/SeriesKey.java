@@ -1,5 +1,6 @@
 package org.jmpibench.report;
 
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -15,7 +16,7 @@ record SeriesKey(int runIndex, String run, String backend, SortedMap<String, Str
       .thenComparing(key -> key.variant().toString());
 
   SeriesKey {
-    variant = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(variant));
+    variant = Collections.unmodifiableSortedMap(new TreeMap<>(variant));
   }
 
   static SeriesKey of(int runIndex, Measurement measurement) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,7 +51,7 @@ class BadInputTest {
   void refusesAnUnreadableFile() throws IOException {
     Path file = Fixtures.copy(Fixtures.RUN_B, temp);
     assertThat(file.toFile().setReadable(false, false)).isTrue();
-    org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(file), "running as root: permissions ignored");
+    Assumptions.assumeFalse(Files.isReadable(file), "running as root: permissions ignored");
     assertRefused("permission denied", file.toString());
   }
 
@@ -58,7 +59,7 @@ class BadInputTest {
   void refusesAFileWhoseReadFails() {
     // readable by permissions, but reading fails (EIO at offset 0): works as root too
     Path unreadable = Path.of("/proc/self/mem");
-    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(unreadable), "needs Linux /proc");
+    Assumptions.assumeTrue(Files.exists(unreadable), "needs Linux /proc");
     assertRefused("cannot read it", unreadable.toString());
   }
 

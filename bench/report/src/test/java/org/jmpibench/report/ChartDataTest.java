@@ -1,6 +1,7 @@
 package org.jmpibench.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -65,7 +66,7 @@ class ChartDataTest {
     // the fixture's noisy result: mpj-niodev gather-average np=2 size 1, interval about [-74, 190] us
     XYSeries niodev = series("time-vs-size_gather-average_np2", "mpj-niodev array");
     double score = niodev.getYData()[0];
-    assertThat(niodev.getExtraValues()[0]).isCloseTo(score * 0.9, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(niodev.getExtraValues()[0]).isCloseTo(score * 0.9, offset(1e-9));
   }
 
   @Test
@@ -98,7 +99,7 @@ class ChartDataTest {
     XYSeries loopbackTime = series("time-vs-size_send_np2", "loopback array");
     int last = 5; // 1 Mi ints = 4 MiB
     assertThat(loopback.getYData()[last])
-        .isCloseTo(1048576 * 4 / loopbackTime.getYData()[last], org.assertj.core.data.Offset.offset(1e-6));
+        .isCloseTo(1048576 * 4 / loopbackTime.getYData()[last], offset(1e-6));
   }
 
   private static List<String> names(String stem) {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,6 +18,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -108,7 +110,7 @@ class PlotCommandTest {
     Path cwdPlots = Path.of("plots", "results-2026-12-01").toAbsolutePath();
     // the default is relative to the working directory: the module directory under surefire. Never delete a
     // plots/ directory this test did not make.
-    org.junit.jupiter.api.Assumptions.assumeFalse(Files.exists(Path.of("plots")), "plots/ exists already");
+    Assumptions.assumeFalse(Files.exists(Path.of("plots")), "plots/ exists already");
     try {
       Fixtures.Outcome outcome = Fixtures.plot(results.toString());
       assertThat(outcome.exitCode()).as(outcome.err()).isZero();
@@ -171,7 +173,7 @@ class PlotCommandTest {
       return;
     }
     try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
+      for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
         Files.delete(path);
       }
     }

@@ -105,6 +105,32 @@ class PlotCommandTest {
   }
 
   @Test
+  void zeroAndNegativeScoresBecomeGapsAndResultsWithoutSizeGetOnlyATable() throws Exception {
+    String bcast = "{\"benchmark\":\"org.jmpibench.harness.Bcast.bcast\",\"mode\":\"avgt\",\"params\":"
+        + "{\"backend\":\"shm\",\"np\":\"%d\",\"size\":\"16\"},\"primaryMetric\":{\"score\":%s,"
+        + "\"scoreError\":0.1,\"scoreConfidence\":[%s,%s],\"scoreUnit\":\"us/op\"},\"secondaryMetrics\":"
+        + "{\"slowestRank\":{\"score\":%s,\"scoreUnit\":\"us/op\"}}}";
+    String unsized = "{\"benchmark\":\"org.other.Foo.bar\",\"mode\":\"thrpt\",\"params\":{},"
+        + "\"primaryMetric\":{\"score\":3.0,\"scoreError\":0.1,\"scoreConfidence\":[2.9,3.1],"
+        + "\"scoreUnit\":\"ops/s\"},\"secondaryMetrics\":{}}";
+    Path results = Files.writeString(temp.resolve("odd.json"), "["
+        + String.format(java.util.Locale.ROOT, bcast, 2, "0.0", "-0.1", "0.1", "-1") + ","
+        + String.format(java.util.Locale.ROOT, bcast, 4, "3.0", "2.9", "3.1", "3.5") + "," + unsized + "]");
+    Path out = temp.resolve("out");
+
+    Fixtures.Outcome outcome = Fixtures.plot("--out", out.toString(), results.toString());
+
+    assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+    // np=2 has nothing drawable (a zero score, a negative slowest rank): no chart rather than a zero
+    assertThat(fileNames(out)).containsExactlyInAnyOrder("index.html", OutputDirectory.MARKER,
+        "time-vs-size_bcast_np4.png", "time-vs-size_bcast_np4.svg",
+        "time-vs-ranks_bcast_size16.png", "time-vs-ranks_bcast_size16.svg");
+    assertDecodablePng(out.resolve("time-vs-ranks_bcast_size16.png"));
+    String page = Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8);
+    assertThat(page).contains("<section id=\"op-bar\">").contains("333333.3"); // 3 ops/s = 333333.3 us/op
+  }
+
+  @Test
   void writesUnderPlotsSlashRunByDefault() throws Exception {
     Path results = Fixtures.copy(Fixtures.RUN_B, temp);
     Path cwdPlots = Path.of("plots", "results-2026-12-01").toAbsolutePath();

@@ -62,6 +62,9 @@ class PlotCommandTest {
     assertThat(imageSources(page)).containsExactlyInAnyOrderElementsOf(
         expectedStems.stream().map(stem -> stem + ".png").collect(Collectors.toList()));
     assertEveryLocalReferenceExists(out, page);
+    for (String stem : expectedStems) {
+      assertThat(page).as("links the SVG of " + stem).contains("<a href=\"" + stem + ".svg\">");
+    }
     assertThat(page)
         .as("machine and versions from the context file")
         .contains("Open MPI 4.1.4 (Debian)", "machine.cpus", "MPJ Express 0.44 (libmpj-java)")

@@ -149,6 +149,8 @@ final class HtmlReport {
     boolean send = operation.equals(Operations.SEND);
     boolean severalRuns = data.runs().size() > 1;
     boolean anySlowest = rows.stream().anyMatch(m -> m.slowestRank() != null);
+    Set<String> otherTimes = new TreeSet<>();
+    rows.forEach(m -> otherTimes.addAll(m.otherTimes().keySet()));
     Set<String> variantNames = new TreeSet<>();
     rows.forEach(m -> variantNames.addAll(m.variant().keySet()));
     // a variant column that is the same everywhere (e.g. mode=avgt) says nothing per row
@@ -167,6 +169,7 @@ final class HtmlReport {
     if (anySlowest) {
       headers.add("slowest rank (\u00b5s/op)");
     }
+    otherTimes.forEach(name -> headers.add(name + " (\u00b5s/op)"));
     if (send) {
       headers.add("bandwidth (MB/s)");
     }
@@ -197,6 +200,10 @@ final class HtmlReport {
       number(html, time.upperUs(), true);
       if (anySlowest) {
         number(html, m.slowestRank() == null ? Double.NaN : m.slowestRank().scoreUs(), true);
+      }
+      for (String name : otherTimes) {
+        Metric other = m.otherTimes().get(name);
+        number(html, other == null ? Double.NaN : other.scoreUs(), true);
       }
       if (send) {
         number(html, m.bandwidthMBps().orElse(Double.NaN), true);

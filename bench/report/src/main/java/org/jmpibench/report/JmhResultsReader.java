@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Reads a JMH JSON results file ({@code -rf json}, as JMH 1.37 writes it) and the optional context file beside it.
@@ -44,7 +46,9 @@ final class JmhResultsReader {
       throw notJmh(file, "the top level is a JSON " + kind(root) + ", not an array of results");
     }
     if (root.isEmpty()) {
-      throw new ReportException(file + ": no benchmark results in it (an empty JMH results array)");
+      Path context = contextFileOf(file);
+      throw new ReportException(file + ": no benchmark results in it (an empty JMH results array"
+          + (Files.exists(context) ? "; " + context.getFileName() + " may say which jobs failed)" : ")"));
     }
     List<Measurement> measurements = new ArrayList<>();
     int index = 0;
@@ -120,11 +124,25 @@ final class JmhResultsReader {
     Map<String, String> params = params(file, where, result.get("params"));
     Metric time = metric(file, where + " primaryMetric", primary);
     Metric slowest = null;
+    SortedMap<String, Metric> otherTimes = new TreeMap<>();
     JsonNode secondary = result.get("secondaryMetrics");
-    if (secondary != null && secondary.isObject() && secondary.get(SLOWEST_RANK_METRIC) != null) {
-      slowest = metric(file, where + " secondaryMetrics." + SLOWEST_RANK_METRIC, secondary.get(SLOWEST_RANK_METRIC));
+    if (secondary != null && secondary.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = secondary.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = it.next();
+        String name = field.getKey();
+        if (name.equals(SLOWEST_RANK_METRIC)) {
+          // part of the contract with the harness: a malformed one is an error, not a silent gap
+          slowest = metric(file, where + " secondaryMetrics." + name, field.getValue());
+        } else {
+          try {
+            otherTimes.put(name, metric(file, where + " secondaryMetrics." + name, field.getValue()));
+          } catch (ReportException notATime) {
+            // a profiler's metric in another unit (B/op, counts): not ours to show
+          }
+        }
+      }
     }
-    return new Measurement(label, benchmark, Operations.of(benchmark), mode, params, time, slowest);
+    return new Measurement(label, benchmark, Operations.of(benchmark), mode, params, time, slowest, otherTimes);
   }
 
   private static Map<String, String> params(Path file, String where, JsonNode node) throws ReportException {
@@ -245,7 +263,11 @@ final class JmhResultsReader {
     return context;
   }
 
-  /** Nested objects become dotted keys ({@code machine.cpus}); arrays are joined with ", ". */
+  /**
+   * Nested objects become dotted keys ({@code machine.cpus}); arrays of plain values are joined with ", "; arrays
+   * of objects get one key per field, {@code backends.loopback.version} when the objects have a {@code name},
+   * {@code failedJobs[0].reason} otherwise.
+   */
   private static void flatten(String prefix, JsonNode node, Map<String, String> into) {
     if (node.isObject()) {
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
@@ -253,9 +275,23 @@ final class JmhResultsReader {
         flatten(prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey(), field.getValue(), into);
       }
     } else if (node.isArray()) {
-      List<String> items = new ArrayList<>();
-      node.forEach(item -> items.add(item.isValueNode() ? item.asText() : item.toString()));
-      into.put(prefix, String.join(", ", items));
+      boolean plainValues = true;
+      for (JsonNode item : node) {
+        plainValues &= item.isValueNode();
+      }
+      if (plainValues) {
+        List<String> items = new ArrayList<>();
+        node.forEach(item -> items.add(item.asText()));
+        into.put(prefix, String.join(", ", items));
+        return;
+      }
+      // a list of records (backends, failed jobs): one key per field; by name where the records have one
+      for (int i = 0; i < node.size(); i++) {
+        JsonNode item = node.get(i);
+        JsonNode name = item.get("name");
+        String key = name != null && name.isTextual() ? prefix + "." + name.textValue() : prefix + "[" + i + "]";
+        flatten(key, item, into);
+      }
     } else {
       into.put(prefix, node.isNull() ? "" : node.asText());
     }

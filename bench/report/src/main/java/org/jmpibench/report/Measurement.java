@@ -23,6 +23,8 @@ import java.util.TreeMap;
  * @param params JMH's {@code params}, unmodifiable
  * @param time the primary metric; for "send" half a round trip per message
  * @param slowestRank the {@code slowestRank} secondary metric (collectives), or {@code null}
+ * @param otherTimes the other secondary metrics that are times per operation (e.g. a hand-timed cross-check), by
+ *     name; shown in the tables only. Profilers' metrics in other units (bytes, counts) are left out.
  */
 public record Measurement(
     String run,
@@ -31,7 +33,8 @@ public record Measurement(
     String mode,
     Map<String, String> params,
     Metric time,
-    Metric slowestRank) {
+    Metric slowestRank,
+    SortedMap<String, Metric> otherTimes) {
 
   /** Bytes per element of a benchmark's {@code size}: the benchmarks send {@code int}s. */
   public static final int BYTES_PER_ELEMENT = Integer.BYTES;
@@ -41,6 +44,7 @@ public record Measurement(
 
   public Measurement {
     params = Collections.unmodifiableMap(new TreeMap<>(params));
+    otherTimes = Collections.unmodifiableSortedMap(new TreeMap<>(otherTimes));
   }
 
   public String backend() {

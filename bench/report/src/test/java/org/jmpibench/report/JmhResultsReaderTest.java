@@ -35,8 +35,14 @@ class JmhResultsReaderTest {
     assertThat(first.slowestRank()).isNull();
     assertThat(run.measurements()).filteredOn(m -> m.operation().equals("bcast"))
         .allSatisfy(m -> assertThat(m.slowestRank()).isNotNull());
-    assertThat(run.context()).containsEntry("machine.cpus", "2").containsEntry("backends.openmpi",
-        "Open MPI 4.1.4 (Debian)");
+    assertThat(first.otherTimes()).containsOnlyKeys("handTimed");
+    assertThat(first.otherTimes().get("handTimed").scoreUs()).isPositive();
+    assertThat(run.context())
+        .containsEntry("cores", "2")
+        .containsEntry("np", "2, 4")
+        .containsEntry("backends.openmpi.version", "Open MPI 4.1.4 (Debian)")
+        .containsEntry("jvm.vmVersion", "17.0.15+6-Debian-1deb12u1")
+        .containsEntry("failedJobs[0].params", "backend=mpj-niodev,buffer=array,np=4,size=1048576");
     assertThat(run.jmhSettings()).containsEntry("jmhVersion", "1.37").containsEntry("forks", "2");
   }
 
@@ -96,6 +102,27 @@ class JmhResultsReaderTest {
 
     assertThat(run.context()).isEmpty();
     assertThat(run.contextProblem()).contains("results-2026-12-01.context.json", "not valid JSON");
+  }
+
+  @Test
+  void leavesOutSecondaryMetricsThatAreNotTimes() throws Exception {
+    Path file = write("[{\"benchmark\": \"x.PingPong.p\", \"mode\": \"avgt\", \"primaryMetric\": {\"score\": 1,"
+        + " \"scoreUnit\": \"us/op\"}, \"secondaryMetrics\": {\"\u00b7gc.alloc.rate\": {\"score\": 3.5,"
+        + " \"scoreUnit\": \"MB/sec\"}, \"handTimed\": {\"score\": 1100, \"scoreUnit\": \"ns/op\"}}}]");
+
+    Measurement read = reader.read(file, "r").measurements().get(0);
+
+    assertThat(read.otherTimes()).containsOnlyKeys("handTimed");
+    assertThat(read.otherTimes().get("handTimed").scoreUs()).isCloseTo(1.1, offset(1e-12));
+  }
+
+  @Test
+  void anEmptyResultsArrayPointsToTheContextFile() throws Exception {
+    Path file = write("[ ]");
+    Files.writeString(temp.resolve("r.context.json"), "{\"failedJobs\": []}");
+
+    assertThatThrownBy(() -> reader.read(file, "r")).isInstanceOf(ReportException.class)
+        .hasMessageContaining("no benchmark results").hasMessageContaining("r.context.json may say which jobs failed");
   }
 
   @Test

@@ -67,7 +67,10 @@ class PlotCommandTest {
     }
     assertThat(page)
         .as("machine and versions from the context file")
-        .contains("Open MPI 4.1.4 (Debian)", "machine.cpus", "MPJ Express 0.44 (libmpj-java)")
+        .contains("backends.openmpi.version", "Open MPI 4.1.4 (Debian)", "MPJ Express 0.44 (libmpj-java)")
+        .contains("failedJobs[1].reason", "rank 2 exited with status 1: CommunicatorException: gather failed")
+        .as("the harness's other time metric, in the tables")
+        .contains("handTimed (\u00b5s/op)")
         .as("JMH settings from the results")
         .contains("17.0.15+6-Debian-1deb12u1")
         .as("the fixture's three failed jobs")

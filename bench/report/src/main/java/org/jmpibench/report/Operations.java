@@ -1,5 +1,6 @@
 package org.jmpibench.report;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -14,6 +15,9 @@ final class Operations {
   private static final Map<String, String> BY_CLASS_SIMPLE_NAME =
       Map.of("PingPong", SEND, "Bcast", "bcast", "GatherAverage", "gather-average");
 
+  /** The page's order: point-to-point first, then the collectives; other operations after these. */
+  private static final List<String> PAGE_ORDER = List.of(SEND, "bcast", "gather-average");
+
   private Operations() {}
 
   /** The operation of a fully qualified benchmark method name such as {@code org.x.PingPong.pingPong}. */
@@ -24,6 +28,12 @@ final class Operations {
     String simpleName = owner.substring(owner.lastIndexOf('.') + 1);
     String known = BY_CLASS_SIMPLE_NAME.get(simpleName);
     return known != null ? known : fileSafe(method);
+  }
+
+  /** Position of an operation on the page; unknown operations share the last place (then first come). */
+  static int pageRank(String operation) {
+    int index = PAGE_ORDER.indexOf(operation);
+    return index < 0 ? PAGE_ORDER.size() : index;
   }
 
   /** Lower case letters, digits and '-' only: operation names end up in file names. */

@@ -2,6 +2,7 @@ package org.jmpibench.report;
 
 import java.awt.Color;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,11 +49,13 @@ final class ReportData {
     return measurements;
   }
 
-  /** Operations in the order they first appear in the results (the harness's order). */
+  /** Operations present: send, bcast, gather-average, then others in the order they first appear. */
   List<String> operations() {
     Set<String> operations = new LinkedHashSet<>();
     measurements.forEach(m -> operations.add(m.operation()));
-    return new ArrayList<>(operations);
+    List<String> ordered = new ArrayList<>(operations);
+    ordered.sort(Comparator.comparingInt(Operations::pageRank)); // stable: first come among equals
+    return ordered;
   }
 
   List<Measurement> of(String operation) {

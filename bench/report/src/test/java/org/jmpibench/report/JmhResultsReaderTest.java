@@ -94,6 +94,17 @@ class JmhResultsReaderTest {
   }
 
   @Test
+  void ordersOperationsSendFirstThenCollectivesThenOthers() throws Exception {
+    Path file = write("[" + result("x.Other.zeta", "avgt", US) + "," + result("x.GatherAverage.g", "avgt", US) + ","
+        + result("x.Bcast.b", "avgt", US) + "," + result("x.Other.alpha", "avgt", US) + ","
+        + result("x.PingPong.p", "avgt", US) + "]");
+
+    ReportData data = new ReportData(List.of(reader.read(file, "r")));
+
+    assertThat(data.operations()).containsExactly("send", "bcast", "gather-average", "zeta", "alpha");
+  }
+
+  @Test
   void aBrokenContextFileIsReportedOnThePageNotFatal() throws Exception {
     Path results = Fixtures.copy(Fixtures.RUN_B, temp);
     Files.writeString(temp.resolve("results-2026-12-01.context.json"), "{ machine: oops");
@@ -139,6 +150,8 @@ class JmhResultsReaderTest {
     assertThat(metric.lowerUs()).isCloseTo(lower, offset(1e-9));
     assertThat(metric.upperUs()).isCloseTo(upper, offset(1e-9));
   }
+
+  private static final String US = "{\"score\": 1, \"scoreUnit\": \"us/op\"}";
 
   private Path write(String json) throws Exception {
     return Files.writeString(temp.resolve("r.json"), json);

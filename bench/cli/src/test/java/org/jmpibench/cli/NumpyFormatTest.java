@@ -1,0 +1,16 @@
+package org.jmpibench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class NumpyFormatTest {
+
+    @Test
+    void printsLikeNumpy() {
+        assertThat(NumpyFormat.ints(new int[] {0, 1, 2})).isEqualTo("[0 1 2]");
+        assertThat(NumpyFormat.rows(new int[] {0, 0, 1, 1}, 2)).isEqualTo("[[0 0]\n [1 1]]");
+        assertThat(NumpyFormat.doubles(new double[] {1.5, 1.5})).isEqualTo("[1.5 1.5]");
+        assertThat(NumpyFormat.doubles(new double[] {1.0, 0.0})).isEqualTo("[1. 0.]");
+    }
+}

@@ -18,7 +18,7 @@ final class FontCheck {
       try {
         graphics.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         if (graphics.getFontMetrics().stringWidth("\u00b5s 0123456789") <= 0) {
-          throw new ReportException("cannot render text: no usable font" + ADVICE);
+          throw ReportException.writeFailed("cannot render text: no usable font" + ADVICE, null);
         }
       } finally {
         graphics.dispose();
@@ -26,7 +26,7 @@ final class FontCheck {
     } catch (ReportException e) {
       throw e;
     } catch (Exception | Error e) { // NOPMD: AWT reports a missing font configuration as an Error
-      throw new ReportException("cannot render text (" + e + ")" + ADVICE, e);
+      throw ReportException.writeFailed("cannot render text (" + e + ")" + ADVICE, e);
     }
   }
 

@@ -47,7 +47,7 @@ final class JmhResultsReader {
     }
     if (root.isEmpty()) {
       Path context = contextFileOf(file);
-      throw new ReportException(file + ": no benchmark results in it (an empty JMH results array"
+      throw ReportException.badInput(file + ": no benchmark results in it (an empty JMH results array"
           + (Files.exists(context) ? "; " + context.getFileName() + " may say which jobs failed)" : ")"));
     }
     List<Measurement> measurements = new ArrayList<>();
@@ -77,32 +77,32 @@ final class JmhResultsReader {
 
   private JsonNode parse(Path file) throws ReportException {
     if (Files.isDirectory(file)) {
-      throw new ReportException(file + ": is a directory, not a results file");
+      throw ReportException.badInput(file + ": is a directory, not a results file");
     }
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
-      throw new ReportException(file + ": no such file");
+      throw ReportException.badInput(file + ": no such file");
     } catch (AccessDeniedException e) {
-      throw new ReportException(file + ": cannot read it (permission denied)");
+      throw ReportException.badInput(file + ": cannot read it (permission denied)");
     } catch (IOException e) {
-      throw new ReportException(file + ": cannot read it (" + e.getMessage() + ")");
+      throw ReportException.badInput(file + ": cannot read it (" + e.getMessage() + ")");
     }
     if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
-      throw new ReportException(file + ": is empty (did the benchmark run write no results?)");
+      throw ReportException.badInput(file + ": is empty (did the benchmark run write no results?)");
     }
     try {
       JsonNode root = json.readTree(bytes);
       if (root == null || root.isMissingNode()) {
-        throw new ReportException(file + ": is empty (did the benchmark run write no results?)");
+        throw ReportException.badInput(file + ": is empty (did the benchmark run write no results?)");
       }
       return root;
     } catch (JacksonException e) {
-      throw new ReportException(file + ": not valid JSON (" + firstLine(e.getOriginalMessage())
+      throw ReportException.badInput(file + ": not valid JSON (" + firstLine(e.getOriginalMessage())
           + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
     } catch (IOException e) {
-      throw new ReportException(file + ": cannot read it (" + e.getMessage() + ")");
+      throw ReportException.badInput(file + ": cannot read it (" + e.getMessage() + ")");
     }
   }
 
@@ -176,7 +176,7 @@ final class JmhResultsReader {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new ReportException(file + ": " + where + " has " + name + "='" + value
+    throw ReportException.badInput(file + ": " + where + " has " + name + "='" + value
         + "', expected a whole number >= " + min);
   }
 
@@ -204,7 +204,7 @@ final class JmhResultsReader {
     try {
       return ScoreUnits.toMicrosPerOp(unit, value, error, lower, upper);
     } catch (IllegalArgumentException e) {
-      throw new ReportException(file + ": " + where + ": " + e.getMessage()
+      throw ReportException.badInput(file + ": " + where + ": " + e.getMessage()
           + " (expected time per op such as us/op, or ops per time such as ops/s)");
     }
   }
@@ -253,12 +253,12 @@ final class JmhResultsReader {
     try {
       context = json.readTree(contextFile.toFile());
     } catch (JacksonException e) {
-      throw new ReportException(contextFile + ": not valid JSON (" + firstLine(e.getOriginalMessage()) + ")");
+      throw ReportException.badInput(contextFile + ": not valid JSON (" + firstLine(e.getOriginalMessage()) + ")");
     } catch (IOException e) {
-      throw new ReportException(contextFile + ": cannot read it (" + e.getMessage() + ")");
+      throw ReportException.badInput(contextFile + ": cannot read it (" + e.getMessage() + ")");
     }
     if (context == null || !context.isObject()) {
-      throw new ReportException(contextFile + ": expected a JSON object of names to values");
+      throw ReportException.badInput(contextFile + ": expected a JSON object of names to values");
     }
     return context;
   }
@@ -298,7 +298,7 @@ final class JmhResultsReader {
   }
 
   private static ReportException notJmh(Path file, String detail) {
-    return new ReportException(file + ": not a JMH results file (" + detail
+    return ReportException.badInput(file + ": not a JMH results file (" + detail
         + "; expected the JSON array that JMH writes with -rf json)");
   }
 

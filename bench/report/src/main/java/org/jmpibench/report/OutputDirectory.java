@@ -62,7 +62,7 @@ final class OutputDirectory {
       Files.createDirectory(staging);
       return new OutputDirectory(absolute, staging, run, inputNames);
     } catch (IOException e) {
-      throw new ReportException(target + ": cannot create the output directory (" + e + ")", e);
+      throw ReportException.writeFailed(target + ": cannot create the output directory (" + e + ")", e);
     }
   }
 
@@ -105,7 +105,7 @@ final class OutputDirectory {
       deleteRecursively(old);
     } catch (IOException | UncheckedIOException e) {
       discard();
-      throw new ReportException(target + ": cannot write the report (" + e + ")", e);
+      throw ReportException.writeFailed(target + ": cannot write the report (" + e + ")", e);
     }
   }
 
@@ -125,7 +125,7 @@ final class OutputDirectory {
       return;
     }
     if (!Files.isDirectory(target)) {
-      throw new ReportException(target + ": exists and is not a directory; choose another --out");
+      throw ReportException.badInput(target + ": exists and is not a directory; choose another --out");
     }
     Path marker = target.resolve(MARKER);
     if (Files.exists(marker)) {
@@ -142,16 +142,16 @@ final class OutputDirectory {
       if (sameRun || force) {
         return;
       }
-      throw new ReportException(target + ": holds the report of another run ('" + otherRun + "' from "
+      throw ReportException.badInput(target + ": holds the report of another run ('" + otherRun + "' from "
           + String.join(", ", otherInputs) + "); choose another --out, or pass --force to replace it");
     }
     try (Stream<Path> entries = Files.list(target)) {
       if (entries.findAny().isPresent()) {
-        throw new ReportException(target + ": exists, is not empty and was not written by plot (no " + MARKER
+        throw ReportException.badInput(target + ": exists, is not empty and was not written by plot (no " + MARKER
             + "); choose another --out");
       }
     } catch (IOException e) {
-      throw new ReportException(target + ": cannot list it (" + e + ")", e);
+      throw ReportException.writeFailed(target + ": cannot list it (" + e + ")", e);
     }
   }
 

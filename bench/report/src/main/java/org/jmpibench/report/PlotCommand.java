@@ -22,18 +22,30 @@ import picocli.CommandLine;
  * for each operation and size measured at two rank counts or more a time-vs-ranks chart, each as PNG and SVG, and
  * {@code index.html}. See {@link OutputDirectory} for when an existing directory is replaced.
  *
- * <p>Exit codes: 0 done; {@value #EXIT_BAD_INPUT} bad input or refused output directory (one line on stderr, no
- * stack trace); 2 usage error (picocli). Registered as a subcommand of the main CLI, or run alone via
- * {@link #main}.
+ * <p>Exit codes: 0 done; {@value #EXIT_BAD_INPUT} bad input, refused output directory or usage error; {@value
+ * #EXIT_FAILED} drawing or writing failed. Errors are one line on stderr, never a stack trace. Registered as a
+ * subcommand of the main CLI, or run alone via {@link #main}.
  */
 @Command(
     name = "plot",
     mixinStandardHelpOptions = true,
     description = "Draw comparison charts (PNG, SVG) and an offline HTML page from JMH JSON results files.",
-    footer = {"", "Several files are drawn in the same charts, each line labelled with its run."})
+    footer = {"", "Several files are drawn in the same charts, each line labelled with its run."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:done",
+      "1:drawing or writing failed (no fonts, disk full)",
+      "2:bad input (missing, empty or foreign results file), refused output directory, usage"
+    })
 public final class PlotCommand implements Callable<Integer> {
-  /** Exit code for input the report cannot use and output it must not write. */
-  public static final int EXIT_BAD_INPUT = 1;
+  /**
+   * Exit code for input the report cannot use (missing, unreadable, empty or foreign results file) and an output
+   * directory it must not replace; the same as picocli's usage error, as in the rest of the command line.
+   */
+  public static final int EXIT_BAD_INPUT = CommandLine.ExitCode.USAGE;
+
+  /** Exit code when reading went fine but drawing or writing failed (no fonts, disk full). */
+  public static final int EXIT_FAILED = CommandLine.ExitCode.SOFTWARE;
 
   static {
     // Charts are drawn off-screen: never look for a display (CI, ssh, containers).
@@ -70,7 +82,7 @@ public final class PlotCommand implements Callable<Integer> {
     } catch (ReportException e) {
       err.println("plot: " + e.getMessage());
       err.flush();
-      return EXIT_BAD_INPUT;
+      return e.exitCode();
     }
   }
 
@@ -92,7 +104,7 @@ public final class PlotCommand implements Callable<Integer> {
       charts = pageOrder(data);
     } catch (RuntimeException e) {
       // XChart refuses data it cannot draw with unchecked exceptions; name the report, not a stack trace
-      throw new ReportException("cannot draw the charts of " + reportName + " (" + e + ")", e);
+      throw ReportException.writeFailed("cannot draw the charts of " + reportName + " (" + e + ")", e);
     }
 
     List<String> inputNames = results.stream().map(p -> p.getFileName().toString()).collect(Collectors.toList());
@@ -104,7 +116,7 @@ public final class PlotCommand implements Callable<Integer> {
       directory.writeAtomically("index.html", new HtmlReport(data, reportName, charts).render());
     } catch (IOException | RuntimeException e) {
       directory.discard();
-      throw new ReportException(target + ": cannot write the report (" + e + ")", e);
+      throw ReportException.writeFailed(target + ": cannot write the report (" + e + ")", e);
     }
     directory.commit();
     return directory.target();

@@ -86,7 +86,7 @@ class BadInputTest {
 
     Fixtures.Outcome outcome = Fixtures.plot(args);
 
-    assertThat(outcome.exitCode()).isEqualTo(PlotCommand.EXIT_BAD_INPUT);
+    assertThat(outcome.exitCode()).isEqualTo(PlotCommand.EXIT_BAD_INPUT).isEqualTo(2);
     assertThat(outcome.err().strip()).startsWith("plot: ").contains(expectedMessage).doesNotContain("\n")
         .doesNotContain("Exception").doesNotContain("\tat ");
     assertThat(outcome.out()).isEmpty();

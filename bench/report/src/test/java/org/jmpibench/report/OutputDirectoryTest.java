@@ -85,6 +85,19 @@ class OutputDirectoryTest {
     assertThat(refused.err()).contains("is not a directory");
   }
 
+  @Test
+  void anOutputDirectoryThatCannotBeCreatedIsAFailureNotBadInput() throws Exception {
+    Path results = Fixtures.copy(Fixtures.RUN_B, temp);
+    Path file = Files.writeString(temp.resolve("a-file"), "x");
+
+    Fixtures.Outcome failed = Fixtures.plot("--out", file.resolve("sub").toString(), results.toString());
+
+    assertThat(failed.exitCode()).isEqualTo(PlotCommand.EXIT_FAILED).isEqualTo(1);
+    assertThat(failed.err().strip()).startsWith("plot: ").contains("cannot create the output directory")
+        .doesNotContain("\n");
+    assertNoStagingLeftIn(temp);
+  }
+
   private static void assertNoStagingLeftIn(Path directory) throws Exception {
     try (Stream<Path> entries = Files.list(directory)) {
       assertThat(entries.map(p -> p.getFileName().toString()))

@@ -1,10 +1,12 @@
 package org.jmpibench.mpjexpress;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
 import mpi.Datatype;
 import mpi.Intracomm;
 import mpi.MPI;
 import mpi.MPIException;
+import mpi.Request;
 import mpi.Status;
 import org.jmpibench.spi.Communicator;
 import org.jmpibench.spi.CommunicatorException;
@@ -15,8 +17,7 @@ import org.jmpibench.spi.CommunicatorException;
  *
  * <p>MPJ Express only takes Java arrays, so {@link ByteBuffer}s (heap or direct) are copied through one scratch
  * {@code byte[]} that grows to the largest message seen and is then reused: a copy per call, no allocation once
- * warm. Truncation is caught by asking MPJ's status for the number that arrived, and by a probe for messages
- * longer than the buffer: MPJ would otherwise write past the count it was given.
+ * warm. Truncation is caught by asking MPJ's status for the number that arrived.
  */
 final class MpjCommunicator implements Communicator {
 
@@ -24,7 +25,15 @@ final class MpjCommunicator implements Communicator {
     /** MPI_Finalize may run once per rank; the bootstrap checks this before finalizing on the user's behalf. */
     private static volatile boolean finalized;
 
+    /** Sends this small go out eagerly under smpdev too, as niodev does below its protocol switch limit. */
+    static final int SMPDEV_EAGER_LIMIT_BYTES = 128 * 1024;
+    /** Unmatched eager sends allowed in flight before a send waits for the oldest. */
+    private static final int MAX_PENDING_SENDS = 1024;
+
     private final Intracomm world;
+    private final int eagerLimitBytes;
+    /** Eager sends not yet matched. MPJ packed their data at Isend time, so the caller's buffer is free. */
+    private final ArrayDeque<Request> pendingSends = new ArrayDeque<>();
     private final int rank;
     private final int size;
     private byte[] scratch = new byte[0];
@@ -36,20 +45,27 @@ final class MpjCommunicator implements Communicator {
     private int[] gatherInts = new int[0];
     private double[] gatherDoubles = new double[0];
 
-    private MpjCommunicator(Intracomm world) {
+    private MpjCommunicator(Intracomm world, int eagerLimitBytes) {
         this.world = world;
+        this.eagerLimitBytes = eagerLimitBytes;
         this.rank = world.Rank();
         this.size = world.Size();
     }
 
-    /** The communicator of this rank's job; {@code MPI.Init} must have run (our bootstrap does it). */
-    static Communicator joinWorld() {
+    /**
+     * The communicator of this rank's job; {@code MPI.Init} must have run (our bootstrap does it).
+     *
+     * @param eagerLimitBytes sends up to this size return before the receiver posts its recv. niodev does this
+     *                        itself (0 here); smpdev's Send waits for the receiver, which breaks the SPI's promise
+     *                        that small messages with other tags can overtake
+     */
+    static Communicator joinWorld(int eagerLimitBytes) {
         try {
             if (!MPI.Initialized()) {
                 throw new IllegalStateException("MPI.Init has not run: start this rank with the mpj-niodev or "
                         + "mpj-smpdev launcher (its bootstrap " + MpjRankMain.class.getName() + " initializes MPI)");
             }
-            return new MpjCommunicator(MPI.COMM_WORLD);
+            return new MpjCommunicator(MPI.COMM_WORLD, eagerLimitBytes);
         } catch (MPIException e) {
             // MPJ's exceptions are unchecked (XDevException is a RuntimeException).
             throw new CommunicatorException("MPJ Express: could not join COMM_WORLD: " + e, e);
@@ -77,13 +93,13 @@ final class MpjCommunicator implements Communicator {
     @Override
     public void send(int[] buf, int offset, int count, int dest, int tag) {
         checkRange(buf.length, offset, count);
-        send(buf, offset, count, MPI.INT, dest, tag);
+        send(buf, offset, count, MPI.INT, Integer.BYTES, dest, tag);
     }
 
     @Override
     public void send(double[] buf, int offset, int count, int dest, int tag) {
         checkRange(buf.length, offset, count);
-        send(buf, offset, count, MPI.DOUBLE, dest, tag);
+        send(buf, offset, count, MPI.DOUBLE, Double.BYTES, dest, tag);
     }
 
     @Override
@@ -91,7 +107,7 @@ final class MpjCommunicator implements Communicator {
         int count = buf.remaining();
         byte[] bytes = scratch(count);
         buf.get(buf.position(), bytes, 0, count);
-        send(bytes, 0, count, MPI.BYTE, dest, tag);
+        send(bytes, 0, count, MPI.BYTE, 1, dest, tag);
     }
 
     @Override
@@ -204,19 +220,36 @@ final class MpjCommunicator implements Communicator {
     @Override
     public void close() {
         try {
+            while (!pendingSends.isEmpty()) {
+                pendingSends.removeFirst().Wait();
+            }
             finalizeIfNeeded();
         } catch (RuntimeException e) {
             throw failure("MPI.Finalize", e);
         }
     }
 
-    private void send(Object buf, int offset, int count, Datatype type, int dest, int tag) {
+    private void send(Object buf, int offset, int count, Datatype type, int elementBytes, int dest, int tag) {
         checkPeer("dest", dest);
         checkTag(tag);
         try {
-            world.Send(buf, offset, count, type, dest, tag);
+            if ((long) count * elementBytes <= eagerLimitBytes) {
+                pendingSends.addLast(world.Isend(buf, offset, count, type, dest, tag));
+                retireCompletedSends();
+            } else {
+                world.Send(buf, offset, count, type, dest, tag);
+            }
         } catch (RuntimeException e) {
             throw failure("send to rank " + dest, e);
+        }
+    }
+
+    private void retireCompletedSends() {
+        while (!pendingSends.isEmpty() && pendingSends.peekFirst().Test() != null) {
+            pendingSends.removeFirst();
+        }
+        if (pendingSends.size() > MAX_PENDING_SENDS) {
+            pendingSends.removeFirst().Wait();
         }
     }
 

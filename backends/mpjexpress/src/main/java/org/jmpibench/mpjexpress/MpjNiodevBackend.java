@@ -27,6 +27,6 @@ public final class MpjNiodevBackend implements Backend {
 
     @Override
     public Communicator joinJob() {
-        return MpjCommunicator.joinWorld();
+        return MpjCommunicator.joinWorld(0);
     }
 }

@@ -27,6 +27,6 @@ public final class MpjSmpdevBackend implements Backend {
 
     @Override
     public Communicator joinJob() {
-        return MpjCommunicator.joinWorld();
+        return MpjCommunicator.joinWorld(MpjCommunicator.SMPDEV_EAGER_LIMIT_BYTES);
     }
 }

@@ -26,10 +26,14 @@ final class RankClasspath {
     private RankClasspath() {
     }
 
-    /** The program's class path, then the leader's extra entries, without MPI classes or duplicates. */
+    /**
+     * The program's class path, then the leader's extra entries, without MPI classes or duplicates, made absolute:
+     * the smpdev JVM runs in a work directory of its own.
+     */
     static List<Path> applicationPart(List<Path> program, List<Path> leaderOrEmpty) {
-        Set<Path> all = new LinkedHashSet<>(program);
-        all.addAll(leaderOrEmpty);
+        Set<Path> all = new LinkedHashSet<>();
+        program.forEach(entry -> all.add(entry.toAbsolutePath()));
+        leaderOrEmpty.forEach(entry -> all.add(entry.toAbsolutePath()));
         List<Path> kept = new ArrayList<>();
         for (Path entry : all) {
             if (!holdsMpiClasses(entry)) {

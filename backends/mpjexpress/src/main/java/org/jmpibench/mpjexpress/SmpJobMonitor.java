@@ -1,5 +1,7 @@
 package org.jmpibench.mpjexpress;
 
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.security.Permission;
 import java.util.Map;
@@ -21,6 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * non-zero status fails the job at once, naming the rank; status 0 ends only that rank (its thread unwinds with
  * {@link RankExit}), as it would end only that rank's process under niodev. Where no security manager can be
  * installed, a shutdown hook at least names the rank that ended the JVM.
+ *
+ * <p>Output: every line a rank's threads print is prefixed with {@code [rank N] }, so that the launcher can tell
+ * the ranks' output apart as it does for process-per-rank backends. Marker lines are never prefixed.
  */
 public final class SmpJobMonitor {
 
@@ -52,6 +57,8 @@ public final class SmpJobMonitor {
     /** Arguments: MulticoreStarter's own ({@code <workdir> <np> smpdev useLocalLoader <classpath> <main> args}). */
     public static void main(String[] args) {
         int np = Integer.parseInt(args[1]);
+        System.setOut(new PrintStream(new RankTaggingStream(OUT), true));
+        System.setErr(new PrintStream(new RankTaggingStream(ERR), true));
         guardExits();
         Runtime.getRuntime().addShutdownHook(new Thread(SmpJobMonitor::nameTheRankThatExited, "jmpi-mpj-exit"));
         try {
@@ -135,6 +142,55 @@ public final class SmpJobMonitor {
                 }
             }
         });
+    }
+
+    /**
+     * Prefixes each whole line that a rank's thread writes with {@code [rank N] }; lines of other threads pass as
+     * they are. Bytes wait in a per-thread buffer until their newline, so lines of different ranks never mix.
+     */
+    private static final class RankTaggingStream extends OutputStream {
+        private final PrintStream target;
+        private final ThreadLocal<ByteArrayOutputStream> pending =
+                ThreadLocal.withInitial(ByteArrayOutputStream::new);
+
+        RankTaggingStream(PrintStream target) {
+            this.target = target;
+        }
+
+        @Override
+        public void write(int b) {
+            ByteArrayOutputStream line = pending.get();
+            line.write(b);
+            if (b == '\n') {
+                emit(line);
+            }
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            ByteArrayOutputStream line = pending.get();
+            int start = offset;
+            for (int i = offset; i < offset + length; i++) {
+                if (bytes[i] == '\n') {
+                    line.write(bytes, start, i + 1 - start);
+                    emit(line);
+                    start = i + 1;
+                }
+            }
+            line.write(bytes, start, offset + length - start);
+        }
+
+        private void emit(ByteArrayOutputStream line) {
+            Integer rank = rankOf(Thread.currentThread());
+            synchronized (target) {
+                if (rank != null) {
+                    target.print("[rank " + rank + "] ");
+                }
+                target.write(line.toByteArray(), 0, line.size());
+                target.flush();
+            }
+            line.reset();
+        }
     }
 
     /** Intercepts System.exit in rank threads; permits everything else (it guards nothing). */

@@ -83,7 +83,7 @@ final class SmpdevLauncher implements JobLauncher {
             join(pumps);
             int status = jvm.exitValue();
             return new JobOutcome(MpjSmpdevBackend.NAME, List.of(status), false,
-                    failure(status, done, failures, spec.np()), output.toString());
+                    failure(status, done, failures, spec.np(), output.toString()), output.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new JobOutcome(MpjSmpdevBackend.NAME, List.of(JobOutcome.NOT_EXITED), false,
@@ -152,11 +152,15 @@ final class SmpdevLauncher implements JobLauncher {
         return hostDir;
     }
 
-    private static String failure(int status, Set<Integer> done, List<String> failures, int np) {
+    private static String failure(int status, Set<Integer> done, List<String> failures, int np, String output) {
         String prefix = "backend " + MpjSmpdevBackend.NAME + ": ";
         synchronized (failures) {
             if (!failures.isEmpty()) {
-                return prefix + failures.get(0);
+                String first = failures.get(0);
+                // "rank N called System.exit(S)": add what that rank said before it went.
+                int rank = first.contains(SmpJobMonitor.EXITED) ? taggedRank("[" + first.split(" called")[0] + "] ")
+                        : -1;
+                return prefix + first + (rank < 0 ? "" : firstErrorOf(output, rank));
             }
         }
         if (status != 0) {
@@ -190,12 +194,16 @@ final class SmpdevLauncher implements JobLauncher {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = reader.readLine()) != null) {
-                    output.append(stderr ? "[smpdev err] " : "[smpdev] ").append(line).append('\n');
                     if (line.startsWith(SmpJobMonitor.MARK)) {
+                        output.append(stderr ? "[smpdev err] " : "[smpdev] ").append(line).append('\n');
                         readMarker(line.substring(SmpJobMonitor.MARK.length()), done, failures);
-                    } else {
-                        spec.output().accept(new RankLine(-1, stderr, line));
+                        continue;
                     }
+                    int rank = taggedRank(line);
+                    String text = rank < 0 ? line : line.substring(line.indexOf("] ") + 2);
+                    String tag = rank < 0 ? "smpdev" : "rank " + rank;
+                    output.append('[').append(tag).append(stderr ? " err] " : "] ").append(text).append('\n');
+                    spec.output().accept(new RankLine(rank, stderr, text));
                 }
             } catch (IOException e) {
                 // The JVM was killed while we read: nothing more to forward.
@@ -204,6 +212,33 @@ final class SmpdevLauncher implements JobLauncher {
         thread.setDaemon(true);
         thread.start();
         return thread;
+    }
+
+    /** The rank of a line tagged {@code [rank N] } by {@link SmpJobMonitor}, or -1. */
+    static int taggedRank(String line) {
+        if (!line.startsWith("[rank ")) {
+            return -1;
+        }
+        int end = line.indexOf("] ");
+        try {
+            return end < 0 ? -1 : Integer.parseInt(line.substring(6, end));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** The first exception or error line rank {@code rank} printed on stderr, as ": line", or empty. */
+    private static String firstErrorOf(String output, int rank) {
+        String prefix = "[rank " + rank + " err] ";
+        for (String line : output.split("\n")) {
+            if (line.startsWith(prefix)) {
+                String text = line.substring(prefix.length()).strip();
+                if (!text.startsWith("at ") && (text.contains("Exception") || text.contains("Error"))) {
+                    return ": " + text;
+                }
+            }
+        }
+        return "";
     }
 
     private static void readMarker(String marker, Set<Integer> done, List<String> failures) {

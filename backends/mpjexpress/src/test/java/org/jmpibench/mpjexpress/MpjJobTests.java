@@ -46,11 +46,16 @@ abstract class MpjJobTests {
         RankProgram follower = program(FollowerRank.class, "f1", "f 2");
         RankProgram leader = program(LeaderRank.class, "l1").withJvmOptions(
                 concat(SMALL_JVM, "-Djmpi.test.role=leader"));
-        JobOutcome outcome = run(JobSpec.of(3, follower, Duration.ofSeconds(60)).withLeader(leader));
+        List<JobSpec.RankLine> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        JobOutcome outcome = run(JobSpec.of(3, follower, Duration.ofSeconds(60)).withLeader(leader)
+                .withOutput(lines::add));
         assertThat(outcome.succeeded()).as(outcome::toString).isTrue();
         assertThat(outcome.output()).contains("LEADER rank 0 args l1 sum 30 property leader")
                 .contains("FOLLOWER rank 1 args f1,f 2").contains("FOLLOWER rank 2 args f1,f 2")
                 .doesNotContain("FOLLOWER rank 0");
+        // Each line reaches the output consumer attributed to the rank that printed it.
+        assertThat(lines).contains(new JobSpec.RankLine(0, false, "LEADER rank 0 args l1 sum 30 property leader"),
+                new JobSpec.RankLine(2, false, "FOLLOWER rank 2 args f1,f 2"));
     }
 
     JobOutcome run(JobSpec spec) {

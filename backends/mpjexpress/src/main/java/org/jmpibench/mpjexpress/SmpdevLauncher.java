@@ -199,6 +199,9 @@ final class SmpdevLauncher implements JobLauncher {
                         readMarker(line.substring(SmpJobMonitor.MARK.length()), done, failures);
                         continue;
                     }
+                    if (stderr && isOurSecurityManagerWarning(line)) {
+                        continue;
+                    }
                     int rank = taggedRank(line);
                     String text = rank < 0 ? line : line.substring(line.indexOf("] ") + 2);
                     String tag = rank < 0 ? "smpdev" : "rank " + rank;
@@ -212,6 +215,16 @@ final class SmpdevLauncher implements JobLauncher {
         thread.setDaemon(true);
         thread.start();
         return thread;
+    }
+
+    /**
+     * The four lines Java 17 to 23 print because {@link SmpJobMonitor} installs a Security Manager (to stop
+     * System.exit in a rank): expected, and noise in every job's output.
+     */
+    static boolean isOurSecurityManagerWarning(String line) {
+        return line.startsWith("WARNING: ") && (line.contains("terminally deprecated method in java.lang.System")
+                || line.contains("System::setSecurityManager") || line.contains("maintainers of "
+                + SmpJobMonitor.class.getName()));
     }
 
     /** The rank of a line tagged {@code [rank N] } by {@link SmpJobMonitor}, or -1. */

@@ -225,6 +225,12 @@ final class LoopbackCommunicator implements Communicator {
         transport.shutdownGracefully(SHUTDOWN_TIMEOUT_NS);
     }
 
+    /** Drops every connection at once, without the collective goodbye: peers see this rank as dead. */
+    void abort() {
+        closed = true;
+        transport.close();
+    }
+
     // ------------------------------------------------------------------ argument checks
 
     private void checkOpen() {

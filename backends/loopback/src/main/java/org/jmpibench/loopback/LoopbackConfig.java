@@ -10,7 +10,10 @@ import org.jmpibench.launcher.RankEnv;
  * {@link IllegalArgumentException} naming the variable and the value.
  *
  * @param idleMode            how to wait for a socket ({@value #IDLE_ENV}, default spin-block)
- * @param spinTurns           polls before blocking in spin-block mode ({@value #SPIN_COUNT_ENV})
+ * @param spinTurns           polls with {@code Thread.onSpinWait()} before yielding, in spin-block mode
+ *                            ({@value #SPIN_COUNT_ENV})
+ * @param yieldTurns          then polls with {@code Thread.yield()} before blocking, in spin-block mode
+ *                            ({@value #YIELD_COUNT_ENV})
  * @param maxMessageBytes     largest frame payload accepted from a peer ({@value #MAX_MESSAGE_BYTES_ENV})
  * @param handshakeTimeoutMs  how long a new connection may take to prove it belongs to the job
  *                            ({@value #HANDSHAKE_TIMEOUT_MS_ENV})
@@ -21,13 +24,14 @@ import org.jmpibench.launcher.RankEnv;
  * @param injectDelayNs       TEST ONLY: busy-wait before every frame sent ({@value #INJECT_DELAY_NS_ENV})
  * @param verbose             rank 0 prints the effective configuration ({@value #VERBOSE_ENV})
  */
-record LoopbackConfig(IdleMode idleMode, long spinTurns, long maxMessageBytes, int handshakeTimeoutMs,
+record LoopbackConfig(IdleMode idleMode, long spinTurns, long yieldTurns, long maxMessageBytes, int handshakeTimeoutMs,
                       int rendezvousTimeoutMs, int socketBufferBytes, long injectDelayNs, boolean verbose) {
 
     /** {@code 127.0.0.1:PORT} of the job's rendezvous server; set by the launcher for every rank. */
     static final String RENDEZVOUS_ENV = "JMPI_LOOPBACK_RENDEZVOUS";
     static final String IDLE_ENV = "JMPI_LOOPBACK_IDLE";
     static final String SPIN_COUNT_ENV = "JMPI_LOOPBACK_SPIN_COUNT";
+    static final String YIELD_COUNT_ENV = "JMPI_LOOPBACK_YIELD_COUNT";
     static final String MAX_MESSAGE_BYTES_ENV = "JMPI_LOOPBACK_MAX_MESSAGE_BYTES";
     static final String HANDSHAKE_TIMEOUT_MS_ENV = "JMPI_LOOPBACK_HANDSHAKE_TIMEOUT_MS";
     static final String RENDEZVOUS_TIMEOUT_MS_ENV = "JMPI_LOOPBACK_RENDEZVOUS_TIMEOUT_MS";
@@ -41,8 +45,15 @@ record LoopbackConfig(IdleMode idleMode, long spinTurns, long maxMessageBytes, i
     static final String VERBOSE_ENV = "JMPI_LOOPBACK_VERBOSE";
 
     static final IdleMode DEFAULT_IDLE = IdleMode.SPIN_BLOCK;
-    /** About 5 to 10 ms of polling on this machine: longer than any small-message round trip. */
-    static final long DEFAULT_SPIN_TURNS = 20_000;
+    /**
+     * A turn (one non-blocking read that finds nothing) costs about 0.4 us here, so 1000 turns are about 0.4 ms:
+     * more than a 1 MiB round trip, so ping-pong at np <= cores never blocks, yet short enough that with more
+     * ranks than cores a waiting rank soon hands its core to the rank it waits for (an all-rank barrier at np 4
+     * on 2 cores measured ~0.2-0.4 ms with 200 turns, 1-7 ms with 2000, 5-17 ms with 20000).
+     */
+    static final long DEFAULT_SPIN_TURNS = 1_000;
+    /** No yield phase by default: on this 2-core machine it showed no consistent gain (measured 0, 200, 2000). */
+    static final long DEFAULT_YIELD_TURNS = 0;
     /** 1 GiB: four times the largest message the suite must carry. */
     static final long DEFAULT_MAX_MESSAGE_BYTES = 1L << 30;
     static final int DEFAULT_HANDSHAKE_TIMEOUT_MS = 5_000;
@@ -54,6 +65,9 @@ record LoopbackConfig(IdleMode idleMode, long spinTurns, long maxMessageBytes, i
     LoopbackConfig {
         if (spinTurns < 0) {
             throw new IllegalArgumentException("$" + SPIN_COUNT_ENV + " must be >= 0, got " + spinTurns);
+        }
+        if (yieldTurns < 0) {
+            throw new IllegalArgumentException("$" + YIELD_COUNT_ENV + " must be >= 0, got " + yieldTurns);
         }
         if (maxMessageBytes < 0 || maxMessageBytes > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("$" + MAX_MESSAGE_BYTES_ENV + " must be in 0.." + Integer.MAX_VALUE
@@ -86,6 +100,7 @@ record LoopbackConfig(IdleMode idleMode, long spinTurns, long maxMessageBytes, i
         return new LoopbackConfig(
                 idle == null || idle.isBlank() ? DEFAULT_IDLE : IdleMode.parse(idle),
                 longVar(env, SPIN_COUNT_ENV, DEFAULT_SPIN_TURNS),
+                longVar(env, YIELD_COUNT_ENV, DEFAULT_YIELD_TURNS),
                 longVar(env, MAX_MESSAGE_BYTES_ENV, DEFAULT_MAX_MESSAGE_BYTES),
                 (int) longVar(env, HANDSHAKE_TIMEOUT_MS_ENV, DEFAULT_HANDSHAKE_TIMEOUT_MS),
                 (int) longVar(env, RENDEZVOUS_TIMEOUT_MS_ENV, DEFAULT_RENDEZVOUS_TIMEOUT_MS),
@@ -95,23 +110,24 @@ record LoopbackConfig(IdleMode idleMode, long spinTurns, long maxMessageBytes, i
     }
 
     LoopbackConfig withIdle(IdleMode mode, long turns) {
-        return new LoopbackConfig(mode, turns, maxMessageBytes, handshakeTimeoutMs, rendezvousTimeoutMs,
+        return new LoopbackConfig(mode, turns, yieldTurns, maxMessageBytes, handshakeTimeoutMs, rendezvousTimeoutMs,
                 socketBufferBytes, injectDelayNs, verbose);
     }
 
     LoopbackConfig withTimeouts(int handshakeMs, int rendezvousMs) {
-        return new LoopbackConfig(idleMode, spinTurns, maxMessageBytes, handshakeMs, rendezvousMs,
+        return new LoopbackConfig(idleMode, spinTurns, yieldTurns, maxMessageBytes, handshakeMs, rendezvousMs,
                 socketBufferBytes, injectDelayNs, verbose);
     }
 
     LoopbackConfig withMaxMessageBytes(long bytes) {
-        return new LoopbackConfig(idleMode, spinTurns, bytes, handshakeTimeoutMs, rendezvousTimeoutMs,
+        return new LoopbackConfig(idleMode, spinTurns, yieldTurns, bytes, handshakeTimeoutMs, rendezvousTimeoutMs,
                 socketBufferBytes, injectDelayNs, verbose);
     }
 
     /** One line for logs: the effective values, with the variable that sets each. */
     String describe() {
-        return IDLE_ENV + "=" + idleMode.label() + " " + SPIN_COUNT_ENV + "=" + spinTurns + " "
+        return IDLE_ENV + "=" + idleMode.label() + " " + SPIN_COUNT_ENV + "=" + spinTurns + " " + YIELD_COUNT_ENV
+                + "=" + yieldTurns + " "
                 + MAX_MESSAGE_BYTES_ENV + "=" + maxMessageBytes + " " + HANDSHAKE_TIMEOUT_MS_ENV + "="
                 + handshakeTimeoutMs + " " + RENDEZVOUS_TIMEOUT_MS_ENV + "=" + rendezvousTimeoutMs + " "
                 + SOCKET_BUFFER_BYTES_ENV + "=" + socketBufferBytes
@@ -184,7 +200,8 @@ record LoopbackConfig(IdleMode idleMode, long spinTurns, long maxMessageBytes, i
         }
         try {
             long parsed = Long.parseLong(value.trim().replace("_", ""));
-            if (parsed > Integer.MAX_VALUE && !name.equals(INJECT_DELAY_NS_ENV) && !name.equals(SPIN_COUNT_ENV)) {
+            if (parsed > Integer.MAX_VALUE && !name.equals(INJECT_DELAY_NS_ENV) && !name.equals(SPIN_COUNT_ENV)
+                    && !name.equals(YIELD_COUNT_ENV)) {
                 throw new IllegalArgumentException("$" + name + " is too large: " + value);
             }
             return parsed;

@@ -39,6 +39,7 @@ final class PeerLink implements AutoCloseable {
     private final SocketChannel channel;
     private final IdleMode idleMode;
     private final long spinTurns;
+    private final long yieldTurns;
     private final long injectDelayNs;
     private final FrameHeader header;
 
@@ -64,6 +65,7 @@ final class PeerLink implements AutoCloseable {
         this.channel = channel;
         this.idleMode = config.idleMode();
         this.spinTurns = config.spinTurns();
+        this.yieldTurns = config.yieldTurns();
         this.injectDelayNs = config.injectDelayNs();
         this.header = new FrameHeader(config.maxMessageBytes(), "rank " + peer);
         channel.configureBlocking(false);
@@ -275,26 +277,33 @@ final class PeerLink implements AutoCloseable {
                     throw new CommunicatorException("rank " + self + ": rank " + peer + " closed its connection "
                             + "(it exited or failed) while rank " + self + " was receiving from it");
                 }
-                if (idleMode == IdleMode.SPIN || turns < spinTurns) {
-                    turns++;
-                    Thread.onSpinWait();
-                } else {
-                    block(SelectionKey.OP_READ);
-                }
+                turns = idle(turns, SelectionKey.OP_READ);
             }
         } catch (IOException e) {
             throw new CommunicatorException("rank " + self + ": receiving from rank " + peer + " failed: " + e, e);
         }
     }
 
-    /** Waits a little for room in the socket's send buffer; returns the spin turns spent so far. */
     private long awaitWritable(long turns) throws IOException {
+        return idle(turns, SelectionKey.OP_WRITE);
+    }
+
+    /**
+     * One turn of waiting after a read or write made no progress: spin, then yield the core, then block in the
+     * selector (see {@link IdleMode}). Callers reset {@code turns} to 0 on progress.
+     *
+     * @return the turns spent so far
+     */
+    private long idle(long turns, int interest) throws IOException {
         if (idleMode == IdleMode.SPIN || turns < spinTurns) {
             Thread.onSpinWait();
-            return turns + 1;
+        } else if (turns < spinTurns + yieldTurns) {
+            Thread.yield();
+        } else {
+            block(interest);
+            return turns;
         }
-        block(SelectionKey.OP_WRITE);
-        return turns;
+        return turns + 1;
     }
 
     private void block(int interest) throws IOException {

@@ -23,7 +23,7 @@ class LoopbackConfigTest {
                 LoopbackConfig.SPIN_COUNT_ENV, "5", LoopbackConfig.MAX_MESSAGE_BYTES_ENV, "1048576",
                 LoopbackConfig.HANDSHAKE_TIMEOUT_MS_ENV, "700", LoopbackConfig.RENDEZVOUS_TIMEOUT_MS_ENV, "9000",
                 LoopbackConfig.SOCKET_BUFFER_BYTES_ENV, "0", LoopbackConfig.INJECT_DELAY_NS_ENV, "2500"));
-        assertThat(config).isEqualTo(new LoopbackConfig(IdleMode.SPIN, 5, 1 << 20, 700, 9000, 0, 2500, false));
+        assertThat(config).isEqualTo(new LoopbackConfig(IdleMode.SPIN, 5, LoopbackConfig.DEFAULT_YIELD_TURNS, 1 << 20, 700, 9000, 0, 2500, false));
         assertThat(config.describe()).contains("JMPI_LOOPBACK_IDLE=spin").contains("(TEST ONLY)");
     }
 

@@ -25,7 +25,7 @@ import org.jmpibench.spi.RankProgram;
  * <p>Run (from backends/loopback, after {@code mvn -o -q test-compile}):
  * <pre>
  * CP=target/test-classes:target/classes:$HOME/.m2/repository/org/jmpibench/jmpi-spi/0.1.0-SNAPSHOT/jmpi-spi-0.1.0-SNAPSHOT.jar:$HOME/.m2/repository/org/jmpibench/jmpi-launcher/0.1.0-SNAPSHOT/jmpi-launcher-0.1.0-SNAPSHOT.jar
- * java -cp $CP org.jmpibench.loopback.PingPongProbe 2 spin-block     # np, idle mode [, spin count [, iterations]]
+ * java -cp $CP org.jmpibench.loopback.PingPongProbe 2 spin-block     # np, idle mode [, spin [, iterations [, yield]]]
  * </pre>
  */
 public final class PingPongProbe {
@@ -46,17 +46,18 @@ public final class PingPongProbe {
         String idle = args.length > 1 ? args[1] : "spin-block";
         String spin = args.length > 2 ? args[2] : Long.toString(LoopbackConfig.DEFAULT_SPIN_TURNS);
         String iterations = args.length > 3 ? args[3] : Integer.toString(SMALL_ITERATIONS);
+        String yields = args.length > 4 ? args[4] : Long.toString(LoopbackConfig.DEFAULT_YIELD_TURNS);
         List<Path> cp = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .map(Path::of).collect(Collectors.toList());
         RankProgram program = new RankProgram(List.of("-Xmx1g", "-XX:+UseSerialGC"), cp,
                 PingPongProbe.class.getName(), List.of());
         JobSpec spec = JobSpec.of(np, program, Duration.ofMinutes(5))
                 .withEnv(Map.of(LoopbackConfig.IDLE_ENV, idle, LoopbackConfig.SPIN_COUNT_ENV, spin,
-                        ITERATIONS_ENV, iterations))
+                        ITERATIONS_ENV, iterations, LoopbackConfig.YIELD_COUNT_ENV, yields))
                 .withOutput(line -> System.out.println((line.stderr() ? "[err " : "[") + line.rank() + "] "
                         + line.text()));
-        System.out.println("loopback ping-pong, np=" + np + ", idle=" + idle + ", spin=" + spin + ", iterations="
-                + iterations);
+        System.out.println("loopback ping-pong, np=" + np + ", idle=" + idle + ", spin=" + spin + ", yield=" + yields
+                + ", iterations=" + iterations);
         JobOutcome outcome = new LoopbackBackend().launcher().run(spec);
         if (!outcome.succeeded()) {
             System.out.println("FAILED: " + outcome.failure());
@@ -73,16 +74,48 @@ public final class PingPongProbe {
             int[] large = new int[LARGE_INTS];
             int iterations = Integer.parseInt(System.getenv(ITERATIONS_ENV));
             double[] smallHalfRtt = measure(comm, small, 1, iterations);
-            double[] largeHalfRtt = measure(comm, large, LARGE_INTS,
-                    Math.max(10, iterations * LARGE_ITERATIONS / SMALL_ITERATIONS));
+            long allocated = allocatedBytes();
+            measure(comm, small, 1, iterations);
+            long smallAllocation = allocatedBytes() - allocated;
+            int largeIterations = Math.max(10, iterations * LARGE_ITERATIONS / SMALL_ITERATIONS);
+            double[] largeHalfRtt = measure(comm, large, LARGE_INTS, largeIterations);
+            allocated = allocatedBytes();
+            measure(comm, large, LARGE_INTS, largeIterations);
+            long largeAllocation = allocatedBytes() - allocated;
             if (rank == 0) {
                 report("4 B", smallHalfRtt, 4);
                 report("1 MiB", largeHalfRtt, 1 << 20);
             }
+            // Both ranks: the steady state must not allocate per message (a few bytes total is JIT/profiling).
+            System.out.printf("rank %d allocated %.3f bytes per round trip (4 B), %.3f (1 MiB)%n", rank,
+                    smallAllocation / (double) ((REPS + 1) * iterations),
+                    largeAllocation / (double) ((REPS + 1) * largeIterations));
         }
         comm.barrier();
+        // Every rank busy: a barrier loop (with more ranks than cores this is where idle strategies differ).
+        int barriers = Math.max(100, Integer.parseInt(System.getenv(ITERATIONS_ENV)) / 10);
+        double[] barrierUs = new double[REPS];
+        for (int rep = -1; rep < REPS; rep++) {
+            long start = System.nanoTime();
+            for (int i = 0; i < barriers; i++) {
+                comm.barrier();
+            }
+            if (rep >= 0) {
+                barrierUs[rep] = (System.nanoTime() - start) / 1e3 / barriers;
+            }
+        }
+        Arrays.sort(barrierUs);
+        if (rank == 0) {
+            System.out.printf("barrier (all %d ranks) min %8.2f us  median %8.2f us%n", comm.size(), barrierUs[0],
+                    barrierUs[REPS / 2]);
+        }
         comm.close();
         System.exit(0);
+    }
+
+    private static long allocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean())
+                .getCurrentThreadAllocatedBytes();
     }
 
     /** Half round trips in microseconds, one per batch, sorted; the first batch is warm-up and dropped. */

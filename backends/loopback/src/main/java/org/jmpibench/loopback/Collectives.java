@@ -17,7 +17,8 @@ import org.jmpibench.spi.CommunicatorException;
  * {@code v - lowbit(v)} and sends to {@code v + 2^k} for every {@code 2^k < lowbit(v)}. Bcast sends the whole
  * message down the tree. Gather sends up: each rank packs its subtree's blocks (contiguous in v order) into a
  * direct scratch buffer and forwards them to its parent in one message, so the root receives log N messages
- * instead of N-1, at the price of one copy per level; the root finally rotates v order into rank order. The
+ * instead of N-1, at the price of one copy per level; the root receives each child's run of ranks straight
+ * into the caller's buffer (through scratch only for the one run that wraps past rank N-1). The
  * barrier is a dissemination barrier: in round k every rank signals {@code rank + 2^k} and waits for
  * {@code rank - 2^k}, ceil(log2 N) rounds of zero-byte frames.
  *
@@ -32,6 +33,7 @@ final class Collectives {
     private final int rank;
     private final int size;
     private final MessageBuffer scratchMsg = new MessageBuffer();
+    private final MessageBuffer part = new MessageBuffer();
     private final MessageBuffer empty = new MessageBuffer();
     private ByteBuffer scratch = ByteBuffer.allocateDirect(0);
     private IntBuffer scratchInts = scratch.asIntBuffer();
@@ -73,6 +75,10 @@ final class Collectives {
     void gather(MessageBuffer block, MessageBuffer result, int root) {
         int blockBytes = block.byteLength();
         int v = relative(rank, root);
+        if (v == 0) {
+            gatherAtRoot(block, result, root, blockBytes);
+            return;
+        }
         ensureScratch((long) subtreeBlocks(v) * blockBytes);
         block.getInto(scratch, scratchInts, scratchDoubles, 0, 0, blockBytes);
         int have = 1;
@@ -86,21 +92,44 @@ final class Collectives {
             int child = v + mask;
             if (child < size) {
                 int blocks = Math.min(mask, size - child);
-                int expected = blocks * blockBytes;
-                scratchMsg.bytes(scratch, have * blockBytes, expected);
-                int n = transport.receive(absolute(child, root), KIND_GATHER, 0, scratchMsg);
-                if (n != expected) {
-                    throw new CommunicatorException("rank " + rank + ": gather to root " + root + " brought " + n
-                            + " bytes from rank " + absolute(child, root) + ", expected " + expected
-                            + " (unequal counts across ranks)");
-                }
+                receiveSubtree(child, root, scratchMsg.bytes(scratch, have * blockBytes, blocks * blockBytes));
                 have += blocks;
             }
         }
-        // Root: scratch holds v = 0..size-1, that is ranks root..size-1 then 0..root-1.
-        int tail = (size - root) * blockBytes;
-        result.putFrom(scratch, scratchInts, scratchDoubles, 0, root * blockBytes, tail);
-        result.putFrom(scratch, scratchInts, scratchDoubles, tail, 0, root * blockBytes);
+    }
+
+    /**
+     * The root's children are v = 1, 2, 4, ...; child v brings ranks {@code v+root ..} in one message, which goes
+     * straight into {@code result} unless that run of ranks wraps past the last rank (at most one child's does).
+     */
+    private void gatherAtRoot(MessageBuffer block, MessageBuffer result, int root, int blockBytes) {
+        block.copyTo(result, root * blockBytes);
+        for (int child = 1; child < size; child <<= 1) {
+            int blocks = Math.min(child, size - child);
+            int firstRank = absolute(child, root);
+            int bytes = blocks * blockBytes;
+            if (firstRank + blocks <= size) {
+                receiveSubtree(child, root, part.range(result, firstRank * blockBytes, bytes));
+                part.clear();
+            } else {
+                ensureScratch(bytes);
+                receiveSubtree(child, root, scratchMsg.bytes(scratch, 0, bytes));
+                int headBytes = (size - firstRank) * blockBytes;
+                result.putFrom(scratch, scratchInts, scratchDoubles, 0, firstRank * blockBytes, headBytes);
+                result.putFrom(scratch, scratchInts, scratchDoubles, headBytes, 0, bytes - headBytes);
+            }
+        }
+        scratchMsg.clear();
+    }
+
+    private void receiveSubtree(int child, int root, MessageBuffer into) {
+        int from = absolute(child, root);
+        int n = transport.receive(from, KIND_GATHER, 0, into);
+        if (n != into.byteLength()) {
+            throw new CommunicatorException("rank " + rank + ": gather to root " + root + " brought " + n
+                    + " bytes from rank " + from + ", expected " + into.byteLength()
+                    + " (unequal counts across ranks)");
+        }
     }
 
     /** Returns once every rank has entered. */

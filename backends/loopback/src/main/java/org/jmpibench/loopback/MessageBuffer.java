@@ -57,6 +57,28 @@ final class MessageBuffer {
         return this;
     }
 
+    /** Bytes {@code [byteOffset, byteOffset + length)} of {@code whole}, same kind; a multiple of its element size. */
+    MessageBuffer range(MessageBuffer whole, int byteOffset, int length) {
+        type = whole.type;
+        ints = whole.ints;
+        doubles = whole.doubles;
+        bytes = whole.bytes;
+        offset = whole.offset + byteOffset / whole.elementBytes();
+        byteLength = length;
+        return this;
+    }
+
+    /** Copies all of this message into {@code dst} (of the same kind) at its byte {@code dstAt}. */
+    void copyTo(MessageBuffer dst, int dstAt) {
+        switch (type) {
+            case INTS -> System.arraycopy(ints, offset, dst.ints, dst.offset + dstAt / Integer.BYTES,
+                    byteLength / Integer.BYTES);
+            case DOUBLES -> System.arraycopy(doubles, offset, dst.doubles, dst.offset + dstAt / Double.BYTES,
+                    byteLength / Double.BYTES);
+            default -> dst.bytes.put(dst.offset + dstAt, bytes, offset, byteLength);
+        }
+    }
+
     private static int bytesOf(int count, int elementBytes) {
         if (count > Integer.MAX_VALUE / elementBytes) {
             throw new IllegalArgumentException("count " + count + " is more than 2 GiB in one message");

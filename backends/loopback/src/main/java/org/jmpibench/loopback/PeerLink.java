@@ -41,6 +41,7 @@ final class PeerLink implements AutoCloseable {
     private final long spinTurns;
     private final long yieldTurns;
     private final long injectDelayNs;
+    private final long maxMessageBytes;
     private final FrameHeader header;
 
     private final ByteBuffer in;
@@ -67,6 +68,7 @@ final class PeerLink implements AutoCloseable {
         this.spinTurns = config.spinTurns();
         this.yieldTurns = config.yieldTurns();
         this.injectDelayNs = config.injectDelayNs();
+        this.maxMessageBytes = config.maxMessageBytes();
         this.header = new FrameHeader(config.maxMessageBytes(), "rank " + peer);
         channel.configureBlocking(false);
         in = ByteBuffer.allocateDirect(BUFFER_BYTES).order(ByteOrder.nativeOrder());
@@ -91,6 +93,11 @@ final class PeerLink implements AutoCloseable {
             busyWait(injectDelayNs);
         }
         int length = msg.byteLength();
+        if (length > maxMessageBytes) {
+            // The receiver would refuse the header anyway; say so here, where the caller can see why.
+            throw new IllegalArgumentException("message of " + length + " bytes to rank " + peer + " exceeds $"
+                    + LoopbackConfig.MAX_MESSAGE_BYTES_ENV + " = " + maxMessageBytes);
+        }
         int padding = (int) (WireDescriptor.paddedLength(length) - length);
         // Absolute puts are checked against the limit, which the last write left short.
         out.clear();

@@ -84,6 +84,24 @@ class TransportTest {
     }
 
     @Test
+    void aSendAboveTheConfiguredLimitIsRefusedAtTheSender() throws Exception {
+        try (InProcessJob job = new InProcessJob(2, CONFIG.withMaxMessageBytes(64))) {
+            List<Throwable> thrown = job.run(comm -> {
+                int peer = 1 - comm.rank();
+                Throwable refused = catchThrowable(() -> comm.send(new int[17], 0, 17, peer, 1));
+                comm.send(new int[16], 0, 16, peer, 2);
+                int n = comm.recv(new int[16], 0, 16, peer, 2);
+                assertThat(n).isEqualTo(16);
+                return refused;
+            });
+            for (Throwable refused : thrown) {
+                assertThat(refused).isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("68 bytes").hasMessageContaining(LoopbackConfig.MAX_MESSAGE_BYTES_ENV);
+            }
+        }
+    }
+
+    @Test
     void aMessageToItselfIsKept() throws Exception {
         try (InProcessJob job = new InProcessJob(2, CONFIG)) {
             List<double[]> got = job.run(comm -> {

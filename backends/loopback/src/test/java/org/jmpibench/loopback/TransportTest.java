@@ -102,6 +102,46 @@ class TransportTest {
     }
 
     @Test
+    void misuseIsAnIllegalArgumentNamingTheBadValueAndLeavesTheCommunicatorUsable() throws Exception {
+        try (InProcessJob job = new InProcessJob(2, CONFIG)) {
+            List<int[]> got = job.run(comm -> {
+                int[] buf = new int[4];
+                assertThatThrownBy(() -> comm.send(buf, 0, 1, 2, 0)).isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("dest rank 2");
+                assertThatThrownBy(() -> comm.recv(buf, 0, 1, -1, 0)).isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("source rank -1");
+                assertThatThrownBy(() -> comm.send(buf, 0, 1, 0, -7)).isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("-7");
+                assertThatThrownBy(() -> comm.send(buf, 3, 2, 0, 0)).isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("offset 3 + count 2");
+                assertThatThrownBy(() -> comm.recv(buf, 0, -1, 0, 0)).isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("-1");
+                assertThatThrownBy(() -> comm.bcast(buf, 0, 1, 5)).isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("root rank 5");
+                assertThatThrownBy(() -> comm.gather(buf, 0, 4, new int[7], 0, comm.rank()))
+                        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("length 7");
+                int[] value = {comm.rank() == 0 ? 99 : 0};
+                comm.bcast(value, 0, 1, 0);
+                return value;
+            });
+            assertThat(got.get(1)).containsExactly(99);
+        }
+    }
+
+    @Test
+    void closeIsIdempotentAndAClosedCommunicatorRefusesWork() throws Exception {
+        try (InProcessJob job = new InProcessJob(3, CONFIG)) {
+            job.run(comm -> {
+                comm.close();
+                comm.close();
+                assertThatThrownBy(comm::barrier).isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("closed");
+                return null;
+            });
+        }
+    }
+
+    @Test
     void aMessageToItselfIsKept() throws Exception {
         try (InProcessJob job = new InProcessJob(2, CONFIG)) {
             List<double[]> got = job.run(comm -> {

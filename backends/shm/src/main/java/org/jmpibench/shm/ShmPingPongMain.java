@@ -21,13 +21,14 @@ import org.jmpibench.spi.RankProgram;
  * round trips after a discarded warm-up run; prints the minimum and the median of the runs. At np > 2 the
  * other ranks wait in a barrier meanwhile, so they compete for the cores as idle ranks of a real job would.
  *
- * <p>Usage, outside a job: {@code ShmPingPongMain <np> <spin|yield|park> [runs]} starts the job itself
- * (it runs each rank with this JVM's class path) and prints one line per size. Rank 0 prints
+ * <p>Usage, outside a job: {@code ShmPingPongMain <np> <spin|yield|park> [runs] [bytes,bytes,...]} starts the
+ * job itself (it runs each rank with this JVM's class path; ring geometry from the usual environment
+ * variables) and prints the effective configuration and one line per size. Rank 0 prints
  * {@code RESULT np=.. idle=.. bytes=.. min_us=.. median_us=..}.
  */
 public final class ShmPingPongMain {
 
-    private static final int[] SIZES = {4, 4 << 10, 64 << 10, 1 << 20};
+    private static final String DEFAULT_SIZES = "4,4096,65536,1048576";
     private static final int TAG = 1;
 
     private ShmPingPongMain() {
@@ -37,7 +38,7 @@ public final class ShmPingPongMain {
         if (System.getenv(Job.BACKEND_ENV) == null) {
             launch(args);
         } else {
-            rank(Integer.parseInt(args[0]));
+            rank(Integer.parseInt(args[0]), Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt).toArray());
         }
     }
 
@@ -45,9 +46,10 @@ public final class ShmPingPongMain {
         int np = Integer.parseInt(args[0]);
         String idle = args[1];
         String runs = args.length > 2 ? args[2] : "7";
+        String sizes = args.length > 3 ? args[3] : DEFAULT_SIZES;
         List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .map(Path::of).collect(Collectors.toList());
-        RankProgram program = RankProgram.of(classpath, ShmPingPongMain.class.getName(), runs)
+        RankProgram program = RankProgram.of(classpath, ShmPingPongMain.class.getName(), runs, sizes)
                 .withJvmOptions(List.of("-Xmx1g", "-XX:+UseSerialGC"));
         Map<String, String> env = new HashMap<>();
         env.put(ShmConfig.IDLE_ENV, idle);
@@ -56,6 +58,8 @@ public final class ShmPingPongMain {
                 System.out.println(line.text());
             }
         });
+        System.out.println("np=" + np + " " + ShmConfig.from(name -> env.getOrDefault(name, System.getenv(name)))
+                .describe());
         JobOutcome outcome = new ShmBackend().launcher().run(spec);
         if (!outcome.succeeded()) {
             System.err.println("job failed: " + outcome.failure());
@@ -63,12 +67,12 @@ public final class ShmPingPongMain {
         }
     }
 
-    private static void rank(int runs) {
+    private static void rank(int runs, int[] sizes) {
         Communicator comm = Job.communicator();
         int rank = comm.rank();
         String idle = ShmConfig.from(System::getenv).idle().name().toLowerCase(Locale.ROOT);
-        int[] buf = new int[(1 << 20) / Integer.BYTES];
-        for (int bytes : SIZES) {
+        int[] buf = new int[Arrays.stream(sizes).max().orElse(4) / Integer.BYTES];
+        for (int bytes : sizes) {
             comm.barrier();
             if (rank > 1) {
                 continue;

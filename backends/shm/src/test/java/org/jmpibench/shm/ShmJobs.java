@@ -29,7 +29,7 @@ final class ShmJobs {
         List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .map(Path::of).collect(Collectors.toList());
         RankProgram program = RankProgram.of(classpath, main.getName(), args)
-                .withJvmOptions(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+                .withJvmOptions(List.of("-Xmx256m", "-XX:MaxDirectMemorySize=320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
         JobSpec spec = JobSpec.of(np, program, limit).withEnv(env).withOutput(output);
         return new ShmBackend().launcher().run(spec);
     }

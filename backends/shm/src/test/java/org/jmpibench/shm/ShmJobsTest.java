@@ -45,6 +45,12 @@ class ShmJobsTest {
     }
 
     @Test
+    void a256MiBMessageStreamsThroughAnOrdinaryRing() {
+        JobOutcome outcome = ShmJobs.run(2, Map.of(), LIMIT, line -> { }, BigMessageRank.class, "256");
+        assertPassed(outcome, 2, BigMessageRank.PASSED);
+    }
+
+    @Test
     void aJobWhoseFileDoesNotFitFailsWithOneLineSayingHowMuchIsNeeded() {
         JobOutcome outcome = ShmJobs.run(2, Map.of(ShmConfig.RING_BYTES_ENV, "8192g"), LIMIT, line -> { },
                 PingPongRank.class, "1");

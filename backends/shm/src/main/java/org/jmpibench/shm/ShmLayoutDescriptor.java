@@ -13,14 +13,15 @@ package org.jmpibench.shm;
  *
  * Header page (written once by the launcher-side session before the file is renamed into place):
  *   0    long  MAGIC                     16   long  ring stride (bytes, page multiple)
- *   8    int   VERSION                   24   int   slots per ring (power of two)
+ *   8    int   VERSION                   24   int   slots per ring
  *   12   int   np                        28   int   chunk payload bytes (multiple of 8)
  *                                        32   int   slot stride (bytes, multiple of 64)
  *   64 + 4 * r   int  rank r attached (0/1, written with release by rank r)
  *   2048         byte locked by the session for the whole job ("creator alive")
  *   2049 + r     byte locked by rank r while it lives (the kernel drops the lock when it dies)
  *
- * One ring (single producer = source rank, single consumer = destination rank):
+ * One ring (single producer = source rank, single consumer = destination rank); chunk n goes to slot
+ * n mod slots:
  *   0    long  head: chunks consumed so far (written with release by the consumer only)
  *   8..127     padding, so the producer's slot writes never share a cache line (or its prefetch pair) with it
  *   128  slot 0, 128 + slotStride  slot 1, ...

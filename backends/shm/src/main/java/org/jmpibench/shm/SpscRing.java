@@ -31,21 +31,23 @@ final class SpscRing {
 
     private final ByteBuffer buffer;
     private final BufferViews views;
-    private final int slotMask;
     private final int slotCount;
     private final int slotStride;
     private final int chunkBytes;
 
-    // Producer-side state (used only by the source rank).
+    // Producer-side state (used only by the source rank): chunks written, the slot index of the next one, and
+    // the consumer's head as last read.
     private long produced;
+    private int produceIndex;
     private long cachedHead;
     // Consumer-side state (used only by the destination rank).
     private long consumed;
+    private int consumeIndex;
 
     /** @param region the ring's bytes, mapped from the shared file, starting at a page boundary */
     SpscRing(ByteBuffer region, int slotCount, int slotStride, int chunkBytes) {
-        if (Integer.bitCount(slotCount) != 1) {
-            throw new IllegalArgumentException("slot count must be a power of two, got " + slotCount);
+        if (slotCount < 2) {
+            throw new IllegalArgumentException("a ring needs at least 2 slots, got " + slotCount);
         }
         if ((long) RING_SLOTS_OFFSET + (long) slotCount * slotStride > region.capacity()) {
             throw new IllegalArgumentException("ring region of " + region.capacity() + " bytes is too small for "
@@ -54,7 +56,6 @@ final class SpscRing {
         this.views = new BufferViews(region);
         this.buffer = views.bytes;
         this.slotCount = slotCount;
-        this.slotMask = slotCount - 1;
         this.slotStride = slotStride;
         this.chunkBytes = chunkBytes;
     }
@@ -67,8 +68,14 @@ final class SpscRing {
         return chunkBytes;
     }
 
-    private int slotOffset(long sequence) {
-        return RING_SLOTS_OFFSET + ((int) sequence & slotMask) * slotStride;
+    /** Slot indexes advance by one and wrap by comparison: no division, and any slot count works. */
+    private int slotOffset(int index) {
+        return RING_SLOTS_OFFSET + index * slotStride;
+    }
+
+    private int next(int index) {
+        int following = index + 1;
+        return following == slotCount ? 0 : following;
     }
 
     // ---- producer side ----
@@ -82,7 +89,7 @@ final class SpscRing {
                 awaitRoom(sequence, peer);
             }
         }
-        return slotOffset(sequence);
+        return slotOffset(produceIndex);
     }
 
     private void awaitRoom(long sequence, PeerWatch peer) {
@@ -111,21 +118,16 @@ final class SpscRing {
 
     /** Hands the claimed slot, header and payload, to the consumer. */
     void publish(int slot) {
+        produceIndex = next(produceIndex);
         LONGS.setRelease(buffer, slot + SLOT_SEQUENCE_OFFSET, ++produced);
     }
 
     // ---- consumer side ----
 
-    /** True when the next chunk has been published: a non-blocking look for the receive loop. */
-    boolean hasNext() {
-        long expected = consumed + 1;
-        return (long) LONGS.getAcquire(buffer, slotOffset(consumed) + SLOT_SEQUENCE_OFFSET) == expected;
-    }
-
     /** Waits for the next chunk and returns its slot; its header and payload are then readable. */
     int awaitNext(PeerWatch peer) {
         long expected = consumed + 1;
-        int slot = slotOffset(consumed);
+        int slot = slotOffset(consumeIndex);
         if ((long) LONGS.getAcquire(buffer, slot + SLOT_SEQUENCE_OFFSET) == expected) {
             return slot;
         }
@@ -161,6 +163,7 @@ final class SpscRing {
 
     /** Gives the slot returned by {@link #awaitNext} back to the producer. */
     void release() {
+        consumeIndex = next(consumeIndex);
         LONGS.setRelease(buffer, RING_HEAD_OFFSET, ++consumed);
     }
 }

@@ -25,7 +25,7 @@ class ShmConfigTest {
         assertThat(config.chunkBytes()).isEqualTo(256 << 10);
         assertThat(config.idle()).isEqualTo(ShmIdle.Mode.PARK);
         assertThat(config.spins()).isEqualTo(5000);
-        assertThat(config.slotCount()).isEqualTo(64);
+        assertThat(config.slotCount()).isEqualTo(127);
     }
 
     @Test
@@ -39,5 +39,7 @@ class ShmConfigTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("100");
         assertThatThrownBy(() -> ShmConfig.from(Map.of(ShmConfig.RING_BYTES_ENV, "1k")::get))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fewer than 4 chunks");
+        assertThatThrownBy(() -> ShmConfig.from(Map.of(ShmConfig.RING_BYTES_ENV, "2g")::get))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 1 GiB");
     }
 }

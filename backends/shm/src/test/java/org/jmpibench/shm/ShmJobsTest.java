@@ -31,8 +31,8 @@ class ShmJobsTest {
 
     @Test
     void aTinyRingWrapsManyTimesWithoutLosingData() {
-        // 4 slots of 64 bytes: every message laps the ring, the 50 000-int ones thousands of times.
-        JobOutcome outcome = ShmJobs.run(2, Map.of(ShmConfig.RING_BYTES_ENV, "512", ShmConfig.CHUNK_BYTES_ENV,
+        // 5 slots of 64 bytes (an odd count on purpose): every message laps the ring, big ones thousands of times.
+        JobOutcome outcome = ShmJobs.run(2, Map.of(ShmConfig.RING_BYTES_ENV, "640", ShmConfig.CHUNK_BYTES_ENV,
                 "64"), LIMIT, line -> { }, PingPongRank.class, "30");
         assertPassed(outcome, 2, PingPongRank.PASSED);
     }
@@ -52,7 +52,8 @@ class ShmJobsTest {
 
     @Test
     void aJobWhoseFileDoesNotFitFailsWithOneLineSayingHowMuchIsNeeded() {
-        JobOutcome outcome = ShmJobs.run(2, Map.of(ShmConfig.RING_BYTES_ENV, "8192g"), LIMIT, line -> { },
+        // 16 ranks with 1 GiB rings: 240 GiB, more than this machine's /dev/shm has.
+        JobOutcome outcome = ShmJobs.run(16, Map.of(ShmConfig.RING_BYTES_ENV, "1g"), LIMIT, line -> { },
                 PingPongRank.class, "1");
         assertThat(outcome.succeeded()).isFalse();
         assertThat(outcome.failure()).as(() -> ShmJobs.describe(outcome))

@@ -14,9 +14,9 @@ class ShmSpaceTest {
     @Test
     void requiredBytesAreTheHeaderPlusOneRingPerOrderedPair() {
         ShmConfig config = new ShmConfig(1 << 20, 64 << 10, ShmIdle.Mode.YIELD, 100, DIR);
-        // 1 MiB holds 15 slots of 64 KiB + 64 bytes; rounded down to 8; ring = 128 + 8 * 65600 -> pages.
-        assertThat(config.slotCount()).isEqualTo(8);
-        long ring = ShmLayoutDescriptor.roundUp(128 + 8L * 65_600, 4096);
+        // 1 MiB holds 15 slots of 64 KiB + 64 bytes; ring = 128 + 15 * 65600 rounded up to pages.
+        assertThat(config.slotCount()).isEqualTo(15);
+        long ring = ShmLayoutDescriptor.roundUp(128 + 15L * 65_600, 4096);
         assertThat(ShmSpace.requiredBytes(4, config)).isEqualTo(4096 + 12 * ring);
         assertThat(ShmSpace.requiredBytes(2, config)).isEqualTo(4096 + 2 * ring);
     }

@@ -28,14 +28,21 @@ public final class ShmBackend implements Backend {
         return NAME;
     }
 
+    /** Available where the shared directory is writable; the version string carries the effective knobs. */
     @Override
     public Availability availability() {
-        Path directory = ShmConfig.from(System::getenv).directory();
+        ShmConfig config;
+        try {
+            config = ShmConfig.from(System::getenv);
+        } catch (IllegalArgumentException e) {
+            return Availability.unavailable(e.getMessage());
+        }
+        Path directory = config.directory();
         if (!Files.isDirectory(directory) || !Files.isWritable(directory)) {
             return Availability.unavailable("shm needs a writable tmpfs directory at " + directory
                     + " (or set " + ShmConfig.DIR_ENV + ")");
         }
-        return Availability.available("pure Java " + Runtime.version().feature() + ", files in " + directory);
+        return Availability.available("pure Java " + Runtime.version().feature() + "; " + config.describe());
     }
 
     @Override

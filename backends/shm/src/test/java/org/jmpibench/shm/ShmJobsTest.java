@@ -45,6 +45,12 @@ class ShmJobsTest {
     }
 
     @Test
+    void sendingAndReceivingAllocateNothingPerMessage() {
+        JobOutcome outcome = ShmJobs.run(3, Map.of(), LIMIT, line -> { }, AllocationRank.class);
+        assertPassed(outcome, 3, AllocationRank.PASSED);
+    }
+
+    @Test
     void a256MiBMessageStreamsThroughAnOrdinaryRing() {
         JobOutcome outcome = ShmJobs.run(2, Map.of(), LIMIT, line -> { }, BigMessageRank.class, "256");
         assertPassed(outcome, 2, BigMessageRank.PASSED);

@@ -65,12 +65,12 @@ final class ShmAttachment implements AutoCloseable {
         FileChannel channel = null;
         try {
             channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            if (PeerWatch.isFree(channel, CREATOR_LOCK_OFFSET)) {
-                throw new CommunicatorException("shm: " + file + " is stale: the launcher that created it is gone");
-            }
             MappedByteBuffer header = channel.map(FileChannel.MapMode.READ_WRITE, 0, HEADER_BYTES);
             header.order(ByteOrder.nativeOrder());
             checkHeader(file, header, size);
+            if (PeerWatch.isFree(channel, CREATOR_LOCK_OFFSET)) {
+                throw new CommunicatorException("shm: " + file + " is stale: the launcher that created it is gone");
+            }
             long ringStride = header.getLong(RING_STRIDE_OFFSET);
             int slotCount = header.getInt(SLOT_COUNT_OFFSET);
             int chunkBytes = header.getInt(CHUNK_BYTES_OFFSET);

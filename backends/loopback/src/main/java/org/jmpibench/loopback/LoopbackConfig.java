@@ -110,11 +110,6 @@ record LoopbackConfig(IdleMode idleMode, long spinTurns, long yieldTurns, long m
                 "1".equals(env.get(VERBOSE_ENV)) || "true".equalsIgnoreCase(env.get(VERBOSE_ENV)));
     }
 
-    LoopbackConfig withIdle(IdleMode mode, long turns) {
-        return new LoopbackConfig(mode, turns, yieldTurns, maxMessageBytes, handshakeTimeoutMs, rendezvousTimeoutMs,
-                socketBufferBytes, injectDelayNs, verbose);
-    }
-
     LoopbackConfig withTimeouts(int handshakeMs, int rendezvousMs) {
         return new LoopbackConfig(idleMode, spinTurns, yieldTurns, maxMessageBytes, handshakeMs, rendezvousMs,
                 socketBufferBytes, injectDelayNs, verbose);

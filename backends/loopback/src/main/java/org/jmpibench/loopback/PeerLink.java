@@ -82,10 +82,6 @@ final class PeerLink implements AutoCloseable {
         zeros = ByteBuffer.allocateDirect(ALIGNMENT);
     }
 
-    int peer() {
-        return peer;
-    }
-
     // ------------------------------------------------------------------ sending
 
     /** Sends one frame carrying all of {@code msg}; returns when the caller's buffer may be reused. */
@@ -163,17 +159,13 @@ final class PeerLink implements AutoCloseable {
     // ------------------------------------------------------------------ receiving
 
     /**
-     * Reads the next frame's header (waiting for it) and leaves it in {@link #header()}; the payload must then be
-     * consumed with {@link #readPayload} before the next call.
+     * Reads the next frame's header (waiting for it); the payload must then be consumed with
+     * {@link #readPayload} or {@link #readPayloadToHeap} before the next call. The returned object is reused.
      */
     FrameHeader nextHeader() {
         ensureAvailable(HEADER_BYTES);
         header.decode(in, readIndex);
         readIndex += HEADER_BYTES;
-        return header;
-    }
-
-    FrameHeader header() {
         return header;
     }
 

@@ -38,6 +38,9 @@ class SignalTest {
             "openmpi", 5,     // mpirun and 4 rank JVMs
             "mpj-smpdev", 1); // every rank is a thread of one JVM
 
+    /** Backends whose ranks listen on TCP ports (so the socket check below has something to check). */
+    private static final java.util.Set<String> TCP_BACKENDS = java.util.Set.of("loopback", "mpj-niodev");
+
     static Stream<Arguments> backendsAndSignals() {
         return Stream.of("TERM", "INT").flatMap(signal ->
                 Arrays.stream(AvailableBackends.ALL).map(backend -> Arguments.of(backend, signal)));
@@ -61,6 +64,10 @@ class SignalTest {
                 List<ProcessHandle> job = cli.watch().descendantsSeen();
                 assertThat(job).as("processes of the running job").hasSizeGreaterThanOrEqualTo(
                         MIN_PROCESSES.get(backend));
+
+                if (TCP_BACKENDS.contains(backend)) {
+                    assertThat(cli.watch().listeningSocketsSeen()).as("listening sockets of a TCP job").isPositive();
+                }
 
                 send(signal, cli.pid());
                 CliProcess.Result result = cli.awaitExit(EXIT_LIMIT);

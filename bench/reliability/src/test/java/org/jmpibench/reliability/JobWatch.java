@@ -131,7 +131,7 @@ final class JobWatch {
     List<Path> sharedMemoryFilesLeft() {
         Set<Path> left = new java.util.TreeSet<>();
         sharedMemoryFiles.stream().filter(Files::exists).forEach(left::add);
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(DEV_SHM, "*" + jobIdPrefix() + "*")) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(DEV_SHM, "jmpi-shm-" + jobIdPrefix() + "*")) {
             files.forEach(left::add);
         } catch (IOException e) {
             // No /dev/shm here: nothing can be left in it.

@@ -29,7 +29,7 @@ final class JobWatch {
 
     private final ProcessHandle root;
     private final Map<Long, ProcessHandle> seen = new ConcurrentHashMap<>();
-    private final Set<Long> listeningInodes = ConcurrentHashMap.newKeySet();
+    private final Map<Long, String> listeningSockets = new ConcurrentHashMap<>();
     private final Set<Path> sharedMemoryFiles = ConcurrentHashMap.newKeySet();
     private final Thread sampler;
     private volatile boolean running = true;
@@ -51,7 +51,7 @@ final class JobWatch {
         List<ProcessHandle> tree = new ArrayList<>();
         tree.add(root);
         root.descendants().forEach(tree::add);
-        Set<Long> listening = TcpTable.listeningInodes();
+        Map<Long, String> listening = TcpTable.listening();
         for (ProcessHandle process : tree) {
             if (!process.isAlive()) {
                 continue;
@@ -59,8 +59,8 @@ final class JobWatch {
             seen.putIfAbsent(process.pid(), process);
             sharedMemoryFiles.addAll(sharedMemoryFilesOf(process.pid()));
             for (long inode : socketInodesOf(process.pid())) {
-                if (listening.contains(inode)) {
-                    listeningInodes.add(inode);
+                if (listening.containsKey(inode)) {
+                    listeningSockets.put(inode, listening.get(inode));
                 }
             }
         }
@@ -115,12 +115,17 @@ final class JobWatch {
 
     /** How many listening TCP sockets the run's processes were seen to hold. */
     int listeningSocketsSeen() {
-        return listeningInodes.size();
+        return listeningSockets.size();
+    }
+
+    /** Local addresses ("hex address:port", as in /proc/net/tcp) of the listening sockets seen. */
+    List<String> listeningAddressesSeen() {
+        return List.copyOf(listeningSockets.values());
     }
 
     /** Listening sockets of the run still open ("inode port"); processes gone implies none. */
     List<String> listeningSocketsLeft() {
-        return TcpTable.listening().entrySet().stream().filter(e -> listeningInodes.contains(e.getKey()))
+        return TcpTable.listening().entrySet().stream().filter(e -> listeningSockets.containsKey(e.getKey()))
                 .map(e -> "socket inode " + e.getKey() + " port " + e.getValue()).toList();
     }
 

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** The machine's listening TCP sockets, from {@code /proc/net/tcp} and {@code tcp6}: inode to local address. */
 final class TcpTable {
@@ -17,8 +16,15 @@ final class TcpTable {
     private TcpTable() {
     }
 
-    static Set<Long> listeningInodes() {
-        return listening().keySet();
+    /** Whether a local address from {@link #listening} is on 127.0.0.0/8 (IPv4, or IPv4-mapped IPv6). */
+    static boolean isLoopback(String address) {
+        String hex = address.substring(0, address.lastIndexOf(':'));
+        // The kernel writes the IPv4 address as a little-endian word: 127.x.y.z ends in "7F".
+        if (hex.length() == 8) {
+            return hex.endsWith("7F");
+        }
+        return hex.equals("00000000000000000000000001000000")              // ::1
+                || (hex.startsWith("0000000000000000FFFF0000") && hex.endsWith("7F")); // ::ffff:127.x.y.z
     }
 
     /** Inode to "address:port" (hex address as the kernel writes it, port in decimal). */

@@ -7,9 +7,6 @@ import java.util.stream.IntStream;
  * What {@code jmpi-bench demo --np N} must print: the seed's output for N ranks, ranks in order. The same text
  * as bench/cli's DemoTest.expectedOutput (test classes of another module are not visible here, so it is
  * rebuilt), generalised to any N.
- *
- * <p>Known gap, shared with DemoTest: for N above 10 NumPy pads every element of the gathered 2-D array to the
- * widest one ({@code [[ 0  0 ...]\n [15 15 ...]]}); the demo's NumpyFormat.rows does not, and neither does this.
  */
 final class SeedOutput {
 
@@ -20,7 +17,10 @@ final class SeedOutput {
         String rule = "=".repeat(50) + "\n";
         String average = IntStream.range(0, 10).mapToObj(i -> numpyFloat((np - 1) / 2.0))
                 .collect(Collectors.joining(" ", "[", "]"));
-        String gathered = IntStream.range(0, np).mapToObj(r -> "[" + (r + " ").repeat(9) + r + "]")
+        // NumPy pads every element of the gathered array to the widest: [[ 0  0 ...]\n [10 10 ...]].
+        String format = "%" + Integer.toString(np - 1).length() + "d";
+        String gathered = IntStream.range(0, np)
+                .mapToObj(r -> "[" + (String.format(format, r) + " ").repeat(9) + String.format(format, r) + "]")
                 .collect(Collectors.joining("\n ", "[", "]"));
         return "Number of MPI processes that will talk to each other: " + np + "\n"
                 + "point to point\n"

@@ -120,6 +120,7 @@ public final class ProcessJobRunner {
         env.putAll(spec.env());
         env.putAll(session.envFor(rank));
         env.put(Job.BACKEND_ENV, backend);
+        env.put(Job.LAUNCHER_PID_ENV, Long.toString(ProcessHandle.current().pid()));
         env.put(RankEnv.RANK, Integer.toString(rank));
         env.put(RankEnv.SIZE, Integer.toString(spec.np()));
         env.put(RankEnv.JOB_ID, jobId);

@@ -14,6 +14,12 @@ public final class Job {
     public static final String BACKEND_ENV = "JMPI_BACKEND";
     /** System property that overrides {@link #BACKEND_ENV}. */
     public static final String BACKEND_PROPERTY = "jmpi.backend";
+    /**
+     * Environment variable with the PID of the process that launched this rank. When that process is gone
+     * (killed with {@code kill -9}, so it could not stop its ranks) the rank halts instead of running on as an
+     * orphan that may wait forever for a peer.
+     */
+    public static final String LAUNCHER_PID_ENV = "JMPI_LAUNCHER_PID";
 
     private static Communicator current;
 
@@ -23,9 +29,31 @@ public final class Job {
     /** The communicator of the job this rank belongs to; joins the job on the first call. */
     public static synchronized Communicator communicator() {
         if (current == null) {
+            haltWhenLauncherDies();
             current = Backends.byName(backendName()).joinJob();
         }
         return current;
+    }
+
+    private static void haltWhenLauncherDies() {
+        String pid = System.getenv(LAUNCHER_PID_ENV);
+        if (pid == null || pid.isBlank()) {
+            return;
+        }
+        try {
+            // onExit of a process that is not our parent's child is polled by the JDK, which also compares
+            // start times, so a reused PID does not look alive.
+            ProcessHandle.of(Long.parseLong(pid.strip())).ifPresentOrElse(
+                    launcher -> launcher.onExit().thenRun(Job::launcherGone), Job::launcherGone);
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("$" + LAUNCHER_PID_ENV + " is not a PID: " + pid, e);
+        }
+    }
+
+    private static void launcherGone() {
+        System.err.println("jmpi-bench rank: the launcher (PID " + System.getenv(LAUNCHER_PID_ENV)
+                + ") is gone; this rank stops");
+        Runtime.getRuntime().halt(1);
     }
 
     /** The name of this rank's backend, from {@value #BACKEND_PROPERTY} or {@value #BACKEND_ENV}. */

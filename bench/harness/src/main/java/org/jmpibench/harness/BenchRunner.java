@@ -1,0 +1,237 @@
+package org.jmpibench.harness;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.jmpibench.spi.Availability;
+import org.jmpibench.spi.Backend;
+import org.jmpibench.spi.Backends;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.VerboseMode;
+import org.openjdk.jmh.annotations.Mode;
+
+/**
+ * Runs the benchmark matrix: for every selected available backend and every np, one JMH {@link Runner} whose
+ * {@code jvm} is a {@link WrapperScript} for that (backend, np), so every JMH fork runs as a fresh job. JMH
+ * fails the group on the first failed fork ({@code -foe true}); the group is recorded as failed (with what
+ * the job launcher said) and the run goes on with the next group. At the end one combined JSON, CSV and
+ * context file are written and an OSU-style table printed.
+ */
+public final class BenchRunner {
+
+    private final BenchSettings settings;
+    private final PrintStream console;
+
+    public BenchRunner(BenchSettings settings, PrintStream console) {
+        this.settings = settings;
+        this.console = console;
+    }
+
+    /** What a run produced. */
+    public record Outcome(Path json, Path context, Path csv, Path log, List<RunResult> results,
+                          List<FailedJob> failedJobs, List<String> backendsRun) {
+
+        /** 0 when every job succeeded and something ran; 1 otherwise. */
+        public int exitStatus() {
+            return failedJobs.isEmpty() && !backendsRun.isEmpty() ? 0 : 1;
+        }
+    }
+
+    /**
+     * @throws IllegalArgumentException when a requested backend does not exist
+     * @throws IOException              when the result files cannot be written
+     */
+    public Outcome run() throws IOException {
+        List<Backend> all = Backends.all();
+        List<String> known = all.stream().map(Backend::name).toList();
+        for (String name : settings.backends()) {
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException("unknown backend '" + name + "'; known backends: "
+                        + String.join(", ", known));
+            }
+        }
+        // Other JMH runs on this machine (other users, other checkouts) must not block or be blocked by ours.
+        System.setProperty("jmh.ignoreLock", "true");
+
+        ZonedDateTime started = ZonedDateTime.now();
+        String host = hostName();
+        ResultFiles files = ResultFiles.create(settings.resultsDir(), started, host);
+        RunContext context = new RunContext(started, host, settings,
+                settings.nps().stream().map(np -> String.join(" ", jvmArgs(np))).toList());
+
+        List<Backend> toRun = new ArrayList<>();
+        console.println("jmpi-bench: " + settings);
+        for (Backend backend : all) {
+            boolean selected = settings.backends().isEmpty() || settings.backends().contains(backend.name());
+            Availability availability = backend.availability();
+            context.backend(backend.name(), availability, selected);
+            if (!selected) {
+                continue;
+            }
+            if (availability.available()) {
+                console.println("  run   " + backend.name() + " " + availability.version());
+                toRun.add(backend);
+            } else {
+                console.println("  skip  " + backend.name() + ": " + availability.reason());
+            }
+        }
+        toRun.sort(Comparator.comparing(Backend::name));
+        int total = toRun.size() * settings.nps().size() * settings.benchmarksPerGroup();
+        console.println("  " + total + " benchmarks x " + settings.forks() + " fork(s), one job each; results in "
+                + files.json());
+
+        List<RunResult> results = new ArrayList<>();
+        List<FailedJob> failed = new ArrayList<>();
+        Path work = Files.createTempDirectory("jmpi-bench-");
+        int[] counter = {0};
+        try (PrintStream log = new PrintStream(new FileOutputStream(files.log().toFile()), true,
+                StandardCharsets.UTF_8)) {
+            for (Backend backend : toRun) {
+                for (int np : settings.nps()) {
+                    runGroup(backend.name(), np, work, log, counter, total, results, failed);
+                }
+            }
+        } finally {
+            deleteTree(work);
+        }
+        failed.forEach(context::failed);
+        context.finished(ZonedDateTime.now(), files.json().getFileName().toString());
+        files.writeResults(results);
+        ResultFiles.writeAtomically(files.context(), context.toJson());
+
+        List<String> backendsRun = toRun.stream().map(Backend::name).toList();
+        console.print(SummaryTable.render(results, backendsRun, settings));
+        console.println();
+        if (!failed.isEmpty()) {
+            console.println("failed jobs (" + failed.size() + "):");
+            for (FailedJob job : failed) {
+                console.println("  " + job.backend() + " np=" + job.np() + " " + job.benchmark() + " "
+                        + job.params() + ": " + job.reason());
+            }
+        }
+        console.println("results: " + files.json());
+        console.println("         " + files.context());
+        console.println("         " + files.csv());
+        return new Outcome(files.json(), files.context(), files.csv(), files.log(), results, failed, backendsRun);
+    }
+
+    private void runGroup(String backend, int np, Path work, PrintStream log, int[] counter, int total,
+                          List<RunResult> results, List<FailedJob> failed) throws IOException {
+        Path failures = work.resolve("failures-" + backend + "-np" + np + ".log");
+        Path wrapper = WrapperScript.write(work, backend, np, settings.jobTimeoutSeconds(), failures,
+                System.getProperty("java.class.path"));
+        ProgressFormat progress = new ProgressFormat(OutputFormatFactory.createFormatInstance(log,
+                VerboseMode.NORMAL), console, counter, total);
+        int groupStart = counter[0];
+        try {
+            results.addAll(new Runner(options(backend, np, wrapper), progress).run());
+        } catch (RunnerException | RuntimeException e) {
+            BenchmarkParams running = progress.running();
+            String reason = failureReason(failures, e);
+            progress.failed(reason);
+            failed.add(new FailedJob(backend, np, running == null ? "" : running.getBenchmark(),
+                    running == null ? "" : describe(running), reason));
+            // Keep what the group finished before the failure.
+            results.addAll(progress.finished());
+            counter[0] = groupStart + settings.benchmarksPerGroup();
+        }
+    }
+
+    private org.openjdk.jmh.runner.options.Options options(String backend, int np, Path wrapper) {
+        ChainedOptionsBuilder builder = new OptionsBuilder();
+        for (Operation op : settings.ops()) {
+            builder.include(op.includePattern());
+        }
+        return builder
+                .param("backend", backend)
+                .param("np", Integer.toString(np))
+                .param("size", settings.sizes().stream().map(String::valueOf).toArray(String[]::new))
+                .param("buffer", settings.buffers().stream().map(BufferKind::cliName).toArray(String[]::new))
+                .mode(Mode.AverageTime)
+                .timeUnit(TimeUnit.MICROSECONDS)
+                .threads(1)
+                .forks(settings.forks())
+                .warmupForks(0)
+                .warmupIterations(settings.warmupIterations())
+                .warmupTime(settings.warmupTime())
+                .measurementIterations(settings.measurementIterations())
+                .measurementTime(settings.measurementTime())
+                .jvm(wrapper.toString())
+                .jvmArgs(jvmArgs(np).toArray(String[]::new))
+                .addProfiler(RankMetricsProfiler.class)
+                .shouldFailOnError(true)
+                .shouldDoGC(false)
+                .build();
+    }
+
+    /** Every rank's JVM options: heap and direct memory for the largest message, the watchdog's limit. */
+    List<String> jvmArgs(int np) {
+        int maxSize = settings.sizes().stream().max(Integer::compare).orElseThrow();
+        long heapMiB = MemoryPlan.heapBytes(maxSize, np) >> 20;
+        return List.of("-Xms" + Math.min(heapMiB, 256) + "m", "-Xmx" + heapMiB + "m",
+                "-XX:MaxDirectMemorySize=" + heapMiB + "m",
+                "-D" + Watchdog.TIMEOUT_PROPERTY + "=" + settings.watchdogSeconds());
+    }
+
+    /** The job launcher's words when the wrapper recorded them, else JMH's. */
+    static String failureReason(Path failures, Exception e) {
+        try {
+            if (Files.exists(failures)) {
+                List<String> lines = Files.readAllLines(failures, StandardCharsets.UTF_8).stream()
+                        .filter(line -> !line.isBlank()).toList();
+                if (!lines.isEmpty()) {
+                    return lines.get(lines.size() - 1);
+                }
+            }
+        } catch (IOException ignored) {
+            // Fall back to JMH's message below.
+        }
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return "JMH: " + root.getMessage();
+    }
+
+    private static String describe(BenchmarkParams params) {
+        return params.getParamsKeys().stream().map(key -> key + "=" + params.getParam(key))
+                .collect(Collectors.joining(","));
+    }
+
+    static String hostName() {
+        // From the kernel, not DNS: the machine may have no resolver, and we talk to 127.0.0.0/8 only.
+        try {
+            String name = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+            if (!name.isEmpty()) {
+                return name;
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // Not Linux: fall through.
+        }
+        String env = System.getenv().getOrDefault("HOSTNAME", "");
+        return env.isBlank() ? "localhost" : env;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // A temp dir left behind is harmless.
+        }
+    }
+}

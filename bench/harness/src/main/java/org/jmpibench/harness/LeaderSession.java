@@ -1,0 +1,249 @@
+package org.jmpibench.harness;
+
+import java.util.concurrent.TimeUnit;
+import org.jmpibench.spi.Communicator;
+import org.jmpibench.spi.Job;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
+
+/**
+ * Rank 0's side of a benchmark: JMH's forked JVM drives the followers through a command stream.
+ *
+ * <h2>What is timed</h2>
+ * JMH's AverageTime mode calls {@link #operation()} once per operation; JMH's score is its measured time
+ * divided by the calls, i.e. rank 0's time per operation. Followers are told in batches how many operations
+ * to run ({@link BatchPlanner}): normally one command per iteration, sent in the untimed set-up, plus a top-up
+ * every ~1/16 iteration when the estimate ran short. No control message is ever sent per operation.
+ *
+ * <h2>Checked before timed</h2>
+ * Before every iteration each rank runs one operation with fresh data and checks what it holds
+ * ({@link Workload#validate}); wrong data halts the rank with a message naming backend and rank, and the job
+ * fails.
+ *
+ * <h2>Secondary numbers (published per iteration to {@link RankMetricsProfiler})</h2>
+ * <ul>
+ *   <li>{@code slowestRank} (collectives): after each iteration every rank reports the time it spent inside
+ *       its batches (from its first operation's start to its last operation's end) and their operation count;
+ *       the value is the largest per-rank time per operation. Rank 0 of a bcast may return before the data
+ *       arrived elsewhere: this number does not.</li>
+ *   <li>{@code handTimed} (send): after each measurement iteration rank 0 runs ≈ 1/4 iteration of the same
+ *       ping-pong in a plain loop between two {@code System.nanoTime()} calls; JMH score / handTimed is the
+ *       harness overhead (goal ≤ 1.05).</li>
+ * </ul>
+ *
+ * <p>Every failure on this rank (wrong data, transport error) halts the JVM through {@link RankFailure}, so the
+ * followers are never left waiting for a command.
+ */
+public final class LeaderSession {
+
+    /** Share of an iteration spent in the hand-timed loop (send only, measurement iterations only). */
+    static final int HAND_TIMED_FRACTION = 4;
+    private static final long DEFAULT_ITERATION_NS = TimeUnit.MILLISECONDS.toNanos(200);
+
+    private final Operation op;
+    private final String backend;
+    private final int size;
+    private final BufferKind buffer;
+    private final Communicator comm;
+    private final Workload workload;
+    private final Watchdog watchdog;
+    private final BatchPlanner planner = new BatchPlanner();
+    private final int[] wire = new int[Command.LENGTH];
+    private final double[] myReport = new double[2];
+    private final double[] allReports;
+    private final long watchdogSeconds;
+
+    private int seq;
+    private int iteration;
+    private long iterationNs = DEFAULT_ITERATION_NS;
+    /** Operations commanded and not yet run in the current batch. */
+    private int remaining;
+    private int batchOps;
+    /** 0 until the batch's first operation starts. */
+    private long batchStartNs;
+    private long busyNs;
+    private long busyOps;
+
+    private LeaderSession(Operation op, String backend, int size, BufferKind buffer, Communicator comm,
+                          Watchdog watchdog) {
+        this.op = op;
+        this.backend = backend;
+        this.size = size;
+        this.buffer = buffer;
+        this.comm = comm;
+        this.watchdog = watchdog;
+        this.watchdogSeconds = Watchdog.timeoutSeconds();
+        this.allReports = new double[2 * comm.size()];
+        this.workload = Workload.create(op, buffer, comm, size, backend);
+    }
+
+    /**
+     * Joins the job this fork runs in and has every follower allocate its buffers.
+     *
+     * @param backend the benchmark's {@code backend} parameter: must be the job's backend
+     * @param np      the benchmark's {@code np} parameter: must be the job's size
+     */
+    public static LeaderSession start(Operation op, String backend, int np, int size, String buffer) {
+        String where = "backend " + backend + " rank 0: " + op.cliName() + " size " + size;
+        Watchdog watchdog = new Watchdog("backend " + backend + " rank 0");
+        try {
+            watchdog.arm("joining the job", Watchdog.timeoutSeconds());
+            String jobBackend = Job.backendName();
+            if (!jobBackend.equals(backend)) {
+                throw new IllegalStateException("this fork runs in a job of backend " + jobBackend
+                        + " but the benchmark's backend parameter is " + backend);
+            }
+            Communicator comm = Job.communicator();
+            watchdog.disarm();
+            if (comm.rank() != 0) {
+                throw new IllegalStateException("JMH's forked JVM must be rank 0, it is rank " + comm.rank());
+            }
+            if (comm.size() != np) {
+                throw new IllegalStateException("the job has " + comm.size() + " ranks but np = " + np);
+            }
+            if (np < 2) {
+                throw new IllegalStateException("np must be at least 2, got " + np);
+            }
+            LeaderSession session = new LeaderSession(op, backend, size, BufferKind.byName(buffer), comm, watchdog);
+            session.command(Command.Kind.SETUP, 0);
+            return session;
+        } catch (Throwable t) {
+            throw RankFailure.halt(where + ": could not start", t);
+        }
+    }
+
+    /** Untimed: validates one operation on every rank, then commands the iteration's first batch. */
+    public void startIteration(IterationParams params) {
+        try {
+            iteration++;
+            long timeNs = params.getTime().convertTo(TimeUnit.NANOSECONDS);
+            iterationNs = timeNs > 0 ? timeNs : DEFAULT_ITERATION_NS;
+            watchdog.arm(params.getType() + " iteration " + iteration, watchdogSeconds);
+            command(Command.Kind.VALIDATE, 0);
+            workload.validate(seq);
+            startBatch(planner.firstBatch(iterationNs));
+        } catch (Throwable t) {
+            throw RankFailure.halt(where() + " iteration " + iteration, t);
+        }
+    }
+
+    /** One timed operation; commands a top-up batch when the current one is used up. */
+    public void operation() {
+        try {
+            if (remaining == 0) {
+                startBatch(planner.topUp(iterationNs));
+            }
+            if (batchStartNs == 0) {
+                batchStartNs = System.nanoTime();
+            }
+            workload.run();
+            if (--remaining == 0) {
+                finishBatch();
+            }
+        } catch (Throwable t) {
+            throw RankFailure.halt(where(), t);
+        }
+    }
+
+    /** Untimed: runs what the followers were still told to do, collects their times, publishes the metrics. */
+    public void endIteration(IterationParams params) {
+        try {
+            drain();
+            double handTimedNs = Double.NaN;
+            if (op == Operation.SEND && params.getType() == IterationType.MEASUREMENT) {
+                handTimedNs = handTimedLoop();
+            }
+            double slowestNs = collectSlowestRank();
+            RankMetrics.publish(op == Operation.SEND ? Double.NaN : slowestNs, handTimedNs);
+            watchdog.disarm();
+        } catch (Throwable t) {
+            throw RankFailure.halt(where() + " iteration " + iteration, t);
+        }
+    }
+
+    /** Tells the followers to leave, then leaves the job. */
+    public void close() {
+        try {
+            command(Command.Kind.STOP, 0);
+            watchdog.arm("leaving the job", watchdogSeconds);
+            comm.close();
+            watchdog.disarm();
+        } catch (Throwable t) {
+            throw RankFailure.halt(where() + " closing", t);
+        }
+    }
+
+    private void startBatch(int count) {
+        command(Command.Kind.RUN, count);
+        remaining = count;
+        batchOps = count;
+        batchStartNs = 0;
+    }
+
+    private void finishBatch() {
+        long ns = System.nanoTime() - batchStartNs;
+        busyNs += ns;
+        busyOps += batchOps;
+        planner.record(batchOps, ns);
+        batchStartNs = 0;
+    }
+
+    private void drain() {
+        while (remaining > 0) {
+            if (batchStartNs == 0) {
+                batchStartNs = System.nanoTime();
+            }
+            workload.run();
+            if (--remaining == 0) {
+                finishBatch();
+            }
+        }
+    }
+
+    /** The same operation in a plain loop, same job, same buffers: the yardstick for harness overhead. */
+    private double handTimedLoop() {
+        int count = planner.firstBatch(iterationNs / HAND_TIMED_FRACTION);
+        command(Command.Kind.RUN, count);
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            workload.run();
+        }
+        long ns = System.nanoTime() - start;
+        busyNs += ns;
+        busyOps += count;
+        // Same unit as JMH's score: PingPong counts each round trip as two one-way messages.
+        return (double) ns / count / PingPong.MESSAGES_PER_ROUND_TRIP;
+    }
+
+    /** Every rank's busy time per operation since the last report; the largest. */
+    private double collectSlowestRank() {
+        command(Command.Kind.REPORT, 0);
+        myReport[0] = busyNs;
+        myReport[1] = busyOps;
+        comm.gather(myReport, 0, 2, allReports, 0, 0);
+        busyNs = 0;
+        busyOps = 0;
+        double slowest = Double.NaN;
+        for (int rank = 0; rank < comm.size(); rank++) {
+            double ns = allReports[2 * rank];
+            double ops = allReports[2 * rank + 1];
+            if (ops != allReports[1]) {
+                throw new IllegalStateException("rank " + rank + " ran " + (long) ops + " operations, rank 0 ran "
+                        + (long) allReports[1] + ": the ranks are out of step");
+            }
+            if (ops > 0 && !(ns / ops <= slowest)) {
+                slowest = ns / ops;
+            }
+        }
+        return slowest;
+    }
+
+    private void command(Command.Kind kind, int count) {
+        Command.encode(wire, kind, op, size, buffer, count, ++seq);
+        comm.bcast(wire, 0, Command.LENGTH, 0);
+    }
+
+    private String where() {
+        return "backend " + backend + " rank 0: " + op.cliName() + " size " + size + " " + buffer.cliName();
+    }
+}

@@ -130,38 +130,81 @@ public final class BenchRunner {
         return new Outcome(files.json(), files.context(), files.csv(), files.log(), results, failed, backendsRun);
     }
 
+    /**
+     * One (backend, np) group: first all its benchmarks in one JMH run; if a job fails there, the benchmarks
+     * that did not run yet get one JMH run each, so one broken size or buffer kind does not hide the rest;
+     * after {@value #FAILURES_BEFORE_GIVING_UP} failures in a row the group is given up (a backend that hangs
+     * every job would otherwise cost a watchdog period per benchmark).
+     */
     private void runGroup(String backend, int np, Path work, PrintStream log, int[] counter, int total,
                           List<RunResult> results, List<FailedJob> failed) throws IOException {
-        Path failures = work.resolve("failures-" + backend + "-np" + np + ".log");
+        List<BenchKey> all = BenchKey.matrix(settings);
+        Attempt first = attempt(backend, np, all, work, log, counter, total);
+        results.addAll(first.results);
+        if (first.failure == null) {
+            return;
+        }
+        failed.add(first.failure);
+        List<BenchKey> done = new ArrayList<>(first.ran);
+        int failuresInARow = 1;
+        for (BenchKey key : all) {
+            if (done.contains(key)) {
+                continue;
+            }
+            if (failuresInARow >= FAILURES_BEFORE_GIVING_UP) {
+                failed.add(new FailedJob(backend, np, key.op().benchmarkName(), key.describe(backend, np),
+                        "not run: " + FAILURES_BEFORE_GIVING_UP + " jobs of this group failed in a row"));
+                continue;
+            }
+            Attempt single = attempt(backend, np, List.of(key), work, log, counter, total);
+            results.addAll(single.results);
+            done.addAll(single.ran);
+            if (single.failure == null) {
+                failuresInARow = 0;
+            } else {
+                failed.add(single.failure);
+                failuresInARow++;
+            }
+        }
+    }
+
+    static final int FAILURES_BEFORE_GIVING_UP = 2;
+
+    /** What one JMH run of part of a group gave: results, the benchmarks it started, its failure or null. */
+    private record Attempt(List<RunResult> results, List<BenchKey> ran, FailedJob failure) {
+    }
+
+    private Attempt attempt(String backend, int np, List<BenchKey> keys, Path work, PrintStream log,
+                            int[] counter, int total) throws IOException {
+        Path failures = Files.createTempFile(work, "failures-" + backend + "-np" + np + "-", ".log");
         Path wrapper = WrapperScript.write(work, backend, np, settings.jobTimeoutSeconds(), failures,
                 System.getProperty("java.class.path"));
         ProgressFormat progress = new ProgressFormat(OutputFormatFactory.createFormatInstance(log,
                 VerboseMode.NORMAL), console, counter, total);
-        int groupStart = counter[0];
         try {
-            results.addAll(new Runner(options(backend, np, wrapper), progress).run());
+            List<RunResult> results = new ArrayList<>(new Runner(options(backend, np, keys, wrapper), progress).run());
+            return new Attempt(results, progress.started(), null);
         } catch (RunnerException | RuntimeException e) {
             BenchmarkParams running = progress.running();
             String reason = failureReason(failures, e);
             progress.failed(reason);
-            failed.add(new FailedJob(backend, np, running == null ? "" : running.getBenchmark(),
-                    running == null ? "" : describe(running), reason));
-            // Keep what the group finished before the failure.
-            results.addAll(progress.finished());
-            counter[0] = groupStart + settings.benchmarksPerGroup();
+            FailedJob job = new FailedJob(backend, np, running == null ? "" : running.getBenchmark(),
+                    running == null ? "" : describe(running), reason);
+            // Keep what finished before the failure.
+            return new Attempt(progress.finished(), progress.started(), job);
         }
     }
 
-    private org.openjdk.jmh.runner.options.Options options(String backend, int np, Path wrapper) {
+    /** JMH options running {@code keys} (a full matrix, or one benchmark) for one (backend, np). */
+    private org.openjdk.jmh.runner.options.Options options(String backend, int np, List<BenchKey> keys,
+                                                           Path wrapper) {
         ChainedOptionsBuilder builder = new OptionsBuilder();
-        for (Operation op : settings.ops()) {
-            builder.include(op.includePattern());
-        }
+        keys.stream().map(BenchKey::op).distinct().forEach(op -> builder.include(op.includePattern()));
         return builder
                 .param("backend", backend)
                 .param("np", Integer.toString(np))
-                .param("size", settings.sizes().stream().map(String::valueOf).toArray(String[]::new))
-                .param("buffer", settings.buffers().stream().map(BufferKind::cliName).toArray(String[]::new))
+                .param("size", keys.stream().map(k -> String.valueOf(k.size())).distinct().toArray(String[]::new))
+                .param("buffer", keys.stream().map(k -> k.buffer().cliName()).distinct().toArray(String[]::new))
                 .mode(Mode.AverageTime)
                 .timeUnit(TimeUnit.MICROSECONDS)
                 .threads(1)

@@ -54,6 +54,9 @@ public final class Follower {
                         + expectedSeq);
             }
             expectedSeq++;
+            // Re-armed per command (never per operation) so a hang names what this rank was doing.
+            watchdog.arm("command " + command.seq() + " " + command.kind() + " " + command.operation().cliName()
+                    + " size " + command.size() + " count " + command.count(), watchdogSeconds);
             switch (command.kind()) {
                 case SETUP -> workload = Workload.create(command.operation(), command.buffer(), comm, command.size(),
                         backend);

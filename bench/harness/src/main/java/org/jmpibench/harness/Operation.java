@@ -6,18 +6,20 @@ import java.util.stream.Collectors;
 /** The benchmarked operations, by the names used on the command line and in results. */
 public enum Operation {
     /** Ping-pong between ranks 0 and 1; score = half a round trip (OSU latency). */
-    SEND("send", "org.jmpibench.harness.PingPong"),
+    SEND("send", "org.jmpibench.harness.PingPong", "send"),
     /** Broadcast from rank 0 to all. */
-    BCAST("bcast", "org.jmpibench.harness.Bcast"),
+    BCAST("bcast", "org.jmpibench.harness.Bcast", "bcast"),
     /** Gather to rank 0, element-wise average as doubles, broadcast of the average. */
-    GATHER_AVERAGE("gather-average", "org.jmpibench.harness.GatherAverage");
+    GATHER_AVERAGE("gather-average", "org.jmpibench.harness.GatherAverage", "gatherAverage");
 
     private final String cliName;
     private final String benchmarkClass;
+    private final String method;
 
-    Operation(String cliName, String benchmarkClass) {
+    Operation(String cliName, String benchmarkClass, String method) {
         this.cliName = cliName;
         this.benchmarkClass = benchmarkClass;
+        this.method = method;
     }
 
     public String cliName() {
@@ -27,6 +29,11 @@ public enum Operation {
     /** The JMH benchmark class that times this operation. */
     public String benchmarkClass() {
         return benchmarkClass;
+    }
+
+    /** The JMH benchmark name, as in the JSON's {@code benchmark} field. */
+    public String benchmarkName() {
+        return benchmarkClass + "." + method;
     }
 
     /** JMH include pattern matching exactly this operation's benchmark. */

@@ -26,6 +26,7 @@ final class ProgressFormat implements OutputFormat {
     private final int[] counter;
     private final int total;
     private final List<RunResult> finished = new ArrayList<>();
+    private final List<BenchKey> started = new ArrayList<>();
     private BenchmarkParams running;
 
     /**
@@ -44,6 +45,11 @@ final class ProgressFormat implements OutputFormat {
         return running;
     }
 
+    /** Benchmarks started (finished or not). */
+    List<BenchKey> started() {
+        return started;
+    }
+
     /** Benchmarks that finished, as RunResults (all forks' iterations merged). */
     List<RunResult> finished() {
         return finished;
@@ -53,6 +59,10 @@ final class ProgressFormat implements OutputFormat {
     public void startBenchmark(BenchmarkParams params) {
         running = params;
         counter[0]++;
+        BenchKey key = BenchKey.of(params);
+        if (key != null) {
+            started.add(key);
+        }
         console.printf(Locale.ROOT, "[%3d/%d] %-13s np=%-2s %-14s size=%-5s %-6s ", counter[0], total,
                 params.getParam("backend"), params.getParam("np"), opName(params), sizeLabel(params),
                 params.getParam("buffer"));

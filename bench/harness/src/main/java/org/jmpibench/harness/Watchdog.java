@@ -21,6 +21,7 @@ final class Watchdog {
     private final String rankName;
     private volatile long deadlineNs;
     private volatile String step = "";
+    private volatile long armedSeconds;
     private volatile boolean armed;
     private final Thread thread;
 
@@ -39,6 +40,7 @@ final class Watchdog {
     /** Starts timing {@code what}: unless {@link #disarm()} comes first, the JVM halts after {@code seconds}. */
     void arm(String what, long seconds) {
         step = what;
+        armedSeconds = seconds;
         deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         armed = true;
         LockSupport.unpark(thread);
@@ -66,15 +68,18 @@ final class Watchdog {
     }
 
     private void dumpAndHalt() {
+        // The launcher quotes a rank's first line naming an Error: say it before and after the dump.
+        String verdict = "jmpi-bench watchdog: " + rankName + ": Error: '" + step + "' did not finish within "
+                + armedSeconds + " s; halting";
         synchronized (RankFailure.STDERR) {
-            RankFailure.STDERR.println("jmpi-bench watchdog: " + rankName + ": '" + step
-                    + "' did not finish in time; halting. Thread dump:");
+            RankFailure.STDERR.println(verdict + ". Thread dump:");
             for (Map.Entry<Thread, StackTraceElement[]> entry : Thread.getAllStackTraces().entrySet()) {
                 RankFailure.STDERR.println("  \"" + entry.getKey().getName() + "\" " + entry.getKey().getState());
                 for (StackTraceElement frame : entry.getValue()) {
                     RankFailure.STDERR.println("      at " + frame);
                 }
             }
+            RankFailure.STDERR.println(verdict + ".");
             RankFailure.STDERR.flush();
         }
         Runtime.getRuntime().halt(RankFailure.HUNG);

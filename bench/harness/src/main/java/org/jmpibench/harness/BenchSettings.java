@@ -179,7 +179,7 @@ public record BenchSettings(List<String> backends, List<Operation> ops, List<Int
 
     private static <T> List<T> list(String text, String what, Function<String, T> parse) {
         List<T> values = new ArrayList<>();
-        for (String part : text.split(",")) {
+        for (String part : text.split(",", -1)) {
             if (part.isBlank()) {
                 throw new IllegalArgumentException("empty value in " + what + " '" + text + "'");
             }

@@ -51,7 +51,7 @@ public final class Sizes {
     /** Parses a comma-separated list, keeping order and dropping repeats. */
     public static List<Integer> parseList(String text) {
         List<Integer> sizes = new ArrayList<>();
-        for (String part : text.split(",")) {
+        for (String part : text.split(",", -1)) {
             if (part.isBlank()) {
                 throw new IllegalArgumentException("empty size in '" + text + "'");
             }

@@ -6,6 +6,6 @@ public final class CorruptingLoopbackBackend extends FaultyLoopbackBackend {
     public static final String NAME = "corrupting-loopback";
 
     public CorruptingLoopbackBackend() {
-        super(NAME, FaultyCommunicator.Fault.CORRUPT);
+        super(NAME, FaultyCommunicator.Fault.CORRUPT, 1);
     }
 }

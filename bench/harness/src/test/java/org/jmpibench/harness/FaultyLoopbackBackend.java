@@ -11,20 +11,20 @@ import org.jmpibench.spi.JobSpec;
 import org.jmpibench.spi.RankProgram;
 
 /**
- * Test-only backends: the loopback backend with rank 1 misbehaving ({@link FaultyCommunicator}). Their jobs are
+ * Test-only backends: the loopback backend with one rank misbehaving ({@link FaultyCommunicator}). Their jobs are
  * loopback jobs (loopback's launcher sets {@code JMPI_BACKEND=loopback}); every rank also gets
  * {@code -Djmpi.backend=<this name>}, which {@code Job} prefers, so ranks join through this class.
  */
 abstract class FaultyLoopbackBackend implements Backend {
 
-    static final int FAULTY_RANK = 1;
-
     private final String name;
     private final FaultyCommunicator.Fault fault;
+    private final int faultyRank;
 
-    FaultyLoopbackBackend(String name, FaultyCommunicator.Fault fault) {
+    FaultyLoopbackBackend(String name, FaultyCommunicator.Fault fault, int faultyRank) {
         this.name = name;
         this.fault = fault;
+        this.faultyRank = faultyRank;
     }
 
     private static Backend loopback() {
@@ -51,7 +51,7 @@ abstract class FaultyLoopbackBackend implements Backend {
     @Override
     public Communicator joinJob() {
         Communicator real = loopback().joinJob();
-        return real.rank() == FAULTY_RANK ? new FaultyCommunicator(real, fault) : real;
+        return real.rank() == faultyRank ? new FaultyCommunicator(real, fault) : real;
     }
 
     private RankProgram named(RankProgram program) {

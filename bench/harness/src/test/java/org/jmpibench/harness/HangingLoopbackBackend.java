@@ -6,6 +6,6 @@ public final class HangingLoopbackBackend extends FaultyLoopbackBackend {
     public static final String NAME = "hanging-loopback";
 
     public HangingLoopbackBackend() {
-        super(NAME, FaultyCommunicator.Fault.HANG);
+        super(NAME, FaultyCommunicator.Fault.HANG, 1);
     }
 }

@@ -85,10 +85,17 @@ public final class LeaderSession {
      */
     public static LeaderSession start(Operation op, String backend, int np, int size, String buffer) {
         String where = "backend " + backend + " rank 0: " + op.cliName() + " size " + size;
+        String jobBackend;
+        try {
+            jobBackend = Job.backendName();
+        } catch (IllegalStateException notInAJob) {
+            // Not a job's rank (e.g. JMH with -f 0): fail this benchmark the JMH way; halting would end the host.
+            throw new IllegalStateException("rank 0 must be JMH's forked VM started inside a job: run the "
+                    + "benchmarks through 'jmpi-bench bench' (BenchRunner), with forks >= 1", notInAJob);
+        }
         Watchdog watchdog = new Watchdog("backend " + backend + " rank 0");
         try {
             watchdog.arm("joining the job", Watchdog.timeoutSeconds());
-            String jobBackend = Job.backendName();
             if (!jobBackend.equals(backend)) {
                 throw new IllegalStateException("this fork runs in a job of backend " + jobBackend
                         + " but the benchmark's backend parameter is " + backend);

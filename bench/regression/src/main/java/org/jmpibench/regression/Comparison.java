@@ -1,0 +1,102 @@
+package org.jmpibench.regression;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compares a current JMH run against a baseline.
+ *
+ * <p>Benchmarks are matched by {@link BenchmarkKey}: full name, mode and all parameters. Each matched pair's
+ * primary metric (and, when asked, each secondary metric both have) gets a verdict from {@link VerdictRule};
+ * benchmarks found in one file only are rows of their own, {@link Verdict#MISSING} or {@link Verdict#NEW},
+ * never dropped.
+ *
+ * <pre>{@code
+ * ComparisonReport report = Comparison.of(Path.of("results/baseline/baseline.json"),
+ *         Path.of("results/2026-11-30T14-00-00-host.json"), ComparisonOptions.defaults());
+ * if (report.hasRegression()) { ... }
+ * }</pre>
+ */
+public final class Comparison {
+
+    private static final Comparator<MetricComparison> ROW_ORDER = Comparator
+            .comparing(MetricComparison::key)
+            .thenComparing(r -> !r.isPrimary())
+            .thenComparing(MetricComparison::metric);
+
+    private Comparison() {
+    }
+
+    /**
+     * Reads both files and compares them.
+     *
+     * @throws InputFileException if either file is missing, empty, not JSON or not a JMH result
+     */
+    public static ComparisonReport of(Path baseline, Path current, ComparisonOptions options) {
+        ResultFile baselineFile = ResultFile.read(baseline, "baseline");
+        ResultFile currentFile = ResultFile.read(current, "current");
+        return new ComparisonReport(baseline, current, options,
+                rows(baselineFile.benchmarks(), currentFile.benchmarks(), options));
+    }
+
+    /** Compares results already in memory. */
+    public static ComparisonReport of(List<MeasuredBenchmark> baseline, List<MeasuredBenchmark> current,
+                                      ComparisonOptions options) {
+        return new ComparisonReport(null, null, options, rows(baseline, current, options));
+    }
+
+    private static List<MetricComparison> rows(List<MeasuredBenchmark> baseline, List<MeasuredBenchmark> current,
+                                               ComparisonOptions options) {
+        Map<BenchmarkKey, MeasuredBenchmark> currentByKey = new LinkedHashMap<>();
+        for (MeasuredBenchmark b : current) {
+            currentByKey.put(b.key(), b);
+        }
+        VerdictRule rule = new VerdictRule(options);
+        List<MetricComparison> rows = new ArrayList<>();
+        for (MeasuredBenchmark base : baseline) {
+            MeasuredBenchmark curr = currentByKey.remove(base.key());
+            if (curr == null) {
+                rows.add(onlyIn(base, Verdict.MISSING, "in the baseline, not in the current run"));
+                continue;
+            }
+            rows.add(rule.decide(base.key(), base.primary(), curr.primary()));
+            if (options.includeSecondary()) {
+                for (Map.Entry<String, Measurement> e : base.secondary().entrySet()) {
+                    Measurement other = curr.secondary().get(e.getKey());
+                    if (other != null) {
+                        rows.add(rule.decide(base.key(), e.getValue(), other));
+                    } else {
+                        rows.add(new MetricComparison(base.key(), e.getKey(), Verdict.MISSING,
+                                "secondary metric in the baseline, not in the current run", e.getValue().unit(),
+                                e.getValue(), null, Double.NaN, Double.NaN, Double.NaN, Double.NaN));
+                    }
+                }
+                for (Map.Entry<String, Measurement> e : curr.secondary().entrySet()) {
+                    if (!base.secondary().containsKey(e.getKey())) {
+                        rows.add(new MetricComparison(base.key(), e.getKey(), Verdict.NEW,
+                                "secondary metric in the current run, not in the baseline", e.getValue().unit(),
+                                null, e.getValue(), Double.NaN, Double.NaN, Double.NaN, Double.NaN));
+                    }
+                }
+            }
+        }
+        for (MeasuredBenchmark curr : currentByKey.values()) {
+            rows.add(onlyIn(curr, Verdict.NEW, "in the current run, not in the baseline"));
+        }
+        rows.sort(ROW_ORDER);
+        return rows;
+    }
+
+    private static MetricComparison onlyIn(MeasuredBenchmark benchmark, Verdict verdict, String reason) {
+        Measurement m = benchmark.primary();
+        boolean missing = verdict == Verdict.MISSING;
+        double median = VerdictRule.medianOrScore(m);
+        return new MetricComparison(benchmark.key(), m.metric(), verdict, reason, m.unit(),
+                missing ? m : null, missing ? null : m, missing ? median : Double.NaN, missing ? Double.NaN : median,
+                Double.NaN, Double.NaN);
+    }
+}

@@ -12,8 +12,10 @@ import org.openjdk.jmh.runner.IterationType;
  * <h2>What is timed</h2>
  * JMH's AverageTime mode calls {@link #operation()} once per operation; JMH's score is its measured time
  * divided by the calls, i.e. rank 0's time per operation. Followers are told in batches how many operations
- * to run ({@link BatchPlanner}): normally one command per iteration, sent in the untimed set-up, plus a top-up
- * every ~1/16 iteration when the estimate ran short. No control message is ever sent per operation.
+ * to run ({@link BatchPlanner}): a batch is about 20 ms of work; the first of each iteration is commanded in
+ * the untimed set-up, the next ones inside the timed region when the previous one is used up (one small bcast
+ * per ~20 ms of operations), and what is left when JMH ends the iteration runs untimed in the tear-down. No
+ * control message is ever sent per operation.
  *
  * <h2>Checked before timed</h2>
  * Before every iteration each rank runs one operation with fresh data and checks what it holds
@@ -128,7 +130,7 @@ public final class LeaderSession {
             watchdog.arm(params.getType() + " iteration " + iteration, watchdogSeconds);
             command(Command.Kind.VALIDATE, 0);
             workload.validate(seq);
-            startBatch(planner.firstBatch(iterationNs));
+            startBatch(planner.nextBatch(iterationNs));
         } catch (Throwable t) {
             throw RankFailure.halt(where() + " iteration " + iteration, t);
         }
@@ -138,7 +140,7 @@ public final class LeaderSession {
     public void operation() {
         try {
             if (remaining == 0) {
-                startBatch(planner.topUp(iterationNs));
+                startBatch(planner.nextBatch(iterationNs));
             }
             if (batchStartNs == 0) {
                 batchStartNs = System.nanoTime();
@@ -209,7 +211,7 @@ public final class LeaderSession {
 
     /** The same operation in a plain loop, same job, same buffers: the yardstick for harness overhead. */
     private double handTimedLoop() {
-        int count = planner.firstBatch(iterationNs / HAND_TIMED_FRACTION);
+        int count = planner.opsFor(iterationNs / HAND_TIMED_FRACTION);
         command(Command.Kind.RUN, count);
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {

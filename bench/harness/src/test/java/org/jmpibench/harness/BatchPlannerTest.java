@@ -12,30 +12,48 @@ class BatchPlannerTest {
     void startsWithOneOperationAndDoublesUntilItHasARate() {
         BatchPlanner planner = new BatchPlanner();
 
-        assertThat(planner.firstBatch(ITERATION_NS)).isEqualTo(1);
-        assertThat(planner.topUp(ITERATION_NS)).isEqualTo(2);
-        assertThat(planner.topUp(ITERATION_NS)).isEqualTo(4);
+        assertThat(planner.nextBatch(ITERATION_NS)).isEqualTo(1);
+        assertThat(planner.nextBatch(ITERATION_NS)).isEqualTo(2);
+        assertThat(planner.nextBatch(ITERATION_NS)).isEqualTo(4);
+        assertThat(planner.opsFor(ITERATION_NS)).isEqualTo(1);
     }
 
     @Test
-    void sizesBatchesFromTheLastRate() {
+    void aBatchIsAboutTwentyMillisecondsAtTheLastRate() {
         BatchPlanner planner = new BatchPlanner();
         planner.record(1000, 10_000_000L); // 10 us per operation
 
-        assertThat(planner.firstBatch(ITERATION_NS)).isEqualTo(18_000); // 90% of 200 ms
-        assertThat(planner.topUp(ITERATION_NS)).isEqualTo(1250); // 1/16 of 200 ms
+        assertThat(planner.nextBatch(ITERATION_NS)).isEqualTo(2000);
+        assertThat(planner.opsFor(50_000_000L)).isEqualTo(5000);
     }
 
     @Test
-    void neverPlansLessThanOneOrMoreThanTheCap() {
+    void shortIterationsGetAtLeastFourBatches() {
+        BatchPlanner planner = new BatchPlanner();
+        planner.record(1000, 10_000_000L); // 10 us per operation
+
+        assertThat(planner.nextBatch(40_000_000L)).isEqualTo(1000); // 10 ms: a quarter of 40 ms
+    }
+
+    @Test
+    void followsTheRateAsItChanges() {
+        BatchPlanner planner = new BatchPlanner();
+        planner.record(1000, 10_000_000L);
+        planner.record(10, 10_000_000L); // became 100x slower
+
+        assertThat(planner.nextBatch(ITERATION_NS)).isEqualTo(20);
+    }
+
+    @Test
+    void neverCommandsASingleOperationOnceTimedNorMoreThanTheCap() {
         BatchPlanner slow = new BatchPlanner();
         slow.record(1, 5_000_000_000L); // 5 s per operation
         BatchPlanner fast = new BatchPlanner();
         fast.record(1_000_000_000L, 1L); // absurdly fast
 
-        assertThat(slow.firstBatch(ITERATION_NS)).isEqualTo(1);
-        assertThat(slow.topUp(ITERATION_NS)).isEqualTo(1);
-        assertThat(fast.firstBatch(ITERATION_NS)).isEqualTo(BatchPlanner.MAX_BATCH);
+        assertThat(slow.nextBatch(ITERATION_NS)).isEqualTo(BatchPlanner.MIN_BATCH);
+        assertThat(slow.opsFor(ITERATION_NS)).isEqualTo(1);
+        assertThat(fast.nextBatch(ITERATION_NS)).isEqualTo(BatchPlanner.MAX_BATCH);
     }
 
     @Test
@@ -43,6 +61,6 @@ class BatchPlannerTest {
         BatchPlanner planner = new BatchPlanner();
         planner.record(0, 0);
 
-        assertThat(planner.firstBatch(ITERATION_NS)).isEqualTo(1);
+        assertThat(planner.nextBatch(ITERATION_NS)).isEqualTo(1);
     }
 }

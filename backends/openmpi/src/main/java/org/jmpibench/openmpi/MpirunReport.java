@@ -1,0 +1,131 @@
+package org.jmpibench.openmpi;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jmpibench.spi.JobSpec.RankLine;
+
+/**
+ * Turns how {@code mpirun} ended into the one-line failure the SPI asks for, naming the backend and the rank.
+ * mpirun names the culprit in its own (untagged) report; the forms Open MPI 4.x prints are:
+ * <pre>
+ *   Process name: [[16626,1],1]            followed by   Exit code:    3
+ *   mpirun noticed that process rank 1 with PID 0 on node vm exited on signal 9 (Killed).
+ *   MPI_ABORT was invoked on rank 1 in communicator MPI_COMM_WORLD with errorcode 5.
+ *   mpirun has exited due to process rank 1 with PID 0 on node vm exiting improperly.
+ *   The user-provided time limit for job execution has been reached
+ * </pre>
+ */
+final class MpirunReport {
+
+    private static final Pattern PROCESS_NAME = Pattern.compile("Process name: \\[\\[\\d+,\\d+\\],(\\d+)\\]");
+    private static final Pattern EXIT_CODE = Pattern.compile("Exit code:\\s+(-?\\d+)");
+    private static final Pattern SIGNAL =
+            Pattern.compile("process rank (\\d+) with PID \\d+ on node \\S+ exited on signal (\\d+)");
+    private static final Pattern ABORT = Pattern.compile("MPI_ABORT was invoked on rank (\\d+)");
+    private static final Pattern ABORT_CODE = Pattern.compile("with errorcode (-?\\d+)");
+    private static final Pattern IMPROPER = Pattern.compile("due to process rank (\\d+) with PID .* exiting improperly");
+    private static final String TIME_LIMIT = "time limit for job execution has been reached";
+
+    /**
+     * @param failedRank the rank mpirun blamed, or -1
+     * @param exitCode   its exit status (128 + signal when killed), or the job's status when no rank is known
+     * @param failure    one line naming backend and rank; empty when the job succeeded
+     * @param timedOut   mpirun's own time limit fired
+     */
+    record Verdict(int failedRank, int exitCode, String failure, boolean timedOut) {
+    }
+
+    private MpirunReport() {
+    }
+
+    /** What {@code mpirun}'s exit status and output say about the job. */
+    static Verdict read(String backend, int mpirunStatus, List<RankLine> lines) {
+        String prefix = "backend " + backend + ": ";
+        List<String> report = lines.stream().filter(l -> l.rank() < 0).map(RankLine::text).toList();
+        if (report.stream().anyMatch(l -> l.contains(TIME_LIMIT))) {
+            return new Verdict(-1, mpirunStatus, prefix + "job timed out (mpirun's time limit)", true);
+        }
+        for (int i = 0; i < report.size(); i++) {
+            String line = report.get(i);
+            Matcher signal = SIGNAL.matcher(line);
+            if (signal.find()) {
+                int rank = Integer.parseInt(signal.group(1));
+                int number = Integer.parseInt(signal.group(2));
+                return blame(prefix, rank, 128 + number, "was killed by signal " + number + signalName(number), lines);
+            }
+            Matcher name = PROCESS_NAME.matcher(line);
+            if (name.find()) {
+                int rank = Integer.parseInt(name.group(1));
+                int code = following(report, i, EXIT_CODE).map(Integer::parseInt).orElse(mpirunStatus);
+                return blame(prefix, rank, code, "exited with status " + code, lines);
+            }
+            Matcher abort = ABORT.matcher(line);
+            if (abort.find()) {
+                int rank = Integer.parseInt(abort.group(1));
+                int code = following(report, i, ABORT_CODE).map(Integer::parseInt).orElse(mpirunStatus);
+                return blame(prefix, rank, code, "called MPI_Abort with error code " + code, lines);
+            }
+            Matcher improper = IMPROPER.matcher(line);
+            if (improper.find()) {
+                int rank = Integer.parseInt(improper.group(1));
+                return blame(prefix, rank, mpirunStatus, "exited without MPI_Finalize", lines);
+            }
+        }
+        if (mpirunStatus == 0) {
+            return new Verdict(-1, 0, "", false);
+        }
+        String said = report.stream().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.chars().allMatch(c -> c == '-')).findFirst()
+                .map(l -> ": " + l).orElse("");
+        return new Verdict(-1, mpirunStatus, prefix + "mpirun exited with status " + mpirunStatus + said, false);
+    }
+
+    private static Verdict blame(String prefix, int rank, int code, String how, List<RankLine> lines) {
+        return new Verdict(rank, code, prefix + "rank " + rank + " " + how + tellingLineOf(rank, lines), false);
+    }
+
+    /** The rank's most telling stderr line: its first exception or error, else its last line. */
+    private static String tellingLineOf(int rank, List<RankLine> lines) {
+        String first = null;
+        String last = null;
+        for (RankLine line : lines) {
+            if (line.rank() != rank || !line.stderr()) {
+                continue;
+            }
+            String text = line.text().strip();
+            if (text.isEmpty() || text.startsWith("at ")) {
+                continue;
+            }
+            last = text;
+            if (first == null && (text.contains("Exception") || text.contains("Error"))) {
+                first = text;
+            }
+        }
+        String telling = first != null ? first : last;
+        return telling == null ? "" : ": " + telling;
+    }
+
+    /** The first match of {@code pattern} in the few lines from {@code from} on (mpirun's report block). */
+    private static Optional<String> following(List<String> report, int from, Pattern pattern) {
+        for (int i = from; i < Math.min(report.size(), from + 4); i++) {
+            Matcher matcher = pattern.matcher(report.get(i));
+            if (matcher.find()) {
+                return Optional.of(matcher.group(1));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String signalName(int signal) {
+        return switch (signal) {
+            case 9 -> " (SIGKILL)";
+            case 15 -> " (SIGTERM)";
+            case 6 -> " (SIGABRT)";
+            case 11 -> " (SIGSEGV)";
+            case 2 -> " (SIGINT)";
+            default -> "";
+        };
+    }
+}

@@ -1,0 +1,184 @@
+package org.jmpibench.openmpi;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.jmpibench.launcher.ProcessReaper;
+import org.jmpibench.launcher.RankCommand;
+import org.jmpibench.launcher.RankEnv;
+import org.jmpibench.spi.Job;
+import org.jmpibench.spi.JobLauncher;
+import org.jmpibench.spi.JobOutcome;
+import org.jmpibench.spi.JobSpec;
+import org.jmpibench.spi.JobSpec.RankLine;
+
+/**
+ * Runs a job as one {@code mpirun} (see {@link MpirunCommand} for its command line) and watches it.
+ *
+ * <p>Failure policy: mpirun itself ends the whole job when one rank exits non-zero, is killed or calls
+ * MPI_Abort, and names the rank in its report, which {@link MpirunReport} reads. A hang is ours to end: past the
+ * spec's timeout the launcher kills mpirun and every process under it. mpirun's own {@code --timeout} is set a
+ * little later, as a backstop should this JVM be killed before it can do so.
+ *
+ * <p>Every rank finds {@value Job#BACKEND_ENV}, {@value RankEnv#SIZE}, {@value RankEnv#JOB_ID},
+ * {@value RankEnv#JOB_TOKEN} and the spec's environment. It does not find {@value RankEnv#RANK}: one mpirun
+ * environment serves all ranks (Open MPI sets {@code OMPI_COMM_WORLD_RANK}, and the communicator knows).
+ */
+final class OpenMpiLauncher implements JobLauncher {
+
+    /** Extra mpirun arguments, split on spaces, e.g. {@code --bind-to none}. */
+    static final String EXTRA_ARGS_PROPERTY = "jmpi.openmpi.mpirunArgs";
+    /** How long mpirun may take to stop its ranks after SIGTERM before everything gets SIGKILL. */
+    private static final long GRACE_MILLIS = 2000;
+    /** mpirun's own limit comes this much after ours, so ours fires first and names the timeout. */
+    private static final long BACKSTOP_SECONDS = 10;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final String backend;
+    private final Supplier<OpenMpiLocator.Lookup> installation;
+
+    OpenMpiLauncher(String backend, Supplier<OpenMpiLocator.Lookup> installation) {
+        this.backend = backend;
+        this.installation = installation;
+    }
+
+    @Override
+    public JobOutcome run(JobSpec spec) {
+        OpenMpiLocator.Lookup lookup = installation.get();
+        OpenMpiInstallation found = lookup.installation().orElseThrow(() ->
+                new IllegalStateException("backend " + backend + " is not available: " + lookup.missing()));
+
+        Map<String, String> env = new HashMap<>(spec.env());
+        env.put(Job.BACKEND_ENV, backend);
+        env.put(RankEnv.SIZE, Integer.toString(spec.np()));
+        env.put(RankEnv.JOB_ID, Long.toHexString(ProcessHandle.current().pid()) + "-" + randomHex(6));
+        env.put(RankEnv.JOB_TOKEN, randomHex(16));
+        List<String> command = MpirunCommand.build(found, spec, env.keySet(), host(spec));
+
+        StringBuffer output = new StringBuffer();
+        List<RankLine> lines = Collections.synchronizedList(new ArrayList<>());
+        Process mpirun;
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(env);
+            builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            mpirun = builder.start();
+        } catch (IOException e) {
+            return new JobOutcome(backend, notExited(spec.np()), false,
+                    "backend " + backend + ": could not start mpirun: " + e.getMessage(), "");
+        }
+        ProcessReaper.track(mpirun);
+        Thread out = pump(mpirun.getInputStream(), false, spec, lines, output);
+        Thread err = pump(mpirun.getErrorStream(), true, spec, lines, output);
+
+        boolean timedOut = false;
+        try {
+            timedOut = !mpirun.waitFor(spec.timeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ProcessReaper.killTree(mpirun.toHandle(), GRACE_MILLIS);
+            return new JobOutcome(backend, notExited(spec.np()), false,
+                    "backend " + backend + ": interrupted; job killed", output.toString());
+        }
+        // Also after a normal end: a rank that outlived mpirun must not stay behind.
+        ProcessReaper.killTree(mpirun.toHandle(), GRACE_MILLIS);
+        join(out);
+        join(err);
+
+        if (timedOut) {
+            return new JobOutcome(backend, notExited(spec.np()), true, "backend " + backend
+                    + ": job timed out after " + spec.timeout().toSeconds() + " s; all ranks killed",
+                    output.toString());
+        }
+        MpirunReport.Verdict verdict = MpirunReport.read(backend, mpirun.exitValue(), List.copyOf(lines));
+        return new JobOutcome(backend, exitCodes(spec.np(), verdict), verdict.timedOut(), verdict.failure(),
+                output.toString());
+    }
+
+    private static MpirunCommand.Host host(JobSpec spec) {
+        String extra = System.getProperty(EXTRA_ARGS_PROPERTY, "").strip();
+        return new MpirunCommand.Host(isRoot(), Runtime.getRuntime().availableProcessors(),
+                RankCommand.currentJava(), spec.timeout().toSeconds() + BACKSTOP_SECONDS,
+                extra.isEmpty() ? List.of() : List.of(extra.split("\\s+")));
+    }
+
+    /** uid 0? {@code /proc/self} belongs to the process's user. */
+    static boolean isRoot() {
+        try {
+            return ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return "root".equals(System.getProperty("user.name"));
+        }
+    }
+
+    /** On success every rank exited 0; on failure only the blamed rank's status is known. */
+    private static List<Integer> exitCodes(int np, MpirunReport.Verdict verdict) {
+        List<Integer> codes = new ArrayList<>();
+        for (int rank = 0; rank < np; rank++) {
+            if (verdict.failure().isEmpty()) {
+                codes.add(0);
+            } else {
+                codes.add(rank == verdict.failedRank() ? verdict.exitCode() : JobOutcome.NOT_EXITED);
+            }
+        }
+        return codes;
+    }
+
+    private static List<Integer> notExited(int np) {
+        return Collections.nCopies(np, JobOutcome.NOT_EXITED);
+    }
+
+    private static Thread pump(InputStream in, boolean stderr, JobSpec spec, List<RankLine> lines,
+                               StringBuffer output) {
+        Thread thread = new Thread(() -> {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                TaggedOutput tagged = new TaggedOutput(stderr);
+                String raw;
+                while ((raw = reader.readLine()) != null) {
+                    tagged.accept(raw).forEach(line -> forward(line, spec, lines, output));
+                }
+                tagged.finish().forEach(line -> forward(line, spec, lines, output));
+            } catch (IOException e) {
+                // mpirun was killed while we read: nothing more to forward.
+            }
+        }, "jmpi-mpirun-" + (stderr ? "err" : "out"));
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static void forward(RankLine line, JobSpec spec, List<RankLine> lines, StringBuffer output) {
+        lines.add(line);
+        String who = line.rank() < 0 ? "[mpirun" : "[rank " + line.rank();
+        output.append(who).append(line.stderr() ? " err] " : "] ").append(line.text()).append('\n');
+        spec.output().accept(line);
+    }
+
+    private static void join(Thread pump) {
+        try {
+            pump.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] raw = new byte[bytes];
+        RANDOM.nextBytes(raw);
+        return HexFormat.of().formatHex(raw);
+    }
+}

@@ -1,0 +1,88 @@
+package org.jmpibench.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+
+/**
+ * Time per operation against the number of ranks at one message size: one chart per operation and size (for each
+ * size measured with at least two rank counts), one line per series, log time axis, the slowest rank dashed.
+ *
+ * <p>How to read it: how an operation scales with the job's size. A tree-shaped broadcast grows like log(np); a
+ * gather to one root grows at least linearly; on this 2-core machine anything above 2 ranks also measures
+ * oversubscription.
+ */
+final class RankSweepChart {
+  private RankSweepChart() {}
+
+  static List<ReportChart> draw(ReportData data) {
+    List<ReportChart> charts = new ArrayList<>();
+    for (String operation : data.operations()) {
+      List<Measurement> withRanks = data.of(operation).stream()
+          .filter(m -> m.ranks().isPresent() && m.sizeElements().isPresent())
+          .collect(Collectors.toList());
+      for (long size : Sweeps.distinctSizeSet(withRanks)) {
+        List<Measurement> subset = Sweeps.withSize(withRanks, size);
+        if (Sweeps.distinctRanks(subset).size() < 2) {
+          continue; // one rank count is a point, not a trend; the size chart shows it already
+        }
+        ReportChart chart = drawOne(data, operation, size, subset);
+        if (chart != null) {
+          charts.add(chart);
+        }
+      }
+    }
+    return charts;
+  }
+
+  private static ReportChart drawOne(ReportData data, String operation, long size, List<Measurement> subset) {
+    boolean send = operation.equals(Operations.SEND);
+    String title = operation + ": time vs ranks at size " + size + " (" + Bytes.humanReadable(size * 4) + ")";
+    String yTitle = send ? "one-way time per message (\u00b5s)" : "time per operation (\u00b5s)";
+    XYChart chart = ChartStyle.newChart(title, "ranks (np)", yTitle, false, true);
+    // integer ticks only: a rank count of 2.5 means nothing
+    chart.getStyler().setxAxisTickLabelsFormattingFunction(
+        x -> x == Math.rint(x) ? String.valueOf(Math.round(x)) : "");
+    TreeSet<Integer> rankSet = Sweeps.distinctRanks(subset);
+    double[] ranks = rankSet.stream().mapToDouble(Integer::doubleValue).toArray();
+    List<SeriesKey> keys = data.keysOf(subset);
+    Map<SeriesKey, String> labels = data.labelsFor(keys);
+    boolean anySeries = false;
+    for (SeriesKey key : keys) {
+      Map<Double, GappedSeries.Point> times = new LinkedHashMap<>();
+      Map<Double, GappedSeries.Point> slowest = new LinkedHashMap<>();
+      for (Measurement m : subset) {
+        if (!data.keyOf(m).equals(key)) {
+          continue;
+        }
+        double np = m.ranks().getAsInt();
+        times.put(np, new GappedSeries.Point(m.time().scoreUs(), m.time().errorUs()));
+        m.slowest().ifPresent(s -> slowest.put(np, new GappedSeries.Point(s.scoreUs(), s.errorUs())));
+      }
+      XYSeries line = GappedSeries.addTo(chart, labels.get(key), ranks, times);
+      if (line != null) {
+        ChartStyle.primary(line, data.colorOf(key));
+        anySeries = true;
+      }
+      if (!slowest.isEmpty()) {
+        XYSeries dashed = GappedSeries.addTo(chart, labels.get(key) + " (slowest rank)", ranks, slowest);
+        if (dashed != null) {
+          ChartStyle.slowestRank(dashed, data.colorOf(key));
+          anySeries = true;
+        }
+      }
+    }
+    if (!anySeries) {
+      return null;
+    }
+    String caption = "Time per " + operation + " against the number of ranks at " + size + " ints ("
+        + Bytes.humanReadable(size * 4) + "). Log time axis; lower is faster; dashed: the slowest rank;"
+        + " gaps: no result.";
+    return new ReportChart("time-vs-ranks_" + operation + "_size" + size, operation, caption, chart);
+  }
+}

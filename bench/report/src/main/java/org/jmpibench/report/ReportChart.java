@@ -1,0 +1,18 @@
+package org.jmpibench.report;
+
+import org.knowm.xchart.XYChart;
+
+/**
+ * One drawn chart and what the page says about it.
+ *
+ * @param fileStem file name without extension, unique in a report: {@code <stem>.png} and {@code <stem>.svg}
+ * @param operation the operation whose section of the page shows it
+ * @param caption one sentence on what it shows and how to read it
+ * @param chart the XChart chart, all series added
+ */
+record ReportChart(String fileStem, String operation, String caption, XYChart chart) {
+
+  String title() {
+    return chart.getTitle();
+  }
+}

@@ -1,0 +1,119 @@
+package org.jmpibench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.XYSeries;
+
+/** What the charts are fed: gaps for missing results, nothing a log axis cannot show, honest labels. */
+class ChartDataTest {
+  private static List<ReportChart> charts;
+
+  @TempDir Path temp;
+
+  @BeforeAll
+  static void drawFixture(@TempDir Path temp) throws Exception {
+    Path results = Fixtures.copy(Fixtures.RUN_A, temp);
+    RunResults run = new JmhResultsReader().read(results, "results-2026-11-30");
+    charts = PlotCommand.pageOrder(new ReportData(List.of(run)));
+  }
+
+  @Test
+  void aFailedJobInTheMiddleOfALineIsAGapNotAZero() {
+    XYSeries openmpiArray = series("time-vs-size_gather-average_np4", "openmpi array");
+
+    assertThat(openmpiArray.getXData()).containsExactly(1, 16, 256, 4096, 65536, 1048576);
+    double[] y = openmpiArray.getYData();
+    assertThat(y[3]).isNaN();
+    assertThat(y[2]).isPositive();
+    assertThat(y[4]).isPositive();
+  }
+
+  @Test
+  void aFailedJobAtTheEndOfALineEndsItEarly() {
+    XYSeries niodev = series("time-vs-size_bcast_np4", "mpj-niodev array");
+
+    assertThat(niodev.getYData()[5]).isNaN();
+    assertThat(series("time-vs-size_bcast_np4", "mpj-niodev array (slowest rank)").getYData()[5]).isNaN();
+  }
+
+  @Test
+  void noChartGetsAValueOrErrorBarEndAtOrBelowZero() {
+    for (ReportChart chart : charts) {
+      for (XYSeries series : chart.chart().getSeriesMap().values()) {
+        double[] y = series.getYData();
+        double[] errors = series.getExtraValues();
+        for (int i = 0; i < y.length; i++) {
+          if (Double.isNaN(y[i])) {
+            continue;
+          }
+          assertThat(y[i]).as(chart.fileStem() + " " + series.getName()).isPositive();
+          assertThat(y[i] - errors[i]).as(chart.fileStem() + " " + series.getName() + " lower bar end")
+              .isPositive();
+        }
+      }
+    }
+  }
+
+  @Test
+  void aConfidenceIntervalReachingBelowZeroIsCutAtATenthOfTheScore() {
+    // the fixture's noisy result: mpj-niodev gather-average np=2 size 1, interval about [-74, 190] us
+    XYSeries niodev = series("time-vs-size_gather-average_np2", "mpj-niodev array");
+    double score = niodev.getYData()[0];
+    assertThat(niodev.getExtraValues()[0]).isCloseTo(score * 0.9, offset(1e-9));
+  }
+
+  @Test
+  void aResultMeasuredOnceHasNoErrorBarButIsDrawn() {
+    XYSeries shm = series("time-vs-size_bcast_np4", "shm array");
+    assertThat(shm.getYData()[1]).isPositive();
+    assertThat(shm.getExtraValues()[1]).isZero();
+  }
+
+  @Test
+  void slowestRankIsDrawnBesideRankZeroForCollectivesOnly() {
+    assertThat(names("time-vs-size_bcast_np2")).contains("loopback array", "loopback array (slowest rank)");
+    assertThat(names("time-vs-size_send_np2")).noneMatch(name -> name.contains("slowest"));
+  }
+
+  @Test
+  void bufferKindIsInTheLabelsOnlyWhereBothKindsAreDrawn() throws Exception {
+    assertThat(names("time-vs-size_send_np2")).containsExactly(
+        "loopback array", "mpj-niodev array", "openmpi array", "openmpi direct", "shm array");
+    // a run of one buffer kind: labels are just the backends
+    RunResults runB = new JmhResultsReader().read(Fixtures.copy(Fixtures.RUN_B, temp), "b");
+    ReportChart sendOfB = PlotCommand.pageOrder(new ReportData(List.of(runB))).get(0);
+    assertThat(sendOfB.fileStem()).isEqualTo("time-vs-size_send_np2");
+    assertThat(sendOfB.chart().getSeriesMap().keySet()).containsExactly("loopback", "shm");
+  }
+
+  @Test
+  void bandwidthIsBytesPerMicrosecond() {
+    XYSeries loopback = series("bandwidth-vs-size_send_np2", "loopback array");
+    XYSeries loopbackTime = series("time-vs-size_send_np2", "loopback array");
+    int last = 5; // 1 Mi ints = 4 MiB
+    assertThat(loopback.getYData()[last])
+        .isCloseTo(1048576 * 4 / loopbackTime.getYData()[last], offset(1e-6));
+  }
+
+  private static List<String> names(String stem) {
+    return List.copyOf(chart(stem).chart().getSeriesMap().keySet());
+  }
+
+  private static XYSeries series(String stem, String name) {
+    Map<String, XYSeries> all = chart(stem).chart().getSeriesMap();
+    assertThat(all).containsKey(name);
+    return all.get(name);
+  }
+
+  private static ReportChart chart(String stem) {
+    return charts.stream().filter(c -> c.fileStem().equals(stem)).findFirst()
+        .orElseThrow(() -> new AssertionError("no chart " + stem));
+  }
+}

@@ -86,8 +86,8 @@ final class ProgressFormat implements OutputFormat {
         }
         Result hand = result.getSecondaryResults().get(RankMetricsProfiler.HAND_TIMED);
         if (hand != null && hand.getScore() > 0) {
-            line.append(String.format(Locale.ROOT, "  hand-timed %.3f (x%.3f)", hand.getScore(),
-                    primary.getScore() / hand.getScore()));
+            line.append(String.format(Locale.ROOT, "  hand-timed %.3f (paired median x%.3f)", hand.getScore(),
+                    HarnessOverhead.ratio(result)));
         }
         console.println(line);
         running = null;

@@ -72,25 +72,23 @@ final class SummaryTable {
             ratios.put(backend, new ArrayList<>());
         }
         for (RunResult r : results) {
-            BenchmarkParams params = r.getParams();
-            Result hand = r.getSecondaryResults().get(RankMetricsProfiler.HAND_TIMED);
-            String backend = params.getParam("backend");
-            if (hand != null && hand.getScore() > 0 && ratios.containsKey(backend)) {
-                ratios.get(backend).add(r.getPrimaryResult().getScore() / hand.getScore());
+            double ratio = HarnessOverhead.ratio(r);
+            String backend = r.getParams().getParam("backend");
+            if (!Double.isNaN(ratio) && ratios.containsKey(backend)) {
+                ratios.get(backend).add(ratio);
             }
         }
-        out.append(String.format(Locale.ROOT, "%n# harness overhead: send score / hand-timed loop in the same job "
-                + "(goal <= 1.05)%n"));
+        out.append(String.format(Locale.ROOT, "%n# harness overhead: send score / hand-timed loop in the same job, "
+                + "median of per-iteration pairs (goal <= 1.05)%n"));
         for (Map.Entry<String, List<Double>> entry : ratios.entrySet()) {
             List<Double> values = entry.getValue();
             if (values.isEmpty()) {
                 continue;
             }
-            double mean = values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
             double min = values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
             double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
-            out.append(String.format(Locale.ROOT, "%-14s mean %.3f  min %.3f  max %.3f  (%d benchmarks)%n",
-                    entry.getKey(), mean, min, max, values.size()));
+            out.append(String.format(Locale.ROOT, "%-14s median %.3f  min %.3f  max %.3f  (%d benchmarks)%n",
+                    entry.getKey(), HarnessOverhead.median(values), min, max, values.size()));
         }
     }
 

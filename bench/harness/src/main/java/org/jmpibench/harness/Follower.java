@@ -10,6 +10,11 @@ import org.jmpibench.spi.Job;
  */
 public final class Follower {
 
+    /** The one follower a ping-pong talks to. */
+    static final int PARTNER = 1;
+    /** Tag of point-to-point commands and reports (ping-pong data uses {@link Workload#DATA_TAG}). */
+    static final int CONTROL_TAG = 3;
+
     private final Communicator comm;
     private final String backend;
     private final Watchdog watchdog;
@@ -43,35 +48,76 @@ public final class Follower {
         }
     }
 
+    /**
+     * The collective command loop. For send, SETUP hands rank 1 over to {@link #servePartner} (commands by
+     * point-to-point message from rank 0) and parks ranks 2.. in the bcast of the final STOP, so that batches
+     * never wake them.
+     */
     private void serve() {
-        int expectedSeq = 1;
+        int lastSeq = 0;
+        while (true) {
+            watchdog.arm("waiting for a command from rank 0 after command " + lastSeq, watchdogSeconds);
+            comm.bcast(wire, 0, Command.LENGTH, 0);
+            Command command = Command.readFrom(wire);
+            // Ranks that sat out a ping-pong's point-to-point commands see a gap, never a step back.
+            if (command.seq() <= lastSeq) {
+                throw new IllegalStateException("out of step: command " + command.seq() + " from rank 0 after "
+                        + lastSeq);
+            }
+            lastSeq = command.seq();
+            if (command.kind() == Command.Kind.STOP) {
+                leave();
+                return;
+            }
+            execute(command);
+            if (command.kind() == Command.Kind.SETUP && command.operation() == Operation.SEND) {
+                if (comm.rank() == PARTNER) {
+                    lastSeq = servePartner(lastSeq);
+                } else {
+                    // Idle for the whole job: rank 0's watchdog and the launcher's limit cover this wait.
+                    watchdog.disarm();
+                }
+            }
+        }
+    }
+
+    /** Rank 1 of a ping-pong: commands by point-to-point message until rank 0's STOP. */
+    private int servePartner(int lastSeq) {
+        int expectedSeq = lastSeq + 1;
         while (true) {
             watchdog.arm("waiting for command " + expectedSeq + " from rank 0", watchdogSeconds);
-            comm.bcast(wire, 0, Command.LENGTH, 0);
+            comm.recv(wire, 0, Command.LENGTH, 0, CONTROL_TAG);
             Command command = Command.readFrom(wire);
             if (command.seq() != expectedSeq) {
                 throw new IllegalStateException("out of step: command " + command.seq() + " from rank 0, expected "
                         + expectedSeq);
             }
             expectedSeq++;
-            // Re-armed per command (never per operation) so a hang names what this rank was doing.
-            watchdog.arm("command " + command.seq() + " " + command.kind() + " " + command.operation().cliName()
-                    + " size " + command.size() + " count " + command.count(), watchdogSeconds);
-            switch (command.kind()) {
-                case SETUP -> workload = Workload.create(command.operation(), command.buffer(), comm, command.size(),
-                        backend);
-                case VALIDATE -> workload().validate(command.seq());
-                case RUN -> run(workload(), command.count());
-                case REPORT -> report();
-                case STOP -> {
-                    watchdog.arm("leaving the job", watchdogSeconds);
-                    comm.close();
-                    watchdog.disarm();
-                    return;
-                }
-                default -> throw new IllegalStateException("unknown command " + command);
+            if (command.kind() == Command.Kind.STOP) {
+                return command.seq();
             }
+            execute(command);
         }
+    }
+
+    private void execute(Command command) {
+        // Re-armed per command (never per operation) so a hang names what this rank was doing.
+        watchdog.arm("command " + command.seq() + " " + command.kind() + " " + command.operation().cliName()
+                + " size " + command.size() + " count " + command.count(), watchdogSeconds);
+        switch (command.kind()) {
+            case SETUP -> workload = Workload.create(command.operation(), command.buffer(), comm, command.size(),
+                    backend);
+            case VALIDATE -> workload().validate(command.seq());
+            case RUN -> run(workload(), command.count());
+            case REPORT -> report(command.operation() == Operation.SEND);
+            default -> throw new IllegalStateException("unexpected command " + command);
+        }
+    }
+
+    private void leave() {
+        watchdog.arm("leaving the job", watchdogSeconds);
+        comm.close();
+        watchdog.disarm();
     }
 
     private void run(Workload w, int count) {
@@ -83,10 +129,14 @@ public final class Follower {
         busyOps += count;
     }
 
-    private void report() {
+    private void report(boolean toRankZeroOnly) {
         report[0] = busyNs;
         report[1] = busyOps;
-        comm.gather(report, 0, 2, null, 0, 0);
+        if (toRankZeroOnly) {
+            comm.send(report, 0, 2, 0, CONTROL_TAG);
+        } else {
+            comm.gather(report, 0, 2, null, 0, 0);
+        }
         busyNs = 0;
         busyOps = 0;
     }

@@ -54,6 +54,11 @@ public final class LeaderSession {
     private final double[] myReport = new double[2];
     private final double[] allReports;
     private final long watchdogSeconds;
+    /**
+     * send only: after SETUP, commands go point-to-point to rank 1 alone, so that idle ranks 2.. are not woken
+     * by every batch (a woken rank of a spinning backend steals a core from the ping-pong on a small machine).
+     */
+    private final boolean partnerOnly;
 
     private int seq;
     private int iteration;
@@ -76,6 +81,7 @@ public final class LeaderSession {
         this.watchdog = watchdog;
         this.watchdogSeconds = Watchdog.timeoutSeconds();
         this.allReports = new double[2 * comm.size()];
+        this.partnerOnly = op == Operation.SEND;
         this.workload = Workload.create(op, buffer, comm, size, backend);
     }
 
@@ -174,6 +180,11 @@ public final class LeaderSession {
     public void close() {
         try {
             command(Command.Kind.STOP, 0);
+            if (partnerOnly) {
+                // Rank 1 has left its point-to-point loop; now every rank takes the collective STOP.
+                Command.encode(wire, Command.Kind.STOP, op, size, buffer, 0, ++seq);
+                comm.bcast(wire, 0, Command.LENGTH, 0);
+            }
             watchdog.arm("leaving the job", watchdogSeconds);
             comm.close();
             watchdog.disarm();
@@ -229,11 +240,18 @@ public final class LeaderSession {
         command(Command.Kind.REPORT, 0);
         myReport[0] = busyNs;
         myReport[1] = busyOps;
-        comm.gather(myReport, 0, 2, allReports, 0, 0);
+        if (partnerOnly) {
+            allReports[0] = busyNs;
+            allReports[1] = busyOps;
+            comm.recv(allReports, 2, 2, Follower.PARTNER, Follower.CONTROL_TAG);
+        } else {
+            comm.gather(myReport, 0, 2, allReports, 0, 0);
+        }
         busyNs = 0;
         busyOps = 0;
+        int reporting = partnerOnly ? 2 : comm.size();
         double slowest = Double.NaN;
-        for (int rank = 0; rank < comm.size(); rank++) {
+        for (int rank = 0; rank < reporting; rank++) {
             double ns = allReports[2 * rank];
             double ops = allReports[2 * rank + 1];
             if (ops != allReports[1]) {
@@ -249,7 +267,11 @@ public final class LeaderSession {
 
     private void command(Command.Kind kind, int count) {
         Command.encode(wire, kind, op, size, buffer, count, ++seq);
-        comm.bcast(wire, 0, Command.LENGTH, 0);
+        if (partnerOnly && kind != Command.Kind.SETUP) {
+            comm.send(wire, 0, Command.LENGTH, Follower.PARTNER, Follower.CONTROL_TAG);
+        } else {
+            comm.bcast(wire, 0, Command.LENGTH, 0);
+        }
     }
 
     private String where() {

@@ -6,7 +6,8 @@ import org.jmpibench.spi.Communicator;
 /**
  * Delegates everything, then either flips the first element of whatever this rank received
  * ({@link Fault#CORRUPT}) or, on the first data message, blocks forever ({@link Fault#HANG}). Commands (bcasts
- * of {@link Command#LENGTH} ints) pass untouched, so the fault hits benchmark data only.
+ * of {@link Command#LENGTH} ints, and messages on {@link Follower#CONTROL_TAG}) pass untouched, so the fault
+ * hits benchmark data only.
  */
 final class FaultyCommunicator implements Communicator {
 
@@ -62,7 +63,7 @@ final class FaultyCommunicator implements Communicator {
     @Override
     public int recv(int[] buf, int offset, int count, int source, int tag) {
         int got = real.recv(buf, offset, count, source, tag);
-        if (got > 0 && hit()) {
+        if (got > 0 && tag != Follower.CONTROL_TAG && hit()) {
             buf[offset] ^= 1;
         }
         return got;
@@ -71,7 +72,7 @@ final class FaultyCommunicator implements Communicator {
     @Override
     public int recv(double[] buf, int offset, int count, int source, int tag) {
         int got = real.recv(buf, offset, count, source, tag);
-        if (got > 0 && hit()) {
+        if (got > 0 && tag != Follower.CONTROL_TAG && hit()) {
             buf[offset] = -buf[offset] - 1;
         }
         return got;
@@ -80,7 +81,7 @@ final class FaultyCommunicator implements Communicator {
     @Override
     public int recv(ByteBuffer buf, int source, int tag) {
         int got = real.recv(buf, source, tag);
-        if (got > 0 && hit()) {
+        if (got > 0 && tag != Follower.CONTROL_TAG && hit()) {
             flip(buf);
         }
         return got;

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.jmpibench.spi.Availability;
@@ -71,8 +73,9 @@ public final class BenchRunner {
         ZonedDateTime started = ZonedDateTime.now();
         String host = hostName();
         ResultFiles files = ResultFiles.create(settings.resultsDir(), started, host);
-        RunContext context = new RunContext(started, host, settings,
-                settings.nps().stream().map(np -> String.join(" ", jvmArgs(np))).toList());
+        Map<String, List<String>> jvmArgsPerNp = new LinkedHashMap<>();
+        settings.nps().forEach(np -> jvmArgsPerNp.put(Integer.toString(np), jvmArgs(np)));
+        RunContext context = new RunContext(started, host, settings, jvmArgsPerNp);
 
         List<Backend> toRun = new ArrayList<>();
         console.println("jmpi-bench: " + settings);
@@ -91,6 +94,9 @@ public final class BenchRunner {
             }
         }
         toRun.sort(Comparator.comparing(Backend::name));
+        if (toRun.isEmpty()) {
+            console.println("  no selected backend is available here: nothing to run");
+        }
         int total = toRun.size() * settings.nps().size() * settings.benchmarksPerGroup();
         console.println("  " + total + " benchmarks x " + settings.forks() + " fork(s), one job each; results in "
                 + files.json());

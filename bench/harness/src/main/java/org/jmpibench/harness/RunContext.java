@@ -22,7 +22,7 @@ final class RunContext {
     private final List<Map<String, Object>> backends = new ArrayList<>();
     private final List<Map<String, Object>> failedJobs = new ArrayList<>();
 
-    RunContext(ZonedDateTime started, String host, BenchSettings settings, List<String> jvmArgs) {
+    RunContext(ZonedDateTime started, String host, BenchSettings settings, Map<String, List<String>> jvmArgsPerNp) {
         root.put("schema", "jmpi-bench-context/1");
         root.put("started", started.toString());
         root.put("host", host);
@@ -54,7 +54,7 @@ final class RunContext {
         jmh.put("measurementIterations", settings.measurementIterations());
         jmh.put("measurementTime", settings.measurementTime().toString());
         jmh.put("failOnError", true);
-        jmh.put("jvmArgsPerNp", jvmArgs);
+        jmh.put("jvmArgsPerNp", jvmArgsPerNp);
         jmh.put("profilers", List.of(RankMetricsProfiler.class.getName()));
         jmh.put("watchdogSeconds", settings.watchdogSeconds());
         jmh.put("jobTimeoutSeconds", settings.jobTimeoutSeconds());

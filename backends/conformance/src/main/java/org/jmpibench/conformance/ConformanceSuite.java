@@ -69,24 +69,26 @@ public abstract class ConformanceSuite {
         }
     }
 
+    // The fault tests are protected so that a backend for which one cannot hold as written (smpdev: every rank is a
+    // thread of one JVM, so "kill -9 one rank" kills them all) can override it with what does hold, and say why.
     @Test
-    void aRankThatExitsWithAnErrorFailsTheJobAndIsNamed() {
+    protected void aRankThatExitsWithAnErrorFailsTheJobAndIsNamed() {
         assertFaultNamesRank("exit", 1, 3);
     }
 
     @Test
-    void aRankThatThrowsFailsTheJobAndIsNamed() {
+    protected void aRankThatThrowsFailsTheJobAndIsNamed() {
         JobOutcome outcome = assertFaultNamesRank("throw", 2, 3);
         assertThat(outcome.failure()).contains("deliberate failure in rank 2");
     }
 
     @Test
-    void aRankKilledWithSigkillFailsTheJobAndIsNamed() {
+    protected void aRankKilledWithSigkillFailsTheJobAndIsNamed() {
         assertFaultNamesRank("kill", 1, 2);
     }
 
     @Test
-    void aRankThatHangsIsEndedByTheTimeLimit() {
+    protected void aRankThatHangsIsEndedByTheTimeLimit() {
         JobOutcome outcome = run(2, Duration.ofSeconds(8), FaultyRank.class, "hang", "1");
         assertThat(outcome.succeeded()).isFalse();
         assertThat(outcome.timedOut()).as(() -> describe(outcome)).isTrue();

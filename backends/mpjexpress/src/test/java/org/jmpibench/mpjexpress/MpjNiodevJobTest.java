@@ -1,0 +1,66 @@
+package org.jmpibench.mpjexpress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import org.jmpibench.conformance.ConformanceRank;
+import org.jmpibench.conformance.FaultyRank;
+import org.jmpibench.spi.Backend;
+import org.jmpibench.spi.JobOutcome;
+import org.jmpibench.spi.JobSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MpjNiodevJobTest extends MpjJobTests {
+
+    @TempDir
+    Path shared;
+
+    @Override
+    Backend backend() {
+        return new MpjNiodevBackend();
+    }
+
+    /** MPJ's own runtime binds fixed ports (40002, 40055), so a second concurrent job fails or joins the first. */
+    @Test
+    void twoJobsStartedAtTheSameMomentBothSucceed() throws Exception {
+        CyclicBarrier together = new CyclicBarrier(2);
+        List<CompletableFuture<JobOutcome>> jobs = new ArrayList<>();
+        for (int job = 0; job < 2; job++) {
+            Path dir = Files.createDirectory(shared.resolve("job" + job));
+            jobs.add(CompletableFuture.supplyAsync(() -> {
+                await(together);
+                return run(JobSpec.of(2, program(ConformanceRank.class, "2", dir.toString(), "1"),
+                        Duration.ofSeconds(120)));
+            }));
+        }
+        for (CompletableFuture<JobOutcome> job : jobs) {
+            JobOutcome outcome = job.get();
+            assertThat(outcome.succeeded()).as(outcome::toString).isTrue();
+            assertThat(outcome.output()).contains(ConformanceRank.PASSED + 0).contains(ConformanceRank.PASSED + 1);
+        }
+    }
+
+    /** Stock niodev leaves the other ranks waiting forever for a rank killed with SIGKILL. */
+    @Test
+    void aRankKilledMidJobFailsTheJobNamingItAndLeavesNoProcess() {
+        JobOutcome outcome = run(JobSpec.of(3, program(FaultyRank.class, "kill", "1"), Duration.ofSeconds(30)));
+        assertThat(outcome.timedOut()).as(outcome::toString).isFalse();
+        assertThat(outcome.failure()).contains("mpj-niodev").contains("rank 1").contains("signal 9");
+        assertThat(liveDescendants()).as("rank JVMs left after the job").isEmpty();
+    }
+
+    private static void await(CyclicBarrier barrier) {
+        try {
+            barrier.await();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

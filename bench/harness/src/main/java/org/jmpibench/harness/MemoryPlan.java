@@ -13,7 +13,9 @@ final class MemoryPlan {
     static final long JVM_OVERHEAD_BYTES = 128L << 20;
     /** The share of physical memory the ranks of one job may use together. */
     static final double MACHINE_SHARE = 0.75;
-    private static final long MIN_HEAP_BYTES = 256L << 20;
+    private static final long MIN_HEAP_BYTES = 512L << 20;
+    /** Copies of a message a backend may hold besides ours. */
+    private static final int COPIES = 4;
 
     private MemoryPlan() {
     }
@@ -26,11 +28,18 @@ final class MemoryPlan {
         return Math.max(pingPong, gatherAverage);
     }
 
-    /** -Xmx (and -XX:MaxDirectMemorySize) for every rank of a job of {@code np} ranks up to {@code size}. */
+    /**
+     * -Xmx (and -XX:MaxDirectMemorySize) for every rank of a job of {@code np} ranks up to {@code size}: a limit,
+     * not a reservation, so it is generous. A backend may run every rank as a thread of one JVM with the
+     * leader's options (mpj-smpdev), hence x np; backends copy messages (MPJ Express reserved 128 MiB of direct
+     * memory to broadcast a 16 MiB message), hence x4. Capped at half the machine.
+     */
     static long heapBytes(int maxSize, int np) {
-        // Backends may copy a message once (into a direct buffer, a socket buffer): leave room for it.
-        long need = 2 * rootBufferBytes(maxSize, np) + (64L << 20);
-        long mib = (Math.max(MIN_HEAP_BYTES, need) + (1L << 20) - 1) >> 20;
+        long need = np * COPIES * rootBufferBytes(maxSize, np) + (256L << 20);
+        long machine = physicalMemoryBytes();
+        long cap = machine > 0 ? machine / 2 : Long.MAX_VALUE;
+        long bytes = Math.min(cap, Math.max(MIN_HEAP_BYTES, need));
+        long mib = (bytes + (1L << 20) - 1) >> 20;
         return mib << 20;
     }
 

@@ -1,9 +1,10 @@
 package org.jmpibench.harness;
 
 /**
- * One instruction from the leader (rank 0) to every follower, sent with {@code bcast} outside the timed region
- * (except the rare top-up batch, see {@link LeaderSession}). Followers do exactly what it says, so every rank
- * runs the same number of operations and no rank waits for a message that never comes.
+ * One instruction from the leader (rank 0) to the followers: by {@code bcast} to every follower, or, for send
+ * after SETUP, by point-to-point message to rank 1 alone ({@link Follower#CONTROL_TAG}). Followers do exactly
+ * what it says, so every rank runs the same number of operations and no rank waits for a message that never
+ * comes. Batches are commanded per ~20 ms of work, never per operation ({@link BatchPlanner}).
  *
  * <pre>
  *  int[LENGTH]:  kind | operation | size (elements) | buffer | count | seq

@@ -16,6 +16,8 @@
  *
  *  leader ──bcast(Command)──► followers      SETUP · VALIDATE · RUN(count) · REPORT · STOP
  *         ◄──gather(busy time, ops)──        after every iteration, outside the timed region
+ *  (send: after SETUP, commands and the report go point-to-point between ranks 0 and 1 only; ranks 2.. wait
+ *   for the final STOP and are never woken by a batch)
  * </pre>
  * {@link org.jmpibench.harness.LeaderSession} explains the batching and what each number means.
  */

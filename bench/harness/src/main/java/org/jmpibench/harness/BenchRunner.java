@@ -250,11 +250,21 @@ public final class BenchRunner {
         } catch (IOException ignored) {
             // Fall back to JMH's message below.
         }
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
+        return "JMH: " + innermostMessage(e);
+    }
+
+    /** JMH wraps the real error as a suppressed exception of its BenchmarkException: find the deepest one. */
+    static String innermostMessage(Throwable e) {
+        Throwable inner = e;
+        for (int depth = 0; depth < 10; depth++) {
+            Throwable next = inner.getCause() != null ? inner.getCause()
+                    : inner.getSuppressed().length > 0 ? inner.getSuppressed()[0] : null;
+            if (next == null) {
+                break;
+            }
+            inner = next;
         }
-        return "JMH: " + root.getMessage();
+        return inner.getMessage() == null ? inner.toString() : inner.getMessage();
     }
 
     private static String describe(BenchmarkParams params) {

@@ -62,8 +62,9 @@ public final class ForkLauncher {
             JobSpec spec = new JobSpec(np, fork.follower(), fork.leader(), Duration.ofSeconds(timeoutSeconds),
                     Map.of(), null, ForkLauncher::forward);
             outcome = backend.launcher().run(spec);
-        } catch (RuntimeException e) {
-            String failure = "backend " + backendName + " np " + np + ": job could not start: " + e.getMessage();
+        } catch (RuntimeException | LinkageError e) {
+            // LinkageError: a class path that changed under us (a jar rebuilt while the run was going).
+            String failure = "backend " + backendName + " np " + np + ": job could not start: " + e;
             report(failures, failure);
             return FAILED;
         }

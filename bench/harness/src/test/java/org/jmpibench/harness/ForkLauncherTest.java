@@ -34,4 +34,15 @@ class ForkLauncherTest {
         assertThat(Files.readString(failures)).contains("no-such-backend").contains("np 2")
                 .contains("could not start");
     }
+
+    @Test
+    void jmhsWrappedErrorIsFoundForTheFailedJobList() {
+        var jmh = new org.openjdk.jmh.runner.BenchmarkException(
+                new IllegalStateException("Forked VM failed with exit code 1"));
+        var runner = new org.openjdk.jmh.runner.RunnerException("Benchmark caught the exception", jmh);
+
+        assertThat(BenchRunner.innermostMessage(runner)).isEqualTo("Forked VM failed with exit code 1");
+        assertThat(BenchRunner.failureReason(dir.resolve("none.log"), runner))
+                .isEqualTo("JMH: Forked VM failed with exit code 1");
+    }
 }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "jmpi-bench", mixinStandardHelpOptions = true, versionProvider = JmpiBench.Version.class,
         description = "Benchmarks MPI backends for Java side by side.",
-        subcommands = {BackendsCommand.class, DemoCommand.class, PlotCommand.class, CompareCommand.class})
+        subcommands = {BackendsCommand.class, DemoCommand.class, RunCommand.class, PlotCommand.class, CompareCommand.class})
 public final class JmpiBench {
 
     /** Exit status for bad input: unknown backend, bad number, missing file. */

@@ -1,0 +1,72 @@
+package org.jmpibench.loopback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.jmpibench.conformance.ConformanceRank;
+import org.jmpibench.conformance.ConformanceSuite;
+import org.jmpibench.spi.Backend;
+import org.jmpibench.spi.JobOutcome;
+import org.jmpibench.spi.JobSpec;
+import org.jmpibench.spi.RankProgram;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The SPI conformance suite (np 2, 3, 4, a 64 MiB message, failing ranks) run against the loopback backend,
+ * plus the same checks with a 256 MiB message and under each idle strategy.
+ */
+class LoopbackConformanceTest extends ConformanceSuite {
+
+    private static final Duration LIMIT = Duration.ofSeconds(180);
+
+    /** The suite's own shared directory is package-private: ours, for the extra jobs. */
+    @TempDir
+    Path work;
+
+    @Override
+    protected Backend backend() {
+        return new LoopbackBackend();
+    }
+
+    @Test
+    void aMessageOf256MiBArrivesIntact() {
+        // The receiving rank holds the message and the expected copy it checks against: 2 x 256 MiB of heap.
+        JobOutcome outcome = runWith(2, Map.of(), "-Xmx1280m", "256");
+        assertPassed(outcome, 2);
+        assertThat(outcome.output()).contains("[ok] 256 MiB message");
+    }
+
+    @Test
+    void everyOperationWorksWhenRanksSpinWithoutEverBlocking() {
+        assertPassed(runWith(2, Map.of(LoopbackConfig.IDLE_ENV, "spin")), 2);
+    }
+
+    /** Zero spin turns: every wait goes through the selector, for reads and for full send buffers alike. */
+    @Test
+    void everyOperationWorksWhenRanksBlockAtOnceAndSendsAreDelayed() {
+        assertPassed(runWith(3, Map.of(LoopbackConfig.IDLE_ENV, "spin-block", LoopbackConfig.SPIN_COUNT_ENV, "0",
+                LoopbackConfig.INJECT_DELAY_NS_ENV, "1000")), 3);
+    }
+
+    private JobOutcome runWith(int np, Map<String, String> env) {
+        return runWith(np, env, "-Xmx768m", "64");
+    }
+
+    private JobOutcome runWith(int np, Map<String, String> env, String heap, String bigMessageMiB) {
+        RankProgram program = RankProgram.of(rankClasspath(), ConformanceRank.class.getName(),
+                Integer.toString(np), work.toString(), bigMessageMiB)
+                .withJvmOptions(List.of(heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        return backend().launcher().run(JobSpec.of(np, program, LIMIT).withEnv(env));
+    }
+
+    private static void assertPassed(JobOutcome outcome, int np) {
+        assertThat(outcome.succeeded()).as(() -> outcome.failure() + "\n" + outcome.output()).isTrue();
+        for (int rank = 0; rank < np; rank++) {
+            assertThat(outcome.output()).contains(ConformanceRank.PASSED + rank);
+        }
+    }
+}

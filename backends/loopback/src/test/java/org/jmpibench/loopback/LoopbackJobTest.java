@@ -1,0 +1,88 @@
+package org.jmpibench.loopback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.jmpibench.spi.JobOutcome;
+import org.jmpibench.spi.JobSpec;
+import org.jmpibench.spi.RankProgram;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Whole jobs (rank JVMs started by the backend's launcher) facing strangers and missing ranks. */
+class LoopbackJobTest {
+
+    @TempDir
+    Path shared;
+
+    @AfterEach
+    void noProcessLeftBehind() {
+        List<String> alive = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).collect(Collectors.toList());
+        assertThat(alive).as("processes still running after the job").isEmpty();
+    }
+
+    @Test
+    void strangersAtTheRendezvousDoNotHangOrCrashTheJob() throws Exception {
+        int np = 3;
+        CompletableFuture<JobOutcome> job = CompletableFuture.supplyAsync(() -> run(np,
+                Map.of(LoopbackConfig.HANDSHAKE_TIMEOUT_MS_ENV, "1000"), Duration.ofSeconds(120)));
+        Path published = shared.resolve("rendezvous-0");
+        for (int i = 0; i < 1200 && !Files.exists(published) && !job.isDone(); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(published).as("rank 0 published the rendezvous address").exists();
+        String address = Files.readString(published);
+        int port = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+        try (Strangers strangers = new Strangers()) {
+            Socket silent = strangers.silent(port);
+            Socket garbage = strangers.garbage(port);
+            Socket impostor = strangers.wrongTokenRegistration(port, 0);
+            strangers.hugeToken(port, true);
+            strangers.connectAndLeave(port);
+            Files.createFile(shared.resolve("go"));
+
+            JobOutcome outcome = job.get(150, TimeUnit.SECONDS);
+            assertThat(outcome.succeeded()).as(() -> outcome.failure() + "\n" + outcome.output()).isTrue();
+            for (int rank = 0; rank < np; rank++) {
+                assertThat(outcome.output()).contains(SignalledRank.DONE + rank);
+            }
+            assertThat(Strangers.closedWithoutAnswer(impostor)).as("the impostor learnt nothing").isTrue();
+            assertThat(Strangers.closedWithoutAnswer(garbage)).isTrue();
+            assertThat(Strangers.closedWithoutAnswer(silent)).isTrue();
+        }
+    }
+
+    @Test
+    void aRankThatNeverJoinsFailsTheJobWithAClearMessageInsteadOfAHang() throws Exception {
+        Files.createFile(shared.resolve("go"));
+        JobOutcome outcome = run(2, Map.of(LoopbackConfig.RENDEZVOUS_TIMEOUT_MS_ENV, "2000"), Duration.ofSeconds(60),
+                "never-join");
+        assertThat(outcome.succeeded()).isFalse();
+        assertThat(outcome.timedOut()).as(() -> outcome.failure() + "\n" + outcome.output()).isFalse();
+        assertThat(outcome.failure()).contains("loopback").contains("rank 0")
+                .contains("rank(s) [1] of 2 did not register within 2000 ms");
+    }
+
+    private JobOutcome run(int np, Map<String, String> env, Duration limit, String... extraArgs) {
+        List<Path> cp = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(Path::of).collect(Collectors.toList());
+        String[] args = new String[1 + extraArgs.length];
+        args[0] = shared.toString();
+        System.arraycopy(extraArgs, 0, args, 1, extraArgs.length);
+        RankProgram program = RankProgram.of(cp, SignalledRank.class.getName(), args)
+                .withJvmOptions(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        return new LoopbackBackend().launcher().run(JobSpec.of(np, program, limit).withEnv(env));
+    }
+}

@@ -1,0 +1,80 @@
+package org.jmpibench.shm;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.List;
+import org.jmpibench.launcher.ProcessJobRunner;
+import org.jmpibench.launcher.RankCommand;
+import org.jmpibench.launcher.RankEnv;
+import org.jmpibench.spi.Availability;
+import org.jmpibench.spi.Backend;
+import org.jmpibench.spi.Communicator;
+import org.jmpibench.spi.JobLauncher;
+
+/**
+ * Our shared-memory backend: one JVM per rank on this machine ({@link ProcessJobRunner}), all talking through
+ * one file in {@code /dev/shm} that a per-job session creates before the ranks start and removes after they
+ * end. Knobs: {@link ShmConfig}; waiting: {@link ShmIdle}; file layout: {@link ShmLayoutDescriptor}.
+ */
+public final class ShmBackend implements Backend {
+
+    public static final String NAME = "shm";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** Available where the shared directory is writable; the version string carries the effective knobs. */
+    @Override
+    public Availability availability() {
+        ShmConfig config;
+        try {
+            config = ShmConfig.from(System::getenv);
+        } catch (IllegalArgumentException e) {
+            return Availability.unavailable(e.getMessage());
+        }
+        Path directory = config.directory();
+        if (!Files.isDirectory(directory) || !Files.isWritable(directory)) {
+            return Availability.unavailable("shm needs a writable tmpfs directory at " + directory
+                    + " (or set " + ShmConfig.DIR_ENV + ")");
+        }
+        return Availability.available("pure Java " + Runtime.version().feature() + "; " + config.describe());
+    }
+
+    @Override
+    public JobLauncher launcher() {
+        ProcessJobRunner runner = new ProcessJobRunner(NAME, ShmJobSession::open,
+                RankCommand.plainJava(ownClasspath(), List.of()));
+        return runner::run;
+    }
+
+    @Override
+    public Communicator joinJob() {
+        ShmConfig config = ShmConfig.from(System::getenv);
+        Path file = Path.of(RankEnv.require(ShmJobSession.FILE_ENV));
+        return ShmCommunicator.join(file, RankEnv.rank(), RankEnv.size(), config);
+    }
+
+    /** The jars (or class directories) of this backend and what it needs, so ranks find it on any class path. */
+    private static List<Path> ownClasspath() {
+        List<Path> paths = new ArrayList<>();
+        for (Class<?> type : new Class<?>[] {ShmBackend.class, Backend.class, RankEnv.class}) {
+            CodeSource source = type.getProtectionDomain().getCodeSource();
+            if (source != null && source.getLocation() != null) {
+                try {
+                    Path path = Path.of(source.getLocation().toURI());
+                    if (!paths.contains(path)) {
+                        paths.add(path);
+                    }
+                } catch (URISyntaxException | IllegalArgumentException e) {
+                    // Not a file location: the program's own class path has to provide it.
+                }
+            }
+        }
+        return paths;
+    }
+}

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
  * Bad input is one line on stderr and status 2; a failed job makes the status 1.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Runs the JMH benchmarks (send, bcast, gather-average) on every available backend.",
+        description = {"Run the JMH benchmarks (send, bcast, gather-average) on every available backend.",
                 "Scores are us per operation: send = one-way latency (half a round trip); collectives = rank 0's "
                         + "time, with the slowest rank's as 'slowestRank'."})
 public final class BenchCommand implements Callable<Integer> {

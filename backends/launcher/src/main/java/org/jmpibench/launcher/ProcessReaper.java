@@ -11,6 +11,12 @@ import java.util.concurrent.TimeUnit;
 public final class ProcessReaper {
 
     private static final Set<ProcessHandle> LIVE = ConcurrentHashMap.newKeySet();
+    /**
+     * How long the exit hook lets tracked processes stop on SIGTERM before SIGKILL. mpirun needs it: on SIGTERM
+     * it ends its ranks and removes their shared-memory segments ({@code /dev/shm/vader_segment.*}, 4 MiB per
+     * rank), which SIGKILL would leave behind for good.
+     */
+    private static final long EXIT_GRACE_MILLIS = 2000;
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(ProcessReaper::killAllLive, "jmpi-reaper"));
@@ -58,9 +64,19 @@ public final class ProcessReaper {
     }
 
     private static void killAllLive() {
+        var tree = new java.util.ArrayList<ProcessHandle>();
         for (ProcessHandle handle : LIVE) {
-            handle.descendants().forEach(ProcessHandle::destroyForcibly);
-            handle.destroyForcibly();
+            handle.descendants().forEach(tree::add);
+            tree.add(handle);
         }
+        if (tree.isEmpty()) {
+            return;
+        }
+        tree.forEach(ProcessHandle::destroy);
+        waitGone(tree, EXIT_GRACE_MILLIS);
+        for (ProcessHandle handle : LIVE) {
+            handle.descendants().forEach(tree::add);
+        }
+        tree.forEach(ProcessHandle::destroyForcibly);
     }
 }

@@ -46,12 +46,13 @@ record LoopbackConfig(IdleMode idleMode, long spinTurns, long yieldTurns, long m
 
     static final IdleMode DEFAULT_IDLE = IdleMode.SPIN_BLOCK;
     /**
-     * A turn (one non-blocking read that finds nothing) costs about 0.4 us here, so 1000 turns are about 0.4 ms:
-     * more than a 1 MiB round trip, so ping-pong at np <= cores never blocks, yet short enough that with more
-     * ranks than cores a waiting rank soon hands its core to the rank it waits for (an all-rank barrier at np 4
-     * on 2 cores measured ~0.2-0.4 ms with 200 turns, 1-7 ms with 2000, 5-17 ms with 20000).
+     * A turn (one non-blocking read that finds nothing) costs about 0.4 us here, so 500 turns are about 0.2 ms:
+     * a little more than a 1 MiB half round trip on a quiet machine (120-150 us), so ping-pong at np <= cores
+     * does not block, yet short enough that with more ranks than cores a waiting rank soon hands its core to the
+     * rank it waits for. Measured (all-rank barrier, np 4 on 2 busy cores): ~0.4 ms with 200 turns, 0.7-1.6 ms
+     * with 1000, 5-17 ms with 20000.
      */
-    static final long DEFAULT_SPIN_TURNS = 1_000;
+    static final long DEFAULT_SPIN_TURNS = 500;
     /** No yield phase by default: on this 2-core machine it showed no consistent gain (measured 0, 200, 2000). */
     static final long DEFAULT_YIELD_TURNS = 0;
     /** 1 GiB: four times the largest message the suite must carry. */
@@ -107,11 +108,6 @@ record LoopbackConfig(IdleMode idleMode, long spinTurns, long yieldTurns, long m
                 (int) longVar(env, SOCKET_BUFFER_BYTES_ENV, DEFAULT_SOCKET_BUFFER_BYTES),
                 longVar(env, INJECT_DELAY_NS_ENV, 0),
                 "1".equals(env.get(VERBOSE_ENV)) || "true".equalsIgnoreCase(env.get(VERBOSE_ENV)));
-    }
-
-    LoopbackConfig withIdle(IdleMode mode, long turns) {
-        return new LoopbackConfig(mode, turns, yieldTurns, maxMessageBytes, handshakeTimeoutMs, rendezvousTimeoutMs,
-                socketBufferBytes, injectDelayNs, verbose);
     }
 
     LoopbackConfig withTimeouts(int handshakeMs, int rendezvousMs) {

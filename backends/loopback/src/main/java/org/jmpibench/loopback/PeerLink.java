@@ -33,6 +33,7 @@ final class PeerLink implements AutoCloseable {
     static final int ZERO_COPY_THRESHOLD_BYTES = 32 * 1024;
     /** How long a blocked wait sleeps in the selector before looking again (the wake-up normally comes first). */
     private static final long BLOCK_SLICE_MS = 100;
+    private static final java.util.function.Consumer<SelectionKey> IGNORE_KEY = key -> { };
 
     private final int self;
     private final int peer;
@@ -79,10 +80,6 @@ final class PeerLink implements AutoCloseable {
         outInts = out.asIntBuffer();
         outDoubles = out.asDoubleBuffer();
         zeros = ByteBuffer.allocateDirect(ALIGNMENT);
-    }
-
-    int peer() {
-        return peer;
     }
 
     // ------------------------------------------------------------------ sending
@@ -162,17 +159,13 @@ final class PeerLink implements AutoCloseable {
     // ------------------------------------------------------------------ receiving
 
     /**
-     * Reads the next frame's header (waiting for it) and leaves it in {@link #header()}; the payload must then be
-     * consumed with {@link #readPayload} before the next call.
+     * Reads the next frame's header (waiting for it); the payload must then be consumed with
+     * {@link #readPayload} or {@link #readPayloadToHeap} before the next call. The returned object is reused.
      */
     FrameHeader nextHeader() {
         ensureAvailable(HEADER_BYTES);
         header.decode(in, readIndex);
         readIndex += HEADER_BYTES;
-        return header;
-    }
-
-    FrameHeader header() {
         return header;
     }
 
@@ -320,8 +313,8 @@ final class PeerLink implements AutoCloseable {
         } else if (key.interestOps() != interest) {
             key.interestOps(interest);
         }
-        selector.select(BLOCK_SLICE_MS);
-        selector.selectedKeys().clear();
+        // The Consumer form leaves the selected-key set alone: no allocation per wake-up.
+        selector.select(IGNORE_KEY, BLOCK_SLICE_MS);
     }
 
     private CommunicatorException sendFailed(IOException e) {

@@ -8,24 +8,39 @@ final class NumpyFormat {
     private NumpyFormat() {
     }
 
-    /** {@code [0 1 2]} */
+    /** {@code [0 1 2]}; like NumPy, every element is padded to the widest one: {@code [ 0 10]}. */
     static String ints(int[] values) {
-        StringJoiner joined = new StringJoiner(" ", "[", "]");
-        for (int value : values) {
-            joined.add(Integer.toString(value));
+        return row(values, 0, values.length, widest(values));
+    }
+
+    /**
+     * A 2-D array of {@code values.length / width} rows, {@code [[0 0]\n [1 1]]}, every element padded to the
+     * widest of the whole array, as NumPy does: {@code [[ 0  0]\n [10 10]]}.
+     */
+    static String rows(int[] values, int width) {
+        int pad = widest(values);
+        StringJoiner joined = new StringJoiner("\n ", "[", "]");
+        for (int start = 0; start < values.length; start += width) {
+            joined.add(row(values, start, width, pad));
         }
         return joined.toString();
     }
 
-    /** A 2-D array of {@code values.length / width} rows: {@code [[0 0]\n [1 1]]}. */
-    static String rows(int[] values, int width) {
-        StringJoiner joined = new StringJoiner("\n ", "[", "]");
-        for (int start = 0; start < values.length; start += width) {
-            int[] row = new int[width];
-            System.arraycopy(values, start, row, 0, width);
-            joined.add(ints(row));
+    private static String row(int[] values, int start, int count, int pad) {
+        StringJoiner joined = new StringJoiner(" ", "[", "]");
+        for (int i = start; i < start + count; i++) {
+            String text = Integer.toString(values[i]);
+            joined.add(" ".repeat(pad - text.length()) + text);
         }
         return joined.toString();
+    }
+
+    private static int widest(int[] values) {
+        int widest = 0;
+        for (int value : values) {
+            widest = Math.max(widest, Integer.toString(value).length());
+        }
+        return widest;
     }
 
     /** {@code [1.5 1.5]} or, for whole numbers, NumPy's {@code [1. 1.]}. */

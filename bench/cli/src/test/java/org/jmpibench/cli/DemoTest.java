@@ -27,7 +27,10 @@ class DemoTest {
     static String expectedOutput(int np) {
         String rule = "=".repeat(50) + "\n";
         String average = NumpyFormat.doubles(IntStream.range(0, 10).mapToDouble(i -> (np - 1) / 2.0).toArray());
-        String gathered = IntStream.range(0, np).mapToObj(r -> "[" + (r + " ").repeat(9) + r + "]")
+        // NumPy pads every element of the gathered array to the widest: [[ 0  0 ...]\n [10 10 ...]].
+        String format = "%" + Integer.toString(np - 1).length() + "d";
+        String gathered = IntStream.range(0, np)
+                .mapToObj(r -> "[" + (String.format(format, r) + " ").repeat(9) + String.format(format, r) + "]")
                 .collect(Collectors.joining("\n ", "[", "]"));
         return "Number of MPI processes that will talk to each other: " + np + "\n"
                 + "point to point\n"

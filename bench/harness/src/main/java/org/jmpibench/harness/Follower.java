@@ -20,10 +20,9 @@ public final class Follower {
     private final Watchdog watchdog;
     private final long watchdogSeconds = Watchdog.timeoutSeconds();
     private final int[] wire = new int[Command.LENGTH];
-    private final double[] report = new double[2];
+    private final double[] report = new double[BatchReport.LENGTH];
     private Workload workload;
-    private long busyNs;
-    private long busyOps;
+    private final BatchReport mine = new BatchReport();
 
     private Follower(Communicator comm, String backend, Watchdog watchdog) {
         this.comm = comm;
@@ -125,20 +124,17 @@ public final class Follower {
         for (int i = 0; i < count; i++) {
             w.run();
         }
-        busyNs += System.nanoTime() - start;
-        busyOps += count;
+        mine.batch(System.nanoTime() - start, count);
     }
 
     private void report(boolean toRankZeroOnly) {
-        report[0] = busyNs;
-        report[1] = busyOps;
+        mine.writeTo(report, 0);
+        mine.clear();
         if (toRankZeroOnly) {
-            comm.send(report, 0, 2, 0, CONTROL_TAG);
+            comm.send(report, 0, BatchReport.LENGTH, 0, CONTROL_TAG);
         } else {
-            comm.gather(report, 0, 2, null, 0, 0);
+            comm.gather(report, 0, BatchReport.LENGTH, null, 0, 0);
         }
-        busyNs = 0;
-        busyOps = 0;
     }
 
     private Workload workload() {

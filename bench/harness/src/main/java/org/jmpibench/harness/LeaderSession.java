@@ -25,9 +25,10 @@ import org.openjdk.jmh.runner.IterationType;
  * <h2>Secondary numbers (published per iteration to {@link RankMetricsProfiler})</h2>
  * <ul>
  *   <li>{@code slowestRank} (collectives): after each iteration every rank reports the time it spent inside
- *       its batches (from its first operation's start to its last operation's end) and their operation count;
- *       the value is the largest per-rank time per operation. Rank 0 of a bcast may return before the data
- *       arrived elsewhere: this number does not.</li>
+ *       its batches (from a batch's first operation's start to its last operation's end) and their operation
+ *       count; the value is the largest per-rank time per operation. The batch JMH's window closed in is left
+ *       out when the iteration had others (it ran partly untimed). Rank 0 of a bcast may return before the
+ *       data arrived elsewhere: this number does not.</li>
  *   <li>{@code handTimed} (send): after each measurement iteration rank 0 runs ≈ 1/4 iteration of the same
  *       ping-pong in a plain loop between two {@code System.nanoTime()} calls; JMH score / handTimed is the
  *       harness overhead (goal ≤ 1.05).</li>
@@ -51,7 +52,7 @@ public final class LeaderSession {
     private final Watchdog watchdog;
     private final BatchPlanner planner = new BatchPlanner();
     private final int[] wire = new int[Command.LENGTH];
-    private final double[] myReport = new double[2];
+    private final double[] myReport = new double[BatchReport.LENGTH];
     private final double[] allReports;
     private final long watchdogSeconds;
     /**
@@ -68,8 +69,9 @@ public final class LeaderSession {
     private int batchOps;
     /** 0 until the batch's first operation starts. */
     private long batchStartNs;
-    private long busyNs;
-    private long busyOps;
+    private final BatchReport mine = new BatchReport();
+    /** True when JMH's window closed inside the current iteration's last batch (it was finished untimed). */
+    private boolean lastBatchCut;
 
     private LeaderSession(Operation op, String backend, int size, BufferKind buffer, Communicator comm,
                           Watchdog watchdog) {
@@ -80,7 +82,7 @@ public final class LeaderSession {
         this.comm = comm;
         this.watchdog = watchdog;
         this.watchdogSeconds = Watchdog.timeoutSeconds();
-        this.allReports = new double[2 * comm.size()];
+        this.allReports = new double[BatchReport.LENGTH * comm.size()];
         this.partnerOnly = op == Operation.SEND;
         this.workload = Workload.create(op, buffer, comm, size, backend);
     }
@@ -202,13 +204,13 @@ public final class LeaderSession {
 
     private void finishBatch() {
         long ns = System.nanoTime() - batchStartNs;
-        busyNs += ns;
-        busyOps += batchOps;
+        mine.batch(ns, batchOps);
         planner.record(batchOps, ns);
         batchStartNs = 0;
     }
 
     private void drain() {
+        lastBatchCut = remaining > 0;
         while (remaining > 0) {
             if (batchStartNs == 0) {
                 batchStartNs = System.nanoTime();
@@ -229,39 +231,44 @@ public final class LeaderSession {
             workload.run();
         }
         long ns = System.nanoTime() - start;
-        busyNs += ns;
-        busyOps += count;
+        // Rank 1 counts this batch too: so must we, or the reports disagree. It is now the last batch.
+        mine.batch(ns, count);
+        lastBatchCut = false;
         // Same unit as JMH's score: PingPong counts each round trip as two one-way messages.
         return (double) ns / count / PingPong.MESSAGES_PER_ROUND_TRIP;
     }
 
-    /** Every rank's busy time per operation since the last report; the largest. */
+    /**
+     * Every rank's busy time per operation since the last report; the largest. When JMH's window closed inside
+     * the last batch, that batch is left out (if there are others): its operations ran partly after the window,
+     * so it would mix untimed work into a number meant to sit beside JMH's score.
+     */
     private double collectSlowestRank() {
         command(Command.Kind.REPORT, 0);
-        myReport[0] = busyNs;
-        myReport[1] = busyOps;
-        if (partnerOnly) {
-            allReports[0] = busyNs;
-            allReports[1] = busyOps;
-            comm.recv(allReports, 2, 2, Follower.PARTNER, Follower.CONTROL_TAG);
-        } else {
-            comm.gather(myReport, 0, 2, allReports, 0, 0);
-        }
-        busyNs = 0;
-        busyOps = 0;
+        mine.writeTo(myReport, 0);
+        mine.clear();
         int reporting = partnerOnly ? 2 : comm.size();
+        if (partnerOnly) {
+            System.arraycopy(myReport, 0, allReports, 0, BatchReport.LENGTH);
+            comm.recv(allReports, BatchReport.LENGTH, BatchReport.LENGTH, Follower.PARTNER, Follower.CONTROL_TAG);
+        } else {
+            comm.gather(myReport, 0, BatchReport.LENGTH, allReports, 0, 0);
+        }
         double slowest = Double.NaN;
         for (int rank = 0; rank < reporting; rank++) {
-            double ns = allReports[2 * rank];
-            double ops = allReports[2 * rank + 1];
-            if (ops != allReports[1]) {
-                throw new IllegalStateException("rank " + rank + " ran " + (long) ops + " operations, rank 0 ran "
-                        + (long) allReports[1] + ": the ranks are out of step");
+            int at = rank * BatchReport.LENGTH;
+            if (BatchReport.ops(allReports, at) != BatchReport.ops(allReports, 0)
+                    || BatchReport.lastOps(allReports, at) != BatchReport.lastOps(allReports, 0)) {
+                throw new IllegalStateException("rank " + rank + " ran " + (long) BatchReport.ops(allReports, at)
+                        + " operations, rank 0 ran " + (long) BatchReport.ops(allReports, 0)
+                        + ": the ranks are out of step");
             }
-            if (ops > 0 && !(ns / ops <= slowest)) {
-                slowest = ns / ops;
+            double nsPerOp = BatchReport.nsPerOp(allReports, at, lastBatchCut);
+            if (!(nsPerOp <= slowest)) {
+                slowest = nsPerOp;
             }
         }
+        lastBatchCut = false;
         return slowest;
     }
 

@@ -1,0 +1,76 @@
+package org.jmpibench.harness;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.IterationParams;
+
+/**
+ * What the three benchmarks share: the parameters, and the fixtures that make rank 0 (this JVM, JMH's fork)
+ * lead the job's other ranks through {@link LeaderSession}.
+ *
+ * <p>Run through {@link BenchRunner}: a fork must be started inside a job whose backend and size match
+ * {@code backend} and {@code np} (the runner's wrapper does that); with {@code -f 0} there is no job and the
+ * benchmark stops with an error.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Threads(1)
+@Fork(1)
+@Warmup(iterations = 2, time = 200, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 3, time = 200, timeUnit = TimeUnit.MILLISECONDS)
+public abstract class LeaderBenchmark {
+
+    /** Backend name (as in {@code Backends}); must be the backend of the job this fork runs in. */
+    @Param("loopback")
+    public String backend;
+
+    /** Ranks in the job, including this one. */
+    @Param("2")
+    public int np;
+
+    /** Elements per message: ints (4 bytes each) sent, broadcast or gathered. */
+    @Param({"1", "1024", "65536", "1048576"})
+    public int size;
+
+    /** {@code array} (int[]) or {@code direct} (direct ByteBuffer in native order). */
+    @Param("array")
+    public String buffer;
+
+    protected LeaderSession session;
+
+    /** The operation this benchmark times. */
+    protected abstract Operation operation();
+
+    @Setup(Level.Trial)
+    public void joinJob() {
+        session = LeaderSession.start(operation(), backend, np, size, buffer);
+    }
+
+    @Setup(Level.Iteration)
+    public void startIteration(IterationParams params) {
+        session.startIteration(params);
+    }
+
+    @TearDown(Level.Iteration)
+    public void endIteration(IterationParams params) {
+        session.endIteration(params);
+    }
+
+    @TearDown(Level.Trial)
+    public void leaveJob() {
+        session.close();
+    }
+}

@@ -1,0 +1,65 @@
+package org.jmpibench.harness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Wrong data and hung ranks fail their job, the run goes on, and the failure is recorded with its rank. */
+class FailedJobsTest {
+
+    @TempDir
+    Path results;
+
+    @AfterEach
+    void nothingLeftRunning() throws InterruptedException {
+        HarnessRuns.assertNoProcessLeft();
+    }
+
+    @Test
+    void aFollowerReceivingWrongDataFailsTheRunNamingBackendAndRank() throws Exception {
+        HarnessRuns run = HarnessRuns.run(results, CorruptingLoopbackBackend.NAME + ",loopback",
+                "gather-average,send", "1", "array", "60");
+
+        assertThat(run.outcome.exitStatus()).isEqualTo(1);
+        assertThat(run.outcome.failedJobs()).hasSize(2).allSatisfy(job -> {
+            assertThat(job.backend()).isEqualTo(CorruptingLoopbackBackend.NAME);
+            assertThat(job.reason()).contains("backend " + CorruptingLoopbackBackend.NAME + " rank 1")
+                    .contains("wrong data");
+        });
+        assertThat(run.outcome.failedJobs()).extracting(FailedJob::benchmark)
+                .containsExactlyInAnyOrder(Operation.GATHER_AVERAGE.benchmarkName(), Operation.SEND.benchmarkName());
+        // The run went on with the next backend, and only its results were kept.
+        JsonNode json = run.json();
+        assertThat(json).hasSize(2);
+        assertThat(json.findValuesAsText("backend")).containsOnly("loopback");
+        assertThat(run.context().get("failedJobs")).hasSize(2);
+        assertThat(run.console).contains("FAILED", "failed jobs (2)");
+    }
+
+    @Test
+    void theLeaderReceivingWrongDataAbortsTheJob() throws Exception {
+        HarnessRuns run = HarnessRuns.run(results, CorruptingLeaderLoopbackBackend.NAME, "send", "1Ki", "direct",
+                "60");
+
+        assertThat(run.outcome.exitStatus()).isEqualTo(1);
+        assertThat(run.outcome.failedJobs()).singleElement().satisfies(job -> assertThat(job.reason())
+                .contains("rank 0").contains("wrong data").contains("echo from rank 1"));
+        assertThat(run.json()).isEmpty();
+    }
+
+    @Test
+    void aHungRankIsHaltedByItsWatchdogAndTheJobFails() throws Exception {
+        HarnessRuns run = HarnessRuns.run(results, HangingLoopbackBackend.NAME, "bcast", "1", "array", "3");
+
+        assertThat(run.outcome.exitStatus()).isEqualTo(1);
+        assertThat(run.outcome.failedJobs()).singleElement().satisfies(job -> assertThat(job.reason())
+                .contains("rank 1").contains("watchdog").contains("did not finish within 3 s"));
+        JsonNode failed = run.context().get("failedJobs").get(0);
+        assertThat(failed.get("backend").asText()).isEqualTo(HangingLoopbackBackend.NAME);
+        assertThat(failed.get("params").asText()).contains("size=1");
+    }
+}

@@ -57,6 +57,9 @@ public final class MpjRankMain {
         if (!Modifier.isStatic(method.getModifiers())) {
             throw new IllegalArgumentException(className + ".main is not static");
         }
+        // The java launcher runs a public main of a package-private class (JMH's ForkedMain is one);
+        // reflection needs to be told to do the same.
+        method.setAccessible(true);
         method.invoke(null, (Object) args);
     }
 

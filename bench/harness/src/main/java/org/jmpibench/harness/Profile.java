@@ -6,12 +6,13 @@ import java.util.List;
  * Named defaults for a run; every value can be overridden by an option or a {@code bench.*} property.
  *
  * <p>{@code quick}: all ops, sizes 1, 1Ki, 64Ki, 1Mi, np 2 and 4, int[] only, 1 fork, 2 x 200 ms warm-up,
- * 3 x 200 ms measurement. Every fork is a fresh job (≈ 1-2 s to start its JVMs), so one quick job costs about
- * 3 s: 24 jobs per backend, about 1.3 min per backend, about 6.5 min for five backends on 2 cores.
+ * 5 x 200 ms measurement (five iterations: the fewest with which the regression gate's rank test can reach
+ * its default significance, so a quick run can serve as a baseline). Every fork is a fresh job (≈ 1-2 s to
+ * start its JVMs), so one quick job costs about 3 s: 24 jobs per backend, a few minutes for five backends.
  * {@code full}: sizes 1 to 4Mi by powers of 4, int[] and direct buffers, 3 x 500 ms warm-up, 5 x 500 ms.
  */
 public enum Profile {
-    QUICK("quick", List.of(1, 1 << 10, 64 << 10, 1 << 20), List.of(BufferKind.ARRAY), 1, 2, "200ms", 3, "200ms"),
+    QUICK("quick", List.of(1, 1 << 10, 64 << 10, 1 << 20), List.of(BufferKind.ARRAY), 1, 2, "200ms", 5, "200ms"),
     FULL("full", List.of(1, 4, 16, 64, 256, 1 << 10, 4 << 10, 16 << 10, 64 << 10, 256 << 10, 1 << 20, 4 << 20),
             List.of(BufferKind.ARRAY, BufferKind.DIRECT), 1, 3, "500ms", 5, "500ms");
 

@@ -30,7 +30,7 @@ class BenchSettingsTest {
         assertThat(quick.backends()).isEmpty();
         assertThat(quick.forks()).isEqualTo(1);
         assertThat(quick.warmupIterations()).isEqualTo(2);
-        assertThat(quick.measurementIterations()).isEqualTo(3);
+        assertThat(quick.measurementIterations()).isEqualTo(5);
         assertThat(quick.measurementTime().convertTo(TimeUnit.MILLISECONDS)).isEqualTo(200);
         assertThat(quick.resultsDir()).isEqualTo(Path.of("results"));
         assertThat(quick.benchmarksPerGroup()).isEqualTo(12);

@@ -12,8 +12,8 @@ import java.util.Locale;
  *       than cores a spinner steals the core from the rank it waits for, and latency collapses to scheduler
  *       time slices (measured at np 4 on 2 cores: tens of microseconds to milliseconds). Use it only with
  *       np at most the number of free cores.</li>
- *   <li>{@link #SPIN_BLOCK} (default): spins {@code JMPI_LOOPBACK_SPIN_COUNT} turns (default 500, about
- *       0.2 ms), then optionally yields the core {@code JMPI_LOOPBACK_YIELD_COUNT} turns (default 0), then blocks
+ *   <li>{@link #SPIN_BLOCK} (default): spins {@code JMPI_LOOPBACK_SPIN_COUNT} turns (default 100, about
+ *       40 us), then yields the core {@code JMPI_LOOPBACK_YIELD_COUNT} turns (default 100 000), then blocks
  *       in a per-connection {@link java.nio.channels.Selector} until the socket is ready. A message that arrives
  *       while spinning costs what {@code SPIN} costs; one that arrives later also pays a blocked thread's
  *       wake-up (epoll, typically 5 to 50 us on a busy machine), but the core goes to ranks that have work.

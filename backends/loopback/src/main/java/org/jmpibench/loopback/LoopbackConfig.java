@@ -46,15 +46,18 @@ record LoopbackConfig(IdleMode idleMode, long spinTurns, long yieldTurns, long m
 
     static final IdleMode DEFAULT_IDLE = IdleMode.SPIN_BLOCK;
     /**
-     * A turn (one non-blocking read that finds nothing) costs about 0.4 us here, so 500 turns are about 0.2 ms:
-     * a little more than a 1 MiB half round trip on a quiet machine (120-150 us), so ping-pong at np <= cores
-     * does not block, yet short enough that with more ranks than cores a waiting rank soon hands its core to the
-     * rank it waits for. Measured (all-rank barrier, np 4 on 2 busy cores): ~0.4 ms with 200 turns, 0.7-1.6 ms
-     * with 1000, 5-17 ms with 20000.
+     * A turn (one non-blocking read that finds nothing) costs about 0.4 us here, so 100 turns are about 40 us:
+     * longer than a small-message round trip, so ping-pong at np <= cores answers from the spin phase.
      */
-    static final long DEFAULT_SPIN_TURNS = 500;
-    /** No yield phase by default: on this 2-core machine it showed no consistent gain (measured 0, 200, 2000). */
-    static final long DEFAULT_YIELD_TURNS = 0;
+    static final long DEFAULT_SPIN_TURNS = 100;
+    /**
+     * Then up to 100 000 polls with {@code Thread.yield()} between them (at least ~0.1 s) before blocking in
+     * the selector. With more ranks than cores, yielding hands the core to the rank being waited for at once,
+     * where spinning holds it and blocking pays a wake-up. Measured in the suite's own gather-average at np 4
+     * on 2 cores, 1 int: ~490 us/op with 500 spins and no yield phase, 100-190 us/op with this; np 2 unchanged
+     * (send 1 int 3.7-4.4 us/op either way). Ranks idle for long (the send benchmark's ranks 2..) still block.
+     */
+    static final long DEFAULT_YIELD_TURNS = 100_000;
     /** 1 GiB: four times the largest message the suite must carry. */
     static final long DEFAULT_MAX_MESSAGE_BYTES = 1L << 30;
     static final int DEFAULT_HANDSHAKE_TIMEOUT_MS = 5_000;

@@ -1,21 +1,16 @@
 package org.jmpibench.cli;
 
-import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.jmpibench.spi.Availability;
 import org.jmpibench.spi.Backend;
-import org.jmpibench.spi.Backends;
-import org.jmpibench.spi.JobOutcome;
-import org.jmpibench.spi.JobSpec;
 import org.jmpibench.spi.RankProgram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+
 
 /**
  * Runs any main class of this jar as an N-rank job, like {@code mpirun -np N java CLASS}: the way to try a
@@ -48,39 +43,13 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (np < 1 || np > DemoCommand.MAX_NP) {
-            throw new IllegalArgumentException("--np must be between 1 and " + DemoCommand.MAX_NP + ", got " + np);
-        }
-        if (timeoutSeconds < 1) {
-            throw new IllegalArgumentException("--timeout must be at least 1 second, got " + timeoutSeconds);
-        }
+        Backend backend = JobCommandSupport.availableBackend(backendName, np, 1, timeoutSeconds);
         try {
             Class.forName(mainClass, false, RunCommand.class.getClassLoader()).getMethod("main", String[].class);
         } catch (ReflectiveOperationException | LinkageError e) {
             throw new IllegalArgumentException("no main class " + mainClass + " in this jar");
         }
-        Backend backend = Backends.byName(backendName);
-        Availability availability = backend.availability();
-        if (!availability.available()) {
-            throw new IllegalArgumentException("backend " + backendName + " is not available: "
-                    + availability.reason());
-        }
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        RankProgram program = new RankProgram(jvmOptions, DemoCommand.ownClasspath(), mainClass, args);
-        JobSpec job = JobSpec.of(np, program, Duration.ofSeconds(timeoutSeconds)).withOutput(line -> {
-            PrintWriter to = line.stderr() ? err : out;
-            synchronized (to) {
-                to.println(line.text());
-                to.flush();
-            }
-        });
-        JobOutcome outcome = backend.launcher().run(job);
-        if (!outcome.succeeded()) {
-            err.println("jmpi-bench: job failed: " + outcome.failure());
-            err.flush();
-            return JmpiBench.FAILED;
-        }
-        return 0;
+        RankProgram program = new RankProgram(jvmOptions, JobCommandSupport.ownClasspath(), mainClass, args);
+        return JobCommandSupport.run(spec, backend, np, program, timeoutSeconds, "job");
     }
 }

@@ -1,0 +1,74 @@
+package org.jmpibench.cli;
+
+import java.io.File;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jmpibench.spi.Availability;
+import org.jmpibench.spi.Backend;
+import org.jmpibench.spi.Backends;
+import org.jmpibench.spi.JobOutcome;
+import org.jmpibench.spi.JobSpec;
+import org.jmpibench.spi.RankProgram;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** What the commands that start one job (demo, run) share: checks, rank output forwarding, the verdict. */
+final class JobCommandSupport {
+
+    /** Ranks beyond this on one machine are a typo, not a plan. */
+    static final int MAX_NP = 64;
+
+    private JobCommandSupport() {
+    }
+
+    /** Checks the common options and finds the backend, which must be available here. */
+    static Backend availableBackend(String name, int np, int minNp, int timeoutSeconds) {
+        if (np < minNp || np > MAX_NP) {
+            throw new IllegalArgumentException("--np must be between " + minNp + " and " + MAX_NP
+                    + (minNp == 2 ? " (point-to-point needs ranks 0 and 1)" : "") + ", got " + np);
+        }
+        if (timeoutSeconds < 1) {
+            throw new IllegalArgumentException("--timeout must be at least 1 second, got " + timeoutSeconds);
+        }
+        Backend backend = Backends.byName(name);
+        Availability availability = backend.availability();
+        if (!availability.available()) {
+            throw new IllegalArgumentException("backend " + name + " is not available: " + availability.reason());
+        }
+        return backend;
+    }
+
+    /**
+     * Runs {@code program} as an {@code np}-rank job, forwarding the ranks' lines to the command's out and err.
+     *
+     * @return 0, or {@link JmpiBench#FAILED} after one line saying what failed
+     */
+    static int run(CommandSpec spec, Backend backend, int np, RankProgram program, int timeoutSeconds,
+                   String what) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        JobSpec job = JobSpec.of(np, program, Duration.ofSeconds(timeoutSeconds)).withOutput(line -> {
+            PrintWriter to = line.stderr() ? err : out;
+            synchronized (to) {
+                to.println(line.text());
+                to.flush();
+            }
+        });
+        JobOutcome outcome = backend.launcher().run(job);
+        if (!outcome.succeeded()) {
+            err.println("jmpi-bench: " + what + " failed: " + outcome.failure());
+            err.flush();
+            return JmpiBench.FAILED;
+        }
+        return 0;
+    }
+
+    /** The rank JVMs run this same jar (or, in tests, this same class path). */
+    static List<Path> ownClasspath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.isBlank()).map(Path::of).collect(Collectors.toList());
+    }
+}

@@ -109,16 +109,17 @@ public final class BenchRunner {
                 StandardCharsets.UTF_8)) {
             for (Backend backend : toRun) {
                 for (int np : settings.nps()) {
+                    int failedBefore = failed.size();
                     runGroup(backend.name(), np, work, log, counter, total, results, failed);
+                    failed.subList(failedBefore, failed.size()).forEach(context::failed);
+                    // Save after every group: a run stopped half-way (Ctrl-C, a crash) keeps what finished.
+                    save(files, context, results, false, counter[0], total);
                 }
             }
         } finally {
             deleteTree(work);
         }
-        failed.forEach(context::failed);
-        context.finished(ZonedDateTime.now(), files.json().getFileName().toString());
-        files.writeResults(results);
-        ResultFiles.writeAtomically(files.context(), context.toJson());
+        save(files, context, results, true, counter[0], total);
 
         List<String> backendsRun = toRun.stream().map(Backend::name).toList();
         console.print(SummaryTable.render(results, backendsRun, settings));
@@ -134,6 +135,13 @@ public final class BenchRunner {
         console.println("         " + files.context());
         console.println("         " + files.csv());
         return new Outcome(files.json(), files.context(), files.csv(), files.log(), results, failed, backendsRun);
+    }
+
+    private static void save(ResultFiles files, RunContext context, List<RunResult> results, boolean complete,
+                             int done, int total) throws IOException {
+        context.progress(ZonedDateTime.now(), files.json().getFileName().toString(), complete, done, total);
+        files.writeResults(results);
+        files.writeContext(context.toJson());
     }
 
     /**

@@ -64,9 +64,18 @@ final class ResultFiles {
         return dir.resolve(base + ".log");
     }
 
+    /**
+     * Writes (or, later in the same run, rewrites) this run's JSON and CSV, each whole or not at all. The run
+     * owns these names: {@link #create} chose a base name no other run has.
+     */
     void writeResults(Collection<RunResult> results) throws IOException {
-        writeAtomically(json(), render(results, ResultFormatType.JSON));
-        writeAtomically(csv(), render(results, ResultFormatType.CSV));
+        replaceAtomically(json(), render(results, ResultFormatType.JSON));
+        replaceAtomically(csv(), render(results, ResultFormatType.CSV));
+    }
+
+    /** Writes this run's context file whole or not at all (rewritten as the run progresses). */
+    void writeContext(byte[] json) throws IOException {
+        replaceAtomically(context(), json);
     }
 
     private static byte[] render(Collection<RunResult> results, ResultFormatType type) {
@@ -82,12 +91,17 @@ final class ResultFiles {
         if (Files.exists(target)) {
             throw new IOException("refusing to overwrite " + target);
         }
+        replaceAtomically(target, content);
+    }
+
+    /** Writes {@code target} whole or not at all: a reader sees the old content or the new, never a part. */
+    private static void replaceAtomically(Path target, byte[] content) throws IOException {
         Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
         try {
             Files.write(tmp, content);
             // createTempFile makes it owner-only; results are for everyone who can read the directory.
             Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(tmp);
         }

@@ -84,8 +84,18 @@ final class RunContext {
         failedJobs.add(entry);
     }
 
-    void finished(ZonedDateTime at, String resultsFile) {
-        root.put("finished", at.toString());
+    /**
+     * Marks how far the run got: {@code complete} false while jobs remain (the files then hold the finished
+     * groups only, so a run stopped half-way by a signal or a crash keeps them).
+     */
+    void progress(ZonedDateTime at, String resultsFile, boolean complete, int benchmarksDone, int benchmarksTotal) {
+        root.put(complete ? "finished" : "lastSaved", at.toString());
+        if (complete) {
+            root.remove("lastSaved");
+        }
+        root.put("complete", complete);
+        root.put("benchmarksDone", benchmarksDone);
+        root.put("benchmarksTotal", benchmarksTotal);
         root.put("results", resultsFile);
     }
 

@@ -93,9 +93,19 @@ final class CliProcess implements AutoCloseable {
 
     /** Waits until a line of stderr satisfies {@code condition}; fails (with the output so far) after {@code limit}. */
     void awaitStderrLine(Predicate<String> condition, Duration limit) throws InterruptedException {
+        awaitLine(err, condition, limit);
+    }
+
+    /** Waits until a line of stdout satisfies {@code condition}; fails (with the output so far) after {@code limit}. */
+    void awaitStdoutLine(Predicate<String> condition, Duration limit) throws InterruptedException {
+        awaitLine(out, condition, limit);
+    }
+
+    private void awaitLine(StringBuffer stream, Predicate<String> condition, Duration limit)
+            throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
-            if (err.toString().lines().anyMatch(condition)) {
+            if (stream.toString().lines().anyMatch(condition)) {
                 return;
             }
             if (!process.isAlive()) {

@@ -1,0 +1,70 @@
+package org.jmpibench.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Nothing lost: a benchmark run stopped half-way (SIGTERM, as Ctrl-C or a CI time-out would) keeps the results
+ * of the jobs that finished, in a complete, valid JMH JSON file, with the context saying the run is incomplete;
+ * and it leaves no process behind.
+ */
+class InterruptedRunTest {
+
+    private static final Duration LIMIT = Duration.ofMinutes(3);
+
+    @TempDir
+    Path results;
+
+    @Test
+    void aRunStoppedHalfWayKeepsTheGroupsThatFinished() throws Exception {
+        AvailableBackends.assumeAvailable("loopback");
+        try (CliProcess cli = CliProcess.start("bench", "--backends", "loopback", "--ops", "send", "--sizes", "1",
+                "--np", "2,3,4", "-wi", "1", "-w", "100ms", "-i", "2", "-r", "100ms", "--results-dir",
+                results.toString())) {
+            try {
+                // The np=2 group's line is printed when its benchmark ends; its results are saved right after,
+                // and the next group needs a fresh job (JVMs to start): stop the run in that window or later.
+                cli.awaitStdoutLine(line -> line.contains("np=2") && line.contains("us/op"), LIMIT);
+                Thread.sleep(700);
+                Process kill = new ProcessBuilder("kill", "-TERM", Long.toString(cli.pid())).start();
+                assertThat(kill.waitFor()).isZero();
+                CliProcess.Result result = cli.awaitExit(Duration.ofSeconds(30));
+                assertThat(result.status()).as("a run stopped by a signal is not a success").isNotZero();
+                assertThat(cli.watch().survivors(Duration.ofSeconds(10))).as("processes left").isEmpty();
+            } finally {
+                cli.close();
+            }
+        }
+        List<Path> json;
+        try (Stream<Path> files = Files.list(results)) {
+            json = files.filter(f -> f.toString().endsWith(".json")).sorted().collect(Collectors.toList());
+        }
+        Path context = json.stream().filter(f -> f.toString().endsWith(".context.json")).findFirst().orElseThrow();
+        Path data = json.stream().filter(f -> !f.toString().endsWith(".context.json")).findFirst().orElseThrow();
+
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode run = mapper.readTree(data.toFile());
+        assertThat(run.isArray()).isTrue();
+        List<String> nps = new ArrayList<>();
+        run.forEach(result -> {
+            nps.add(result.path("params").path("np").asText());
+            assertThat(result.path("primaryMetric").path("score").asDouble()).isPositive();
+        });
+        assertThat(nps).as("results kept from the groups that finished").contains("2").hasSizeLessThan(3);
+        JsonNode ctx = mapper.readTree(context.toFile());
+        assertThat(ctx.path("complete").asBoolean(true)).as("context says the run is incomplete").isFalse();
+        assertThat(ctx.path("benchmarksDone").asInt()).isEqualTo(nps.size());
+        assertThat(ctx.path("benchmarksTotal").asInt()).isEqualTo(3);
+    }
+}

@@ -123,7 +123,8 @@ public final class BenchRunner {
         files.writeResults(results);
         ResultFiles.writeAtomically(files.context(), context.toJson());
 
-        List<String> backendsRun = toRun.stream().map(Backend::name).toList();
+        // A backend whose every idle variant was skipped did not run.
+        List<String> backendsRun = variants.stream().map(Variant::backend).distinct().toList();
         console.print(SummaryTable.render(results, variants.stream().map(Variant::label).toList(), settings));
         console.println();
         if (!failed.isEmpty()) {

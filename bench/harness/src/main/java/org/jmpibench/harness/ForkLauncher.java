@@ -22,9 +22,10 @@ import org.jmpibench.spi.RankProgram;
  * 0 only when every rank succeeded. A failed job is also appended as one line to the failures file, which
  * {@link BenchRunner} reads to list failed jobs.
  *
- * <p>Arguments: {@code --backend NAME [--idle STRATEGY] --np N --timeout-seconds S --failures FILE -- <JMH's command after the
- * executable>}. The idle strategy ({@link Idle}, default {@code default}) becomes the job's environment
- * ({@link IdleEnv}), which the backend's launcher gives every rank. Anything that is not a JMH fork (JMH's properties probe) runs as plain {@code java}.
+ * <p>Arguments: {@code --backend NAME [--idle STRATEGY] --np N --timeout-seconds S --failures FILE -- <JMH's
+ * command after the executable>}. The idle strategy ({@link Idle}, default {@code default}) becomes the job's
+ * environment ({@link IdleEnv}), which the backend's launcher gives every rank. Anything that is not a JMH fork
+ * (JMH's properties probe) runs as plain {@code java}.
  */
 public final class ForkLauncher {
 
@@ -43,8 +44,8 @@ public final class ForkLauncher {
     static int run(String[] args) {
         int separator = Arrays.asList(args).indexOf("--");
         if (separator < 0) {
-            System.err.println("jmpi-bench ForkLauncher: usage: --backend NAME --np N --timeout-seconds S "
-                    + "--failures FILE -- <JVM command>");
+            System.err.println("jmpi-bench ForkLauncher: usage: --backend NAME [--idle STRATEGY] --np N "
+                    + "--timeout-seconds S --failures FILE -- <JVM command>");
             return USAGE;
         }
         List<String> command = List.of(args).subList(separator + 1, args.length);

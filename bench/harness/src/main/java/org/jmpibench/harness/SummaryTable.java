@@ -12,9 +12,10 @@ import org.openjdk.jmh.results.RunResult;
 
 /**
  * The end-of-run table, OSU style: one block per (operation, np, buffer), one row per size, one column per
- * backend variant ({@code shm}, or {@code shm/spin} for a non-default idle strategy). send: one-way latency (us) and bandwidth (MB/s = 10^6 bytes/s = bytes / us); collectives: rank 0's
- * latency (us) and, in brackets, the slowest rank's. Then the harness overhead of each backend: JMH's send
- * score divided by the hand-timed loop of the same job.
+ * backend variant ({@code shm}, or {@code shm/spin} for a non-default idle strategy). send: one-way latency (us)
+ * and bandwidth (MB/s = 10^6 bytes/s = bytes / us); collectives: rank 0's latency (us) and, in brackets, the
+ * slowest rank's. Then the harness overhead of each backend variant: JMH's send score divided by the hand-timed
+ * loop of the same job.
  */
 final class SummaryTable {
 

@@ -41,6 +41,11 @@ public final class BenchCommand implements Callable<Integer> {
             + "bench.buffer).")
     String buffers;
 
+    @Option(names = "--idle", paramLabel = "LIST", description = "Idle (waiting) strategies: default,spin,yield,"
+            + "block; each is its own variant of shm and loopback, skipped on backends without the knob "
+            + "(default: default; bench.idle).")
+    String idles;
+
     @Option(names = "--results-dir", paramLabel = "DIR", description = "Where result files go (default: "
             + "results; bench.resultsDir).")
     String resultsDir;
@@ -81,7 +86,7 @@ public final class BenchCommand implements Callable<Integer> {
     /** The settings these options (then {@code bench.*} properties, then the profile) give. */
     BenchSettings settings() {
         return new BenchSettings.Builder().profile(profile).backends(backends).ops(ops).sizes(sizes).nps(nps)
-                .buffers(buffers).resultsDir(resultsDir).forks(forks).warmupIterations(warmupIterations)
+                .buffers(buffers).idles(idles).resultsDir(resultsDir).forks(forks).warmupIterations(warmupIterations)
                 .warmupTime(warmupTime).measurementIterations(iterations).measurementTime(time)
                 .watchdogSeconds(watchdogSeconds).build();
     }

@@ -30,7 +30,8 @@ record BenchKey(Operation op, int size, BufferKind buffer) {
     }
 
     /** The JMH parameters, as JMH lists them for a failed job. */
-    String describe(String backend, int np) {
-        return "backend=" + backend + ",buffer=" + buffer.cliName() + ",np=" + np + ",size=" + size;
+    String describe(String backend, Idle idle, int np) {
+        return "backend=" + backend + ",buffer=" + buffer.cliName() + ",idle=" + idle.cliName() + ",np=" + np
+                + ",size=" + size;
     }
 }

@@ -28,8 +28,9 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 import org.openjdk.jmh.annotations.Mode;
 
 /**
- * Runs the benchmark matrix: for every selected available backend and every np, one JMH {@link Runner} whose
- * {@code jvm} is a {@link WrapperScript} for that (backend, np), so every JMH fork runs as a fresh job. JMH
+ * Runs the benchmark matrix: for every selected available backend, every idle strategy it supports and every np,
+ * one JMH {@link Runner} whose {@code jvm} is a {@link WrapperScript} for that (backend, idle, np), so every JMH
+ * fork runs as a fresh job with that strategy's environment ({@link IdleEnv}). JMH
  * fails the group on the first failed fork ({@code -foe true}); the group is recorded as failed (with what
  * the job launcher said) and the run goes on with the next group. At the end one combined JSON, CSV and
  * context file are written and an OSU-style table printed.
@@ -97,7 +98,9 @@ public final class BenchRunner {
         if (toRun.isEmpty()) {
             console.println("  no selected backend is available here: nothing to run");
         }
-        int total = toRun.size() * settings.nps().size() * settings.benchmarksPerGroup();
+        List<Variant> variants = variants(toRun);
+        context.variants(variants.stream().map(Variant::label).toList());
+        int total = variants.size() * settings.nps().size() * settings.benchmarksPerGroup();
         console.println("  " + total + " benchmarks x " + settings.forks() + " fork(s), one job each; results in "
                 + files.json());
 
@@ -107,10 +110,10 @@ public final class BenchRunner {
         int[] counter = {0};
         try (PrintStream log = new PrintStream(new FileOutputStream(files.log().toFile()), true,
                 StandardCharsets.UTF_8)) {
-            for (Backend backend : toRun) {
+            for (Variant variant : variants) {
                 for (int np : settings.nps()) {
                     int failedBefore = failed.size();
-                    runGroup(backend.name(), np, work, log, counter, total, results, failed);
+                    runGroup(variant, np, work, log, counter, total, results, failed);
                     failed.subList(failedBefore, failed.size()).forEach(context::failed);
                     // Save after every group: a run stopped half-way (Ctrl-C, a crash) keeps what finished.
                     save(files, context, results, false, counter[0], total);
@@ -121,8 +124,9 @@ public final class BenchRunner {
         }
         save(files, context, results, true, counter[0], total);
 
-        List<String> backendsRun = toRun.stream().map(Backend::name).toList();
-        console.print(SummaryTable.render(results, backendsRun, settings));
+        // A backend whose every idle variant was skipped did not run.
+        List<String> backendsRun = variants.stream().map(Variant::backend).distinct().toList();
+        console.print(SummaryTable.render(results, variants.stream().map(Variant::label).toList(), settings));
         console.println();
         if (!failed.isEmpty()) {
             console.println("failed jobs (" + failed.size() + "):");
@@ -144,16 +148,46 @@ public final class BenchRunner {
         files.writeContext(context.toJson());
     }
 
+    /** A backend run with one idle strategy: a column of the table, a series of the charts. */
+    record Variant(String backend, Idle idle) {
+        String label() {
+            return idle.label(backend);
+        }
+    }
+
     /**
-     * One (backend, np) group: first all its benchmarks in one JMH run; if a job fails there, the benchmarks
+     * Every (backend, idle) pair to run, backend by backend; a non-default strategy on a backend without an idle
+     * knob is skipped with a line saying so, since running it would only repeat the default under another name.
+     */
+    private List<Variant> variants(List<Backend> backends) {
+        List<Variant> variants = new ArrayList<>();
+        for (Backend backend : backends) {
+            List<String> skipped = new ArrayList<>();
+            for (Idle idle : settings.idles()) {
+                if (IdleEnv.supports(backend.name(), idle)) {
+                    variants.add(new Variant(backend.name(), idle));
+                } else {
+                    skipped.add(idle.cliName());
+                }
+            }
+            if (!skipped.isEmpty()) {
+                console.println("  skip  " + backend.name() + " idle=" + String.join(",", skipped) + ": "
+                        + backend.name() + " has no idle strategy knob (only shm and loopback do)");
+            }
+        }
+        return variants;
+    }
+
+    /**
+     * One (backend, idle, np) group: first all its benchmarks in one JMH run; if a job fails there, the benchmarks
      * that did not run yet get one JMH run each, so one broken size or buffer kind does not hide the rest;
      * after {@value #FAILURES_BEFORE_GIVING_UP} failures in a row the group is given up (a backend that hangs
      * every job would otherwise cost a watchdog period per benchmark).
      */
-    private void runGroup(String backend, int np, Path work, PrintStream log, int[] counter, int total,
+    private void runGroup(Variant variant, int np, Path work, PrintStream log, int[] counter, int total,
                           List<RunResult> results, List<FailedJob> failed) throws IOException {
         List<BenchKey> all = BenchKey.matrix(settings);
-        Attempt first = attempt(backend, np, all, work, log, counter, total);
+        Attempt first = attempt(variant, np, all, work, log, counter, total);
         results.addAll(first.results);
         if (first.failure == null) {
             return;
@@ -166,11 +200,12 @@ public final class BenchRunner {
                 continue;
             }
             if (failuresInARow >= FAILURES_BEFORE_GIVING_UP) {
-                failed.add(new FailedJob(backend, np, key.op().benchmarkName(), key.describe(backend, np),
+                failed.add(new FailedJob(variant.label(), np, key.op().benchmarkName(),
+                        key.describe(variant.backend(), variant.idle(), np),
                         "not run: " + FAILURES_BEFORE_GIVING_UP + " jobs of this group failed in a row"));
                 continue;
             }
-            Attempt single = attempt(backend, np, List.of(key), work, log, counter, total);
+            Attempt single = attempt(variant, np, List.of(key), work, log, counter, total);
             results.addAll(single.results);
             done.addAll(single.ran);
             if (single.failure == null) {
@@ -188,34 +223,37 @@ public final class BenchRunner {
     private record Attempt(List<RunResult> results, List<BenchKey> ran, FailedJob failure) {
     }
 
-    private Attempt attempt(String backend, int np, List<BenchKey> keys, Path work, PrintStream log,
+    private Attempt attempt(Variant variant, int np, List<BenchKey> keys, Path work, PrintStream log,
                             int[] counter, int total) throws IOException {
-        Path failures = Files.createTempFile(work, "failures-" + backend + "-np" + np + "-", ".log");
-        Path wrapper = WrapperScript.write(work, backend, np, settings.jobTimeoutSeconds(), failures,
-                System.getProperty("java.class.path"));
+        String backend = variant.backend();
+        Path failures = Files.createTempFile(work, "failures-" + backend + "-" + variant.idle().cliName() + "-np"
+                + np + "-", ".log");
+        Path wrapper = WrapperScript.write(work, backend, variant.idle(), np, settings.jobTimeoutSeconds(),
+                failures, System.getProperty("java.class.path"));
         ProgressFormat progress = new ProgressFormat(OutputFormatFactory.createFormatInstance(log,
                 VerboseMode.NORMAL), console, counter, total);
         try {
-            List<RunResult> results = new ArrayList<>(new Runner(options(backend, np, keys, wrapper), progress).run());
+            List<RunResult> results = new ArrayList<>(new Runner(options(variant, np, keys, wrapper), progress).run());
             return new Attempt(results, progress.started(), null);
         } catch (RunnerException | RuntimeException e) {
             BenchmarkParams running = progress.running();
             String reason = failureReason(failures, e);
             progress.failed(reason);
-            FailedJob job = new FailedJob(backend, np, running == null ? "" : running.getBenchmark(),
+            FailedJob job = new FailedJob(variant.label(), np, running == null ? "" : running.getBenchmark(),
                     running == null ? "" : describe(running), reason);
             // Keep what finished before the failure.
             return new Attempt(progress.finished(), progress.started(), job);
         }
     }
 
-    /** JMH options running {@code keys} (a full matrix, or one benchmark) for one (backend, np). */
-    private org.openjdk.jmh.runner.options.Options options(String backend, int np, List<BenchKey> keys,
+    /** JMH options running {@code keys} (a full matrix, or one benchmark) for one (backend, idle, np). */
+    private org.openjdk.jmh.runner.options.Options options(Variant variant, int np, List<BenchKey> keys,
                                                            Path wrapper) {
         ChainedOptionsBuilder builder = new OptionsBuilder();
         keys.stream().map(BenchKey::op).distinct().forEach(op -> builder.include(op.includePattern()));
         return builder
-                .param("backend", backend)
+                .param("backend", variant.backend())
+                .param("idle", variant.idle().cliName())
                 .param("np", Integer.toString(np))
                 .param("size", keys.stream().map(k -> String.valueOf(k.size())).distinct().toArray(String[]::new))
                 .param("buffer", keys.stream().map(k -> k.buffer().cliName()).distinct().toArray(String[]::new))

@@ -13,9 +13,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * system properties, then explicit values (the command line), each later one winning.
  *
  * @param backends empty means every backend on the class path
+ * @param idles    the idle (waiting) strategies to run each backend with; {@code [default]} unless asked
  */
 public record BenchSettings(List<String> backends, List<Operation> ops, List<Integer> sizes, List<Integer> nps,
-                            List<BufferKind> buffers, Path resultsDir, Profile profile, int forks,
+                            List<BufferKind> buffers, List<Idle> idles, Path resultsDir, Profile profile, int forks,
                             int warmupIterations, TimeValue warmupTime, int measurementIterations,
                             TimeValue measurementTime, long watchdogSeconds) {
 
@@ -30,8 +31,9 @@ public record BenchSettings(List<String> backends, List<Operation> ops, List<Int
         sizes = List.copyOf(sizes);
         nps = List.copyOf(nps);
         buffers = List.copyOf(buffers);
-        if (ops.isEmpty() || sizes.isEmpty() || nps.isEmpty() || buffers.isEmpty()) {
-            throw new IllegalArgumentException("ops, sizes, np and buffer must each name at least one value");
+        idles = List.copyOf(idles);
+        if (ops.isEmpty() || sizes.isEmpty() || nps.isEmpty() || buffers.isEmpty() || idles.isEmpty()) {
+            throw new IllegalArgumentException("ops, sizes, np, buffer and idle must each name at least one value");
         }
         for (int np : nps) {
             checkNp(np);
@@ -58,6 +60,7 @@ public record BenchSettings(List<String> backends, List<Operation> ops, List<Int
         private String sizes;
         private String nps;
         private String buffers;
+        private String idles;
         private String resultsDir;
         private String forks;
         private String warmupIterations;
@@ -72,6 +75,7 @@ public record BenchSettings(List<String> backends, List<Operation> ops, List<Int
         public Builder sizes(String value) { sizes = value; return this; }
         public Builder nps(String value) { nps = value; return this; }
         public Builder buffers(String value) { buffers = value; return this; }
+        public Builder idles(String value) { idles = value; return this; }
         public Builder resultsDir(String value) { resultsDir = value; return this; }
         public Builder forks(String value) { forks = value; return this; }
         public Builder warmupIterations(String value) { warmupIterations = value; return this; }
@@ -92,6 +96,7 @@ public record BenchSettings(List<String> backends, List<Operation> ops, List<Int
                             BenchSettings::parseNp),
                     list(pick(buffers, "buffer", join(chosen.buffers.stream().map(BufferKind::cliName).toList())),
                             "buffer", BufferKind::byName),
+                    list(pick(idles, "idle", Idle.DEFAULT.cliName()), "idle", Idle::byName),
                     Path.of(pick(resultsDir, "resultsDir", "results")),
                     chosen,
                     integer("forks", pick(forks, "forks", Integer.toString(chosen.forks))),
@@ -200,7 +205,9 @@ public record BenchSettings(List<String> backends, List<Operation> ops, List<Int
         return "backends=" + (backends.isEmpty() ? "all" : backends) + " ops="
                 + ops.stream().map(Operation::cliName).toList() + " sizes="
                 + sizes.stream().map(Sizes::format).toList() + " np=" + nps + " buffer="
-                + buffers.stream().map(BufferKind::cliName).toList() + " profile=" + profile.cliName()
+                + buffers.stream().map(BufferKind::cliName).toList()
+                + (idles.equals(List.of(Idle.DEFAULT)) ? "" : " idle=" + idles.stream().map(Idle::cliName).toList())
+                + " profile=" + profile.cliName()
                 + " -f " + forks + " -wi " + warmupIterations + " -w " + warmupTime + " -i " + measurementIterations
                 + " -r " + measurementTime;
     }

@@ -9,12 +9,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.jmpibench.launcher.RankCommand;
 import org.jmpibench.spi.Backend;
 import org.jmpibench.spi.Backends;
 import org.jmpibench.spi.JobOutcome;
 import org.jmpibench.spi.JobSpec;
+import org.jmpibench.spi.RankProgram;
 
 /**
  * The JVM that JMH believes is its fork (started by the {@link WrapperScript}): turns JMH's fork command into an
@@ -22,8 +22,10 @@ import org.jmpibench.spi.JobSpec;
  * 0 only when every rank succeeded. A failed job is also appended as one line to the failures file, which
  * {@link BenchRunner} reads to list failed jobs.
  *
- * <p>Arguments: {@code --backend NAME --np N --timeout-seconds S --failures FILE -- <JMH's command after the
- * executable>}. Anything that is not a JMH fork (JMH's properties probe) runs as plain {@code java}.
+ * <p>Arguments: {@code --backend NAME [--idle STRATEGY] --np N --timeout-seconds S --failures FILE -- <JMH's
+ * command after the executable>}. The idle strategy ({@link Idle}, default {@code default}) becomes the job's
+ * environment ({@link IdleEnv}), which the backend's launcher gives every rank. Anything that is not a JMH fork
+ * (JMH's properties probe) runs as plain {@code java}.
  */
 public final class ForkLauncher {
 
@@ -42,8 +44,8 @@ public final class ForkLauncher {
     static int run(String[] args) {
         int separator = Arrays.asList(args).indexOf("--");
         if (separator < 0) {
-            System.err.println("jmpi-bench ForkLauncher: usage: --backend NAME --np N --timeout-seconds S "
-                    + "--failures FILE -- <JVM command>");
+            System.err.println("jmpi-bench ForkLauncher: usage: --backend NAME [--idle STRATEGY] --np N "
+                    + "--timeout-seconds S --failures FILE -- <JVM command>");
             return USAGE;
         }
         List<String> command = List.of(args).subList(separator + 1, args.length);
@@ -54,13 +56,14 @@ public final class ForkLauncher {
         int np = Integer.parseInt(option(args, separator, "--np"));
         long timeoutSeconds = Long.parseLong(option(args, separator, "--timeout-seconds"));
         Path failures = Path.of(option(args, separator, "--failures"));
+        String idleName = optionalOption(args, separator, "--idle");
 
         ForkCommand fork = ForkCommand.parse(command);
         JobOutcome outcome;
         try {
             Backend backend = Backends.byName(backendName);
-            JobSpec spec = new JobSpec(np, fork.follower(), fork.leader(), Duration.ofSeconds(timeoutSeconds),
-                    Map.of(), null, ForkLauncher::forward);
+            Idle idle = idleName == null ? Idle.DEFAULT : Idle.byName(idleName);
+            JobSpec spec = jobSpec(backendName, idle, np, fork.follower(), fork.leader(), timeoutSeconds);
             outcome = backend.launcher().run(spec);
         } catch (RuntimeException | LinkageError e) {
             // LinkageError: a class path that changed under us (a jar rebuilt while the run was going).
@@ -76,6 +79,13 @@ public final class ForkLauncher {
                 : outcome.failure();
         report(failures, failure);
         return outcome.timedOut() ? TIMED_OUT : FAILED;
+    }
+
+    /** The job of one fork: {@code leader} as rank 0, {@code follower} elsewhere, the idle strategy's environment. */
+    static JobSpec jobSpec(String backend, Idle idle, int np, RankProgram follower, RankProgram leader,
+                           long timeoutSeconds) {
+        return new JobSpec(np, follower, leader, Duration.ofSeconds(timeoutSeconds), IdleEnv.of(backend, idle), null,
+                ForkLauncher::forward);
     }
 
     /** Rank 0's stdout stays stdout (JMH reads it); everything else goes to stderr, tagged with its rank. */
@@ -113,11 +123,19 @@ public final class ForkLauncher {
     }
 
     private static String option(String[] args, int end, String name) {
+        String value = optionalOption(args, end, name);
+        if (value == null) {
+            throw new IllegalArgumentException("ForkLauncher: missing option " + name);
+        }
+        return value;
+    }
+
+    private static String optionalOption(String[] args, int end, String name) {
         for (int i = 0; i + 1 < end; i++) {
             if (args[i].equals(name)) {
                 return args[i + 1];
             }
         }
-        throw new IllegalArgumentException("ForkLauncher: missing option " + name);
+        return null;
     }
 }

@@ -49,6 +49,13 @@ public abstract class LeaderBenchmark {
     @Param("array")
     public String buffer;
 
+    /**
+     * The backend's idle (waiting) strategy ({@link Idle}); the job was started with its environment
+     * ({@link IdleEnv}), so it is only a label here, but one that keeps the variants apart in the results.
+     */
+    @Param("default")
+    public String idle;
+
     protected LeaderSession session;
 
     /** The operation this benchmark times. */

@@ -64,7 +64,7 @@ final class ProgressFormat implements OutputFormat {
             started.add(key);
         }
         console.printf(Locale.ROOT, "[%3d/%d] %-13s np=%-2s %-14s size=%-5s %-6s ", counter[0], total,
-                params.getParam("backend"), params.getParam("np"), opName(params), sizeLabel(params),
+                SummaryTable.label(params), params.getParam("np"), opName(params), sizeLabel(params),
                 params.getParam("buffer"));
         console.flush();
         log.startBenchmark(params);

@@ -44,6 +44,7 @@ final class RunContext {
         root.put("np", settings.nps());
         root.put("sizes", settings.sizes());
         root.put("buffers", settings.buffers().stream().map(BufferKind::cliName).toList());
+        root.put("idle", settings.idles().stream().map(Idle::cliName).toList());
         Map<String, Object> jmh = new LinkedHashMap<>();
         jmh.put("version", Version.getPlainVersion());
         jmh.put("mode", "avgt");
@@ -72,6 +73,11 @@ final class RunContext {
             entry.put("reason", availability.reason());
         }
         backends.add(entry);
+    }
+
+    /** The (backend, idle) variants that ran, as labelled in the table: {@code shm}, {@code shm/spin}, ... */
+    void variants(List<String> labels) {
+        root.put("variants", List.copyOf(labels));
     }
 
     void failed(FailedJob job) {

@@ -12,9 +12,10 @@ import org.openjdk.jmh.results.RunResult;
 
 /**
  * The end-of-run table, OSU style: one block per (operation, np, buffer), one row per size, one column per
- * backend. send: one-way latency (us) and bandwidth (MB/s = 10^6 bytes/s = bytes / us); collectives: rank 0's
- * latency (us) and, in brackets, the slowest rank's. Then the harness overhead of each backend: JMH's send
- * score divided by the hand-timed loop of the same job.
+ * backend variant ({@code shm}, or {@code shm/spin} for a non-default idle strategy). send: one-way latency (us)
+ * and bandwidth (MB/s = 10^6 bytes/s = bytes / us); collectives: rank 0's latency (us) and, in brackets, the
+ * slowest rank's. Then the harness overhead of each backend variant: JMH's send score divided by the hand-timed
+ * loop of the same job.
  */
 final class SummaryTable {
 
@@ -41,6 +42,7 @@ final class SummaryTable {
                 buffer.cliName(), send ? "one-way latency us / bandwidth MB/s"
                         : "latency us at rank 0 [slowest rank us]"));
         out.append(String.format(Locale.ROOT, "%-10s %12s", "Size", "Bytes"));
+        // backends here are variant labels: backend, or backend/idle
         for (String backend : backends) {
             out.append(String.format(Locale.ROOT, " %24s", backend));
         }
@@ -73,7 +75,7 @@ final class SummaryTable {
         }
         for (RunResult r : results) {
             double ratio = HarnessOverhead.ratio(r);
-            String backend = r.getParams().getParam("backend");
+            String backend = label(r.getParams());
             if (!Double.isNaN(ratio) && ratios.containsKey(backend)) {
                 ratios.get(backend).add(ratio);
             }
@@ -87,16 +89,22 @@ final class SummaryTable {
             }
             double min = values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
             double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
-            out.append(String.format(Locale.ROOT, "%-14s median %.3f  min %.3f  max %.3f  (%d benchmarks)%n",
+            out.append(String.format(Locale.ROOT, "%-16s median %.3f  min %.3f  max %.3f  (%d benchmarks)%n",
                     entry.getKey(), HarnessOverhead.median(values), min, max, values.size()));
         }
+    }
+
+    /** {@code backend}, or {@code backend/idle} when the idle strategy is not the default. */
+    static String label(BenchmarkParams params) {
+        String idle = params.getParam("idle");
+        return idle == null ? params.getParam("backend") : Idle.byName(idle).label(params.getParam("backend"));
     }
 
     static RunResult find(Collection<RunResult> results, Operation op, String backend, int np, int size,
                           BufferKind buffer) {
         for (RunResult r : results) {
             BenchmarkParams p = r.getParams();
-            if (op == Operation.ofBenchmark(p.getBenchmark()) && backend.equals(p.getParam("backend"))
+            if (op == Operation.ofBenchmark(p.getBenchmark()) && backend.equals(label(p))
                     && String.valueOf(np).equals(p.getParam("np")) && String.valueOf(size).equals(p.getParam("size"))
                     && buffer.cliName().equals(p.getParam("buffer"))) {
                 return r;

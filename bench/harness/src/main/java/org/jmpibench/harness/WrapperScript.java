@@ -10,7 +10,7 @@ import java.util.List;
 import org.jmpibench.launcher.RankCommand;
 
 /**
- * The executable JMH's {@code jvm} option points at, one per (backend, np) group. JMH runs it for two things: its
+ * The executable JMH's {@code jvm} option points at, one per (backend, idle, np) group. JMH runs it for two things: its
  * properties probe, which goes straight to plain {@code java} (no JVM in between), and each fork,
  * which becomes a {@link ForkLauncher} JVM starting the job.
  */
@@ -28,17 +28,18 @@ final class WrapperScript {
      *
      * @param classpath the class path of this JVM: it holds the harness and every backend
      */
-    static Path write(Path dir, String backend, int np, long jobTimeoutSeconds, Path failures, String classpath)
-            throws IOException {
+    static Path write(Path dir, String backend, Idle idle, int np, long jobTimeoutSeconds, Path failures,
+                      String classpath) throws IOException {
         String java = RankCommand.currentJava().toString();
         List<String> launcher = new ArrayList<>();
         launcher.add(java);
         launcher.addAll(LAUNCHER_JVM_OPTIONS);
         launcher.addAll(List.of("-cp", classpath, ForkLauncher.class.getName(), "--backend", backend,
-                "--np", Integer.toString(np), "--timeout-seconds", Long.toString(jobTimeoutSeconds),
+                "--idle", idle.cliName(), "--np", Integer.toString(np), "--timeout-seconds", Long.toString(jobTimeoutSeconds),
                 "--failures", failures.toString(), "--"));
         String script = "#!/bin/sh\n"
-                + "# jmpi-bench: JMH's 'jvm' for backend " + backend + ", np " + np + ".\n"
+                + "# jmpi-bench: JMH's 'jvm' for backend " + backend + ", idle " + idle.cliName() + ", np " + np
+                + ".\n"
                 + "# A JMH fork (ForkedMain) becomes a job through ForkLauncher; anything else is plain java.\n"
                 + "for arg in \"$@\"; do\n"
                 + "  if [ \"$arg\" = " + ForkCommand.FORKED_MAIN + " ]; then\n"
@@ -46,7 +47,7 @@ final class WrapperScript {
                 + "  fi\n"
                 + "done\n"
                 + "exec " + quote(java) + " \"$@\"\n";
-        Path file = dir.resolve("jvm-" + backend + "-np" + np + ".sh");
+        Path file = dir.resolve("jvm-" + backend + "-" + idle.cliName() + "-np" + np + ".sh");
         Files.writeString(file, script, StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
         return file;

@@ -42,7 +42,8 @@ class BenchCommandTest {
             "--profile|slow|unknown profile 'slow'",
             "-f|0|forks",
             "-r|soon|bad measurement time 'soon'",
-            "--backends|nosuch|unknown backend 'nosuch'"})
+            "--backends|nosuch|unknown backend 'nosuch'",
+            "--idle|sleep|unknown idle strategy 'sleep'"})
     void badInputIsOneLineAndStatusTwo(String option, String value, String message) {
         Run run = run(option, value, "--results-dir", results.toString());
 

@@ -17,6 +17,33 @@ class BenchSettingsTest {
     void clearProperties() {
         System.clearProperty("bench.np");
         System.clearProperty("bench.sizes");
+        System.clearProperty("bench.idle");
+    }
+
+    @Test
+    void idleIsDefaultOnlyUnlessAsked() {
+        assertThat(new BenchSettings.Builder().build().idles()).containsExactly(Idle.DEFAULT);
+        assertThat(new BenchSettings.Builder().build().toString()).doesNotContain("idle");
+    }
+
+    @Test
+    void idleListComesFromTheOptionOrTheProperty() {
+        BenchSettings asked = new BenchSettings.Builder().idles("spin, yield,block,spin").build();
+        assertThat(asked.idles()).containsExactly(Idle.SPIN, Idle.YIELD, Idle.BLOCK);
+        assertThat(asked.toString()).contains("idle=[spin, yield, block]");
+
+        System.setProperty("bench.idle", "default,block");
+        assertThat(new BenchSettings.Builder().build().idles()).containsExactly(Idle.DEFAULT, Idle.BLOCK);
+        assertThat(new BenchSettings.Builder().idles("spin").build().idles()).containsExactly(Idle.SPIN);
+    }
+
+    @Test
+    void unknownIdleNamesTheValue() {
+        assertThatThrownBy(() -> new BenchSettings.Builder().idles("spin,nap").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'nap'")
+                .hasMessageContaining("default, spin, yield, block");
+        assertThatThrownBy(() -> new BenchSettings.Builder().idles("spin,,yield").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty value in idle");
     }
 
     @Test

@@ -26,8 +26,14 @@ final class HarnessRuns {
     /** A tiny, short run: f=1, 1 x 50 ms warm-up, 2 x 50 ms measurement. */
     static HarnessRuns run(Path results, String backends, String ops, String sizes, String buffers,
                            String watchdogSeconds) throws IOException {
+        return run(results, backends, ops, sizes, buffers, null, watchdogSeconds);
+    }
+
+    /** The same, with idle strategies ({@code null}: the default only). */
+    static HarnessRuns run(Path results, String backends, String ops, String sizes, String buffers, String idles,
+                           String watchdogSeconds) throws IOException {
         BenchSettings settings = new BenchSettings.Builder().backends(backends).ops(ops).sizes(sizes).nps("2")
-                .buffers(buffers).forks("1").warmupIterations("1").warmupTime("50ms").measurementIterations("2")
+                .buffers(buffers).idles(idles).forks("1").warmupIterations("1").warmupTime("50ms").measurementIterations("2")
                 .measurementTime("50ms").watchdogSeconds(watchdogSeconds).resultsDir(results.toString()).build();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         BenchRunner.Outcome outcome;

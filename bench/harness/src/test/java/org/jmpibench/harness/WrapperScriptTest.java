@@ -16,7 +16,7 @@ class WrapperScriptTest {
 
     @Test
     void passesAnythingButAForkStraightToJava() throws Exception {
-        Path script = WrapperScript.write(dir, "loopback", 2, 60, dir.resolve("failures.log"), "/nowhere.jar");
+        Path script = WrapperScript.write(dir, "loopback", Idle.DEFAULT, 2, 60, dir.resolve("failures.log"), "/nowhere.jar");
 
         Process probe = new ProcessBuilder(script.toString(), "-version").redirectErrorStream(true).start();
         String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -28,11 +28,11 @@ class WrapperScriptTest {
     @Test
     void turnsAForkIntoForkLauncherForThisGroup() throws IOException {
         Path failures = dir.resolve("failures.log");
-        Path script = WrapperScript.write(dir, "shm", 4, 90, failures, "/it's/harness.jar");
+        Path script = WrapperScript.write(dir, "shm", Idle.SPIN, 4, 90, failures, "/it's/harness.jar");
         String text = Files.readString(script);
 
         assertThat(Files.isExecutable(script)).isTrue();
-        assertThat(text).contains(ForkLauncher.class.getName(), "'--backend' 'shm'", "'--np' '4'",
+        assertThat(text).contains(ForkLauncher.class.getName(), "'--backend' 'shm'", "'--idle' 'spin'", "'--np' '4'",
                 "'--timeout-seconds' '90'", "'" + failures + "'", ForkCommand.FORKED_MAIN);
         // A single quote in a path must survive the shell.
         assertThat(text).contains("'/it'\\''s/harness.jar'");

@@ -11,6 +11,10 @@ import java.util.stream.Collectors;
  * What identifies one benchmark result across runs: the benchmark method's full name, the JMH mode and all
  * {@code @Param} values. Two results with the same key measure the same thing and can be compared.
  *
+ * <p>A parameter added to the harness after a baseline was recorded would make every old result unmatched; when
+ * its value is the one that means "as before" (see {@link #NEUTRAL_PARAMS}) it is left out of the key, so a
+ * default run still compares with a baseline from before the parameter existed.
+ *
  * @param benchmark the full name JMH writes, e.g. {@code org.jmpibench.harness.PingPong.pingPong}
  * @param mode JMH's short mode label: {@code avgt, thrpt, sample, ss}
  * @param params the {@code @Param} values by name, sorted by name; empty when the benchmark has none
@@ -22,7 +26,13 @@ public record BenchmarkKey(String benchmark, String mode, SortedMap<String, Stri
             .thenComparing(BenchmarkKey::mode)
             .thenComparing(BenchmarkKey::params, BenchmarkKey::compareParams);
 
-    /** Validates and freezes the parameters. */
+    /**
+     * Parameters whose value here changes nothing compared with a run that lacked the parameter: {@code idle}
+     * ({@code default} sets no idle variable, so the backend waits as it always did).
+     */
+    static final Map<String, String> NEUTRAL_PARAMS = Map.of("idle", "default");
+
+    /** Validates and freezes the parameters; drops {@link #NEUTRAL_PARAMS neutral} ones. */
     public BenchmarkKey {
         if (benchmark == null || benchmark.isBlank()) {
             throw new IllegalArgumentException("benchmark name must not be blank: '" + benchmark + "'");
@@ -30,7 +40,9 @@ public record BenchmarkKey(String benchmark, String mode, SortedMap<String, Stri
         if (mode == null || mode.isBlank()) {
             throw new IllegalArgumentException("mode must not be blank: '" + mode + "'");
         }
-        params = Collections.unmodifiableSortedMap(new TreeMap<>(params));
+        TreeMap<String, String> kept = new TreeMap<>(params);
+        NEUTRAL_PARAMS.forEach(kept::remove);
+        params = Collections.unmodifiableSortedMap(kept);
     }
 
     /** A key with the parameters of any map, sorted by name. */

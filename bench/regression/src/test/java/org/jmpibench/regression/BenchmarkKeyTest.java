@@ -20,6 +20,16 @@ class BenchmarkKeyTest {
     }
 
     @Test
+    void defaultIdleMatchesAResultFromBeforeIdleExisted() {
+        BenchmarkKey before = BenchmarkKey.of("a.B.c", "avgt", Map.of("backend", "shm", "np", "2"));
+        BenchmarkKey now = BenchmarkKey.of("a.B.c", "avgt", Map.of("backend", "shm", "idle", "default", "np", "2"));
+        BenchmarkKey spin = BenchmarkKey.of("a.B.c", "avgt", Map.of("backend", "shm", "idle", "spin", "np", "2"));
+        assertThat(now).isEqualTo(before);
+        assertThat(spin).isNotEqualTo(before);
+        assertThat(spin.paramsText()).isEqualTo("backend=shm idle=spin np=2");
+    }
+
+    @Test
     void numericParamsSortByValue() {
         List<BenchmarkKey> keys = new ArrayList<>(List.of(
                 BenchmarkKey.of("a.B.c", "avgt", Map.of("backend", "shm", "size", "1024")),

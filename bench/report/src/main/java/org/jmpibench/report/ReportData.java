@@ -22,6 +22,10 @@ final class ReportData {
     new Color(0x76B7B2), new Color(0x9C755F), new Color(0xFF9DA7), new Color(0xBAB0AC), new Color(0xEDC948)
   };
 
+  /** The harness's idle-strategy parameter, and its value that sets nothing. */
+  private static final String IDLE = "idle";
+  private static final String DEFAULT_IDLE = "default";
+
   private final List<RunResults> runs;
   private final List<Measurement> measurements = new ArrayList<>();
   private final Map<Measurement, SeriesKey> keys = new HashMap<>();
@@ -78,6 +82,8 @@ final class ReportData {
   /**
    * Labels for the series of one chart: the backend, preceded by the run when several runs are plotted, followed by
    * those variant values that differ between the chart's series (the buffer kind only when both kinds are there).
+   * The idle strategy, when it differs, joins the backend as in the harness's table: {@code shm/spin}, and plain
+   * {@code shm} for the default.
    */
   Map<SeriesKey, String> labelsFor(List<SeriesKey> chartKeys) {
     Set<String> varying = new TreeSet<>();
@@ -97,7 +103,14 @@ final class ReportData {
         label.append(key.run()).append(": ");
       }
       label.append(key.backend());
+      String idle = key.variant().get(IDLE);
+      if (varying.contains(IDLE) && idle != null && !idle.equals(DEFAULT_IDLE)) {
+        label.append('/').append(idle);
+      }
       for (String name : varying) {
+        if (name.equals(IDLE)) {
+          continue;
+        }
         String value = key.variant().getOrDefault(name, "-");
         // the buffer kind reads well alone ("openmpi direct"); other parameters need their name
         label.append(' ').append(name.equals("buffer") ? value : name + "=" + value);

@@ -3,6 +3,10 @@ package org.jmpibench.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +95,37 @@ class ChartDataTest {
     ReportChart sendOfB = PlotCommand.pageOrder(new ReportData(List.of(runB))).get(0);
     assertThat(sendOfB.fileStem()).isEqualTo("time-vs-size_send_np2");
     assertThat(sendOfB.chart().getSeriesMap().keySet()).containsExactly("loopback", "shm");
+  }
+
+  @Test
+  void idleStrategiesOfOneBackendAreSeparateSeriesLabelledLikeTheTable() throws Exception {
+    // RUN_B as the harness writes it with --idle default,spin on shm: every result gains an idle param, and shm's
+    // results appear a second time for spin (with other scores, so a merged series would show).
+    ObjectMapper mapper = new ObjectMapper();
+    ArrayNode results = (ArrayNode) mapper.readTree(Fixtures.copy(Fixtures.RUN_B, temp).toFile());
+    ArrayNode withIdle = mapper.createArrayNode();
+    for (JsonNode result : results) {
+      ObjectNode original = (ObjectNode) result.deepCopy();
+      ((ObjectNode) original.get("params")).put("idle", "default");
+      withIdle.add(original);
+      if (result.get("params").get("backend").asText().equals("shm")) {
+        ObjectNode spin = (ObjectNode) result.deepCopy();
+        ((ObjectNode) spin.get("params")).put("idle", "spin");
+        ObjectNode primary = (ObjectNode) spin.get("primaryMetric");
+        primary.put("score", primary.get("score").asDouble() * 3);
+        withIdle.add(spin);
+      }
+    }
+    Path file = temp.resolve("results-idle.json");
+    mapper.writeValue(file.toFile(), withIdle);
+
+    RunResults run = new JmhResultsReader().read(file, "idle");
+    ReportChart send = PlotCommand.pageOrder(new ReportData(List.of(run))).get(0);
+
+    assertThat(send.fileStem()).isEqualTo("time-vs-size_send_np2");
+    Map<String, XYSeries> series = send.chart().getSeriesMap();
+    assertThat(series.keySet()).containsExactly("loopback", "shm", "shm/spin");
+    assertThat(series.get("shm/spin").getYData()[0]).isCloseTo(3 * series.get("shm").getYData()[0], offset(1e-6));
   }
 
   @Test

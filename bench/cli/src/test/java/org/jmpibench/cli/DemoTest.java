@@ -2,8 +2,6 @@ package org.jmpibench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.jmpibench.spi.Backends;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,30 +18,6 @@ class DemoTest {
                 backend + " is not built or not available here");
         CliRunner result = CliRunner.run("demo", "--backend", backend, "--np", Integer.toString(np));
         assertThat(result.status).as(result.err).isZero();
-        assertThat(result.out).isEqualTo(expectedOutput(np));
-    }
-
-    /** What the seed prints for {@code np} ranks (with the average as float64, and ranks in order). */
-    static String expectedOutput(int np) {
-        String rule = "=".repeat(50) + "\n";
-        String average = NumpyFormat.doubles(IntStream.range(0, 10).mapToDouble(i -> (np - 1) / 2.0).toArray());
-        // NumPy pads every element of the gathered array to the widest: [[ 0  0 ...]\n [10 10 ...]].
-        String format = "%" + Integer.toString(np - 1).length() + "d";
-        String gathered = IntStream.range(0, np)
-                .mapToObj(r -> "[" + (String.format(format, r) + " ").repeat(9) + String.format(format, r) + "]")
-                .collect(Collectors.joining("\n ", "[", "]"));
-        return "Number of MPI processes that will talk to each other: " + np + "\n"
-                + "point to point\n"
-                + "Hello I am rank 1\n"
-                + "I received some data: [0 1 2]\n"
-                + rule
-                + "Broadcasting from rank 0\n"
-                + IntStream.range(0, np).mapToObj(r -> "Data at rank " + r + " [0 1 2 3 4 5 6 7 8 9]\n")
-                        .collect(Collectors.joining())
-                + rule
-                + "Gather and reduce\n"
-                + "I am rank 0, data I gathered is: " + gathered + "\n"
-                + IntStream.range(0, np).mapToObj(r -> "I am rank " + r + ", my avg is: " + average + "\n")
-                        .collect(Collectors.joining());
+        assertThat(result.out).isEqualTo(SeedOutput.forRanks(np));
     }
 }

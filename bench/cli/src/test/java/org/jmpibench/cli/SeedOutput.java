@@ -1,22 +1,24 @@
-package org.jmpibench.reliability;
+package org.jmpibench.cli;
 
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * What {@code jmpi-bench demo --np N} must print: the seed's output for N ranks, ranks in order. The same text
- * as bench/cli's DemoTest.expectedOutput (test classes of another module are not visible here, so it is
- * rebuilt), generalised to any N.
+ * What {@code jmpi-bench demo --np N} must print: the seed's output for N ranks, ranks in order, the average as
+ * float64. Shared with the reliability tests through this module's test jar.
  */
-final class SeedOutput {
+public final class SeedOutput {
 
     private SeedOutput() {
     }
 
-    static String forRanks(int np) {
+    /** What the seed prints for {@code np} ranks (with the average as float64, and ranks in order). */
+    public static String forRanks(int np) {
         String rule = "=".repeat(50) + "\n";
-        String average = IntStream.range(0, 10).mapToObj(i -> numpyFloat((np - 1) / 2.0))
-                .collect(Collectors.joining(" ", "[", "]"));
+        // Written out independently of the code under test: NumPy prints 1.0 as "1." and 1.5 as "1.5".
+        double mean = (np - 1) / 2.0;
+        String one = mean == Math.rint(mean) ? (long) mean + "." : Double.toString(mean);
+        String average = "[" + (one + " ").repeat(9) + one + "]";
         // NumPy pads every element of the gathered array to the widest: [[ 0  0 ...]\n [10 10 ...]].
         String format = "%" + Integer.toString(np - 1).length() + "d";
         String gathered = IntStream.range(0, np)
@@ -35,10 +37,5 @@ final class SeedOutput {
                 + "I am rank 0, data I gathered is: " + gathered + "\n"
                 + IntStream.range(0, np).mapToObj(r -> "I am rank " + r + ", my avg is: " + average + "\n")
                         .collect(Collectors.joining());
-    }
-
-    /** NumPy prints a whole float as {@code 7.} and a half as {@code 7.5}, the only values the average takes. */
-    private static String numpyFloat(double value) {
-        return value == Math.rint(value) ? (long) value + "." : Double.toString(value);
     }
 }

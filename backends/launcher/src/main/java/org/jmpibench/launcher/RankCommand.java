@@ -34,6 +34,30 @@ public interface RankCommand {
         };
     }
 
+    /**
+     * The jars (or class directories) the given classes were loaded from, without repeats: what a backend adds
+     * to its ranks' class path so they find the backend whatever the program's own class path holds. A class
+     * from no file location (a custom loader) adds nothing: the program's class path must then provide it.
+     */
+    static List<Path> codeSourcesOf(Class<?>... types) {
+        List<Path> paths = new ArrayList<>();
+        for (Class<?> type : types) {
+            var source = type.getProtectionDomain().getCodeSource();
+            if (source == null || source.getLocation() == null) {
+                continue;
+            }
+            try {
+                Path path = Path.of(source.getLocation().toURI());
+                if (!paths.contains(path)) {
+                    paths.add(path);
+                }
+            } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+                // Not a file location: nothing to add.
+            }
+        }
+        return paths;
+    }
+
     static String classpath(List<Path> first, List<Path> then) {
         List<Path> all = new ArrayList<>(first);
         all.addAll(then);

@@ -1,9 +1,7 @@
 package org.jmpibench.loopback;
 
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,20 +67,6 @@ public final class LoopbackBackend implements Backend {
 
     /** Where this backend and what it needs were loaded from, so ranks find them whatever the program's path. */
     private static List<Path> ownClasspath() {
-        List<Path> paths = new ArrayList<>();
-        for (Class<?> type : new Class<?>[] {LoopbackBackend.class, Backend.class, RankEnv.class}) {
-            var source = type.getProtectionDomain().getCodeSource();
-            if (source != null && source.getLocation() != null) {
-                try {
-                    Path path = Path.of(source.getLocation().toURI());
-                    if (!paths.contains(path)) {
-                        paths.add(path);
-                    }
-                } catch (URISyntaxException | IllegalArgumentException e) {
-                    // Not a file location (e.g. a custom loader): the program's class path must then hold it.
-                }
-            }
-        }
-        return paths;
+        return RankCommand.codeSourcesOf(LoopbackBackend.class, Backend.class, RankEnv.class);
     }
 }

@@ -1,10 +1,7 @@
 package org.jmpibench.shm;
 
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.CodeSource;
-import java.util.ArrayList;
 import java.util.List;
 import org.jmpibench.launcher.ProcessJobRunner;
 import org.jmpibench.launcher.RankCommand;
@@ -59,22 +56,8 @@ public final class ShmBackend implements Backend {
         return ShmCommunicator.join(file, RankEnv.rank(), RankEnv.size(), config);
     }
 
-    /** The jars (or class directories) of this backend and what it needs, so ranks find it on any class path. */
+    /** Where this backend and what it needs were loaded from, so ranks find them whatever the program's path. */
     private static List<Path> ownClasspath() {
-        List<Path> paths = new ArrayList<>();
-        for (Class<?> type : new Class<?>[] {ShmBackend.class, Backend.class, RankEnv.class}) {
-            CodeSource source = type.getProtectionDomain().getCodeSource();
-            if (source != null && source.getLocation() != null) {
-                try {
-                    Path path = Path.of(source.getLocation().toURI());
-                    if (!paths.contains(path)) {
-                        paths.add(path);
-                    }
-                } catch (URISyntaxException | IllegalArgumentException e) {
-                    // Not a file location: the program's own class path has to provide it.
-                }
-            }
-        }
-        return paths;
+        return RankCommand.codeSourcesOf(ShmBackend.class, Backend.class, RankEnv.class);
     }
 }

@@ -64,6 +64,11 @@ public final class Checks {
         range(buf == null ? -1 : buf.length, offset, blockElements(count, blocks, what), what);
     }
 
+    /** The first {@code count} entries of {@code requests} exist (null entries among them are allowed). */
+    public static void requests(Request[] requests, int count) {
+        range(requests == null ? -1 : requests.length, 0, count, "requests");
+    }
+
     /** {@code buf} is not null. */
     public static ByteBuffer notNull(ByteBuffer buf, String what) {
         if (buf == null) {

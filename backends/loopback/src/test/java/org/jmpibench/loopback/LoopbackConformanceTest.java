@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The SPI conformance suite (np 2, 3, 4, a 64 MiB message, failing ranks) run against the loopback backend,
+ * The SPI conformance suite (np 2 to 5, a 64 MiB message, failing ranks) run against the loopback backend,
  * plus the same checks with a 256 MiB message and under each idle strategy.
  */
 class LoopbackConformanceTest extends ConformanceSuite {

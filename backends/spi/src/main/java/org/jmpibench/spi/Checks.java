@@ -87,6 +87,19 @@ public final class Checks {
         return bytes / type.bytes();
     }
 
+    /**
+     * {@code buf} is not null and holds {@code blocks} equal blocks of whole {@code type} elements (the send side of a
+     * {@code ByteBuffer} reduce-scatter); returns the elements of one block.
+     */
+    public static int blockElements(ByteBuffer buf, DataType type, int blocks, String what) {
+        int elements = elements(buf, type, what);
+        if (elements % blocks != 0) {
+            throw new IllegalArgumentException(what + ": " + elements + " " + type + " elements do not split into "
+                    + blocks + " equal blocks");
+        }
+        return elements / blocks;
+    }
+
     /** {@code buf} is not null and has room for {@code bytes} bytes from its position. */
     public static void room(ByteBuffer buf, long bytes, String what) {
         if (notNull(buf, what).remaining() < bytes) {

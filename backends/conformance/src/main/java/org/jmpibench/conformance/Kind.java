@@ -379,8 +379,9 @@ abstract class Kind {
         void checkGuards(String what) {
             Expect.check(buffer.position() == start && buffer.limit() == end, what + ": position/limit moved from "
                     + start + "/" + end + " to " + buffer.position() + "/" + buffer.limit());
+            ByteBuffer whole = buffer.duplicate().clear();
             for (int i = 0; i < start; i++) {
-                Expect.check(buffer.get(i) == GUARD_BYTE && buffer.get(end + i) == GUARD_BYTE,
+                Expect.check(whole.get(i) == GUARD_BYTE && whole.get(end + i) == GUARD_BYTE,
                         what + ": a byte outside [position, limit) was written");
             }
         }

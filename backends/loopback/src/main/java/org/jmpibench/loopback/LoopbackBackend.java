@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jmpibench.collectives.Algorithms;
 import org.jmpibench.launcher.JobSession;
 import org.jmpibench.launcher.ProcessJobRunner;
 import org.jmpibench.launcher.RankCommand;
@@ -67,6 +68,6 @@ public final class LoopbackBackend implements Backend {
 
     /** Where this backend and what it needs were loaded from, so ranks find them whatever the program's path. */
     private static List<Path> ownClasspath() {
-        return RankCommand.codeSourcesOf(LoopbackBackend.class, Backend.class, RankEnv.class);
+        return RankCommand.codeSourcesOf(LoopbackBackend.class, Backend.class, RankEnv.class, Algorithms.class);
     }
 }

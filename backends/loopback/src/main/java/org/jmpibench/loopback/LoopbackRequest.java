@@ -1,14 +1,14 @@
 package org.jmpibench.loopback;
 
-import org.jmpibench.spi.Request;
+import org.jmpibench.collectives.QueuedRequest;
 
 /**
  * One send or receive in flight, for the application ({@link LoopbackCommunicator#isend}) or inside a blocking call.
  * Pooled by {@link Transport}: the object is reused once waited for, so steady-state traffic allocates none.
- * While pending it sits in exactly one queue (its peer's send queue or posted receives), linked through
- * {@link #next}.
+ * While pending it sits in exactly one queue (its peer's send queue or posted receives); receives match frames by
+ * {@link #key(int, int) (kind, tag)}.
  */
-final class LoopbackRequest implements Request {
+final class LoopbackRequest extends QueuedRequest {
 
     /** The caller's buffer, from byte 0. */
     final MessageBuffer msg = new MessageBuffer();
@@ -19,7 +19,6 @@ final class LoopbackRequest implements Request {
     boolean done;
     /** Bytes sent, or bytes that arrived. */
     int bytes;
-    LoopbackRequest next;
     /** The communicator an application request belongs to; null for internal ones and once waited for. */
     LoopbackCommunicator owner;
 
@@ -30,7 +29,12 @@ final class LoopbackRequest implements Request {
         tag = frameTag;
         done = false;
         bytes = 0;
-        next = null;
+        matchKey = key(frameKind, frameTag);
+    }
+
+    /** The match key of frames of this kind and tag. */
+    static long key(int kind, int tag) {
+        return ((long) kind << 32) | (tag & 0xFFFF_FFFFL);
     }
 
     void complete(int byteCount) {

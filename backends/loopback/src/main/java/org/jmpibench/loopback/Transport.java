@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import org.jmpibench.collectives.Algorithms;
 import org.jmpibench.collectives.PointToPoint;
 import org.jmpibench.collectives.Region;
+import org.jmpibench.collectives.RequestQueue;
 import org.jmpibench.spi.CommunicatorException;
 
 /**
@@ -38,8 +39,8 @@ final class Transport implements PointToPoint, AutoCloseable {
     private final int size;
     /** Indexed by peer rank; null at this rank's own index. */
     private final PeerLink[] links;
-    private final RequestQueue[] sends;
-    private final RequestQueue[] posted;
+    private final RequestQueue<LoopbackRequest>[] sends;
+    private final RequestQueue<LoopbackRequest>[] posted;
     private final InboundFrame[] inbound;
     private final UnexpectedMessages unexpected;
     private final ArrayDeque<LoopbackRequest> pool = new ArrayDeque<>();
@@ -50,6 +51,7 @@ final class Transport implements PointToPoint, AutoCloseable {
     private Selector selector;
     private SelectionKey[] keys;
 
+    @SuppressWarnings("unchecked")
     Transport(int rank, int size, PeerLink[] links, LoopbackConfig config) {
         this.rank = rank;
         this.size = size;
@@ -58,8 +60,8 @@ final class Transport implements PointToPoint, AutoCloseable {
         this.posted = new RequestQueue[size];
         this.inbound = new InboundFrame[size];
         for (int r = 0; r < size; r++) {
-            sends[r] = new RequestQueue();
-            posted[r] = new RequestQueue();
+            sends[r] = new RequestQueue<>();
+            posted[r] = new RequestQueue<>();
             inbound[r] = new InboundFrame();
         }
         this.unexpected = new UnexpectedMessages(size);
@@ -110,7 +112,7 @@ final class Transport implements PointToPoint, AutoCloseable {
             sendToSelf(request);
             return;
         }
-        RequestQueue queue = sends[dest];
+        RequestQueue<LoopbackRequest> queue = sends[dest];
         boolean first = queue.isEmpty();
         queue.add(request);
         if (first) {
@@ -133,7 +135,7 @@ final class Transport implements PointToPoint, AutoCloseable {
     private void sendToSelf(LoopbackRequest request) {
         UnexpectedMessages.Stashed copy = unexpected.obtain();
         copy.fill(request.kind, request.tag, request.msg);
-        LoopbackRequest waiting = posted[rank].removeFirst(request.kind, request.tag);
+        LoopbackRequest waiting = posted[rank].removeFirst(LoopbackRequest.key(request.kind, request.tag));
         if (waiting != null) {
             deliver(copy, waiting);
         } else {
@@ -186,7 +188,7 @@ final class Transport implements PointToPoint, AutoCloseable {
 
     private void pumpSend(int dest) {
         PeerLink link = links[dest];
-        RequestQueue queue = sends[dest];
+        RequestQueue<LoopbackRequest> queue = sends[dest];
         for (LoopbackRequest head = queue.peek(); head != null; head = queue.peek()) {
             if (!link.trySend(head.kind, head.tag, head.msg)) {
                 return;
@@ -216,7 +218,7 @@ final class Transport implements PointToPoint, AutoCloseable {
 
     private void begin(int source, InboundFrame frame, FrameHeader header) {
         frame.begin(header);
-        LoopbackRequest match = posted[source].removeFirst(frame.kind, frame.tag);
+        LoopbackRequest match = posted[source].removeFirst(LoopbackRequest.key(frame.kind, frame.tag));
         if (match != null) {
             checkFits(frame.length, match.msg, source, frame.kind, frame.tag);
             frame.request = match;
@@ -232,7 +234,7 @@ final class Transport implements PointToPoint, AutoCloseable {
             frame.request.complete(frame.length);
         } else {
             // A receive may have been posted while the frame was being stashed.
-            LoopbackRequest late = posted[source].removeFirst(frame.kind, frame.tag);
+            LoopbackRequest late = posted[source].removeFirst(LoopbackRequest.key(frame.kind, frame.tag));
             if (late != null) {
                 deliver(frame.stash, late);
             } else {

@@ -3,6 +3,7 @@ package org.jmpibench.shm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.jmpibench.collectives.Algorithms;
 import org.jmpibench.launcher.ProcessJobRunner;
 import org.jmpibench.launcher.RankCommand;
 import org.jmpibench.launcher.RankEnv;
@@ -58,6 +59,6 @@ public final class ShmBackend implements Backend {
 
     /** Where this backend and what it needs were loaded from, so ranks find them whatever the program's path. */
     private static List<Path> ownClasspath() {
-        return RankCommand.codeSourcesOf(ShmBackend.class, Backend.class, RankEnv.class);
+        return RankCommand.codeSourcesOf(ShmBackend.class, Backend.class, RankEnv.class, Algorithms.class);
     }
 }

@@ -33,6 +33,14 @@ public final class ConformanceRank {
     /** Over 1 Mi elements, odd: takes the large-message algorithms, with blocks of unequal length where split. */
     static final int LARGE_COUNT = (1 << 20) + 3;
 
+    /**
+     * The large count per block of an operation with one block per rank (allgather, alltoall, reduce-scatter,
+     * scatter): odd, and {@code size} of them make at least {@link #LARGE_COUNT} elements.
+     */
+    static int largeBlock(int size) {
+        return (LARGE_COUNT + size - 1) / size | 1;
+    }
+
     private final Communicator comm;
     private final int rank;
     private final int size;

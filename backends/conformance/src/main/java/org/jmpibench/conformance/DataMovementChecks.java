@@ -1,14 +1,14 @@
 package org.jmpibench.conformance;
 
-import static org.jmpibench.conformance.ConformanceRank.LARGE_COUNT;
 import static org.jmpibench.conformance.ConformanceRank.SMALL_COUNTS;
+import static org.jmpibench.conformance.ConformanceRank.largeBlock;
 
 import org.jmpibench.conformance.Kind.Vec;
 import org.jmpibench.spi.Communicator;
 
 /**
- * allgather, alltoall and scatter: every kind of buffer, every root, counts 0, 1, an odd one and one over 1 Mi
- * elements per block. Every element says which rank sent it, which block it belongs to and where in the block it
+ * allgather, alltoall and scatter: every kind of buffer, every root, counts 0, 1 and an odd one per block, and
+ * blocks that make over 1 Mi elements in all. Every element says which rank sent it, which block it belongs to and where in the block it
  * was ({@link #value}), so a block that lands in the wrong place or comes from the wrong rank is caught.
  */
 final class DataMovementChecks {
@@ -30,17 +30,18 @@ final class DataMovementChecks {
             steps.run("scatter of " + count + " from every root: every kind",
                     () -> eachKind(count, this::scatterFromEveryRoot));
         }
-        steps.run("allgather of " + LARGE_COUNT + ": int[], direct DOUBLE", () -> {
-            allgather(Kind.INTS, LARGE_COUNT);
-            allgather(Kind.DIRECT_DOUBLES, LARGE_COUNT);
+        int large = largeBlock(size);
+        steps.run("allgather of " + large + " per block: int[], direct DOUBLE", () -> {
+            allgather(Kind.INTS, large);
+            allgather(Kind.DIRECT_DOUBLES, large);
         });
-        steps.run("alltoall of " + LARGE_COUNT + " per block: double[], direct INT", () -> {
-            alltoall(Kind.DOUBLES, LARGE_COUNT);
-            alltoall(Kind.DIRECT_INTS, LARGE_COUNT);
+        steps.run("alltoall of " + large + " per block: double[], direct INT", () -> {
+            alltoall(Kind.DOUBLES, large);
+            alltoall(Kind.DIRECT_INTS, large);
         });
-        steps.run("scatter of " + LARGE_COUNT + ": int[] from every root, direct DOUBLE", () -> {
-            scatterFromEveryRoot(Kind.INTS, LARGE_COUNT);
-            scatter(Kind.DIRECT_DOUBLES, LARGE_COUNT, size - 1, false);
+        steps.run("scatter of " + large + " per block: int[] from every root, direct DOUBLE", () -> {
+            scatterFromEveryRoot(Kind.INTS, large);
+            scatter(Kind.DIRECT_DOUBLES, large, size - 1, false);
         });
     }
 

@@ -2,6 +2,7 @@ package org.jmpibench.conformance;
 
 import static org.jmpibench.conformance.ConformanceRank.LARGE_COUNT;
 import static org.jmpibench.conformance.ConformanceRank.SMALL_COUNTS;
+import static org.jmpibench.conformance.ConformanceRank.largeBlock;
 
 import org.jmpibench.conformance.Kind.Vec;
 import org.jmpibench.spi.Communicator;
@@ -9,7 +10,8 @@ import org.jmpibench.spi.ReduceOp;
 
 /**
  * allreduce, reduce and reduceScatter: every kind of buffer, every {@link ReduceOp}, every root, counts 0, 1, an
- * odd one and one over 1 Mi elements (which takes the large-message algorithms of backends that switch by size).
+ * odd one and one over 1 Mi elements in all (which takes the large-message algorithms of backends that switch by
+ * size).
  * The inputs make SUM, MIN and MAX differ and depend on the element's index, so a wrong operation, a misplaced
  * block or a result taken from one rank only shows up as a wrong element.
  */
@@ -43,9 +45,10 @@ final class ReductionChecks {
             reduceToEveryRoot(Kind.INTS, LARGE_COUNT, ReduceOp.SUM);
             reduce(Kind.DIRECT_DOUBLES, LARGE_COUNT, ReduceOp.MAX, size - 1, false);
         });
-        steps.run("reduceScatter of " + LARGE_COUNT + " per block: int[] SUM, direct DOUBLE MIN", () -> {
-            reduceScatter(Kind.INTS, LARGE_COUNT, ReduceOp.SUM);
-            reduceScatter(Kind.DIRECT_DOUBLES, LARGE_COUNT, ReduceOp.MIN);
+        int block = largeBlock(size);
+        steps.run("reduceScatter of " + block + " per block: int[] SUM, direct DOUBLE MIN", () -> {
+            reduceScatter(Kind.INTS, block, ReduceOp.SUM);
+            reduceScatter(Kind.DIRECT_DOUBLES, block, ReduceOp.MIN);
         });
     }
 

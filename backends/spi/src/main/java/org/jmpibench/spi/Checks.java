@@ -64,11 +64,6 @@ public final class Checks {
         range(buf == null ? -1 : buf.length, offset, blockElements(count, blocks, what), what);
     }
 
-    /** The first {@code count} entries of {@code requests} exist (null entries among them are allowed). */
-    public static void requests(Request[] requests, int count) {
-        range(requests == null ? -1 : requests.length, 0, count, "requests");
-    }
-
     /** {@code buf} is not null. */
     public static ByteBuffer notNull(ByteBuffer buf, String what) {
         if (buf == null) {
@@ -85,19 +80,6 @@ public final class Checks {
                     + type + " elements (" + type.bytes() + " bytes each)");
         }
         return bytes / type.bytes();
-    }
-
-    /**
-     * {@code buf} is not null and holds {@code blocks} equal blocks of whole {@code type} elements (the send side of a
-     * {@code ByteBuffer} reduce-scatter); returns the elements of one block.
-     */
-    public static int blockElements(ByteBuffer buf, DataType type, int blocks, String what) {
-        int elements = elements(buf, type, what);
-        if (elements % blocks != 0) {
-            throw new IllegalArgumentException(what + ": " + elements + " " + type + " elements do not split into "
-                    + blocks + " equal blocks");
-        }
-        return elements / blocks;
     }
 
     /** {@code buf} is not null and has room for {@code bytes} bytes from its position. */

@@ -122,7 +122,7 @@ public abstract class BaseCommunicator implements Communicator {
     @Override
     public final Request irecv(ByteBuffer buf, int source, int tag) {
         checkUsable();
-        Checks.notNull(buf, "buf");
+        Checks.writable(buf, "buf");
         return recv(first.bytes(buf, buf.position(), null), buf.remaining(), source, tag);
     }
 
@@ -294,7 +294,7 @@ public abstract class BaseCommunicator implements Communicator {
         checkUsable();
         Checks.type(type);
         Checks.op(op);
-        int count = Checks.blockElements(send, type, size, "send");
+        int count = Checks.elementsPerBlock(send, size, type, "send");
         Checks.room(recv, (long) count * type.bytes(), "recv");
         reduceScatter(first.bytes(send, send.position(), type), second.bytes(recv, recv.position(), type), count,
                 op);

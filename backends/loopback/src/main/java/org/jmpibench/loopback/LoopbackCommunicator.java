@@ -72,7 +72,7 @@ final class LoopbackCommunicator extends BaseCommunicator {
     @Override
     public int recv(ByteBuffer buf, int source, int tag) {
         checkUsable();
-        return recv(first.bytes(Checks.notNull(buf, "buf")), source, tag);
+        return recv(first.bytes(Checks.writable(buf, "buf")), source, tag);
     }
 
     private void send(MessageBuffer msg, int dest, int tag) {

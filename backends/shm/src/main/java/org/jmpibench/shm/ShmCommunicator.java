@@ -88,7 +88,7 @@ final class ShmCommunicator extends BaseCommunicator {
     @Override
     public int recv(ByteBuffer buf, int source, int tag) {
         checkUsable();
-        Checks.notNull(buf, "buf");
+        Checks.writable(buf, "buf");
         return (int) receive(bytes.set(buf, buf.position(), buf.remaining()), source, tag);
     }
 

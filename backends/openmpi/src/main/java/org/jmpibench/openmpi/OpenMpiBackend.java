@@ -1,5 +1,6 @@
 package org.jmpibench.openmpi;
 
+import java.util.Optional;
 import org.jmpibench.spi.Availability;
 import org.jmpibench.spi.Backend;
 import org.jmpibench.spi.Communicator;
@@ -41,6 +42,12 @@ public final class OpenMpiBackend implements Backend {
     @Override
     public JobLauncher launcher() {
         return new OpenMpiLauncher(NAME, this::lookup);
+    }
+
+    @Override
+    public Optional<String> plainProgram() {
+        // A name, not a class literal: loading the class here would load mpi.* in the command-line JVM.
+        return Optional.of("org.jmpibench.openmpi.PlainOpenMpi");
     }
 
     @Override

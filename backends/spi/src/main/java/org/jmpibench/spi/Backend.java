@@ -1,5 +1,7 @@
 package org.jmpibench.spi;
 
+import java.util.Optional;
+
 /**
  * A message-passing implementation behind the {@link Communicator} SPI, found with
  * {@link java.util.ServiceLoader} (see {@link Backends}).
@@ -24,4 +26,13 @@ public interface Backend {
      * Application code calls {@link Job#communicator()} instead.
      */
     Communicator joinJob();
+
+    /**
+     * The main class of this backend's plain program ({@link org.jmpibench.spi.plain}): the same operations timed on
+     * the wrapped library called directly, the yardstick of {@code jmpi-bench calibrate}. Empty for backends that
+     * wrap no library (they are the library).
+     */
+    default Optional<String> plainProgram() {
+        return Optional.empty();
+    }
 }

@@ -1,4 +1,4 @@
-package org.jmpibench.regression;
+package org.jmpibench.results;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,14 +1,18 @@
-package org.jmpibench.harness;
+package org.jmpibench.results;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Message sizes in elements, written as a number with an optional binary suffix: {@code 1}, {@code 1Ki}
+ * Message sizes: the {@link Param#SIZE size} parameter counts elements of {@value #BYTES_PER_ELEMENT} bytes (the
+ * benchmarks move {@code int}s), written as a number with an optional binary suffix: {@code 1}, {@code 1Ki}
  * (1024), {@code 64Ki}, {@code 1Mi}, {@code 4Mi}. Decimal suffixes (k, M) are refused rather than guessed.
  */
 public final class Sizes {
+
+    /** Bytes per element of a benchmark's {@code size}: the benchmarks send {@code int}s. */
+    public static final int BYTES_PER_ELEMENT = Integer.BYTES;
 
     /** Largest size accepted at all: 256 Mi ints is 1 GiB per message. Memory is checked separately. */
     public static final int MAX_ELEMENTS = 256 << 20;
@@ -61,6 +65,11 @@ public final class Sizes {
             }
         }
         return sizes;
+    }
+
+    /** Bytes of a message of {@code elements} elements. */
+    public static long bytes(long elements) {
+        return elements * BYTES_PER_ELEMENT;
     }
 
     /** The shortest exact form: 1, 1000, 1Ki, 64Ki, 1Mi. */

@@ -1,4 +1,4 @@
-package org.jmpibench.regression;
+package org.jmpibench.results;
 
 import java.util.Locale;
 import java.util.Map;
@@ -41,6 +41,9 @@ public final class ScoreUnit {
             Map.entry("min", 60e9),
             Map.entry("hr", 3600e9),
             Map.entry("day", 86400e9));
+
+    /** Microseconds per operation: the unit our benchmarks write, and the one reports show. */
+    public static final ScoreUnit MICROS_PER_OP = parse("us/op");
 
     private final String label;
     private final Kind kind;
@@ -97,6 +100,11 @@ public final class ScoreUnit {
     /** True when it is known whether a larger value is better or worse. */
     public boolean hasDirection() {
         return kind != Kind.OTHER;
+    }
+
+    /** Nanoseconds in this unit's time unit; NaN for {@link Kind#OTHER}. */
+    double nanosPerTimeUnit() {
+        return nanosPerTimeUnit;
     }
 
     /** True when a value in this unit can be expressed in {@code target}. */

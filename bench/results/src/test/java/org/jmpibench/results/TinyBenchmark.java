@@ -1,4 +1,4 @@
-package org.jmpibench.regression;
+package org.jmpibench.results;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
@@ -7,7 +7,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * A benchmark that exists only so that {@link RealJmhOutputTest} can make JMH write a real result file; what
+ * A benchmark that exists only so that {@link RealJmhRun} can make JMH write a real result file; what
  * it times does not matter, and no test looks at its figures.
  */
 @State(Scope.Benchmark)

@@ -1,4 +1,4 @@
-package org.jmpibench.regression;
+package org.jmpibench.results;
 
 import java.util.Collections;
 import java.util.Comparator;
@@ -12,10 +12,10 @@ import java.util.stream.Collectors;
  * {@code @Param} values. Two results with the same key measure the same thing and can be compared.
  *
  * <p>A parameter added to the harness after a baseline was recorded would make every old result unmatched; when
- * its value is the one that means "as before" (see {@link #NEUTRAL_PARAMS}) it is left out of the key, so a
+ * its value is the one that means "as before" ({@link Param#neutralValue()}) it is left out of the key, so a
  * default run still compares with a baseline from before the parameter existed.
  *
- * @param benchmark the full name JMH writes, e.g. {@code org.jmpibench.harness.PingPong.pingPong}
+ * @param benchmark the full name JMH writes, e.g. {@code org.jmpibench.harness.PingPong.send}
  * @param mode JMH's short mode label: {@code avgt, thrpt, sample, ss}
  * @param params the {@code @Param} values by name, sorted by name; empty when the benchmark has none
  */
@@ -26,13 +26,7 @@ public record BenchmarkKey(String benchmark, String mode, SortedMap<String, Stri
             .thenComparing(BenchmarkKey::mode)
             .thenComparing(BenchmarkKey::params, BenchmarkKey::compareParams);
 
-    /**
-     * Parameters whose value here changes nothing compared with a run that lacked the parameter: {@code idle}
-     * ({@code default} sets no idle variable, so the backend waits as it always did).
-     */
-    static final Map<String, String> NEUTRAL_PARAMS = Map.of("idle", "default");
-
-    /** Validates and freezes the parameters; drops {@link #NEUTRAL_PARAMS neutral} ones. */
+    /** Validates and freezes the parameters; drops {@linkplain Param#isNeutral neutral} ones. */
     public BenchmarkKey {
         if (benchmark == null || benchmark.isBlank()) {
             throw new IllegalArgumentException("benchmark name must not be blank: '" + benchmark + "'");
@@ -41,7 +35,7 @@ public record BenchmarkKey(String benchmark, String mode, SortedMap<String, Stri
             throw new IllegalArgumentException("mode must not be blank: '" + mode + "'");
         }
         TreeMap<String, String> kept = new TreeMap<>(params);
-        NEUTRAL_PARAMS.forEach(kept::remove);
+        kept.entrySet().removeIf(e -> Param.byJmhName(e.getKey()).map(p -> p.isNeutral(e.getValue())).orElse(false));
         params = Collections.unmodifiableSortedMap(kept);
     }
 

@@ -1,4 +1,4 @@
-package org.jmpibench.harness;
+package org.jmpibench.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

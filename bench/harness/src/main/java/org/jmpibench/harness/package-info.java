@@ -22,3 +22,4 @@
  * {@link org.jmpibench.harness.LeaderSession} explains the batching and what each number means.
  */
 package org.jmpibench.harness;
+

@@ -1,15 +1,14 @@
 package org.jmpibench.regression;
 
-import org.jmpibench.results.IoCause;
-import org.jmpibench.results.ResultsFile;
-import org.jmpibench.results.ResultsFileException;
-import org.jmpibench.results.RunFiles;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import org.jmpibench.results.IoCause;
+import org.jmpibench.results.ResultsFile;
+import org.jmpibench.results.ResultsFileException;
+import org.jmpibench.results.RunFiles;
 
 /**
  * Records a results file as the baseline, together with the context it was measured in.

@@ -1,20 +1,18 @@
 package org.jmpibench.regression;
 
-import org.jmpibench.results.IoCause;
-import org.jmpibench.results.ResultsFileException;
-
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.jmpibench.results.IoCause;
+import org.jmpibench.results.ResultsFileException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code compare BASELINE.json CURRENT.json}: the CI regression gate.

@@ -1,17 +1,16 @@
 package org.jmpibench.regression;
 
-import org.jmpibench.results.BenchmarkKey;
-import org.jmpibench.results.BenchmarkResult;
-import org.jmpibench.results.Metric;
-import org.jmpibench.results.ResultsFile;
-import org.jmpibench.results.ResultsFileException;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jmpibench.results.BenchmarkKey;
+import org.jmpibench.results.BenchmarkResult;
+import org.jmpibench.results.Metric;
+import org.jmpibench.results.ResultsFile;
+import org.jmpibench.results.ResultsFileException;
 
 /**
  * Compares a current JMH run against a baseline.

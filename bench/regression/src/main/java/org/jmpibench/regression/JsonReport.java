@@ -1,13 +1,11 @@
 package org.jmpibench.regression;
 
-import org.jmpibench.results.Metric;
-
+import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import java.util.Map;
+import org.jmpibench.results.Metric;
 
 /**
  * The report as JSON, for tools: settings, counts per verdict, and one object per compared metric with the

@@ -1,10 +1,9 @@
 package org.jmpibench.regression;
 
+import java.util.Optional;
 import org.jmpibench.results.BenchmarkKey;
 import org.jmpibench.results.Metric;
 import org.jmpibench.results.ScoreUnit;
-
-import java.util.Optional;
 
 /**
  * One row of a comparison: one metric of one benchmark, its verdict and the figures behind it.

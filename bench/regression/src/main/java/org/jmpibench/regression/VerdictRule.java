@@ -1,12 +1,10 @@
 package org.jmpibench.regression;
 
+import java.util.Locale;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.jmpibench.results.BenchmarkKey;
 import org.jmpibench.results.Metric;
 import org.jmpibench.results.ScoreUnit;
-
-import org.apache.commons.math3.stat.descriptive.rank.Median;
-
-import java.util.Locale;
 
 /**
  * Decides the verdict for one metric measured in both runs.

@@ -1,18 +1,16 @@
 package org.jmpibench.regression;
 
-import org.jmpibench.results.Operation;
-import org.jmpibench.results.ResultsFileBuilder;
-import org.jmpibench.results.ResultsFileException;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jmpibench.results.Operation;
+import org.jmpibench.results.ResultsFileBuilder;
+import org.jmpibench.results.ResultsFileException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

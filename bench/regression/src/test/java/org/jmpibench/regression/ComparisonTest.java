@@ -1,12 +1,10 @@
 package org.jmpibench.regression;
 
+import java.nio.file.Path;
 import org.jmpibench.results.Operation;
 import org.jmpibench.results.ResultsFileBuilder;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -1,11 +1,10 @@
 package org.jmpibench.report;
 
-import org.jmpibench.results.Metric;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jmpibench.results.Metric;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 

@@ -1,9 +1,5 @@
 package org.jmpibench.report;
 
-import org.jmpibench.results.Metric;
-
-import org.jmpibench.results.RunFiles;
-
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Instant;
@@ -15,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.jmpibench.results.Metric;
+import org.jmpibench.results.RunFiles;
 
 /**
  * The report page, {@code index.html}: machine and versions per run, every chart (its PNG, linking to its SVG), the

@@ -1,13 +1,12 @@
 package org.jmpibench.report;
 
-import org.jmpibench.results.Sizes;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.jmpibench.results.Sizes;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 

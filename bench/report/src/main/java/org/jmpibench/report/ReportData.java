@@ -1,14 +1,14 @@
 package org.jmpibench.report;
 
 import java.awt.Color;
-import java.util.Arrays;
-import java.util.Optional;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;

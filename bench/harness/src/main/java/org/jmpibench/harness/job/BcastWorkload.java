@@ -1,8 +1,8 @@
 package org.jmpibench.harness.job;
 
-import org.jmpibench.results.Operation;
 import java.nio.ByteBuffer;
 import java.nio.IntBuffer;
+import org.jmpibench.results.Operation;
 import org.jmpibench.spi.Communicator;
 
 /** Rank 0 broadcasts {@code size} ints to every rank (OSU {@code osu_bcast}). */

@@ -1,9 +1,9 @@
 package org.jmpibench.harness.job;
 
-import org.jmpibench.results.Operation;
 import java.nio.ByteBuffer;
 import java.nio.DoubleBuffer;
 import java.nio.IntBuffer;
+import org.jmpibench.results.Operation;
 import org.jmpibench.spi.Communicator;
 
 /**

@@ -1,7 +1,7 @@
 package org.jmpibench.harness.job;
 
-import org.jmpibench.results.Operation;
 import java.util.concurrent.TimeUnit;
+import org.jmpibench.results.Operation;
 import org.jmpibench.spi.Communicator;
 import org.jmpibench.spi.Job;
 import org.openjdk.jmh.infra.IterationParams;

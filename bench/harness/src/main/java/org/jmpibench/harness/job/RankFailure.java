@@ -1,7 +1,7 @@
 package org.jmpibench.harness.job;
 
-import java.io.FileOutputStream;
 import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
 
 /**

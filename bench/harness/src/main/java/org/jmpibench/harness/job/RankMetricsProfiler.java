@@ -1,10 +1,10 @@
 package org.jmpibench.harness.job;
 
-import org.jmpibench.results.SecondaryMetric;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.jmpibench.results.SecondaryMetric;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.profile.InternalProfiler;

@@ -1,8 +1,8 @@
 package org.jmpibench.harness.job;
 
-import org.jmpibench.results.Operation;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import org.jmpibench.results.Operation;
 import org.jmpibench.spi.Communicator;
 
 /**

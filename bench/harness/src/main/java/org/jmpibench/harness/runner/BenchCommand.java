@@ -2,9 +2,9 @@ package org.jmpibench.harness.runner;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code jmpi-bench bench}: runs the benchmark matrix ({@link BenchRunner}). Every option has a

@@ -1,13 +1,13 @@
 package org.jmpibench.harness.runner;
 
-import org.jmpibench.harness.job.BufferKind;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.jmpibench.harness.job.BufferKind;
 import org.jmpibench.results.Operation;
 import org.jmpibench.results.Param;
-import java.util.ArrayList;
-import java.util.List;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
 /** One benchmark of a (backend, np) group: an operation at one size with one buffer kind. */

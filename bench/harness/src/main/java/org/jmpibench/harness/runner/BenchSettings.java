@@ -1,14 +1,14 @@
 package org.jmpibench.harness.runner;
 
-import org.jmpibench.harness.job.BufferKind;
-import org.jmpibench.harness.job.Watchdog;
-import org.jmpibench.results.Operation;
-import org.jmpibench.results.Sizes;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.jmpibench.harness.job.BufferKind;
+import org.jmpibench.harness.job.Watchdog;
+import org.jmpibench.results.Operation;
+import org.jmpibench.results.Sizes;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**

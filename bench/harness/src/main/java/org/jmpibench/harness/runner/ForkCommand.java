@@ -1,10 +1,10 @@
 package org.jmpibench.harness.runner;
 
-import org.jmpibench.harness.job.Follower;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jmpibench.harness.job.Follower;
 import org.jmpibench.spi.RankProgram;
 
 /**

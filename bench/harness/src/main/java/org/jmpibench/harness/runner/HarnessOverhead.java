@@ -1,9 +1,9 @@
 package org.jmpibench.harness.runner;
 
-import org.jmpibench.results.SecondaryMetric;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.jmpibench.results.SecondaryMetric;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;

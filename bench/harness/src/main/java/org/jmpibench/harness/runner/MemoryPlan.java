@@ -1,7 +1,7 @@
 package org.jmpibench.harness.runner;
 
-import org.jmpibench.results.Sizes;
 import java.lang.management.ManagementFactory;
+import org.jmpibench.results.Sizes;
 
 /**
  * How much memory a rank needs for the largest message of a run, and the heap and direct-memory limits to

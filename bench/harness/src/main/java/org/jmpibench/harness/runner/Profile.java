@@ -1,7 +1,7 @@
 package org.jmpibench.harness.runner;
 
-import org.jmpibench.harness.job.BufferKind;
 import java.util.List;
+import org.jmpibench.harness.job.BufferKind;
 
 /**
  * Named defaults for a run; every value can be overridden by an option or a {@code bench.*} property.

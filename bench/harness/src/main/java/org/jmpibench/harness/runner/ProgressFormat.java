@@ -1,15 +1,15 @@
 package org.jmpibench.harness.runner;
 
-import org.jmpibench.results.SecondaryMetric;
-import org.jmpibench.results.Operation;
-import org.jmpibench.results.Param;
-import org.jmpibench.results.Sizes;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import org.jmpibench.results.Operation;
+import org.jmpibench.results.Param;
+import org.jmpibench.results.SecondaryMetric;
+import org.jmpibench.results.Sizes;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.results.BenchmarkResult;

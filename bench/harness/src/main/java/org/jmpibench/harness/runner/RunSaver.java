@@ -50,7 +50,7 @@ final class RunSaver {
         try {
             files = RunFiles.claim(dir, started, host, writer);
         } catch (IOException e) {
-            throw new UnusableResultsDirException(dir + ": cannot create the run's files there ("
+            throw new UnusableResultsDirException(dir + ": cannot create files there ("
                     + IoCause.of(e) + ")");
         }
         context.progress(started, files.json().getFileName().toString(), false, 0, total);

@@ -1,10 +1,5 @@
 package org.jmpibench.harness.runner;
 
-import org.jmpibench.harness.job.BufferKind;
-import org.jmpibench.results.SecondaryMetric;
-import org.jmpibench.results.Operation;
-import org.jmpibench.results.Param;
-import org.jmpibench.results.Sizes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -12,6 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jmpibench.harness.job.BufferKind;
+import org.jmpibench.results.Operation;
+import org.jmpibench.results.Param;
+import org.jmpibench.results.SecondaryMetric;
+import org.jmpibench.results.Sizes;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;

@@ -1,10 +1,10 @@
 package org.jmpibench.harness.job;
 
 import org.jmpibench.results.Operation;
+import org.junit.jupiter.api.Test;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import org.junit.jupiter.api.Test;
 
 class CommandTest {
 

@@ -1,17 +1,17 @@
 package org.jmpibench.harness.runner;
 
+import java.nio.file.Path;
 import org.jmpibench.harness.job.CorruptingLeaderLoopbackBackend;
 import org.jmpibench.harness.job.CorruptingLoopbackBackend;
 import org.jmpibench.harness.job.HangingLoopbackBackend;
 import org.jmpibench.results.Operation;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.jmpibench.results.Param;
 import org.jmpibench.results.RunContext;
-import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Wrong data and hung ranks fail their job, the run goes on, and the failure is recorded with its rank. */
 class FailedJobsTest {

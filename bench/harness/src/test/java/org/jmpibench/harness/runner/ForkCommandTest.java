@@ -1,14 +1,14 @@
 package org.jmpibench.harness.runner;
 
-import org.jmpibench.harness.job.Follower;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import org.jmpibench.harness.job.Follower;
 import org.jmpibench.spi.RankProgram;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ForkCommandTest {
 

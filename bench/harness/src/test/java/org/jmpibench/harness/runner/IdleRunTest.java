@@ -2,12 +2,12 @@ package org.jmpibench.harness.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.jmpibench.results.BenchmarkResult;
-import org.jmpibench.results.Param;
-import org.jmpibench.results.RunContext;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
+import org.jmpibench.results.BenchmarkResult;
+import org.jmpibench.results.Param;
+import org.jmpibench.results.RunContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

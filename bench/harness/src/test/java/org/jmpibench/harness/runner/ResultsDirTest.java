@@ -71,7 +71,7 @@ class ResultsDirTest {
         Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs Linux /proc");
 
         assertRefusedBeforeAnythingRuns(Path.of("/proc/jmpi-bench-results"), RunFiles::replaceAtomically,
-                "cannot create the run's files there (no such file or directory)");
+                "cannot create files there (no such file or directory)");
     }
 
     @Test
@@ -85,7 +85,7 @@ class ResultsDirTest {
             target = Path.of("/sys/jmpi-bench-results");
         }
 
-        assertRefusedBeforeAnythingRuns(target, RunFiles::replaceAtomically, "cannot create the run's files there (");
+        assertRefusedBeforeAnythingRuns(target, RunFiles::replaceAtomically, "cannot create files there (");
     }
 
     @Test

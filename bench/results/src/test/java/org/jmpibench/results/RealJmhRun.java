@@ -1,9 +1,16 @@
 package org.jmpibench.results;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -26,6 +33,41 @@ public final class RealJmhRun {
     private static Path file;
 
     private RealJmhRun() {
+    }
+
+    /**
+     * A copy of {@link #file()} made slower beyond its noise, in JMH's own layout: every iteration of every
+     * benchmark is scaled by k = 1.5 * (slowest / fastest iteration of that benchmark), so every slowed iteration
+     * is slower than every original one whatever this machine's noise; time goes up by k, throughput down by k.
+     */
+    public static Path slowedCopy(Path target) throws IOException {
+        Map<String, Double> spreadByKey = new HashMap<>();
+        for (BenchmarkResult b : ResultsFile.read(file()).results()) {
+            double[] it = b.primary().iterationScores();
+            spreadByKey.put(b.mode() + " " + b.params().get("size"), Arrays.stream(it).max().orElseThrow()
+                    / Arrays.stream(it).min().orElseThrow());
+        }
+        ObjectMapper mapper = new ObjectMapper();
+        ArrayNode root = (ArrayNode) mapper.readTree(file().toFile());
+        for (JsonNode result : root) {
+            String mode = result.get("mode").asText();
+            double k = 1.5 * spreadByKey.get(mode + " " + result.get("params").get("size").asText());
+            double factor = mode.equals("thrpt") ? 1 / k : k;
+            JsonNode primary = result.get("primaryMetric");
+            JsonNode raw = primary.has("rawData") ? primary.get("rawData") : primary.get("rawDataHistogram");
+            for (JsonNode fork : raw) {
+                for (int i = 0; i < fork.size(); i++) {
+                    if (fork.get(i).isArray()) {
+                        for (JsonNode bucket : fork.get(i)) {
+                            ((ArrayNode) bucket).set(0, DoubleNode.valueOf(bucket.get(0).asDouble() * factor));
+                        }
+                    } else {
+                        ((ArrayNode) fork).set(i, DoubleNode.valueOf(fork.get(i).asDouble() * factor));
+                    }
+                }
+            }
+        }
+        return Files.writeString(target, mapper.writeValueAsString(root));
     }
 
     /** The results file; runs JMH the first time. */

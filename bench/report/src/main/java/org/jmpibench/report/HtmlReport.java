@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.jmpibench.results.Metric;
+import org.jmpibench.results.Param;
 import org.jmpibench.results.RunFiles;
 
 /**
@@ -157,7 +158,7 @@ final class HtmlReport {
     rows.forEach(m -> variantNames.addAll(m.variant().keySet()));
     // a variant column that is the same everywhere (e.g. mode=avgt) says nothing per row
     variantNames.removeIf(name -> rows.stream().map(m -> m.variant().getOrDefault(name, "")).distinct().count() < 2
-        && !name.equals("buffer"));
+        && !name.equals(Param.BUFFER.jmhName()));
 
     html.append("<h3>Numbers</h3>\n<table class=\"sortable\">\n<thead><tr>");
     List<String> headers = new ArrayList<>();

@@ -129,7 +129,7 @@ final class ReportData {
         }
         String value = key.variant().getOrDefault(name, "-");
         // the buffer kind reads well alone ("openmpi direct"); other parameters need their name
-        label.append(' ').append(name.equals("buffer") ? value : name + "=" + value);
+        label.append(' ').append(name.equals(Param.BUFFER.jmhName()) ? value : name + "=" + value);
       }
       labels.put(key, label.toString());
     }

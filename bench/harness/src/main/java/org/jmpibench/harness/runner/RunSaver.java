@@ -9,6 +9,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jmpibench.results.IoCause;
 import org.jmpibench.results.RunContext;
 import org.jmpibench.results.RunFiles;
@@ -99,13 +100,9 @@ final class RunSaver {
         tryWrite(files.context(), () -> context.build().toJson());
     }
 
-    private interface Content {
-        byte[] bytes() throws IOException;
-    }
-
-    private boolean tryWrite(Path file, Content content) {
+    private boolean tryWrite(Path file, Supplier<byte[]> content) {
         try {
-            files.write(file, content.bytes());
+            files.write(file, content.get());
             return true;
         } catch (IOException e) {
             String problem = "could not save " + file + " (" + IoCause.of(e) + "); it keeps what was saved before";

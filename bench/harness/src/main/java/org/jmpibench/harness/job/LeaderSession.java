@@ -56,6 +56,8 @@ public final class LeaderSession {
     private final double[] myReport = new double[BatchReport.LENGTH];
     private final double[] allReports;
     private final long watchdogSeconds;
+    /** TEST ONLY ({@link PlantedSlowdown}): 0 in every real run. */
+    private final double plantedSlowdown;
     /**
      * send only: after SETUP, commands go point-to-point to rank 1 alone, so that idle ranks 2.. are not woken
      * by every batch (a woken rank of a spinning backend steals a core from the ping-pong on a small machine).
@@ -83,6 +85,7 @@ public final class LeaderSession {
         this.comm = comm;
         this.watchdog = watchdog;
         this.watchdogSeconds = Watchdog.timeoutSeconds();
+        this.plantedSlowdown = PlantedSlowdown.fraction(System.getProperty(PlantedSlowdown.PROPERTY), backend, op);
         this.allReports = new double[BatchReport.LENGTH * comm.size()];
         this.partnerOnly = op.shape() == Operation.Shape.PAIR;
         this.workload = Workload.create(op, buffer, comm, size, backend);
@@ -154,7 +157,13 @@ public final class LeaderSession {
             if (batchStartNs == 0) {
                 batchStartNs = System.nanoTime();
             }
-            workload.run();
+            if (plantedSlowdown > 0) {
+                long start = System.nanoTime();
+                workload.run();
+                PlantedSlowdown.stretch(start, plantedSlowdown);
+            } else {
+                workload.run();
+            }
             if (--remaining == 0) {
                 finishBatch();
             }

@@ -16,10 +16,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.jmpibench.harness.job.BufferKind;
+import org.jmpibench.harness.job.PlantedSlowdown;
 import org.jmpibench.harness.job.RankMetricsProfiler;
 import org.jmpibench.harness.job.Watchdog;
 import org.jmpibench.results.GitState;
 import org.jmpibench.results.Machine;
+import org.jmpibench.results.Operation;
 import org.jmpibench.results.Param;
 import org.jmpibench.results.RunContext.FailedJob;
 import org.jmpibench.results.RunContext;
@@ -347,9 +349,15 @@ public final class BenchRunner {
     List<String> jvmArgs(int np) {
         int maxSize = settings.sizes().stream().max(Integer::compare).orElseThrow();
         long heapMiB = MemoryPlan.heapBytes(maxSize, np) >> 20;
-        return List.of("-Xms" + Math.min(heapMiB, 256) + "m", "-Xmx" + heapMiB + "m",
+        List<String> args = new ArrayList<>(List.of("-Xms" + Math.min(heapMiB, 256) + "m", "-Xmx" + heapMiB + "m",
                 "-XX:MaxDirectMemorySize=" + heapMiB + "m",
-                "-D" + Watchdog.TIMEOUT_PROPERTY + "=" + settings.watchdogSeconds());
+                "-D" + Watchdog.TIMEOUT_PROPERTY + "=" + settings.watchdogSeconds()));
+        String planted = System.getenv(PlantedSlowdown.ENV);
+        if (planted != null && !planted.isBlank()) {
+            PlantedSlowdown.fraction(planted, "", Operation.SEND); // a bad value is bad input, not a failed rank
+            args.add("-D" + PlantedSlowdown.PROPERTY + "=" + planted.strip());
+        }
+        return args;
     }
 
     /** The job launcher's words when the wrapper recorded them, else JMH's. */

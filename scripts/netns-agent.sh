@@ -15,7 +15,13 @@ if [ $# -lt 2 ]; then
 fi
 host=$1
 shift
-ip netns exec "$host" unshare --uts sh -c 'hostname "$1" && shift && exec sh -c "$*"' netns-agent "$host" "$@"
+# In the background and waited for with wait's own stderr silenced, so that this shell adds no "Killed" line to
+# the command's output (ssh would not); fd 3 keeps our stdin, which an asynchronous command would lose to
+# /dev/null.
+exec 3<&0
+ip netns exec "$host" unshare --uts sh -c 'hostname "$1" && shift && exec sh -c "$*"' netns-agent "$host" "$@" \
+  <&3 3<&- &
+wait $! 2>/dev/null
 status=$?
 if [ "$status" -gt 128 ]; then
   echo "Connection to $host closed by remote host." >&2

@@ -83,7 +83,10 @@ check() {
     fi
     for other in $hosts; do
       address=$SUBNET.${other##*-h}
-      route=$(ip netns exec "$host" ip route get "$address")
+      if ! route=$(ip netns exec "$host" ip route get "$address" 2>&1); then
+        echo "netns-hosts: in $host, no route to $address: $route" >&2
+        exit 1
+      fi
       if [ "$other" = "$host" ]; then
         [[ "$route" == local\ "$address"\ * ]] && continue
       elif [[ " $route " == *" dev $IFACE "* ]]; then

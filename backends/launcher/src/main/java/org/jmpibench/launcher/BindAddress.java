@@ -43,8 +43,10 @@ public final class BindAddress {
 
     /**
      * Where the launcher's rendezvous listens for a job on {@code hosts}: on the configured interface, else on
-     * the address that routes to the first host that is not this one, else (all ranks here) on loopback.
+     * the address that routes to the first host that is not this one, else (no hosts, or all of them this one)
+     * on loopback.
      *
+     * @param hosts the job's hosts, or null for this machine only
      * @throws IllegalArgumentException when the interface matches nothing or a host name does not resolve
      */
     public static InetAddress forLauncher(Map<String, String> env, Hosts hosts) {
@@ -52,7 +54,7 @@ public final class BindAddress {
         if (interfaces != null) {
             return ofInterfaces(interfaces);
         }
-        for (String host : hosts.names()) {
+        for (String host : hosts == null ? List.<String>of() : hosts.names()) {
             if (!LocalHost.is(host)) {
                 return towards(resolve(host));
             }

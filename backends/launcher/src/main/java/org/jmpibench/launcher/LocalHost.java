@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.jmpibench.spi.Hosts;
-import org.jmpibench.spi.JobSpec;
 
 /**
  * Which host names mean "this machine": the launcher starts ranks placed on them itself, and ranks placed on any
@@ -61,10 +60,10 @@ public final class LocalHost {
     /**
      * Refuses a job on more than this one host, for backends that run on one host only.
      *
+     * @param hosts the job's hosts, or null for this machine
      * @throws IllegalArgumentException naming the backend and the hosts
      */
-    public static void requireOnlyThisHost(String backend, JobSpec spec) {
-        Hosts hosts = spec.hostfile();
+    public static void requireOnlyThisHost(String backend, Hosts hosts) {
         if (hosts == null) {
             return;
         }

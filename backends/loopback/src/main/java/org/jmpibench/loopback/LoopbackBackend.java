@@ -31,7 +31,7 @@ public final class LoopbackBackend extends SocketBackend {
     public JobLauncher launcher() {
         JobLauncher launcher = super.launcher();
         return spec -> {
-            LocalHost.requireOnlyThisHost(NAME, spec);
+            LocalHost.requireOnlyThisHost(NAME, spec.hostfile());
             return launcher.run(spec.withHostfile(null));
         };
     }

@@ -25,16 +25,18 @@ public final class TcpBackend extends SocketBackend {
     }
 
     @Override
+    public boolean spansHosts() {
+        return true;
+    }
+
+    @Override
     public Availability availability() {
         return Availability.available("TCP across hosts, jmpi-bench (Java " + Runtime.version().feature() + ")");
     }
 
     @Override
     InetAddress rendezvousAddress(JobSpec spec, Map<String, String> env) {
-        if (spec.hostfile() != null || BindAddress.configured(env) != null) {
-            return BindAddress.forLauncher(env, spec.hostfile());
-        }
-        return InetAddress.getLoopbackAddress();
+        return BindAddress.forLauncher(env, spec.hostfile());
     }
 
     @Override

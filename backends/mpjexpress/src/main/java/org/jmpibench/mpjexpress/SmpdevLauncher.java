@@ -52,7 +52,7 @@ final class SmpdevLauncher implements JobLauncher {
 
     @Override
     public JobOutcome run(JobSpec spec) {
-        LocalHost.requireOnlyThisHost(MpjSmpdevBackend.NAME, spec);
+        LocalHost.requireOnlyThisHost(MpjSmpdevBackend.NAME, spec.hostfile());
         MpjInstallation mpj = MpjInstallation.require();
         Path jobDir = null;
         Process jvm = null;

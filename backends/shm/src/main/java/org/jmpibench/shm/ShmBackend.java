@@ -48,7 +48,7 @@ public final class ShmBackend implements Backend {
         ProcessJobRunner runner = new ProcessJobRunner(NAME, ShmJobSession::open,
                 RankCommand.plainJava(ownClasspath(), List.of()));
         return spec -> {
-            LocalHost.requireOnlyThisHost(NAME, spec);
+            LocalHost.requireOnlyThisHost(NAME, spec.hostfile());
             return runner.run(spec.withHostfile(null));
         };
     }

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jmpibench.launcher.LocalHost;
 import org.jmpibench.spi.Availability;
 import org.jmpibench.spi.Backend;
 import org.jmpibench.spi.Backends;
@@ -47,6 +48,9 @@ final class JobCommandSupport {
         Availability availability = backend.availability();
         if (!availability.available()) {
             throw new IllegalArgumentException("backend " + name + " is not available: " + availability.reason());
+        }
+        if (!backend.spansHosts()) {
+            LocalHost.requireOnlyThisHost(name, hosts);
         }
         return backend;
     }

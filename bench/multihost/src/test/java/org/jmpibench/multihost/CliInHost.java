@@ -80,6 +80,12 @@ final class CliInHost implements AutoCloseable {
         return new Result(process.exitValue(), out.toString(), err.toString());
     }
 
+    /** SIGKILL to the command line's JVM: it gets no chance to stop what it started. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
     @Override
     public void close() {
         process.destroyForcibly();

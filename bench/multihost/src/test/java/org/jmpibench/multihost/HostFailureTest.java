@@ -85,11 +85,36 @@ class HostFailureTest {
         assertNothingLeftBeside(2);
     }
 
+    /**
+     * The command line itself killed with SIGKILL, so it cannot stop its ranks, which all run on host 2 and wait
+     * for rank 0: no peer goes away, only the launcher, and each rank must notice by its stdin's end (the launch
+     * agent's connection), and halt. (openmpi is left out: its mpirun outlives a killed launcher until its own
+     * time limit, job limit + 10 s, see README.)
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"tcp", "mpj-niodev"})
+    void ranksOnAnotherHostHaltWhenTheLauncherIsKilled(String backend) throws Exception {
+        Backends.assumeAvailable(backend);
+        Path onlyHost2 = Files.writeString(files.resolve("host2"), hosts.host(2) + " slots=4\n");
+        try (CliInHost cli = startWaitingJob(backend, onlyHost2, "slot")) {
+            for (int rank = 0; rank < 4; rank++) {
+                assertThat(rankProcess(1, rank)).as("rank %d on host 1", rank).isEmpty();
+                assertThat(rankProcess(2, rank)).as("rank %d on host 2", rank).isPresent();
+            }
+            cli.kill();
+            assertThat(hosts.processesLeft(NOTICED_WITHIN.toMillis())).as("processes left in the hosts").isEmpty();
+        }
+    }
+
     /** Ranks 0 2 on host 1, 1 3 on host 2, all past a barrier and waiting for rank 0, which sleeps. */
     private CliInHost startWaitingJob(String backend) throws Exception {
-        Path hostfile = hosts.hostfile(files, 2, 2);
+        return startWaitingJob(backend, hosts.hostfile(files, 2, 2), "node");
+    }
+
+    /** Four ranks placed by {@code hostfile}, all past a barrier and waiting for rank 0, which sleeps. */
+    private CliInHost startWaitingJob(String backend, Path hostfile, String mapBy) throws Exception {
         CliInHost cli = CliInHost.start(hosts, 1, "run", "--backend", backend, "-n", "4", "--hostfile",
-                hostfile.toString(), "--map-by", "node", "--launch-agent", NamespaceHosts.AGENT.toString(),
+                hostfile.toString(), "--map-by", mapBy, "--launch-agent", NamespaceHosts.AGENT.toString(),
                 "--interface", NamespaceHosts.INTERFACE, "--timeout", "300", "org.jmpibench.conformance.FaultyRank",
                 "hang", "0");
         try {

@@ -42,7 +42,8 @@ up() {
   fi
   trap 'down "$prefix" >/dev/null 2>&1' ERR
   local hosts_file
-  hosts_file=$(printf '127.0.0.1 localhost\n'; for i in $(seq 1 "$n"); do printf '%s.%d %s-h%d\n' "$SUBNET" "$i" "$prefix" "$i"; done)
+  hosts_file=$(printf '127.0.0.1 localhost\n'
+               for i in $(seq 1 "$n"); do printf '%s.%d %s-h%d\n' "$SUBNET" "$i" "$prefix" "$i"; done)
   ip netns add "$prefix-br"
   ip -n "$prefix-br" link add br0 type bridge
   ip -n "$prefix-br" link set br0 up

@@ -155,7 +155,11 @@ public final class ProcessJobRunner {
                 rankCommand)).start();
         ProcessReaper.track(process);
         jobEnv.put(Job.LAUNCHER_STDIN_ENV, "1");
-        RemoteLaunch.sendEnvironment(process.getOutputStream(), jobEnv);
+        try {
+            RemoteLaunch.sendEnvironment(process.getOutputStream(), jobEnv);
+        } catch (IOException e) {
+            // The agent ended already (ssh could not connect): its exit status and stderr tell why.
+        }
         return process;
     }
 

@@ -19,15 +19,17 @@ import org.jmpibench.launcher.JobSession;
 
 /**
  * The job's meeting point, run inside the launcher for the life of one job: every rank registers (token, rank,
- * its listening port); once all N have, each gets the table of ports and the server stops listening.
+ * its listening port, from its listening address); once all N have, each gets the table of addresses and the
+ * server stops listening.
  *
  * <p>Robustness: it listens on an ephemeral port (two jobs never collide) of 127.0.0.1 (loopback) or of the
- * launcher host's address that every host of the job can reach (tcp, {@link org.jmpibench.launcher.BindAddress}). Each connection gets its
- * own short-lived thread with a read timeout, so a silent, slow or garbage-speaking stranger is dropped after at
- * most the handshake timeout and never delays the real ranks; at most {@value #MAX_PENDING_HANDSHAKES}
- * unverified connections are held at once, further ones are closed at once. A wrong token, an out-of-range rank
- * or a second registration of a rank is refused. If not every rank has registered within the rendezvous timeout,
- * the ranks that did are told which ranks are missing, so they fail with a clear message instead of hanging.
+ * launcher host's address that every host of the job can reach (tcp, {@link org.jmpibench.launcher.BindAddress}).
+ * Each connection gets its own short-lived thread with a read timeout, so a silent, slow or garbage-speaking
+ * stranger is dropped after at most the handshake timeout and never delays the real ranks; at most
+ * {@value #MAX_PENDING_HANDSHAKES} unverified connections are held at once, further ones are closed at once. A wrong
+ * token, an out-of-range rank or a second registration of a rank is refused. If not every rank has registered
+ * within the rendezvous timeout, the ranks that did are told which ranks are missing, so they fail with a clear
+ * message instead of hanging.
  */
 final class RendezvousServer implements JobSession {
 

@@ -32,7 +32,8 @@ final class MpirunReport {
     private static final Pattern EXIT_CODE = Pattern.compile("Exit code:\\s+(-?\\d+)");
     private static final Pattern SIGNAL =
             Pattern.compile("process rank (\\d+) with PID \\d+ on node \\S+ exited on signal (\\d+)");
-    private static final Pattern LOST_DAEMON = Pattern.compile("Remote daemon: \\[\\[\\d+,\\d+\\],\\d+\\] on node (\\S+)");
+    private static final Pattern LOST_DAEMON =
+            Pattern.compile("Remote daemon: \\[\\[\\d+,\\d+\\],\\d+\\] on node (\\S+)");
     /** What ssh (and scripts/netns-agent.sh) prints when the other side went away. */
     private static final Pattern AGENT_LOST = Pattern.compile("Connection to (\\S+) closed by remote host");
     private static final Pattern ABORT = Pattern.compile("MPI_ABORT was invoked on rank (\\d+)");

@@ -119,12 +119,12 @@ public record Hosts(List<Host> hosts, String mapBy) {
     }
 
     /**
-     * One line saying which ranks run where, e.g. {@code a: ranks 0 2; b: ranks 1 3 (map-by node)}, or that Open
-     * MPI decides.
+     * One line saying which ranks run where, e.g. {@code a: ranks 0 2; b: ranks 1 3 (map-by node)}, or, for a
+     * policy that is not ours, that the backend decides (openmpi's mpirun; the others refuse it).
      */
     public String describePlacement(int np) {
         if (!placementKnown()) {
-            return "decided by mpirun (map-by " + mapBy + ") on " + describe();
+            return "left to the backend (map-by " + mapBy + ") on " + describe();
         }
         Map<String, List<String>> byHost = new LinkedHashMap<>();
         List<String> placed = placement(np);

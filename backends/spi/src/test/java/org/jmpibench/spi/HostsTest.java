@@ -41,7 +41,8 @@ class HostsTest {
         assertThat(ppr.placementKnown()).isFalse();
         assertThatThrownBy(() -> ppr.placement(2)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("ppr:1:node");
-        assertThat(ppr.describePlacement(2)).isEqualTo("decided by mpirun (map-by ppr:1:node) on a slots=2, b slots=2");
+        assertThat(ppr.describePlacement(2)).isEqualTo("left to the backend (map-by ppr:1:node) on a slots=2, "
+                + "b slots=2");
     }
 
     @Test

@@ -39,6 +39,8 @@ final class NamespaceHosts implements AutoCloseable {
     private static final Pattern BYTES = Pattern.compile("\"bytes\":(\\d+)");
     private static final Pattern OURS = Pattern.compile("(jmpi-(\\d+)-[0-9a-f]+)-(h\\d+|br)");
 
+    private static boolean skipSaid;
+
     private final String prefix;
     private final int count;
     private final Thread hook;
@@ -53,22 +55,34 @@ final class NamespaceHosts implements AutoCloseable {
 
     /**
      * Makes {@code count} hosts, or skips the calling test with one line saying why they cannot be made here
-     * (not root, no {@code ip}, no permission).
+     * (not root, no {@code ip}, no permission); that line also goes to stderr, once per test JVM, so that the
+     * build's output says why.
      */
     static NamespaceHosts make(int count) {
         String missing = whyNot();
-        Assumptions.assumeTrue(missing == null, () -> "multi-host tests skipped: cannot make network namespaces "
-                + "here: " + missing);
+        if (missing != null) {
+            skip(missing);
+        }
         removeLeftoversOfGoneJvms();
         String prefix = "jmpi-" + ProcessHandle.current().pid() + "-" + HexFormat.of().formatHex(randomBytes());
         NamespaceHosts hosts = new NamespaceHosts(prefix, count);
         Result up = run(List.of(HOSTS_SCRIPT.toString(), "up", prefix, Integer.toString(count)));
         if (up.status() != 0) {
             hosts.close();
-            Assumptions.abort("multi-host tests skipped: cannot make network namespaces here: "
-                    + up.output().strip().replace('\n', ' '));
+            skip(up.output().strip().replace('\n', ' '));
         }
         return hosts;
+    }
+
+    private static void skip(String why) {
+        String line = "multi-host tests skipped: cannot make network namespaces here: " + why;
+        synchronized (NamespaceHosts.class) {
+            if (!skipSaid) {
+                skipSaid = true;
+                System.err.println(line);
+            }
+        }
+        Assumptions.abort(line);
     }
 
     /** The name of host {@code i} (1-based): its namespace and its host name. */

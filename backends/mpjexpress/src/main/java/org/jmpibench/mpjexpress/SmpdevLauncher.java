@@ -20,6 +20,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.jmpibench.launcher.LocalHost;
 import org.jmpibench.launcher.ProcessReaper;
 import org.jmpibench.launcher.RankCommand;
 import org.jmpibench.launcher.RankEnv;
@@ -51,6 +52,7 @@ final class SmpdevLauncher implements JobLauncher {
 
     @Override
     public JobOutcome run(JobSpec spec) {
+        LocalHost.requireOnlyThisHost(MpjSmpdevBackend.NAME, spec.hostfile());
         MpjInstallation mpj = MpjInstallation.require();
         Path jobDir = null;
         Process jvm = null;

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jmpibench.spi.Hosts;
 import org.jmpibench.spi.JobSpec;
 import org.jmpibench.spi.RankProgram;
 import org.junit.jupiter.api.Test;
@@ -63,13 +64,26 @@ class MpirunCommandTest {
     }
 
     @Test
-    void aHostfileIsPassedAndTcpJoinsTheTransports() {
-        JobSpec spec = JobSpec.of(8, PROGRAM, Duration.ofSeconds(60)).withHostfile(Path.of("/etc/hosts.mpi"));
-        List<String> cmd = build(spec, host(false, 2));
+    void hostsArePassedWithTheirSlotsAndMappingAndTcpJoinsTheTransports() {
+        Hosts hosts = Hosts.of(List.of(new Hosts.Host("h1", 4), new Hosts.Host("h2", 4))).withMapBy("node");
+        List<String> cmd = build(JobSpec.of(8, PROGRAM, Duration.ofSeconds(60)).withHostfile(hosts), host(false, 2));
 
-        assertThat(cmd).containsSubsequence("--hostfile", "/etc/hosts.mpi");
+        assertThat(cmd).containsSubsequence("--host", "h1:4,h2:4", "--map-by", "node");
         assertThat(cmd).containsSubsequence("--mca", "btl", "self,vader,tcp");
         assertThat(cmd).as("slots come from the hostfile").doesNotContain("--oversubscribe");
+        assertThat(cmd).as("no interface or agent asked for").doesNotContain("btl_tcp_if_include", "plm_rsh_agent");
+    }
+
+    @Test
+    void theInterfaceGoesToBothTcpTransportsAndTheAgentToTheLauncher() {
+        Hosts hosts = Hosts.of(List.of(new Hosts.Host("h1", 1), new Hosts.Host("h2", 1)));
+        List<String> cmd = build(JobSpec.of(2, PROGRAM, Duration.ofSeconds(60)).withHostfile(hosts),
+                new MpirunCommand.Host(true, 2, JAVA, 70, List.of(), "mpi0", "/x/netns-agent.sh"));
+
+        assertThat(cmd).containsSubsequence("--map-by", "slot");
+        assertThat(cmd).containsSubsequence("--mca", "btl_tcp_if_include", "mpi0");
+        assertThat(cmd).containsSubsequence("--mca", "oob_tcp_if_include", "mpi0");
+        assertThat(cmd).containsSubsequence("--mca", "plm_rsh_agent", "/x/netns-agent.sh");
     }
 
     @Test

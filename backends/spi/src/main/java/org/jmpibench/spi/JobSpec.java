@@ -1,6 +1,5 @@
 package org.jmpibench.spi;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -16,12 +15,14 @@ import java.util.function.Consumer;
  * @param leader    what rank 0 runs instead of {@code program}, or null
  * @param timeout   the whole job is killed when it runs longer; the outcome then says so
  * @param env       extra environment for every rank
- * @param hostfile  optional hostfile for backends that can span machines (Open MPI); null for one machine
+ * @param hostfile  the hosts to run on (a parsed hostfile, see {@link Hosts}); null for this machine only. A
+ *                  backend that runs on one host only refuses more than one host with an
+ *                  {@link IllegalArgumentException}
  * @param output    receives every line the ranks print, prefixed by nothing; lines of one rank stay in order.
  *                  Rank 0's stdout lines go to {@code output}, all stderr lines to it too
  */
 public record JobSpec(int np, RankProgram program, RankProgram leader, Duration timeout, Map<String, String> env,
-                      Path hostfile, Consumer<RankLine> output) {
+                      Hosts hostfile, Consumer<RankLine> output) {
 
     public JobSpec {
         if (np < 1) {
@@ -45,7 +46,7 @@ public record JobSpec(int np, RankProgram program, RankProgram leader, Duration 
         return rank == 0 && leader != null ? leader : program;
     }
 
-    public Optional<Path> hostfileIfAny() {
+    public Optional<Hosts> hostfileIfAny() {
         return Optional.ofNullable(hostfile);
     }
 
@@ -61,7 +62,7 @@ public record JobSpec(int np, RankProgram program, RankProgram leader, Duration 
         return new JobSpec(np, program, leader, timeout, env, hostfile, newOutput);
     }
 
-    public JobSpec withHostfile(Path newHostfile) {
+    public JobSpec withHostfile(Hosts newHostfile) {
         return new JobSpec(np, program, leader, timeout, env, newHostfile, output);
     }
 

@@ -21,7 +21,7 @@ import org.jmpibench.spi.JobSpec;
 import org.jmpibench.spi.JobSpec.RankLine;
 
 /**
- * Runs a job as one JVM per rank on this machine.
+ * Runs a job as one JVM per rank on this machine, each on the spec's JDK ({@link JobSpec#rankJdk()}).
  *
  * <p>Failure policy: the first rank to exit non-zero (or be killed) fails the job, and the others are killed at
  * once, since MPI-style peers would otherwise wait forever for it. A rank that exits 0 early does not end the
@@ -115,7 +115,8 @@ public final class ProcessJobRunner {
 
     private Process start(JobSpec spec, int rank, String jobId, String token, JobSession session)
             throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command.command(rank, spec.np(), spec.programFor(rank)));
+        ProcessBuilder builder = new ProcessBuilder(command.command(rank, spec.np(), spec.programFor(rank),
+                spec.rankJdk()));
         Map<String, String> env = builder.environment();
         env.putAll(spec.env());
         env.putAll(session.envFor(rank));

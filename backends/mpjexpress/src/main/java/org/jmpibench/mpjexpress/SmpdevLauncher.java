@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import org.jmpibench.launcher.ProcessReaper;
 import org.jmpibench.launcher.RankCommand;
 import org.jmpibench.launcher.RankEnv;
+import org.jmpibench.spi.Jdk;
 import org.jmpibench.spi.Job;
 import org.jmpibench.spi.JobLauncher;
 import org.jmpibench.spi.JobOutcome;
@@ -46,7 +47,7 @@ final class SmpdevLauncher implements JobLauncher {
     static final String DEVICE = "smpdev";
     private static final long GRACE_MILLIS = 1000;
     /** The Security Manager that stops System.exit in a rank can no longer be installed from Java 24 on. */
-    private static final boolean EXIT_GUARD_POSSIBLE = Runtime.version().feature() < 24;
+    static final int NO_SECURITY_MANAGER_FROM = 24;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Override
@@ -101,10 +102,11 @@ final class SmpdevLauncher implements JobLauncher {
 
     private static List<String> command(JobSpec spec, MpjInstallation mpj, Path hostDir, Path workDir) {
         RankProgram leader = spec.leader();
+        Jdk jdk = spec.rankJdk();
         List<String> cmd = new ArrayList<>();
-        cmd.add(RankCommand.currentJava().toString());
+        cmd.add(jdk.java().toString());
         cmd.addAll((leader != null ? leader : spec.program()).jvmOptions());
-        if (EXIT_GUARD_POSSIBLE) {
+        if (jdk.feature() < NO_SECURITY_MANAGER_FROM) {
             cmd.add("-Djava.security.manager=allow");
         }
         cmd.add("-cp");

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.jmpibench.launcher.ProcessReaper;
-import org.jmpibench.launcher.RankCommand;
 import org.jmpibench.launcher.RankEnv;
 import org.jmpibench.spi.Job;
 import org.jmpibench.spi.JobLauncher;
@@ -112,7 +111,7 @@ final class OpenMpiLauncher implements JobLauncher {
     private static MpirunCommand.Host host(JobSpec spec) {
         String extra = System.getProperty(EXTRA_ARGS_PROPERTY, "").strip();
         return new MpirunCommand.Host(isRoot(), Runtime.getRuntime().availableProcessors(),
-                RankCommand.currentJava(), spec.timeout().toSeconds() + BACKSTOP_SECONDS,
+                spec.timeout().toSeconds() + BACKSTOP_SECONDS,
                 extra.isEmpty() ? List.of() : List.of(extra.split("\\s+")));
     }
 

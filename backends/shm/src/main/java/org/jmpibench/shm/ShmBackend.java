@@ -45,7 +45,7 @@ public final class ShmBackend implements Backend {
     @Override
     public JobLauncher launcher() {
         ProcessJobRunner runner = new ProcessJobRunner(NAME, ShmJobSession::open,
-                RankCommand.plainJava(ownClasspath(), List.of()));
+                RankCommand.plainJava(ownClasspath(), RankCommand::nativeAccessOptions));
         return runner::run;
     }
 

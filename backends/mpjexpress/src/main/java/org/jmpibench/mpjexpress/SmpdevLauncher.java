@@ -61,7 +61,7 @@ final class SmpdevLauncher implements JobLauncher {
         List<Thread> pumps = new ArrayList<>();
         try {
             jobDir = Files.createTempDirectory("jmpi-mpj-smpdev-");
-            Path hostDir = writeMonitorClasses(jobDir.resolve("host"));
+            Path hostDir = writeMonitorClasses(jobDir.resolve("host"), spec.rankJdk());
             Path workDir = Files.createDirectories(jobDir.resolve("work"));
             ProcessBuilder builder = new ProcessBuilder(command(spec, mpj, hostDir, workDir));
             builder.directory(workDir.toFile());
@@ -136,11 +136,15 @@ final class SmpdevLauncher implements JobLauncher {
     }
 
     /**
-     * Copies {@link SmpJobMonitor} (and its nested classes) out of this module into a directory of their own: the
-     * job JVM's class path must not hold the rest of the module.
+     * Copies {@link SmpJobMonitor} and {@link ExitLoggerFinder} (with their nested classes) out of this module into
+     * a directory of their own: the job JVM's class path must not hold the rest of the module. For a JDK without a
+     * Security Manager it also registers the finder as the JVM's logger finder, which then stops System.exit in
+     * ranks.
      */
-    static Path writeMonitorClasses(Path hostDir) throws IOException {
-        for (Class<?> type : SmpJobMonitor.class.getNestMembers()) {
+    static Path writeMonitorClasses(Path hostDir, Jdk jdk) throws IOException {
+        List<Class<?>> types = new ArrayList<>(List.of(SmpJobMonitor.class.getNestMembers()));
+        types.addAll(List.of(ExitLoggerFinder.class.getNestMembers()));
+        for (Class<?> type : types) {
             String resource = type.getName().replace('.', '/') + ".class";
             Path target = hostDir.resolve(resource);
             Files.createDirectories(target.getParent());
@@ -151,6 +155,11 @@ final class SmpdevLauncher implements JobLauncher {
                 Files.copy(in, target);
             }
         }
+        if (jdk.feature() >= NO_SECURITY_MANAGER_FROM) {
+            Path service = hostDir.resolve("META-INF/services/" + System.LoggerFinder.class.getName());
+            Files.createDirectories(service.getParent());
+            Files.writeString(service, ExitLoggerFinder.class.getName() + "\n");
+        }
         return hostDir;
     }
 
@@ -158,7 +167,9 @@ final class SmpdevLauncher implements JobLauncher {
         String prefix = "backend " + MpjSmpdevBackend.NAME + ": ";
         synchronized (failures) {
             if (!failures.isEmpty()) {
-                String first = failures.get(0);
+                // The shutdown hook, the last resort, cannot see the status; the JVM's exit status is that status.
+                String first = failures.get(0)
+                        .replace(SmpJobMonitor.EXITED + "?)", SmpJobMonitor.EXITED + status + ")");
                 // "rank N called System.exit(S)": add what that rank said before it went.
                 int rank = first.contains(SmpJobMonitor.EXITED) ? taggedRank("[" + first.split(" called")[0] + "] ")
                         : -1;

@@ -32,7 +32,10 @@ usable() {
 
 chosen=""
 if [[ -n "${JMPI_JDK22_HOME:-}" ]]; then
-  usable "$JMPI_JDK22_HOME" || { echo "setup-jdk: JMPI_JDK22_HOME=$JMPI_JDK22_HOME is not a JDK >= $MINIMUM" >&2; exit 1; }
+  if ! usable "$JMPI_JDK22_HOME"; then
+    echo "setup-jdk: JMPI_JDK22_HOME=$JMPI_JDK22_HOME is not a JDK >= $MINIMUM" >&2
+    exit 1
+  fi
   chosen="$JMPI_JDK22_HOME"
 elif [[ -n "${JAVA_HOME:-}" ]] && usable "$JAVA_HOME"; then
   chosen="$JAVA_HOME"

@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  * @param output    receives every line the ranks print, prefixed by nothing; lines of one rank stay in order.
  *                  Rank 0's stdout lines go to {@code output}, all stderr lines to it too
  * @param jdk       the JDK every rank runs on (where ranks are threads of one JVM: that JVM), or null for the
- *                  JDK running the launcher; see {@link #rankJdk()}
+ *                  JDK running the launcher; see {@link #rankJdk()}. With a hostfile it must be at the same path
+ *                  on every host
  */
 public record JobSpec(int np, RankProgram program, RankProgram leader, Duration timeout, Map<String, String> env,
                       Path hostfile, Consumer<RankLine> output, Jdk jdk) {

@@ -73,6 +73,29 @@ class RunContextTest {
     }
 
     @Test
+    void theHostsAndWhereEachGroupRanAreRecorded() throws IOException {
+        Map<String, Integer> slots = new LinkedHashMap<>();
+        slots.put("node01", 2);
+        slots.put("node02", 2);
+        RunContext.Builder builder = harnessLike(new GitState("0123abcd", false, null))
+                .hostfile(slots, "node", "eth1", null)
+                .placement(new RunContext.Placement("tcp", 2, "2hosts:0/1", "node01: rank 0; node02: rank 1"))
+                .placement(new RunContext.Placement("tcp", 4, "2hosts:0+2/1+3",
+                        "node01: ranks 0 2; node02: ranks 1 3"));
+        Path file = Files.write(dir.resolve("run.context.json"), builder.build().toJson());
+
+        RunContext read = RunContext.read(file);
+
+        assertThat(read.placements()).extracting(RunContext.Placement::np, RunContext.Placement::layout)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "2hosts:0/1"),
+                        org.assertj.core.groups.Tuple.tuple(4, "2hosts:0+2/1+3"));
+        assertThat(read.placements().get(0).ranks()).isEqualTo("node01: rank 0; node02: rank 1");
+        assertThat(read.flatten()).containsEntry("hostfile.hosts.node02.slots", "2")
+                .containsEntry("hostfile.mapBy", "node").containsEntry("hostfile.interface", "eth1")
+                .containsEntry("hostfile.launchAgent", "");
+    }
+
+    @Test
     void theLastProgressReplacesTheEarlierOne() {
         RunContext.Builder builder = harnessLike(new GitState(null, null, "not in a git checkout"));
         builder.progress(STARTED, "r.json", false, 0, 2);

@@ -1,6 +1,7 @@
 package org.jmpibench.cli;
 
 import java.util.concurrent.Callable;
+import org.jmpibench.harness.runner.HostOptions;
 import org.jmpibench.spi.Backend;
 import org.jmpibench.spi.Hosts;
 import org.jmpibench.spi.RankProgram;

@@ -2,6 +2,7 @@ package org.jmpibench.harness;
 
 import java.util.concurrent.TimeUnit;
 import org.jmpibench.harness.job.LeaderSession;
+import org.jmpibench.results.Layout;
 import org.jmpibench.results.Operation;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -59,6 +60,10 @@ public abstract class LeaderBenchmark {
      */
     @Param("default")
     public String idle;
+
+    /** How the job's ranks are spread over hosts ({@link Layout}); the runner placed them, so a label too. */
+    @Param(Layout.ONE_HOST)
+    public String layout;
 
     protected LeaderSession session;
 

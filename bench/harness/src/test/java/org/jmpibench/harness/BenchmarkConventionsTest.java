@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.stream.Stream;
 import org.jmpibench.results.Operation;
 import org.jmpibench.results.Param;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 
@@ -37,10 +39,15 @@ class BenchmarkConventionsTest {
                 .containsExactlyInAnyOrder(Arrays.stream(Param.values()).map(Param::jmhName).toArray(String[]::new));
     }
 
-    @Test
-    void theNeutralIdleIsTheBenchmarksDefault() throws Exception {
-        org.openjdk.jmh.annotations.Param idle = LeaderBenchmark.class.getField(Param.IDLE.jmhName())
+    static Stream<Param> paramsWithANeutralValue() {
+        return Arrays.stream(Param.values()).filter(param -> param.neutralValue().isPresent());
+    }
+
+    @ParameterizedTest
+    @MethodSource("paramsWithANeutralValue")
+    void aNeutralValueIsTheBenchmarksDefault(Param param) throws Exception {
+        org.openjdk.jmh.annotations.Param field = LeaderBenchmark.class.getField(param.jmhName())
                 .getAnnotation(org.openjdk.jmh.annotations.Param.class);
-        assertThat(idle.value()).containsExactly(Param.IDLE.neutralValue().orElseThrow());
+        assertThat(field.value()).containsExactly(param.neutralValue().orElseThrow());
     }
 }

@@ -3,12 +3,14 @@ package org.jmpibench.harness.runner;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 /**
- * {@code jmpi-bench bench}: runs the benchmark matrix ({@link BenchRunner}). Every option has a
- * {@code -Dbench.*} property of the same meaning (for Maven), and a profile supplies what neither gives.
+ * {@code jmpi-bench bench}: runs the benchmark matrix ({@link BenchRunner}). Every option but the host options
+ * ({@link HostOptions}, shared with {@code demo} and {@code run}) has a {@code -Dbench.*} property of the same
+ * meaning (for Maven), and a profile supplies what neither gives.
  * Bad input is one line on stderr and status 2; a failed job makes the status 1.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -77,10 +79,13 @@ public final class BenchCommand implements Callable<Integer> {
             + "dumps its stacks and halts (default 120; bench.watchdogSeconds).")
     String watchdogSeconds;
 
+    @Mixin
+    HostOptions hostOptions;
+
     @Override
     public Integer call() throws Exception {
         BenchSettings settings = settings();
-        return new BenchRunner(settings, System.out).run().exitStatus();
+        return new BenchRunner(settings, RunHosts.of(hostOptions, settings.nps()), System.out).run().exitStatus();
     }
 
     /** The settings these options (then {@code bench.*} properties, then the profile) give. */

@@ -24,9 +24,9 @@ import org.jmpibench.results.Machine;
 import org.jmpibench.results.Operation;
 import org.jmpibench.results.Param;
 import org.jmpibench.results.RunContext.FailedJob;
+import org.jmpibench.results.RunContext.Placement;
 import org.jmpibench.results.RunContext;
 import org.jmpibench.results.RunFiles;
-import org.jmpibench.spi.Availability;
 import org.jmpibench.spi.Backend;
 import org.jmpibench.spi.Backends;
 import org.openjdk.jmh.annotations.Mode;
@@ -43,7 +43,8 @@ import org.openjdk.jmh.util.Version;
 /**
  * Runs the benchmark matrix: for every selected available backend, every idle strategy it supports and every np,
  * one JMH {@link Runner} whose {@code jvm} is a {@link WrapperScript} for that (backend, idle, np), so every JMH
- * fork runs as a fresh job with that strategy's environment ({@link IdleEnv}). JMH
+ * fork runs as a fresh job with that strategy's environment ({@link IdleEnv}), on the run's hosts
+ * ({@link RunHosts}: this machine, or a hostfile's hosts; the group's layout is a JMH parameter). JMH
  * fails the group on the first failed fork ({@code -foe true}); the group is recorded as failed (with what
  * the job launcher said) and the run goes on with the next group. The run's files ({@link RunSaver}) are
  * claimed and saved empty before the first benchmark, saved again after every group, and an OSU-style table is
@@ -52,16 +53,23 @@ import org.openjdk.jmh.util.Version;
 public final class BenchRunner {
 
     private final BenchSettings settings;
+    private final RunHosts hosts;
     private final PrintStream console;
     private final RunFiles.Writer writer;
 
+    /** A run on this machine only. */
     public BenchRunner(BenchSettings settings, PrintStream console) {
-        this(settings, console, RunFiles::replaceAtomically);
+        this(settings, RunHosts.thisMachine(), console);
+    }
+
+    BenchRunner(BenchSettings settings, RunHosts hosts, PrintStream console) {
+        this(settings, hosts, console, RunFiles::replaceAtomically);
     }
 
     /** A runner whose files are written by {@code writer}: tests simulate a disk that fills up. */
-    BenchRunner(BenchSettings settings, PrintStream console, RunFiles.Writer writer) {
+    BenchRunner(BenchSettings settings, RunHosts hosts, PrintStream console, RunFiles.Writer writer) {
         this.settings = settings;
+        this.hosts = hosts;
         this.console = console;
         this.writer = writer;
     }
@@ -101,26 +109,17 @@ public final class BenchRunner {
         String host = Machine.hostName();
         RunContext.Builder context = new RunContext.Builder(started, host, GitState.of(codeSource()))
                 .matrix(settings.profile().cliName(), settings.ops(), matrix()).jmh(jmhSettings());
-        List<String> lines = new ArrayList<>();
-        List<Backend> toRun = new ArrayList<>();
-        for (Backend backend : all) {
-            boolean selected = settings.backends().isEmpty() || settings.backends().contains(backend.name());
-            Availability availability = backend.availability();
-            context.backend(backend.name(), availability.available(), availability.version(), availability.reason(),
-                    selected);
-            if (!selected) {
-                continue;
+        hosts.describeIn(context);
+        BackendChoice choice = BackendChoice.choose(all, settings.backends(), hosts, context);
+        List<Backend> toRun = choice.toRun();
+        List<String> lines = new ArrayList<>(choice.lines());
+        for (int np : settings.nps()) {
+            if (hosts.fromHostfile()) {
+                lines.add("  placement np=" + np + ": " + hosts.placement(np) + ", layout " + hosts.layout(np));
             }
-            if (availability.available()) {
-                lines.add("  run   " + backend.name() + " " + availability.version());
-                toRun.add(backend);
-            } else {
-                lines.add("  skip  " + backend.name() + ": " + availability.reason());
+            for (Backend backend : toRun) {
+                context.placement(new Placement(backend.name(), np, hosts.layout(np), hosts.placement(np)));
             }
-        }
-        toRun.sort(Comparator.comparing(Backend::name));
-        if (toRun.isEmpty()) {
-            lines.add("  no selected backend is available here: nothing to run");
         }
         List<Variant> variants = variants(toRun, lines);
         context.variants(variants.stream().map(Variant::label).toList());
@@ -140,10 +139,11 @@ public final class BenchRunner {
         int[] counter = {0};
         try (PrintStream log = new PrintStream(new FileOutputStream(files.log().toFile(), true), true,
                 StandardCharsets.UTF_8)) {
+            List<String> hostArgs = hosts.forkArgs(work);
             for (Variant variant : variants) {
                 for (int np : settings.nps()) {
                     int failedBefore = failed.size();
-                    runGroup(variant, np, work, log, counter, total, results, failed);
+                    runGroup(variant, np, work, hostArgs, log, counter, total, results, failed);
                     failed.subList(failedBefore, failed.size()).forEach(context::failed);
                     // Save after every group: a run stopped half-way (Ctrl-C, a crash) keeps what finished.
                     saver.save(results, false, counter[0], total);
@@ -156,7 +156,8 @@ public final class BenchRunner {
 
         // A backend whose every idle variant was skipped did not run.
         List<String> backendsRun = variants.stream().map(Variant::backend).distinct().toList();
-        console.print(SummaryTable.render(results, variants.stream().map(Variant::label).toList(), settings));
+        console.print(SummaryTable.render(results, variants.stream().map(Variant::label).toList(), settings,
+                hosts::layout));
         console.println();
         if (!failed.isEmpty()) {
             console.println("failed jobs (" + failed.size() + "):");
@@ -184,6 +185,7 @@ public final class BenchRunner {
         matrix.put(Param.SIZE, settings.sizes());
         matrix.put(Param.BUFFER, settings.buffers().stream().map(BufferKind::cliName).toList());
         matrix.put(Param.IDLE, settings.idles().stream().map(Idle::cliName).toList());
+        matrix.put(Param.LAYOUT, settings.nps().stream().map(hosts::layout).distinct().toList());
         return matrix;
     }
 
@@ -241,7 +243,7 @@ public final class BenchRunner {
             }
             if (!skipped.isEmpty()) {
                 lines.add("  skip  " + backend.name() + " idle=" + String.join(",", skipped) + ": "
-                        + backend.name() + " has no idle strategy knob (only shm and loopback do)");
+                        + backend.name() + " has no idle strategy knob (only shm, loopback and tcp do)");
             }
         }
         return variants;
@@ -253,10 +255,10 @@ public final class BenchRunner {
      * after {@value #FAILURES_BEFORE_GIVING_UP} failures in a row the group is given up (a backend that hangs
      * every job would otherwise cost a watchdog period per benchmark).
      */
-    private void runGroup(Variant variant, int np, Path work, PrintStream log, int[] counter, int total,
-                          List<RunResult> results, List<FailedJob> failed) throws IOException {
+    private void runGroup(Variant variant, int np, Path work, List<String> hostArgs, PrintStream log, int[] counter,
+                          int total, List<RunResult> results, List<FailedJob> failed) throws IOException {
         List<BenchKey> all = BenchKey.matrix(settings);
-        Attempt first = attempt(variant, np, all, work, log, counter, total);
+        Attempt first = attempt(variant, np, all, work, hostArgs, log, counter, total);
         results.addAll(first.results);
         if (first.failure == null) {
             return;
@@ -270,11 +272,11 @@ public final class BenchRunner {
             }
             if (failuresInARow >= FAILURES_BEFORE_GIVING_UP) {
                 failed.add(new FailedJob(variant.label(), np, key.op().benchmarkName(),
-                        key.describe(variant.backend(), variant.idle(), np),
+                        key.describe(variant.backend(), variant.idle(), np, hosts.layout(np)),
                         "not run: " + FAILURES_BEFORE_GIVING_UP + " jobs of this group failed in a row"));
                 continue;
             }
-            Attempt single = attempt(variant, np, List.of(key), work, log, counter, total);
+            Attempt single = attempt(variant, np, List.of(key), work, hostArgs, log, counter, total);
             results.addAll(single.results);
             done.addAll(single.ran);
             if (single.failure == null) {
@@ -292,13 +294,13 @@ public final class BenchRunner {
     private record Attempt(List<RunResult> results, List<BenchKey> ran, FailedJob failure) {
     }
 
-    private Attempt attempt(Variant variant, int np, List<BenchKey> keys, Path work, PrintStream log,
-                            int[] counter, int total) throws IOException {
+    private Attempt attempt(Variant variant, int np, List<BenchKey> keys, Path work, List<String> hostArgs,
+                            PrintStream log, int[] counter, int total) throws IOException {
         String backend = variant.backend();
         Path failures = Files.createTempFile(work, "failures-" + backend + "-" + variant.idle().cliName() + "-np"
                 + np + "-", ".log");
         Path wrapper = WrapperScript.write(work, backend, variant.idle(), np, settings.jobTimeoutSeconds(),
-                failures, System.getProperty("java.class.path"));
+                failures, System.getProperty("java.class.path"), hostArgs);
         ProgressFormat progress = new ProgressFormat(OutputFormatFactory.createFormatInstance(log,
                 VerboseMode.NORMAL), console, counter, total);
         try {
@@ -324,6 +326,7 @@ public final class BenchRunner {
                 .param(Param.BACKEND.jmhName(), variant.backend())
                 .param(Param.IDLE.jmhName(), variant.idle().cliName())
                 .param(Param.NP.jmhName(), Integer.toString(np))
+                .param(Param.LAYOUT.jmhName(), hosts.layout(np))
                 .param(Param.SIZE.jmhName(), keys.stream().map(k -> String.valueOf(k.size())).distinct()
                         .toArray(String[]::new))
                 .param(Param.BUFFER.jmhName(), keys.stream().map(k -> k.buffer().cliName()).distinct()

@@ -8,7 +8,9 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jmpibench.launcher.RankCommand;
 import org.jmpibench.spi.Backend;
 import org.jmpibench.spi.Backends;
@@ -22,10 +24,12 @@ import org.jmpibench.spi.RankProgram;
  * 0 only when every rank succeeded. A failed job is also appended as one line to the failures file, which
  * {@link BenchRunner} reads to list failed jobs.
  *
- * <p>Arguments: {@code --backend NAME [--idle STRATEGY] --np N --timeout-seconds S --failures FILE -- <JMH's
- * command after the executable>}. The idle strategy ({@link Idle}, default {@code default}) becomes the job's
- * environment ({@link IdleEnv}), which the backend's launcher gives every rank. Anything that is not a JMH fork
- * (JMH's properties probe) runs as plain {@code java}.
+ * <p>Arguments: {@code --backend NAME [--idle STRATEGY] --np N --timeout-seconds S --failures FILE [host options]
+ * -- <JMH's command after the executable>}. The idle strategy ({@link Idle}, default {@code default}) becomes the
+ * job's environment ({@link IdleEnv}), which the backend's launcher gives every rank. The host options are
+ * {@link HostOptions}' ({@code --hostfile}, {@code --map-by}, {@code --interface}, {@code --launch-agent}): the
+ * job's hosts and what they add to its environment. Anything that is not a JMH fork (JMH's properties probe) runs
+ * as plain {@code java}.
  */
 public final class ForkLauncher {
 
@@ -45,7 +49,8 @@ public final class ForkLauncher {
         int separator = Arrays.asList(args).indexOf("--");
         if (separator < 0) {
             System.err.println("jmpi-bench ForkLauncher: usage: --backend NAME [--idle STRATEGY] --np N "
-                    + "--timeout-seconds S --failures FILE -- <JVM command>");
+                    + "--timeout-seconds S --failures FILE [--hostfile FILE --map-by POLICY --interface IF "
+                    + "--launch-agent CMD] -- <JVM command>");
             return USAGE;
         }
         List<String> command = List.of(args).subList(separator + 1, args.length);
@@ -63,7 +68,12 @@ public final class ForkLauncher {
         try {
             Backend backend = Backends.byName(backendName);
             Idle idle = idleName == null ? Idle.DEFAULT : Idle.byName(idleName);
-            JobSpec spec = jobSpec(backendName, idle, np, fork.follower(), fork.leader(), timeoutSeconds);
+            HostOptions hostOptions = HostOptions.of(optionalOption(args, separator, HostOptions.HOSTFILE),
+                    optionalOption(args, separator, HostOptions.MAP_BY),
+                    optionalOption(args, separator, HostOptions.INTERFACE),
+                    optionalOption(args, separator, HostOptions.LAUNCH_AGENT));
+            JobSpec spec = jobSpec(backendName, idle, np, fork.follower(), fork.leader(), timeoutSeconds,
+                    hostOptions);
             outcome = backend.launcher().run(spec);
         } catch (RuntimeException | LinkageError e) {
             // LinkageError: a class path that changed under us (a jar rebuilt while the run was going).
@@ -81,10 +91,15 @@ public final class ForkLauncher {
         return outcome.timedOut() ? TIMED_OUT : FAILED;
     }
 
-    /** The job of one fork: {@code leader} as rank 0, {@code follower} elsewhere, the idle strategy's environment. */
+    /**
+     * The job of one fork: {@code leader} as rank 0, {@code follower} elsewhere, on the hosts of {@code hosts},
+     * with the idle strategy's environment and the host options'.
+     */
     static JobSpec jobSpec(String backend, Idle idle, int np, RankProgram follower, RankProgram leader,
-                           long timeoutSeconds) {
-        return new JobSpec(np, follower, leader, Duration.ofSeconds(timeoutSeconds), IdleEnv.of(backend, idle), null,
+                           long timeoutSeconds, HostOptions hosts) {
+        Map<String, String> env = new HashMap<>(IdleEnv.of(backend, idle));
+        env.putAll(hosts.env());
+        return new JobSpec(np, follower, leader, Duration.ofSeconds(timeoutSeconds), env, hosts.hosts(),
                 ForkLauncher::forward);
     }
 

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import org.jmpibench.harness.job.BufferKind;
+import org.jmpibench.results.Layout;
 import org.jmpibench.results.Operation;
 import org.jmpibench.results.Param;
 import org.jmpibench.results.SecondaryMetric;
@@ -20,20 +22,23 @@ import org.openjdk.jmh.results.RunResult;
  * The end-of-run table, OSU style: one block per (operation, np, buffer), one row per size, one column per
  * backend variant ({@code shm}, or {@code shm/spin} for a non-default idle strategy). send: one-way latency (us)
  * and bandwidth (MB/s = 10^6 bytes/s = bytes / us); collectives: rank 0's latency (us) and, in brackets, the
- * slowest rank's. Then the harness overhead of each backend variant: JMH's send score divided by the hand-timed
- * loop of the same job.
+ * slowest rank's. A block whose jobs spanned hosts says so in its heading ({@code 2 hosts, layout 2hosts:0/1}).
+ * Then the harness overhead of each backend variant: JMH's send score divided by the hand-timed loop of the same
+ * job.
  */
 final class SummaryTable {
 
     private SummaryTable() {
     }
 
-    static String render(Collection<RunResult> results, List<String> backends, BenchSettings settings) {
+    /** @param layouts the {@link Layout} of the run's jobs by np */
+    static String render(Collection<RunResult> results, List<String> backends, BenchSettings settings,
+                         IntFunction<String> layouts) {
         StringBuilder out = new StringBuilder();
         for (Operation op : settings.ops()) {
             for (int np : settings.nps()) {
                 for (BufferKind buffer : settings.buffers()) {
-                    block(out, results, backends, settings.sizes(), op, np, buffer);
+                    block(out, results, backends, settings.sizes(), op, np, buffer, layouts.apply(np));
                 }
             }
         }
@@ -42,10 +47,11 @@ final class SummaryTable {
     }
 
     private static void block(StringBuilder out, Collection<RunResult> results, List<String> backends,
-                              List<Integer> sizes, Operation op, int np, BufferKind buffer) {
+                              List<Integer> sizes, Operation op, int np, BufferKind buffer, String layout) {
         boolean bandwidth = op.hasBandwidth();
-        out.append(String.format(Locale.ROOT, "%n# %s  np=%d  buffer=%s  (%s)%n", op.cliName(), np,
-                buffer.cliName(), bandwidth ? "one-way latency us / bandwidth MB/s"
+        String hosts = Layout.acrossHosts(layout) ? "  " + Layout.hostsLabel(layout) + ", layout " + layout : "";
+        out.append(String.format(Locale.ROOT, "%n# %s  np=%d  buffer=%s%s  (%s)%n", op.cliName(), np,
+                buffer.cliName(), hosts, bandwidth ? "one-way latency us / bandwidth MB/s"
                         : "latency us at rank 0 [slowest rank us]"));
         out.append(String.format(Locale.ROOT, "%-10s %12s", "Size", "Bytes"));
         // backends here are variant labels: backend, or backend/idle

@@ -27,16 +27,19 @@ final class WrapperScript {
      * Writes the script into {@code dir}.
      *
      * @param classpath the class path of this JVM: it holds the harness and every backend
+     * @param hostArgs  the {@link HostOptions} words for the job's hosts ({@link RunHosts#forkArgs})
      */
     static Path write(Path dir, String backend, Idle idle, int np, long jobTimeoutSeconds, Path failures,
-                      String classpath) throws IOException {
+                      String classpath, List<String> hostArgs) throws IOException {
         String java = RankCommand.currentJava().toString();
         List<String> launcher = new ArrayList<>();
         launcher.add(java);
         launcher.addAll(LAUNCHER_JVM_OPTIONS);
         launcher.addAll(List.of("-cp", classpath, ForkLauncher.class.getName(), "--backend", backend,
                 "--idle", idle.cliName(), "--np", Integer.toString(np), "--timeout-seconds", Long.toString(jobTimeoutSeconds),
-                "--failures", failures.toString(), "--"));
+                "--failures", failures.toString()));
+        launcher.addAll(hostArgs);
+        launcher.add("--");
         String script = "#!/bin/sh\n"
                 + "# jmpi-bench: JMH's 'jvm' for backend " + backend + ", idle " + idle.cliName() + ", np " + np
                 + ".\n"

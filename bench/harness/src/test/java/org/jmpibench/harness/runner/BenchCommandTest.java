@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +44,9 @@ class BenchCommandTest {
             "-f|0|forks",
             "-r|soon|bad measurement time 'soon'",
             "--backends|nosuch|unknown backend 'nosuch'",
-            "--idle|sleep|unknown idle strategy 'sleep'"})
+            "--idle|sleep|unknown idle strategy 'sleep'",
+            "--hostfile|/no/such/hostfile|hostfile /no/such/hostfile cannot be read",
+            "--map-by|node|--map-by needs --hostfile"})
     void badInputIsOneLineAndStatusTwo(String option, String value, String message) {
         Run run = run(option, value, "--results-dir", results.toString());
 
@@ -77,6 +80,19 @@ class BenchCommandTest {
 
         assertThat(run.status).isZero();
         assertThat(run.out).contains("--backends", "--ops", "--sizes", "--np", "--buffer", "--results-dir",
-                "--profile", "-wi", "-i", "-w", "-r", "-f");
+                "--profile", "-wi", "-i", "-w", "-r", "-f", "--hostfile", "--map-by", "--interface", "--launch-agent");
+    }
+
+    @Test
+    void aHostfileThatPutsRankZeroElsewhereIsRefusedBeforeAnythingRuns() throws Exception {
+        Path hostfile = Files.writeString(results.resolve("hosts"), "192.0.2.7 slots=2\nlocalhost slots=2\n");
+
+        Run run = run("--hostfile", hostfile.toString(), "--results-dir", results.toString());
+
+        assertThat(run.status).isEqualTo(BenchCommand.USAGE);
+        assertThat(run.err.strip()).contains("rank 0", "on 192.0.2.7", "list this host first").doesNotContain("\n");
+        try (var files = Files.list(results)) {
+            assertThat(files.map(Path::getFileName).map(Path::toString)).containsExactly("hosts");
+        }
     }
 }

@@ -24,8 +24,16 @@ class IdleEnvTest {
     }
 
     @Test
+    void tcpIsLoopbacksCodeWithTheSameKnobs() {
+        for (Idle idle : Idle.values()) {
+            assertThat(IdleEnv.supports("tcp", idle)).as(idle.cliName()).isTrue();
+            assertThat(IdleEnv.of("tcp", idle)).as(idle.cliName()).isEqualTo(IdleEnv.of("loopback", idle));
+        }
+    }
+
+    @Test
     void defaultSetsNothingAnywhere() {
-        for (String backend : new String[] {"shm", "loopback", "openmpi", "mpj-niodev", "mpj-smpdev"}) {
+        for (String backend : new String[] {"shm", "loopback", "tcp", "openmpi", "mpj-niodev", "mpj-smpdev"}) {
             assertThat(IdleEnv.of(backend, Idle.DEFAULT)).as(backend).isEmpty();
             assertThat(IdleEnv.supports(backend, Idle.DEFAULT)).as(backend).isTrue();
         }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,7 +17,8 @@ class WrapperScriptTest {
 
     @Test
     void passesAnythingButAForkStraightToJava() throws Exception {
-        Path script = WrapperScript.write(dir, "loopback", Idle.DEFAULT, 2, 60, dir.resolve("failures.log"), "/nowhere.jar");
+        Path script = WrapperScript.write(dir, "loopback", Idle.DEFAULT, 2, 60, dir.resolve("failures.log"), "/nowhere.jar",
+                List.of());
 
         Process probe = new ProcessBuilder(script.toString(), "-version").redirectErrorStream(true).start();
         String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -28,12 +30,14 @@ class WrapperScriptTest {
     @Test
     void turnsAForkIntoForkLauncherForThisGroup() throws IOException {
         Path failures = dir.resolve("failures.log");
-        Path script = WrapperScript.write(dir, "shm", Idle.SPIN, 4, 90, failures, "/it's/harness.jar");
+        Path script = WrapperScript.write(dir, "tcp", Idle.SPIN, 4, 90, failures, "/it's/harness.jar",
+                List.of("--hostfile", "/run/hostfile", "--map-by", "node", "--launch-agent", "ssh -x"));
         String text = Files.readString(script);
 
         assertThat(Files.isExecutable(script)).isTrue();
-        assertThat(text).contains(ForkLauncher.class.getName(), "'--backend' 'shm'", "'--idle' 'spin'", "'--np' '4'",
-                "'--timeout-seconds' '90'", "'" + failures + "'", ForkCommand.FORKED_MAIN);
+        assertThat(text).contains(ForkLauncher.class.getName(), "'--backend' 'tcp'", "'--idle' 'spin'", "'--np' '4'",
+                "'--timeout-seconds' '90'", "'" + failures + "'", ForkCommand.FORKED_MAIN,
+                "'--hostfile' '/run/hostfile' '--map-by' 'node' '--launch-agent' 'ssh -x' '--'");
         // A single quote in a path must survive the shell.
         assertThat(text).contains("'/it'\\''s/harness.jar'");
     }

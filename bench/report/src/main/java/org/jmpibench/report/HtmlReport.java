@@ -156,9 +156,11 @@ final class HtmlReport {
     rows.forEach(m -> otherTimes.addAll(m.otherTimes().keySet()));
     Set<String> variantNames = new TreeSet<>();
     rows.forEach(m -> variantNames.addAll(m.variant().keySet()));
-    // a variant column that is the same everywhere (e.g. mode=avgt) says nothing per row
+    // a variant column that is the same everywhere (e.g. mode=avgt) says nothing per row; the buffer kind and an
+    // inter-host layout are always worth saying
+    boolean acrossHosts = rows.stream().anyMatch(m -> m.hosts() > 1);
     variantNames.removeIf(name -> rows.stream().map(m -> m.variant().getOrDefault(name, "")).distinct().count() < 2
-        && !name.equals(Param.BUFFER.jmhName()));
+        && !name.equals(Param.BUFFER.jmhName()) && !(acrossHosts && name.equals(Param.LAYOUT.jmhName())));
 
     html.append("<h3>Numbers</h3>\n<table class=\"sortable\">\n<thead><tr>");
     List<String> headers = new ArrayList<>();

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.jmpibench.results.BenchmarkResult;
+import org.jmpibench.results.Layout;
 import org.jmpibench.results.Metric;
 import org.jmpibench.results.Operation;
 import org.jmpibench.results.Param;
@@ -54,6 +55,11 @@ public record Measurement(
 
   public String backend() {
     return result.param(Param.BACKEND).orElse("(no backend)");
+  }
+
+  /** How many hosts the job's ranks spanned ({@link Layout}); 1 for results from before hosts existed. */
+  public int hosts() {
+    return Layout.hosts(result.paramOrNeutral(Param.LAYOUT).orElseThrow());
   }
 
   public OptionalInt ranks() {

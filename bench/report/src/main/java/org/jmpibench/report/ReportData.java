@@ -99,7 +99,8 @@ final class ReportData {
    * Labels for the series of one chart: the backend, preceded by the run when several runs are plotted, followed by
    * those variant values that differ between the chart's series (the buffer kind only when both kinds are there).
    * The idle strategy, when it differs, joins the backend as in the harness's table: {@code shm/spin}, and plain
-   * {@code shm} for the default.
+   * {@code shm} for the default. A series whose jobs spanned hosts always says how many ({@code tcp, 2 hosts}), so
+   * that no inter-host line passes for an intra-host one.
    */
   Map<SeriesKey, String> labelsFor(List<SeriesKey> chartKeys) {
     Set<String> varying = new TreeSet<>();
@@ -122,6 +123,9 @@ final class ReportData {
       String idle = key.variant().get(IDLE);
       if (varying.contains(IDLE) && idle != null && !Param.IDLE.isNeutral(idle)) {
         label.append('/').append(idle);
+      }
+      if (key.hosts() > 1) {
+        label.append(", ").append(key.hosts()).append(" hosts");
       }
       for (String name : varying) {
         if (name.equals(IDLE)) {

@@ -120,6 +120,29 @@ class ChartDataTest {
   }
 
   @Test
+  void interHostSeriesAreApartFromIntraHostOnesAndSayHowManyHosts() throws Exception {
+    // tcp on one host and over two: the layout changes with np (0/1, then 0+2/1+3), the line must not
+    ResultsFileBuilder file = ResultsFileBuilder.file();
+    for (int np : List.of(2, 4)) {
+      String interHost = np == 2 ? "2hosts:0/1" : "2hosts:0+2/1+3";
+      file.add(Operation.BCAST, new double[] {10, 10}).params("tcp", np, 1).param(Param.LAYOUT, "1host").done();
+      file.add(Operation.BCAST, new double[] {40, 40}).params("tcp", np, 1).param(Param.LAYOUT, interHost).done();
+    }
+
+    RunResults run = RunReader.read(file.writeTo(temp.resolve("results-hosts.json")), "hosts");
+    List<ReportChart> charts = PlotCommand.pageOrder(new ReportData(List.of(run)));
+
+    ReportChart byRanks = charts.stream().filter(c -> c.fileStem().equals("time-vs-ranks_bcast_size1")).findFirst()
+        .orElseThrow();
+    Map<String, XYSeries> series = byRanks.chart().getSeriesMap();
+    assertThat(series.keySet()).containsExactly("tcp", "tcp, 2 hosts");
+    assertThat(series.get("tcp, 2 hosts").getYData()).as("one line over np 2 and 4").containsExactly(40, 40);
+    ReportChart bySize = charts.stream().filter(c -> c.fileStem().equals("time-vs-size_bcast_np2")).findFirst()
+        .orElseThrow();
+    assertThat(bySize.chart().getSeriesMap().keySet()).containsExactly("tcp", "tcp, 2 hosts");
+  }
+
+  @Test
   void bandwidthIsBytesPerMicrosecond() {
     XYSeries loopback = series("bandwidth-vs-size_send_np2", "loopback array");
     XYSeries loopbackTime = series("time-vs-size_send_np2", "loopback array");

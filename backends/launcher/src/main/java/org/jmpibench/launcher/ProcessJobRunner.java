@@ -25,7 +25,7 @@ import org.jmpibench.spi.JobSpec.RankLine;
 /**
  * Runs a job as one JVM per rank: on this machine, or, when the spec names hosts, on the host
  * {@link org.jmpibench.spi.Hosts#placement} gives each rank, those elsewhere started through the launch agent
- * ({@link RemoteLaunch}).
+ * ({@link RemoteLaunch}). Every rank runs on the spec's JDK ({@link JobSpec#rankJdk()}).
  *
  * <p>Failure policy: the first rank to exit non-zero (or be killed) fails the job, and the others are killed at
  * once, since MPI-style peers would otherwise wait forever for it. A rank that exits 0 early does not end the
@@ -136,7 +136,7 @@ public final class ProcessJobRunner {
     }
 
     private Process start(JobSpec spec, int rank, Map<String, String> jobEnv) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command.command(rank, spec.np(), spec.programFor(rank)));
+        ProcessBuilder builder = new ProcessBuilder(command.command(rank, spec.np(), spec.programFor(rank), spec.rankJdk()));
         builder.environment().putAll(jobEnv);
         builder.environment().put(Job.LAUNCHER_PID_ENV, Long.toString(ProcessHandle.current().pid()));
         builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
@@ -150,7 +150,7 @@ public final class ProcessJobRunner {
             throws IOException {
         Map<String, String> launcherEnv = new HashMap<>(System.getenv());
         launcherEnv.putAll(spec.env());
-        List<String> rankCommand = command.command(rank, spec.np(), spec.programFor(rank));
+        List<String> rankCommand = command.command(rank, spec.np(), spec.programFor(rank), spec.rankJdk());
         Process process = new ProcessBuilder(RemoteLaunch.command(RemoteLaunch.agent(launcherEnv), host,
                 rankCommand)).start();
         ProcessReaper.track(process);

@@ -36,7 +36,7 @@ abstract class SocketBackend implements Backend {
     @Override
     public JobLauncher launcher() {
         return spec -> new ProcessJobRunner(name(), this::openRendezvous,
-                RankCommand.plainJava(ownClasspath(), List.of())).run(spec);
+                RankCommand.plainJava(ownClasspath(), jdk -> List.of())).run(spec);
     }
 
     /** Inside a rank: reads the job's environment, meets the other ranks and connects to all of them. */

@@ -48,9 +48,9 @@ final class NiodevLauncher implements JobLauncher {
     }
 
     private static RankCommand command(MpjInstallation mpj, String conf) {
-        return (rank, np, program) -> {
+        return (rank, np, program, jdk) -> {
             List<String> cmd = new ArrayList<>();
-            cmd.add(RankCommand.currentJava().toString());
+            cmd.add(jdk.java().toString());
             cmd.addAll(program.jvmOptions());
             cmd.add("-cp");
             cmd.add(RankCommand.classpath(RankClasspath.applicationPart(program.classpath(), List.of()),

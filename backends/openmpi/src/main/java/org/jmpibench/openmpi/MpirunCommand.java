@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.jmpibench.launcher.BindAddress;
+import org.jmpibench.launcher.RankCommand;
 import org.jmpibench.launcher.RemoteLaunch;
 import org.jmpibench.spi.Hosts;
+import org.jmpibench.spi.Jdk;
 import org.jmpibench.spi.JobSpec;
 import org.jmpibench.spi.RankProgram;
 
@@ -34,21 +36,20 @@ final class MpirunCommand {
      *
      * @param root            whether we run as uid 0 (mpirun refuses root without {@code --allow-run-as-root})
      * @param cores           processors available here; more ranks than this need {@code --oversubscribe}
-     * @param java            the java executable of the ranks
      * @param timeoutSeconds  mpirun's own time limit, a backstop should the launcher JVM die
      * @param extraArgs       added after the global options (from {@value OpenMpiLauncher#EXTRA_ARGS_PROPERTY})
      * @param interfaces      where TCP between hosts goes ({@value BindAddress#INTERFACE_ENV}), or null
      * @param launchAgent     what starts Open MPI's daemons on other hosts ({@value RemoteLaunch#AGENT_ENV}), or
      *                        null for Open MPI's default (ssh)
      */
-    record Host(boolean root, int cores, Path java, long timeoutSeconds, List<String> extraArgs, String interfaces,
+    record Host(boolean root, int cores, long timeoutSeconds, List<String> extraArgs, String interfaces,
                 String launchAgent) {
         Host {
             extraArgs = List.copyOf(extraArgs);
         }
 
-        Host(boolean root, int cores, Path java, long timeoutSeconds, List<String> extraArgs) {
-            this(root, cores, java, timeoutSeconds, extraArgs, null, null);
+        Host(boolean root, int cores, long timeoutSeconds, List<String> extraArgs) {
+            this(root, cores, timeoutSeconds, extraArgs, null, null);
         }
     }
 
@@ -99,25 +100,29 @@ final class MpirunCommand {
         if (spec.leader() != null) {
             cmd.add("-np");
             cmd.add("1");
-            cmd.addAll(javaCommand(installation, spec.leader(), host.java()));
+            cmd.addAll(javaCommand(installation, spec.leader(), spec.rankJdk()));
             if (spec.np() > 1) {
                 cmd.add(":");
                 cmd.add("-np");
                 cmd.add(Integer.toString(spec.np() - 1));
-                cmd.addAll(javaCommand(installation, spec.program(), host.java()));
+                cmd.addAll(javaCommand(installation, spec.program(), spec.rankJdk()));
             }
         } else {
             cmd.add("-np");
             cmd.add(Integer.toString(spec.np()));
-            cmd.addAll(javaCommand(installation, spec.program(), host.java()));
+            cmd.addAll(javaCommand(installation, spec.program(), spec.rankJdk()));
         }
         return cmd;
     }
 
-    /** {@code java <options> -Djava.library.path=<dir of libmpi_java.so> -cp <program's + mpi.jar> main args}. */
-    static List<String> javaCommand(OpenMpiInstallation installation, RankProgram program, Path java) {
+    /**
+     * {@code java [--enable-native-access] <options> -Djava.library.path=<dir of libmpi_java.so>
+     * -cp <program's + mpi.jar> main args}, on the job's JDK; {@code libmpi_java.so} is a JNI library.
+     */
+    static List<String> javaCommand(OpenMpiInstallation installation, RankProgram program, Jdk jdk) {
         List<String> cmd = new ArrayList<>();
-        cmd.add(java.toString());
+        cmd.add(jdk.java().toString());
+        cmd.addAll(RankCommand.nativeAccessOptions(jdk));
         cmd.addAll(program.jvmOptions());
         cmd.add("-Djava.library.path=" + installation.jniLibDir());
         cmd.add("-cp");

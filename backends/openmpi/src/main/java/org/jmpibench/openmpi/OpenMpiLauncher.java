@@ -19,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.jmpibench.launcher.BindAddress;
 import org.jmpibench.launcher.ProcessReaper;
-import org.jmpibench.launcher.RankCommand;
 import org.jmpibench.launcher.RankEnv;
 import org.jmpibench.launcher.RemoteLaunch;
 import org.jmpibench.spi.Job;
@@ -119,7 +118,7 @@ final class OpenMpiLauncher implements JobLauncher {
         settings.putAll(spec.env());
         String agent = settings.get(RemoteLaunch.AGENT_ENV);
         return new MpirunCommand.Host(isRoot(), Runtime.getRuntime().availableProcessors(),
-                RankCommand.currentJava(), spec.timeout().toSeconds() + BACKSTOP_SECONDS,
+                spec.timeout().toSeconds() + BACKSTOP_SECONDS,
                 extra.isEmpty() ? List.of() : List.of(extra.split("\\s+")), BindAddress.configured(settings),
                 agent == null || agent.isBlank() ? null : agent.strip());
     }

@@ -46,7 +46,7 @@ public final class ShmBackend implements Backend {
     @Override
     public JobLauncher launcher() {
         ProcessJobRunner runner = new ProcessJobRunner(NAME, ShmJobSession::open,
-                RankCommand.plainJava(ownClasspath(), List.of()));
+                RankCommand.plainJava(ownClasspath(), RankCommand::nativeAccessOptions));
         return spec -> {
             LocalHost.requireOnlyThisHost(NAME, spec.hostfile());
             return runner.run(spec.withHostfile(null));

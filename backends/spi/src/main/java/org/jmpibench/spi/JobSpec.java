@@ -20,9 +20,12 @@ import java.util.function.Consumer;
  *                  {@link IllegalArgumentException}
  * @param output    receives every line the ranks print, prefixed by nothing; lines of one rank stay in order.
  *                  Rank 0's stdout lines go to {@code output}, all stderr lines to it too
+ * @param jdk       the JDK every rank runs on (where ranks are threads of one JVM: that JVM), or null for the
+ *                  JDK running the launcher; see {@link #rankJdk()}. With a hostfile it must be at the same path
+ *                  on every host
  */
 public record JobSpec(int np, RankProgram program, RankProgram leader, Duration timeout, Map<String, String> env,
-                      Hosts hostfile, Consumer<RankLine> output) {
+                      Hosts hostfile, Consumer<RankLine> output, Jdk jdk) {
 
     public JobSpec {
         if (np < 1) {
@@ -38,7 +41,7 @@ public record JobSpec(int np, RankProgram program, RankProgram leader, Duration 
     }
 
     public static JobSpec of(int np, RankProgram program, Duration timeout) {
-        return new JobSpec(np, program, null, timeout, Map.of(), null, line -> { });
+        return new JobSpec(np, program, null, timeout, Map.of(), null, line -> { }, null);
     }
 
     /** What rank {@code rank} runs. */
@@ -50,20 +53,29 @@ public record JobSpec(int np, RankProgram program, RankProgram leader, Duration 
         return Optional.ofNullable(hostfile);
     }
 
+    /** The JDK the ranks run on: {@link #jdk()} when given, else the one running this launcher. */
+    public Jdk rankJdk() {
+        return jdk != null ? jdk : Jdk.current();
+    }
+
     public JobSpec withLeader(RankProgram newLeader) {
-        return new JobSpec(np, program, newLeader, timeout, env, hostfile, output);
+        return new JobSpec(np, program, newLeader, timeout, env, hostfile, output, jdk);
     }
 
     public JobSpec withEnv(Map<String, String> newEnv) {
-        return new JobSpec(np, program, leader, timeout, newEnv, hostfile, output);
+        return new JobSpec(np, program, leader, timeout, newEnv, hostfile, output, jdk);
     }
 
     public JobSpec withOutput(Consumer<RankLine> newOutput) {
-        return new JobSpec(np, program, leader, timeout, env, hostfile, newOutput);
+        return new JobSpec(np, program, leader, timeout, env, hostfile, newOutput, jdk);
     }
 
     public JobSpec withHostfile(Hosts newHostfile) {
-        return new JobSpec(np, program, leader, timeout, env, newHostfile, output);
+        return new JobSpec(np, program, leader, timeout, env, newHostfile, output, jdk);
+    }
+
+    public JobSpec withJdk(Jdk newJdk) {
+        return new JobSpec(np, program, leader, timeout, env, hostfile, output, newJdk);
     }
 
     /** One line printed by a rank; {@code rank} is -1 when the backend cannot tell (e.g. its own launcher). */

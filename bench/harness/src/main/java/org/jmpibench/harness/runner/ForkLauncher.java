@@ -100,7 +100,7 @@ public final class ForkLauncher {
         Map<String, String> env = new HashMap<>(IdleEnv.of(backend, idle));
         env.putAll(hosts.env());
         return new JobSpec(np, follower, leader, Duration.ofSeconds(timeoutSeconds), env, hosts.hosts(),
-                ForkLauncher::forward);
+                ForkLauncher::forward, null);
     }
 
     /** Rank 0's stdout stays stdout (JMH reads it); everything else goes to stderr, tagged with its rank. */

@@ -26,11 +26,16 @@ public enum Param {
      * How the job's ranks were spread over hosts ({@link Layout}); {@value Layout#ONE_HOST}, every rank on one
      * host, is how every run before hosts existed ran.
      */
-    LAYOUT("layout", Layout.ONE_HOST, Kind.LAYOUT);
+    LAYOUT("layout", Layout.ONE_HOST, Kind.LAYOUT),
+    /**
+     * The Java feature release the job's ranks ran on ({@link JdkRelease}); {@value JdkRelease#BEFORE_CHOICE}, what
+     * every run before the choice of JDK ran on, is neutral.
+     */
+    JDK("jdk", JdkRelease.BEFORE_CHOICE, Kind.RELEASE);
 
     /** What a value must look like. */
     private enum Kind {
-        TEXT, RANKS, ELEMENTS, LAYOUT
+        TEXT, RANKS, ELEMENTS, LAYOUT, RELEASE
     }
 
     private final String jmhName;
@@ -70,7 +75,7 @@ public enum Param {
         }
         long min = switch (kind) {
             case TEXT, LAYOUT -> Long.MIN_VALUE;
-            case RANKS -> 1;
+            case RANKS, RELEASE -> 1;
             case ELEMENTS -> 0;
         };
         if (kind != Kind.TEXT) {

@@ -34,6 +34,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *                     (interface and launchAgent null when not set)
  *  placements         [{backend, np, layout, ranks}]: where each (backend, np) group's ranks ran, as its
  *                     {@link Layout} and as a line naming the hosts ("h1: rank 0; h2: rank 1")
+ *  jdks               [{name, version, vendor, home}]: every JDK the ranks ran on, by its {@link Param#JDK} value
+ *                     (name) with its exact build; missing in older files (ranks ran on the JVM above)
  *  jmh                JMH's settings as the harness passed them (version, forks, iterations, times, ...)
  *  failedJobs         [{backend, np, benchmark, params, reason}]
  *  lastSaved | finished, complete, benchmarksDone, benchmarksTotal, results (the results file's name)
@@ -160,6 +162,16 @@ public final class RunContext {
         return placements;
     }
 
+    /** Every JDK the ranks ran on, in the order the run used them; empty in older files. */
+    public List<RankJdk> jdks() {
+        List<RankJdk> jdks = new ArrayList<>();
+        for (JsonNode jdk : root.path("jdks")) {
+            jdks.add(new RankJdk(jdk.path("name").asText(), jdk.path("version").asText(), jdk.path("vendor").asText(),
+                    jdk.path("home").asText()));
+        }
+        return jdks;
+    }
+
     /** Every job that failed, in the order they failed. */
     public List<FailedJob> failedJobs() {
         List<FailedJob> jobs = new ArrayList<>();
@@ -277,6 +289,17 @@ public final class RunContext {
     public record Placement(String backend, int np, String layout, String ranks) {
     }
 
+    /**
+     * A JDK the ranks ran on.
+     *
+     * @param release its {@link Param#JDK} value ({@link JdkRelease})
+     * @param version its exact runtime version, e.g. {@code 25.0.1+8-LTS}
+     * @param vendor  who built it ({@code IMPLEMENTOR} in its {@code release} file); empty when unknown
+     * @param home    where it is
+     */
+    public record RankJdk(String release, String version, String vendor, String home) {
+    }
+
     /** The context of a run in progress: the harness fills it in as the run goes, and saves a snapshot. */
     public static final class Builder {
 
@@ -284,6 +307,7 @@ public final class RunContext {
         private final ArrayNode backends;
         private final ArrayNode failedJobs;
         private final ArrayNode placements;
+        private final ArrayNode jdks;
 
         /**
          * Starts a context with this machine's facts.
@@ -316,6 +340,7 @@ public final class RunContext {
             backends = root.putArray("backends");
             failedJobs = root.putArray("failedJobs");
             placements = root.putArray("placements");
+            jdks = root.putArray("jdks");
         }
 
         /** A backend found on the class path: its version, or why it is not available; whether it was asked for. */
@@ -380,6 +405,13 @@ public final class RunContext {
             entry.put("np", placement.np());
             entry.put("layout", placement.layout());
             entry.put("ranks", placement.ranks());
+            return this;
+        }
+
+        /** A JDK the ranks run on. */
+        public Builder jdk(RankJdk jdk) {
+            jdks.addObject().put("name", jdk.release()).put("version", jdk.version()).put("vendor", jdk.vendor())
+                    .put("home", jdk.home());
             return this;
         }
 

@@ -1,6 +1,7 @@
 package org.jmpibench.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -37,6 +38,16 @@ class BenchmarkConventionsTest {
         assertThat(Arrays.stream(LeaderBenchmark.class.getFields())
                 .filter(f -> f.isAnnotationPresent(org.openjdk.jmh.annotations.Param.class)).map(Field::getName))
                 .containsExactlyInAnyOrder(Arrays.stream(Param.values()).map(Param::jmhName).toArray(String[]::new));
+    }
+
+    @Test
+    void aForkOnAnotherJdkThanItsParameterNamesRefusesToRun() {
+        LeaderBenchmark benchmark = new PingPong();
+        benchmark.jdk = Integer.toString(Runtime.version().feature() + 1);
+
+        assertThatThrownBy(benchmark::joinJob).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("runs on Java " + Runtime.version())
+                .hasMessageContaining("(" + benchmark.jdk + ")");
     }
 
     static Stream<Param> paramsWithANeutralValue() {

@@ -48,6 +48,11 @@ public final class BenchCommand implements Callable<Integer> {
             + "(default: default; bench.idle).")
     String idles;
 
+    @Option(names = JdkOption.OPTION, paramLabel = "LIST", description = "JDKs the ranks run on, each a path or a "
+            + "name under /usr/lib/jvm, e.g. 17,25 or temurin-25; each is its own value of the jdk parameter "
+            + "(default: the JDK running this command; bench.jdk).")
+    String jdks;
+
     @Option(names = "--results-dir", paramLabel = "DIR", description = "Where result files go (default: "
             + "results; bench.resultsDir).")
     String resultsDir;
@@ -91,7 +96,8 @@ public final class BenchCommand implements Callable<Integer> {
     /** The settings these options (then {@code bench.*} properties, then the profile) give. */
     BenchSettings settings() {
         return new BenchSettings.Builder().profile(profile).backends(backends).ops(ops).sizes(sizes).nps(nps)
-                .buffers(buffers).idles(idles).resultsDir(resultsDir).forks(forks).warmupIterations(warmupIterations)
+                .buffers(buffers).idles(idles).jdks(jdks).resultsDir(resultsDir).forks(forks)
+                .warmupIterations(warmupIterations)
                 .warmupTime(warmupTime).measurementIterations(iterations).measurementTime(time)
                 .watchdogSeconds(watchdogSeconds).build();
     }

@@ -41,9 +41,10 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 import org.openjdk.jmh.util.Version;
 
 /**
- * Runs the benchmark matrix: for every selected available backend, every idle strategy it supports and every np,
- * one JMH {@link Runner} whose {@code jvm} is a {@link WrapperScript} for that (backend, idle, np), so every JMH
- * fork runs as a fresh job with that strategy's environment ({@link IdleEnv}), on the run's hosts
+ * Runs the benchmark matrix: for every selected available backend, every idle strategy it supports, every JDK
+ * ({@link RunJdk}) and every np, one JMH {@link Runner} whose {@code jvm} is a {@link WrapperScript} for that
+ * (backend, idle, JDK, np), so every JMH fork runs as a fresh job with that strategy's environment
+ * ({@link IdleEnv}), its ranks (JMH's forked VM included) on that JDK, on the run's hosts
  * ({@link RunHosts}: this machine, or a hostfile's hosts; the group's layout is a JMH parameter). JMH
  * fails the group on the first failed fork ({@code -foe true}); the group is recorded as failed (with what
  * the job launcher said) and the run goes on with the next group. The run's files ({@link RunSaver}) are
@@ -122,7 +123,13 @@ public final class BenchRunner {
             }
         }
         List<Variant> variants = variants(toRun, lines);
-        context.variants(variants.stream().map(Variant::label).toList());
+        context.variants(variants.stream().map(Variant::label).distinct().toList());
+        for (RunJdk jdk : settings.jdks()) {
+            context.jdk(jdk.describe());
+            if (jdk.chosen()) {
+                lines.add("  jdk   " + jdk.release() + ": " + jdk.jdk());
+            }
+        }
         int total = variants.size() * settings.nps().size() * settings.benchmarksPerGroup();
         // Before anything is printed or run: an unusable results directory is bad input.
         RunSaver saver = RunSaver.open(settings.resultsDir(), started, host, writer, context, total, console);
@@ -156,8 +163,8 @@ public final class BenchRunner {
 
         // A backend whose every idle variant was skipped did not run.
         List<String> backendsRun = variants.stream().map(Variant::backend).distinct().toList();
-        console.print(SummaryTable.render(results, variants.stream().map(Variant::label).toList(), settings,
-                hosts::layout));
+        console.print(SummaryTable.render(results, variants.stream().map(this::column).distinct().toList(),
+                settings, hosts::layout));
         console.println();
         if (!failed.isEmpty()) {
             console.println("failed jobs (" + failed.size() + "):");
@@ -186,6 +193,7 @@ public final class BenchRunner {
         matrix.put(Param.BUFFER, settings.buffers().stream().map(BufferKind::cliName).toList());
         matrix.put(Param.IDLE, settings.idles().stream().map(Idle::cliName).toList());
         matrix.put(Param.LAYOUT, settings.nps().stream().map(hosts::layout).distinct().toList());
+        matrix.put(Param.JDK, settings.jdks().stream().map(RunJdk::release).toList());
         return matrix;
     }
 
@@ -219,15 +227,21 @@ public final class BenchRunner {
         }
     }
 
-    /** A backend run with one idle strategy: a column of the table, a series of the charts. */
-    record Variant(String backend, Idle idle) {
+    /** A backend run with one idle strategy on one JDK: a column of the table, a series of the charts. */
+    record Variant(String backend, Idle idle, RunJdk jdk) {
+        /** {@code shm}, {@code shm/spin}: the backend and idle strategy, whatever the JDK. */
         String label() {
             return idle.label(backend);
         }
     }
 
+    /** The variant's column in the table: its label, and its JDK when the run has several. */
+    private String column(Variant variant) {
+        return SummaryTable.column(variant.label(), variant.jdk().release(), settings);
+    }
+
     /**
-     * Every (backend, idle) pair to run, backend by backend; a non-default strategy on a backend without an idle
+     * Every (backend, idle, JDK) to run, backend by backend; a non-default strategy on a backend without an idle
      * knob is skipped with a line saying so, since running it would only repeat the default under another name.
      */
     private List<Variant> variants(List<Backend> backends, List<String> lines) {
@@ -236,7 +250,7 @@ public final class BenchRunner {
             List<String> skipped = new ArrayList<>();
             for (Idle idle : settings.idles()) {
                 if (IdleEnv.supports(backend.name(), idle)) {
-                    variants.add(new Variant(backend.name(), idle));
+                    settings.jdks().forEach(jdk -> variants.add(new Variant(backend.name(), idle, jdk)));
                 } else {
                     skipped.add(idle.cliName());
                 }
@@ -250,7 +264,7 @@ public final class BenchRunner {
     }
 
     /**
-     * One (backend, idle, np) group: first all its benchmarks in one JMH run; if a job fails there, the benchmarks
+     * One (backend, idle, JDK, np) group: first all its benchmarks in one JMH run; if a job fails there, the benchmarks
      * that did not run yet get one JMH run each, so one broken size or buffer kind does not hide the rest;
      * after {@value #FAILURES_BEFORE_GIVING_UP} failures in a row the group is given up (a backend that hangs
      * every job would otherwise cost a watchdog period per benchmark).
@@ -272,7 +286,7 @@ public final class BenchRunner {
             }
             if (failuresInARow >= FAILURES_BEFORE_GIVING_UP) {
                 failed.add(new FailedJob(variant.label(), np, key.op().benchmarkName(),
-                        key.describe(variant.backend(), variant.idle(), np, hosts.layout(np)),
+                        key.describe(variant, np, hosts.layout(np)),
                         "not run: " + FAILURES_BEFORE_GIVING_UP + " jobs of this group failed in a row"));
                 continue;
             }
@@ -298,11 +312,11 @@ public final class BenchRunner {
                             PrintStream log, int[] counter, int total) throws IOException {
         String backend = variant.backend();
         Path failures = Files.createTempFile(work, "failures-" + backend + "-" + variant.idle().cliName() + "-np"
-                + np + "-", ".log");
+                + np + "-jdk" + variant.jdk().release() + "-", ".log");
         Path wrapper = WrapperScript.write(work, backend, variant.idle(), np, settings.jobTimeoutSeconds(),
-                failures, System.getProperty("java.class.path"), hostArgs);
+                failures, System.getProperty("java.class.path"), hostArgs, variant.jdk().forJob());
         ProgressFormat progress = new ProgressFormat(OutputFormatFactory.createFormatInstance(log,
-                VerboseMode.NORMAL), console, counter, total);
+                VerboseMode.NORMAL), console, counter, total, settings);
         try {
             List<RunResult> results = new ArrayList<>(new Runner(options(variant, np, keys, wrapper), progress).run());
             return new Attempt(results, progress.started(), null);
@@ -317,7 +331,7 @@ public final class BenchRunner {
         }
     }
 
-    /** JMH options running {@code keys} (a full matrix, or one benchmark) for one (backend, idle, np). */
+    /** JMH options running {@code keys} (a full matrix, or one benchmark) for one (backend, idle, JDK, np). */
     private org.openjdk.jmh.runner.options.Options options(Variant variant, int np, List<BenchKey> keys,
                                                            Path wrapper) {
         ChainedOptionsBuilder builder = new OptionsBuilder();
@@ -327,6 +341,7 @@ public final class BenchRunner {
                 .param(Param.IDLE.jmhName(), variant.idle().cliName())
                 .param(Param.NP.jmhName(), Integer.toString(np))
                 .param(Param.LAYOUT.jmhName(), hosts.layout(np))
+                .param(Param.JDK.jmhName(), variant.jdk().release())
                 .param(Param.SIZE.jmhName(), keys.stream().map(k -> String.valueOf(k.size())).distinct()
                         .toArray(String[]::new))
                 .param(Param.BUFFER.jmhName(), keys.stream().map(k -> k.buffer().cliName()).distinct()

@@ -18,9 +18,11 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * @param backends empty means every backend on the class path
  * @param idles    the idle (waiting) strategies to run each backend with; {@code [default]} unless asked
+ * @param jdks     the JDKs the jobs' ranks run on, one per feature release; the harness's own unless asked
  */
 public record BenchSettings(List<String> backends, List<Operation> ops, List<Integer> sizes, List<Integer> nps,
-                            List<BufferKind> buffers, List<Idle> idles, Path resultsDir, Profile profile, int forks,
+                            List<BufferKind> buffers, List<Idle> idles, List<RunJdk> jdks, Path resultsDir,
+                            Profile profile, int forks,
                             int warmupIterations, TimeValue warmupTime, int measurementIterations,
                             TimeValue measurementTime, long watchdogSeconds) {
 
@@ -36,8 +38,11 @@ public record BenchSettings(List<String> backends, List<Operation> ops, List<Int
         nps = List.copyOf(nps);
         buffers = List.copyOf(buffers);
         idles = List.copyOf(idles);
-        if (ops.isEmpty() || sizes.isEmpty() || nps.isEmpty() || buffers.isEmpty() || idles.isEmpty()) {
-            throw new IllegalArgumentException("ops, sizes, np, buffer and idle must each name at least one value");
+        jdks = List.copyOf(jdks);
+        if (ops.isEmpty() || sizes.isEmpty() || nps.isEmpty() || buffers.isEmpty() || idles.isEmpty()
+                || jdks.isEmpty()) {
+            throw new IllegalArgumentException("ops, sizes, np, buffer, idle and jdk must each name at least one "
+                    + "value");
         }
         for (int np : nps) {
             checkNp(np);
@@ -65,6 +70,7 @@ public record BenchSettings(List<String> backends, List<Operation> ops, List<Int
         private String nps;
         private String buffers;
         private String idles;
+        private String jdks;
         private String resultsDir;
         private String forks;
         private String warmupIterations;
@@ -80,6 +86,7 @@ public record BenchSettings(List<String> backends, List<Operation> ops, List<Int
         public Builder nps(String value) { nps = value; return this; }
         public Builder buffers(String value) { buffers = value; return this; }
         public Builder idles(String value) { idles = value; return this; }
+        public Builder jdks(String value) { jdks = value; return this; }
         public Builder resultsDir(String value) { resultsDir = value; return this; }
         public Builder forks(String value) { forks = value; return this; }
         public Builder warmupIterations(String value) { warmupIterations = value; return this; }
@@ -101,6 +108,7 @@ public record BenchSettings(List<String> backends, List<Operation> ops, List<Int
                     list(pick(buffers, "buffer", join(chosen.buffers.stream().map(BufferKind::cliName).toList())),
                             "buffer", BufferKind::byName),
                     list(pick(idles, "idle", Idle.DEFAULT.cliName()), "idle", Idle::byName),
+                    RunJdk.parse(pick(jdks, "jdk", "")),
                     Path.of(pick(resultsDir, "resultsDir", "results")),
                     chosen,
                     integer("forks", pick(forks, "forks", Integer.toString(chosen.forks))),
@@ -211,6 +219,8 @@ public record BenchSettings(List<String> backends, List<Operation> ops, List<Int
                 + sizes.stream().map(Sizes::format).toList() + " np=" + nps + " buffer="
                 + buffers.stream().map(BufferKind::cliName).toList()
                 + (idles.equals(List.of(Idle.DEFAULT)) ? "" : " idle=" + idles.stream().map(Idle::cliName).toList())
+                + (jdks.equals(List.of(RunJdk.harnessJdk())) ? ""
+                        : " jdk=" + jdks.stream().map(RunJdk::release).toList())
                 + " profile=" + profile.cliName()
                 + " -f " + forks + " -wi " + warmupIterations + " -w " + warmupTime + " -i " + measurementIterations
                 + " -r " + measurementTime;

@@ -11,9 +11,11 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jmpibench.launcher.Jdks;
 import org.jmpibench.launcher.RankCommand;
 import org.jmpibench.spi.Backend;
 import org.jmpibench.spi.Backends;
+import org.jmpibench.spi.Jdk;
 import org.jmpibench.spi.JobOutcome;
 import org.jmpibench.spi.JobSpec;
 import org.jmpibench.spi.RankProgram;
@@ -25,7 +27,8 @@ import org.jmpibench.spi.RankProgram;
  * {@link BenchRunner} reads to list failed jobs.
  *
  * <p>Arguments: {@code --backend NAME [--idle STRATEGY] --np N --timeout-seconds S --failures FILE [host options]
- * -- <JMH's command after the executable>}. The idle strategy ({@link Idle}, default {@code default}) becomes the
+ * [--jdk HOME] -- <JMH's command after the executable>}. The job's ranks run on the JDK at {@code HOME}, else on
+ * this JVM's. The idle strategy ({@link Idle}, default {@code default}) becomes the
  * job's environment ({@link IdleEnv}), which the backend's launcher gives every rank. The host options are
  * {@link HostOptions}' ({@code --hostfile}, {@code --map-by}, {@code --interface}, {@code --launch-agent}): the
  * job's hosts and what they add to its environment. Anything that is not a JMH fork (JMH's properties probe) runs
@@ -37,6 +40,8 @@ public final class ForkLauncher {
     static final int TIMED_OUT = 124;
     static final int FAILED = 1;
     static final int USAGE = 2;
+    /** The option naming the home of the JDK the job's ranks run on. */
+    static final String JDK = "--jdk";
 
     private ForkLauncher() {
     }
@@ -50,12 +55,14 @@ public final class ForkLauncher {
         if (separator < 0) {
             System.err.println("jmpi-bench ForkLauncher: usage: --backend NAME [--idle STRATEGY] --np N "
                     + "--timeout-seconds S --failures FILE [--hostfile FILE --map-by POLICY --interface IF "
-                    + "--launch-agent CMD] -- <JVM command>");
+                    + "--launch-agent CMD] [--jdk HOME] -- <JVM command>");
             return USAGE;
         }
         List<String> command = List.of(args).subList(separator + 1, args.length);
+        String jdkHome = optionalOption(args, separator, JDK);
         if (!ForkCommand.isFork(command)) {
-            return runPlainJava(command);
+            return runPlainJava(jdkHome == null ? RankCommand.currentJava() : Path.of(jdkHome, "bin", "java"),
+                    command);
         }
         String backendName = option(args, separator, "--backend");
         int np = Integer.parseInt(option(args, separator, "--np"));
@@ -72,8 +79,9 @@ public final class ForkLauncher {
                     optionalOption(args, separator, HostOptions.MAP_BY),
                     optionalOption(args, separator, HostOptions.INTERFACE),
                     optionalOption(args, separator, HostOptions.LAUNCH_AGENT));
+            Jdk jdk = jdkHome == null ? null : Jdks.at(Path.of(jdkHome));
             JobSpec spec = jobSpec(backendName, idle, np, fork.follower(), fork.leader(), timeoutSeconds,
-                    hostOptions);
+                    hostOptions, jdk);
             outcome = backend.launcher().run(spec);
         } catch (RuntimeException | LinkageError e) {
             // LinkageError: a class path that changed under us (a jar rebuilt while the run was going).
@@ -93,14 +101,14 @@ public final class ForkLauncher {
 
     /**
      * The job of one fork: {@code leader} as rank 0, {@code follower} elsewhere, on the hosts of {@code hosts},
-     * with the idle strategy's environment and the host options'.
+     * with the idle strategy's environment and the host options', every rank on {@code jdk} (null: this JVM's).
      */
     static JobSpec jobSpec(String backend, Idle idle, int np, RankProgram follower, RankProgram leader,
-                           long timeoutSeconds, HostOptions hosts) {
+                           long timeoutSeconds, HostOptions hosts, Jdk jdk) {
         Map<String, String> env = new HashMap<>(IdleEnv.of(backend, idle));
         env.putAll(hosts.env());
         return new JobSpec(np, follower, leader, Duration.ofSeconds(timeoutSeconds), env, hosts.hosts(),
-                ForkLauncher::forward, null);
+                ForkLauncher::forward, jdk);
     }
 
     /** Rank 0's stdout stays stdout (JMH reads it); everything else goes to stderr, tagged with its rank. */
@@ -122,9 +130,9 @@ public final class ForkLauncher {
         }
     }
 
-    private static int runPlainJava(List<String> command) {
+    private static int runPlainJava(Path java, List<String> command) {
         List<String> full = new ArrayList<>();
-        full.add(RankCommand.currentJava().toString());
+        full.add(java.toString());
         full.addAll(command);
         try {
             return new ProcessBuilder(full).inheritIO().start().waitFor();

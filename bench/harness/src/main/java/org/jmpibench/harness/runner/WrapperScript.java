@@ -8,11 +8,13 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import org.jmpibench.launcher.RankCommand;
+import org.jmpibench.spi.Jdk;
 
 /**
- * The executable JMH's {@code jvm} option points at, one per (backend, idle, np) group. JMH runs it for two things: its
- * properties probe, which goes straight to plain {@code java} (no JVM in between), and each fork,
- * which becomes a {@link ForkLauncher} JVM starting the job.
+ * The executable JMH's {@code jvm} option points at, one per (backend, idle, JDK, np) group. JMH runs it for two
+ * things: its properties probe, which goes straight to plain {@code java} of the group's JDK (no JVM in between, so
+ * JMH records the JVM its fork runs on), and each fork, which becomes a {@link ForkLauncher} JVM starting the job.
+ * The ForkLauncher itself runs on the harness's JDK; the job's ranks, JMH's forked VM included, on the group's.
  */
 final class WrapperScript {
 
@@ -28,10 +30,12 @@ final class WrapperScript {
      *
      * @param classpath the class path of this JVM: it holds the harness and every backend
      * @param hostArgs  the {@link HostOptions} words for the job's hosts ({@link RunHosts#forkArgs})
+     * @param jdk       the JDK the job's ranks run on, or null for the one running this JVM
      */
     static Path write(Path dir, String backend, Idle idle, int np, long jobTimeoutSeconds, Path failures,
-                      String classpath, List<String> hostArgs) throws IOException {
+                      String classpath, List<String> hostArgs, Jdk jdk) throws IOException {
         String java = RankCommand.currentJava().toString();
+        String rankJava = jdk == null ? java : jdk.java().toString();
         List<String> launcher = new ArrayList<>();
         launcher.add(java);
         launcher.addAll(LAUNCHER_JVM_OPTIONS);
@@ -39,18 +43,22 @@ final class WrapperScript {
                 "--idle", idle.cliName(), "--np", Integer.toString(np), "--timeout-seconds", Long.toString(jobTimeoutSeconds),
                 "--failures", failures.toString()));
         launcher.addAll(hostArgs);
+        if (jdk != null) {
+            launcher.addAll(List.of(ForkLauncher.JDK, jdk.home().toString()));
+        }
         launcher.add("--");
         String script = "#!/bin/sh\n"
                 + "# jmpi-bench: JMH's 'jvm' for backend " + backend + ", idle " + idle.cliName() + ", np " + np
-                + ".\n"
+                + ", ranks on " + rankJava + ".\n"
                 + "# A JMH fork (ForkedMain) becomes a job through ForkLauncher; anything else is plain java.\n"
                 + "for arg in \"$@\"; do\n"
                 + "  if [ \"$arg\" = " + ForkCommand.FORKED_MAIN + " ]; then\n"
                 + "    exec " + quoteAll(launcher) + " \"$@\"\n"
                 + "  fi\n"
                 + "done\n"
-                + "exec " + quote(java) + " \"$@\"\n";
-        Path file = dir.resolve("jvm-" + backend + "-" + idle.cliName() + "-np" + np + ".sh");
+                + "exec " + quote(rankJava) + " \"$@\"\n";
+        String jdkPart = jdk == null ? "" : "-jdk" + jdk.feature();
+        Path file = dir.resolve("jvm-" + backend + "-" + idle.cliName() + "-np" + np + jdkPart + ".sh");
         Files.writeString(file, script, StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
         return file;

@@ -40,8 +40,14 @@ final class HarnessRuns {
     /** The same, on the hosts that {@code hosts} give. */
     static HarnessRuns run(Path results, String backends, String ops, String sizes, String buffers, String idles,
                            String watchdogSeconds, HostOptions hosts) throws IOException {
+        return run(results, backends, ops, sizes, buffers, idles, null, watchdogSeconds, hosts);
+    }
+
+    /** The same, with the ranks on the JDKs of {@code jdks} ({@code --jdk}'s list; null: the harness's JDK). */
+    static HarnessRuns run(Path results, String backends, String ops, String sizes, String buffers, String idles,
+                           String jdks, String watchdogSeconds, HostOptions hosts) throws IOException {
         BenchSettings settings = new BenchSettings.Builder().backends(backends).ops(ops).sizes(sizes).nps("2")
-                .buffers(buffers).idles(idles).forks("1").warmupIterations("1").warmupTime("50ms").measurementIterations("2")
+                .buffers(buffers).idles(idles).jdks(jdks).forks("1").warmupIterations("1").warmupTime("50ms").measurementIterations("2")
                 .measurementTime("50ms").watchdogSeconds(watchdogSeconds).resultsDir(results.toString()).build();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         BenchRunner.Outcome outcome;

@@ -37,7 +37,7 @@ class IdleEnvReachesRanksTest {
         RankProgram echo = RankProgram.of(classpath, IdleEnvEcho.class.getName());
         List<String> lines = new CopyOnWriteArrayList<>();
         JobSpec spec = ForkLauncher.jobSpec(backend, Idle.byName(idle), 3, echo, echo, 60,
-                HostOptions.of(null, null, null, null))
+                HostOptions.of(null, null, null, null), null)
                 .withOutput(line -> lines.add(line.rank() + ": " + line.text()));
 
         JobOutcome outcome = Backends.byName(backend).launcher().run(spec);

@@ -62,7 +62,7 @@ class RunHostsTest {
 
         RankProgram program = RankProgram.of(List.of(dir), "Nothing");
         JobSpec job = ForkLauncher.jobSpec("tcp", Idle.SPIN, 4, program, program, 60,
-                HostOptions.of(forkArgs.get(1), forkArgs.get(3), forkArgs.get(5), forkArgs.get(7)));
+                HostOptions.of(forkArgs.get(1), forkArgs.get(3), forkArgs.get(5), forkArgs.get(7)), null);
         assertThat(job.hostfile().placement(4)).containsExactly("localhost", ELSEWHERE, "localhost", ELSEWHERE);
         assertThat(job.env()).containsEntry(BindAddress.INTERFACE_ENV, "lo")
                 .containsEntry(RemoteLaunch.AGENT_ENV, "ssh -x").containsEntry("JMPI_LOOPBACK_IDLE", "spin");

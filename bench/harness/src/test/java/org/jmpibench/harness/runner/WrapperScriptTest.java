@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.jmpibench.launcher.RankCommand;
+import org.jmpibench.spi.Jdk;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +20,7 @@ class WrapperScriptTest {
     @Test
     void passesAnythingButAForkStraightToJava() throws Exception {
         Path script = WrapperScript.write(dir, "loopback", Idle.DEFAULT, 2, 60, dir.resolve("failures.log"), "/nowhere.jar",
-                List.of());
+                List.of(), null);
 
         Process probe = new ProcessBuilder(script.toString(), "-version").redirectErrorStream(true).start();
         String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -31,7 +33,7 @@ class WrapperScriptTest {
     void turnsAForkIntoForkLauncherForThisGroup() throws IOException {
         Path failures = dir.resolve("failures.log");
         Path script = WrapperScript.write(dir, "tcp", Idle.SPIN, 4, 90, failures, "/it's/harness.jar",
-                List.of("--hostfile", "/run/hostfile", "--map-by", "node", "--launch-agent", "ssh -x"));
+                List.of("--hostfile", "/run/hostfile", "--map-by", "node", "--launch-agent", "ssh -x"), null);
         String text = Files.readString(script);
 
         assertThat(Files.isExecutable(script)).isTrue();
@@ -40,6 +42,19 @@ class WrapperScriptTest {
                 "'--hostfile' '/run/hostfile' '--map-by' 'node' '--launch-agent' 'ssh -x' '--'");
         // A single quote in a path must survive the shell.
         assertThat(text).contains("'/it'\\''s/harness.jar'");
+    }
+
+    @Test
+    void aGroupOnAnotherJdkProbesAndRunsItsRanksOnThatJdk() throws IOException {
+        Jdk other = new Jdk(Path.of("/opt/jdk-25"), Runtime.Version.parse("25.0.1+8"), "Someone");
+        Path script = WrapperScript.write(dir, "shm", Idle.DEFAULT, 2, 60, dir.resolve("failures.log"), "/h.jar",
+                List.of(), other);
+        String text = Files.readString(script);
+
+        assertThat(script.getFileName().toString()).isEqualTo("jvm-shm-default-np2-jdk25.sh");
+        assertThat(text).as("the ForkLauncher on this JDK, told where the ranks' JDK is")
+                .contains("exec '" + RankCommand.currentJava() + "' ", "'--jdk' '/opt/jdk-25' '--'")
+                .as("JMH's properties probe on the ranks' JDK").endsWith("exec '/opt/jdk-25/bin/java' \"$@\"\n");
     }
 
     @Test

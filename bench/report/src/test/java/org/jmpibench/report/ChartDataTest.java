@@ -120,6 +120,38 @@ class ChartDataTest {
   }
 
   @Test
+  void eachJdkOfOneBackendIsASeriesNamedByItsRelease() throws Exception {
+    // as bench --jdk 17,25 writes it: every result has a jdk param, each backend's results appear once per JDK
+    ResultsFileBuilder file = ResultsFileBuilder.file();
+    for (String backend : List.of("loopback", "shm")) {
+      for (long size : List.of(1L, 16L)) {
+        file.add(Operation.SEND, new double[] {10, 10}).params(backend, 2, size).param(Param.JDK, "17").done();
+        file.add(Operation.SEND, new double[] {5, 5}).params(backend, 2, size).param(Param.JDK, "25").done();
+      }
+    }
+
+    RunResults run = RunReader.read(file.writeTo(temp.resolve("results-jdks.json")), "jdks");
+    ReportChart send = PlotCommand.pageOrder(new ReportData(List.of(run))).get(0);
+
+    Map<String, XYSeries> series = send.chart().getSeriesMap();
+    assertThat(series.keySet()).containsExactly("loopback, JDK 17", "loopback, JDK 25", "shm, JDK 17", "shm, JDK 25");
+    assertThat(series.get("shm, JDK 25").getYData()).containsExactly(5, 5);
+  }
+
+  @Test
+  void aRunOnJdk17IsNotToldApartFromOneThatPredatesTheJdkParameter() throws Exception {
+    Path before = ResultsFileBuilder.file().add(Operation.SEND, new double[] {10, 10}).params("shm", 2, 1).done()
+        .writeTo(temp.resolve("before.json"));
+    Path now = ResultsFileBuilder.file().add(Operation.SEND, new double[] {11, 11}).params("shm", 2, 1)
+        .param(Param.JDK, "17").done().writeTo(temp.resolve("now.json"));
+
+    ReportChart send = PlotCommand.pageOrder(new ReportData(List.of(RunReader.read(before, "before"),
+        RunReader.read(now, "now")))).get(0);
+
+    assertThat(send.chart().getSeriesMap().keySet()).containsExactly("before: shm", "now: shm");
+  }
+
+  @Test
   void interHostSeriesAreApartFromIntraHostOnesAndSayHowManyHosts() throws Exception {
     // tcp on one host and over two: the layout changes with np (0/1, then 0+2/1+3), the line must not
     ResultsFileBuilder file = ResultsFileBuilder.file();

@@ -296,6 +296,28 @@ class ComparisonTest {
     }
 
     @Test
+    void aRunOnJdk17MatchesABaselineFromBeforeTheJdkParameterAndJdk25IsAnotherBenchmark() {
+        // the committed baseline predates --jdk (no jdk param; its ranks ran on 17); the current run swept 17 and 25,
+        // and 25 is much faster: only the 17 result is the same benchmark
+        ResultsFileBuilder baseline = ResultsFileBuilder.file()
+                .add(Operation.SEND.benchmarkName(), "avgt", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2))
+                .params("shm", 2, 262144).done();
+        ResultsFileBuilder current = ResultsFileBuilder.file()
+                .add(Operation.SEND.benchmarkName(), "avgt", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2))
+                .params("shm", 2, 262144).param(Param.JDK, "17").done()
+                .add(Operation.SEND.benchmarkName(), "avgt", "us/op", scaled(5, TIGHT_FORK_1), scaled(5, TIGHT_FORK_2))
+                .params("shm", 2, 262144).param(Param.JDK, "25").done();
+
+        ComparisonReport report = compare(baseline, current);
+
+        assertThat(report.rows(Verdict.UNCHANGED)).singleElement()
+                .satisfies(r -> assertThat(r.key().params()).doesNotContainKey(Param.JDK.jmhName()));
+        assertThat(report.rows(Verdict.NEW)).singleElement()
+                .satisfies(r -> assertThat(r.key().params()).containsEntry(Param.JDK.jmhName(), "25"));
+        assertThat(report.rows(Verdict.IMPROVED)).isEmpty();
+    }
+
+    @Test
     void secondaryMetricsAreRowsOfTheirOwnWhenAsked() {
         ResultsFileBuilder baseline = ResultsFileBuilder.file()
                 .add(Operation.SEND.benchmarkName(), "avgt", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2))

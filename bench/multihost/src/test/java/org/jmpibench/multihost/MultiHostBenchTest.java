@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class MultiHostBenchTest {
 
-    private static final Duration LIMIT = Duration.ofSeconds(300);
+    private static final Duration LIMIT = Duration.ofSeconds(600);
     private static final String LAYOUT = "2hosts:0/1";
 
     private static NamespaceHosts hosts;

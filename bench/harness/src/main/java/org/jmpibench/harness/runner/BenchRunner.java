@@ -63,12 +63,17 @@ public final class BenchRunner {
         this(settings, RunHosts.thisMachine(), console);
     }
 
+    /** A run on {@code hosts}. */
     BenchRunner(BenchSettings settings, RunHosts hosts, PrintStream console) {
         this(settings, hosts, console, RunFiles::replaceAtomically);
     }
 
-    /** A runner whose files are written by {@code writer}: tests simulate a disk that fills up. */
-    BenchRunner(BenchSettings settings, RunHosts hosts, PrintStream console, RunFiles.Writer writer) {
+    /** A runner on this machine whose files are written by {@code writer}: tests simulate a disk that fills up. */
+    BenchRunner(BenchSettings settings, PrintStream console, RunFiles.Writer writer) {
+        this(settings, RunHosts.thisMachine(), console, writer);
+    }
+
+    private BenchRunner(BenchSettings settings, RunHosts hosts, PrintStream console, RunFiles.Writer writer) {
         this.settings = settings;
         this.hosts = hosts;
         this.console = console;

@@ -47,7 +47,7 @@ class ResultsDirTest {
     /** Runs in this JVM; the console must stay empty when the directory is refused. */
     private void assertRefusedBeforeAnythingRuns(Path resultsDir, RunFiles.Writer writer, String... expected) {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        BenchRunner runner = new BenchRunner(settings(resultsDir, "2"), RunHosts.thisMachine(),
+        BenchRunner runner = new BenchRunner(settings(resultsDir, "2"),
                 new PrintStream(console, true, StandardCharsets.UTF_8), writer);
 
         assertThatThrownBy(runner::run).isInstanceOf(IllegalArgumentException.class)
@@ -153,7 +153,7 @@ class ResultsDirTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         BenchRunner.Outcome outcome;
         try (PrintStream console = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            outcome = new BenchRunner(settings(results, "2,3"), RunHosts.thisMachine(), console, fillsUp).run();
+            outcome = new BenchRunner(settings(results, "2,3"), console, fillsUp).run();
         }
         String console = bytes.toString(StandardCharsets.UTF_8);
 

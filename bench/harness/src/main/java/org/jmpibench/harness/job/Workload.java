@@ -30,6 +30,14 @@ abstract class Workload {
     abstract void run();
 
     /**
+     * One operation, as {@link #run()}, adding this rank's nanoseconds in each of the operation's
+     * {@link Operation#phases()} to {@code ns}, in their order. Only operations with phases have it.
+     */
+    void runPhases(long[] ns) {
+        throw new UnsupportedOperationException(where + ": this operation is not timed in phases");
+    }
+
+    /**
      * Runs one operation with the data of round {@code seq} and checks what this rank ends up with.
      *
      * @throws IllegalStateException naming backend, rank, operation, element, value and expected value
@@ -40,6 +48,7 @@ abstract class Workload {
         return switch (op) {
             case SEND -> new PingPongWorkload(comm, size, backend, buffer);
             case BCAST -> new BcastWorkload(comm, size, backend, buffer);
+            case GATHER -> new GatherWorkload(comm, size, backend, buffer);
             case GATHER_AVERAGE -> new GatherAverageWorkload(comm, size, backend, buffer);
         };
     }

@@ -82,8 +82,8 @@ public final class ForkLauncher {
     }
 
     /** The job of one fork: {@code leader} as rank 0, {@code follower} elsewhere, the idle strategy's environment. */
-    static JobSpec jobSpec(String backend, Idle idle, int np, RankProgram follower, RankProgram leader,
-                           long timeoutSeconds) {
+    public static JobSpec jobSpec(String backend, Idle idle, int np, RankProgram follower, RankProgram leader,
+                                   long timeoutSeconds) {
         return new JobSpec(np, follower, leader, Duration.ofSeconds(timeoutSeconds), IdleEnv.of(backend, idle), null,
                 ForkLauncher::forward);
     }

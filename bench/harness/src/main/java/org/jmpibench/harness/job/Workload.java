@@ -1,9 +1,9 @@
 package org.jmpibench.harness.job;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import org.jmpibench.results.Operation;
 import org.jmpibench.spi.Communicator;
+import org.jmpibench.spi.plain.DirectBuffers;
 
 /**
  * One rank's side of one benchmarked operation at one size: buffers allocated once at construction,
@@ -53,11 +53,13 @@ abstract class Workload {
         };
     }
 
+    /** A direct buffer as the plain programs allocate theirs ({@link DirectBuffers}: page-aligned, native order). */
     static ByteBuffer direct(long bytes, String what) {
-        if (bytes > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(what + " needs " + bytes + " bytes, more than one ByteBuffer holds");
+        try {
+            return DirectBuffers.allocate(bytes);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(what + ": " + e.getMessage(), e);
         }
-        return ByteBuffer.allocateDirect((int) bytes).order(ByteOrder.nativeOrder());
     }
 
     protected void expectCount(int got, int expected) {

@@ -26,6 +26,8 @@ public final class ConformanceRank {
 
     /** Printed by every rank that passed every check; the suite counts these lines. */
     public static final String PASSED = "CONFORMANCE PASSED rank ";
+    /** Follows the rank in the {@link #PASSED} line, then the rank JVM's exact version. */
+    public static final String ON_JAVA = " on Java ";
 
     private final Communicator comm;
     private final int rank;
@@ -46,7 +48,7 @@ public final class ConformanceRank {
             Communicator comm = Job.communicator();
             new ConformanceRank(comm).runAll(expectedNp, shared, bigMiB);
             comm.close();
-            System.out.println(PASSED + comm.rank());
+            System.out.println(PASSED + comm.rank() + ON_JAVA + Runtime.version());
         } catch (Throwable t) {
             System.err.println("conformance check failed: " + t);
             t.printStackTrace();

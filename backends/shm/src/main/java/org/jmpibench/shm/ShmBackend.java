@@ -3,6 +3,7 @@ package org.jmpibench.shm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.jmpibench.launcher.LocalHost;
 import org.jmpibench.launcher.ProcessJobRunner;
 import org.jmpibench.launcher.RankCommand;
 import org.jmpibench.launcher.RankEnv;
@@ -45,8 +46,11 @@ public final class ShmBackend implements Backend {
     @Override
     public JobLauncher launcher() {
         ProcessJobRunner runner = new ProcessJobRunner(NAME, ShmJobSession::open,
-                RankCommand.plainJava(ownClasspath(), List.of()));
-        return runner::run;
+                RankCommand.plainJava(ownClasspath(), RankCommand::nativeAccessOptions));
+        return spec -> {
+            LocalHost.requireOnlyThisHost(NAME, spec.hostfile());
+            return runner.run(spec.withHostfile(null));
+        };
     }
 
     @Override

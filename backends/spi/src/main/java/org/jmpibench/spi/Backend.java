@@ -18,6 +18,14 @@ public interface Backend {
     /** Whether the backend can run here; checked without loading the wrapped library. */
     Availability availability();
 
+    /**
+     * Whether one job can span several hosts ({@link JobSpec#hostfile()}); a backend that cannot refuses a
+     * hostfile of more than one host.
+     */
+    default boolean spansHosts() {
+        return false;
+    }
+
     /** Starts N-rank jobs of this backend. */
     JobLauncher launcher();
 

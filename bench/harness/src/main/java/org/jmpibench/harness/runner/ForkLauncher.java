@@ -85,7 +85,7 @@ public final class ForkLauncher {
     public static JobSpec jobSpec(String backend, Idle idle, int np, RankProgram follower, RankProgram leader,
                                    long timeoutSeconds) {
         return new JobSpec(np, follower, leader, Duration.ofSeconds(timeoutSeconds), IdleEnv.of(backend, idle), null,
-                ForkLauncher::forward);
+                ForkLauncher::forward, null);
     }
 
     /** Rank 0's stdout stays stdout (JMH reads it); everything else goes to stderr, tagged with its rank. */

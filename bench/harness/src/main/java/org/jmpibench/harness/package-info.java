@@ -1,6 +1,7 @@
 /**
- * The JMH benchmarks: {@link org.jmpibench.harness.PingPong} (send), {@link org.jmpibench.harness.Bcast} and
- * {@link org.jmpibench.harness.GatherAverage}, each a short class over {@link org.jmpibench.harness.LeaderBenchmark};
+ * The JMH benchmarks: {@link org.jmpibench.harness.PingPong} (send), {@link org.jmpibench.harness.Bcast},
+ * {@link org.jmpibench.harness.Gather} and {@link org.jmpibench.harness.GatherAverage}, each a short class over
+ * {@link org.jmpibench.harness.LeaderBenchmark};
  * their names in results files are {@code org.jmpibench.harness.<Class>.<method>} and stay so (baselines and
  * other JMH tools match on them). The rest of the harness lives in {@code job} (what the ranks of one job do)
  * and {@code runner} (the command that drives JMH); facts about an operation are in

@@ -48,10 +48,14 @@ class PlotCommandTest {
     Set<String> expectedStems = new TreeSet<>(List.of(
         "time-vs-size_send_np2", "bandwidth-vs-size_send_np2",
         "time-vs-size_bcast_np2", "time-vs-size_bcast_np4",
+        "time-vs-size_gather_np2", "time-vs-size_gather_np4",
         "time-vs-size_gather-average_np2", "time-vs-size_gather-average_np4"));
-    for (String operation : List.of("bcast", "gather-average")) {
-      for (long size : List.of(1L, 16L, 256L, 4096L, 65536L, 1048576L)) {
+    for (long size : List.of(1L, 16L, 256L, 4096L, 65536L, 1048576L)) {
+      for (String operation : List.of("bcast", "gather", "gather-average")) {
         expectedStems.add("time-vs-ranks_" + operation + "_size" + size);
+      }
+      for (int np : List.of(2, 4)) {
+        expectedStems.add("phases_gather-average_np" + np + "_size" + size);
       }
     }
     Set<String> expectedFiles = new TreeSet<>(Set.of("index.html", OutputDirectory.MARKER));

@@ -14,7 +14,7 @@ import picocli.CommandLine;
  * Bad input is one line on stderr and status 2; a failed job makes the status 1.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Run the JMH benchmarks (send, bcast, gather-average) on every available backend.",
+        description = {"Run the JMH benchmarks (send, bcast, gather, gather-average) on every available backend.",
                 "Scores are us per operation: send = one-way latency (half a round trip); collectives = rank 0's "
                         + "time, with the slowest rank's as 'slowestRank'."})
 public final class BenchCommand implements Callable<Integer> {
@@ -28,7 +28,7 @@ public final class BenchCommand implements Callable<Integer> {
             + "(default: all available; property bench.backends).")
     String backends;
 
-    @Option(names = "--ops", paramLabel = "LIST", description = "send,bcast,gather-average (default: all; "
+    @Option(names = "--ops", paramLabel = "LIST", description = "send,bcast,gather,gather-average (default: all; "
             + "bench.ops).")
     String ops;
 

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.jmpibench.harness.job.BufferKind;
@@ -27,6 +28,7 @@ import org.jmpibench.results.RunContext.FailedJob;
 import org.jmpibench.results.RunContext.Placement;
 import org.jmpibench.results.RunContext;
 import org.jmpibench.results.RunFiles;
+import org.jmpibench.spi.Availability;
 import org.jmpibench.spi.Backend;
 import org.jmpibench.spi.Backends;
 import org.openjdk.jmh.annotations.Mode;
@@ -100,6 +102,29 @@ public final class BenchRunner {
      * @throws IOException              when the run's scratch files cannot be made
      */
     public Outcome run() throws IOException {
+        try (Session session = open(1)) {
+            for (Variant variant : session.variants) {
+                for (int np : settings.nps()) {
+                    session.runGroup(variant, np);
+                    // Save after every group: a run stopped half-way (Ctrl-C, a crash) keeps what finished.
+                    session.save(false);
+                }
+            }
+            return session.finish(true);
+        }
+    }
+
+    /**
+     * Starts a run without running anything: checks the backends, claims the run's files (an unusable results
+     * directory is bad input, found here), saves the empty run and prints what will run. {@link #run()} runs the
+     * matrix through it; {@code calibrate} runs single benchmarks, each {@code repeats} times, between its plain
+     * programs.
+     *
+     * @param repeats how many times each benchmark of the matrix will run (the progress counts them all)
+     * @throws IllegalArgumentException as {@link #run()}
+     * @throws IOException              when the run's scratch files cannot be made
+     */
+    public Session open(int repeats) throws IOException {
         List<Backend> all = Backends.all();
         List<String> known = all.stream().map(Backend::name).toList();
         for (String name : settings.backends()) {
@@ -113,8 +138,12 @@ public final class BenchRunner {
 
         ZonedDateTime started = ZonedDateTime.now();
         String host = Machine.hostName();
+        Map<String, Object> jmh = jmhSettings();
+        if (repeats > 1) {
+            jmh.put("runsPerBenchmark", repeats);
+        }
         RunContext.Builder context = new RunContext.Builder(started, host, GitState.of(codeSource()))
-                .matrix(settings.profile().cliName(), settings.ops(), matrix()).jmh(jmhSettings());
+                .matrix(settings.profile().cliName(), settings.ops(), matrix()).jmh(jmh);
         hosts.describeIn(context);
         BackendChoice choice = BackendChoice.choose(all, settings.backends(), hosts, context);
         List<Backend> toRun = choice.toRun();
@@ -135,7 +164,7 @@ public final class BenchRunner {
                 lines.add("  jdk   " + jdk.release() + ": " + jdk.jdk());
             }
         }
-        int total = variants.size() * settings.nps().size() * settings.benchmarksPerGroup();
+        int total = variants.size() * settings.nps().size() * settings.benchmarksPerGroup() * repeats;
         // Before anything is printed or run: an unusable results directory is bad input.
         RunSaver saver = RunSaver.open(settings.resultsDir(), started, host, writer, context, total, console);
         RunFiles files = saver.files();
@@ -145,48 +174,147 @@ public final class BenchRunner {
         console.println("  " + total + " benchmarks x " + settings.forks() + " fork(s), one job each; results in "
                 + files.json());
 
-        List<RunResult> results = new ArrayList<>();
-        List<FailedJob> failed = new ArrayList<>();
-        Path work = Files.createTempDirectory("jmpi-bench-");
-        int[] counter = {0};
-        try (PrintStream log = new PrintStream(new FileOutputStream(files.log().toFile(), true), true,
-                StandardCharsets.UTF_8)) {
-            List<String> hostArgs = hosts.forkArgs(work);
-            for (Variant variant : variants) {
-                for (int np : settings.nps()) {
-                    int failedBefore = failed.size();
-                    runGroup(variant, np, work, hostArgs, log, counter, total, results, failed);
-                    failed.subList(failedBefore, failed.size()).forEach(context::failed);
-                    // Save after every group: a run stopped half-way (Ctrl-C, a crash) keeps what finished.
-                    saver.save(results, false, counter[0], total);
+        return new Session(saver, context, variants, total);
+    }
+
+    /**
+     * A run in progress ({@link #open}): its files, what ran and what failed. Results of a benchmark that runs
+     * again in the same run (calibrate's rounds) join its earlier result as further forks, so the results file
+     * keeps one entry per benchmark, as JMH's readers expect.
+     */
+    public final class Session implements AutoCloseable {
+        private final RunSaver saver;
+        private final RunContext.Builder context;
+        private final List<Variant> variants;
+        private final int total;
+        private final List<RunResult> results = new ArrayList<>();
+        private final List<FailedJob> failed = new ArrayList<>();
+        private final Path work;
+        private final List<String> hostArgs;
+        private final PrintStream log;
+        private final int[] counter = {0};
+
+        private Session(RunSaver saver, RunContext.Builder context, List<Variant> variants, int total)
+                throws IOException {
+            this.saver = saver;
+            this.context = context;
+            this.variants = variants;
+            this.total = total;
+            this.work = Files.createTempDirectory("jmpi-bench-");
+            this.hostArgs = hosts.forkArgs(work);
+            this.log = new PrintStream(new FileOutputStream(saver.files().log().toFile(), true), true,
+                    StandardCharsets.UTF_8);
+        }
+
+        public RunFiles files() {
+            return saver.files();
+        }
+
+        /**
+         * The backends that run (available, selected, with at least one idle strategy), by name: a backend whose
+         * every idle variant was skipped does not.
+         */
+        public List<String> backends() {
+            return variants.stream().map(Variant::backend).distinct().toList();
+        }
+
+        /**
+         * Runs one benchmark of the default idle strategy as its own JMH run, {@code settings.forks()} jobs.
+         *
+         * @return its result (this run's forks only), or empty when its job failed (recorded with the reason)
+         */
+        public Optional<RunResult> runOne(String backend, int np, Operation op, int size, BufferKind buffer)
+                throws IOException {
+            Variant variant = new Variant(backend, Idle.DEFAULT, settings.jdks().get(0));
+            Attempt attempt = attempt(variant, np, List.of(new BenchKey(op, size, buffer)), work, hostArgs, log,
+                    counter, total);
+            attempt.results.forEach(this::add);
+            if (attempt.failure != null) {
+                failed(attempt.failure);
+            }
+            return attempt.failure == null ? attempt.results.stream().findFirst() : Optional.empty();
+        }
+
+        /** The reason of the last failed job, if any job failed. */
+        public Optional<String> lastFailure() {
+            return failed.isEmpty() ? Optional.empty() : Optional.of(failed.get(failed.size() - 1).reason());
+        }
+
+        private void runGroup(Variant variant, int np) throws IOException {
+            List<FailedJob> groupFailures = new ArrayList<>();
+            List<RunResult> groupResults = new ArrayList<>();
+            BenchRunner.this.runGroup(variant, np, work, hostArgs, log, counter, total, groupResults, groupFailures);
+            groupResults.forEach(this::add);
+            groupFailures.forEach(this::failed);
+        }
+
+        private void add(RunResult result) {
+            for (int i = 0; i < results.size(); i++) {
+                RunResult earlier = results.get(i);
+                if (sameBenchmark(earlier.getParams(), result.getParams())) {
+                    List<org.openjdk.jmh.results.BenchmarkResult> forks = new ArrayList<>(
+                            earlier.getBenchmarkResults());
+                    forks.addAll(result.getBenchmarkResults());
+                    results.set(i, new RunResult(earlier.getParams(), forks));
+                    return;
                 }
             }
-        } finally {
+            results.add(result);
+        }
+
+        private void failed(FailedJob job) {
+            failed.add(job);
+            context.failed(job);
+        }
+
+        /** Saves what ran so far, each file whole. */
+        public void save(boolean complete) {
+            saver.save(results, complete, counter[0], total);
+        }
+
+        /**
+         * Saves the run as complete and prints its end: the summary table (bench's; calibrate prints its own),
+         * failed jobs and failed saves, the files.
+         */
+        public Outcome finish(boolean summaryTable) {
+            save(true);
+            RunFiles files = saver.files();
+            if (summaryTable) {
+                console.print(SummaryTable.render(results, variants.stream().map(BenchRunner.this::column)
+                        .distinct().toList(), settings, hosts::layout));
+                console.println();
+            }
+            if (!failed.isEmpty()) {
+                console.println("failed jobs (" + failed.size() + "):");
+                for (FailedJob job : failed) {
+                    console.println("  " + job.backend() + " np=" + job.np() + " " + job.benchmark() + " "
+                            + job.params() + ": " + job.reason());
+                }
+            }
+            if (!saver.problems().isEmpty()) {
+                console.println("saves that failed (" + saver.problems().size() + "):");
+                saver.problems().forEach(problem -> console.println("  " + problem));
+            }
+            console.println("results: " + files.json());
+            console.println("         " + files.context());
+            console.println("         " + files.csv());
+            return new Outcome(files.json(), files.context(), files.csv(), files.log(), List.copyOf(results),
+                    List.copyOf(failed), backends(), saver.problems());
+        }
+
+        @Override
+        public void close() {
+            log.close();
             deleteTree(work);
         }
-        saver.save(results, true, counter[0], total);
+    }
 
-        // A backend whose every idle variant was skipped did not run.
-        List<String> backendsRun = variants.stream().map(Variant::backend).distinct().toList();
-        console.print(SummaryTable.render(results, variants.stream().map(this::column).distinct().toList(),
-                settings, hosts::layout));
-        console.println();
-        if (!failed.isEmpty()) {
-            console.println("failed jobs (" + failed.size() + "):");
-            for (FailedJob job : failed) {
-                console.println("  " + job.backend() + " np=" + job.np() + " " + job.benchmark() + " "
-                        + job.params() + ": " + job.reason());
-            }
+    /** Same benchmark and parameters: a later run of it is more forks of the same result. */
+    private static boolean sameBenchmark(BenchmarkParams a, BenchmarkParams b) {
+        if (!a.getBenchmark().equals(b.getBenchmark()) || !a.getParamsKeys().equals(b.getParamsKeys())) {
+            return false;
         }
-        if (!saver.problems().isEmpty()) {
-            console.println("saves that failed (" + saver.problems().size() + "):");
-            saver.problems().forEach(problem -> console.println("  " + problem));
-        }
-        console.println("results: " + files.json());
-        console.println("         " + files.context());
-        console.println("         " + files.csv());
-        return new Outcome(files.json(), files.context(), files.csv(), files.log(), results, failed, backendsRun,
-                saver.problems());
+        return a.getParamsKeys().stream().allMatch(key -> a.getParam(key).equals(b.getParam(key)));
     }
 
     /** The requested values of every parameter the runner sets, for the context. */
@@ -368,8 +496,12 @@ public final class BenchRunner {
                 .build();
     }
 
-    /** Every rank's JVM options: heap and direct memory for the largest message, the watchdog's limit. */
-    List<String> jvmArgs(int np) {
+    /**
+     * Every rank's JVM options (JMH's {@code jvmArgs}, which the wrapper passes to every rank of a fork's job):
+     * heap and direct memory for the largest message, the watchdog's limit, a planted slowdown. {@code calibrate}
+     * gives its plain programs exactly these.
+     */
+    public List<String> jvmArgs(int np) {
         int maxSize = settings.sizes().stream().max(Integer::compare).orElseThrow();
         long heapMiB = MemoryPlan.heapBytes(maxSize, np) >> 20;
         List<String> args = new ArrayList<>(List.of("-Xms" + Math.min(heapMiB, 256) + "m", "-Xmx" + heapMiB + "m",

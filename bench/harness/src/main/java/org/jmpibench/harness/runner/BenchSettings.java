@@ -2,6 +2,7 @@ package org.jmpibench.harness.runner;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -101,7 +102,8 @@ public record BenchSettings(List<String> backends, List<Operation> ops, List<Int
             String backendList = pick(backends, "backends", "");
             return new BenchSettings(
                     backendList.isBlank() ? List.of() : list(backendList, "backends", String::strip),
-                    list(pick(ops, "ops", "send,bcast,gather-average"), "ops", Operation::byName),
+                    list(pick(ops, "ops", join(Arrays.stream(Operation.values()).map(Operation::cliName).toList())),
+                            "ops", Operation::byName),
                     Sizes.parseList(pick(sizes, "sizes", join(chosen.sizes.stream().map(Sizes::format).toList()))),
                     list(pick(nps, "np", join(Profile.DEFAULT_NPS.stream().map(String::valueOf).toList())), "np",
                             BenchSettings::parseNp),

@@ -103,8 +103,8 @@ public final class ForkLauncher {
      * The job of one fork: {@code leader} as rank 0, {@code follower} elsewhere, on the hosts of {@code hosts},
      * with the idle strategy's environment and the host options', every rank on {@code jdk} (null: this JVM's).
      */
-    static JobSpec jobSpec(String backend, Idle idle, int np, RankProgram follower, RankProgram leader,
-                           long timeoutSeconds, HostOptions hosts, Jdk jdk) {
+    public static JobSpec jobSpec(String backend, Idle idle, int np, RankProgram follower, RankProgram leader,
+                                   long timeoutSeconds, HostOptions hosts, Jdk jdk) {
         Map<String, String> env = new HashMap<>(IdleEnv.of(backend, idle));
         env.putAll(hosts.env());
         return new JobSpec(np, follower, leader, Duration.ofSeconds(timeoutSeconds), env, hosts.hosts(),

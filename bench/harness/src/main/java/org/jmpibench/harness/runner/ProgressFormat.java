@@ -91,6 +91,19 @@ final class ProgressFormat implements OutputFormat {
         if (slowest != null) {
             line.append(String.format(Locale.ROOT, "  slowest rank %.3f", slowest.getScore()));
         }
+        Operation op = Operation.ofBenchmark(running.getBenchmark()).orElse(null);
+        if (op != null && !op.phases().isEmpty()) {
+            List<String> phases = new ArrayList<>();
+            for (SecondaryMetric phase : op.phases()) {
+                Result value = result.getSecondaryResults().get(phase.jmhName());
+                if (value != null) {
+                    phases.add(String.format(Locale.ROOT, "%s %.3f", phase.label(), value.getScore()));
+                }
+            }
+            if (!phases.isEmpty()) {
+                line.append("  ").append(String.join(" + ", phases));
+            }
+        }
         Result hand = result.getSecondaryResults().get(SecondaryMetric.HAND_TIMED.jmhName());
         if (hand != null && hand.getScore() > 0) {
             line.append(String.format(Locale.ROOT, "  hand-timed %.3f (paired median x%.3f)", hand.getScore(),

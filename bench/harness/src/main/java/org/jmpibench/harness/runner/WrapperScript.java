@@ -22,6 +22,9 @@ final class WrapperScript {
     static final List<String> LAUNCHER_JVM_OPTIONS = List.of("-Xmx128m", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1", "-Xshare:auto");
 
+    /** Prefix of every setting of ours read as a system property. */
+    static final String PREFIX = "jmpi.";
+
     private WrapperScript() {
     }
 
@@ -39,6 +42,7 @@ final class WrapperScript {
         List<String> launcher = new ArrayList<>();
         launcher.add(java);
         launcher.addAll(LAUNCHER_JVM_OPTIONS);
+        launcher.addAll(launcherProperties());
         launcher.addAll(List.of("-cp", classpath, ForkLauncher.class.getName(), "--backend", backend,
                 "--idle", idle.cliName(), "--np", Integer.toString(np), "--timeout-seconds", Long.toString(jobTimeoutSeconds),
                 "--failures", failures.toString()));
@@ -62,6 +66,17 @@ final class WrapperScript {
         Files.writeString(file, script, StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
         return file;
+    }
+
+    /**
+     * This JVM's {@code jmpi.*} system properties as {@code -D} options: the backends' launcher settings (e.g.
+     * {@code jmpi.openmpi.mpirunArgs}, {@code jmpi.openmpi.jar}, {@code jmpi.mpj.home}) are read where the job is
+     * launched, which for a fork is the ForkLauncher JVM. Without them a fork's job would be launched otherwise
+     * than this JVM's checks assumed, and otherwise than calibrate's plain programs, which this JVM launches.
+     */
+    static List<String> launcherProperties() {
+        return System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(PREFIX)).sorted()
+                .map(name -> "-D" + name + "=" + System.getProperty(name)).toList();
     }
 
     static String quote(String word) {

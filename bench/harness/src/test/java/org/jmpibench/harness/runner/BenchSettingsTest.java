@@ -72,7 +72,8 @@ class BenchSettingsTest {
     void quickProfileIsTheDocumentedMatrix() {
         BenchSettings quick = new BenchSettings.Builder().build();
 
-        assertThat(quick.ops()).containsExactly(Operation.SEND, Operation.BCAST, Operation.GATHER_AVERAGE);
+        assertThat(quick.ops()).containsExactly(Operation.SEND, Operation.BCAST, Operation.GATHER,
+                Operation.GATHER_AVERAGE);
         assertThat(quick.sizes()).containsExactly(1, 1024, 65536, 1 << 20);
         assertThat(quick.nps()).containsExactly(2, 4);
         assertThat(quick.buffers()).containsExactly(BufferKind.ARRAY);
@@ -82,7 +83,7 @@ class BenchSettingsTest {
         assertThat(quick.measurementIterations()).isEqualTo(5);
         assertThat(quick.measurementTime().convertTo(TimeUnit.MILLISECONDS)).isEqualTo(200);
         assertThat(quick.resultsDir()).isEqualTo(Path.of("results"));
-        assertThat(quick.benchmarksPerGroup()).isEqualTo(12);
+        assertThat(quick.benchmarksPerGroup()).isEqualTo(16);
     }
 
     @Test

@@ -58,6 +58,26 @@ class WrapperScriptTest {
     }
 
     @Test
+    void theForkLauncherGetsThisJvmsLauncherSettings() throws IOException {
+        String name = "jmpi.openmpi.mpirunArgs";
+        String before = System.getProperty(name);
+        System.setProperty(name, "--bind-to none --report-bindings");
+        try {
+            String text = Files.readString(WrapperScript.write(dir, "openmpi", Idle.DEFAULT, 2, 90,
+                    dir.resolve("failures.log"), "/harness.jar", List.of(), null));
+
+            assertThat(text).contains("'-Djmpi.openmpi.mpirunArgs=--bind-to none --report-bindings' '-cp'");
+            assertThat(text).doesNotContain("-Djava.");
+        } finally {
+            if (before == null) {
+                System.clearProperty(name);
+            } else {
+                System.setProperty(name, before);
+            }
+        }
+    }
+
+    @Test
     void quotesForTheShell() {
         assertThat(WrapperScript.quote("a b")).isEqualTo("'a b'");
         assertThat(WrapperScript.quote("$HOME")).isEqualTo("'$HOME'");

@@ -60,6 +60,13 @@ public final class Hostfiles {
         return Hosts.of(parse(lines, "hostfile " + file));
     }
 
+    /** {@code hosts} as a hostfile ({@code HOST slots=N} lines, in order) that {@link #read} reads back. */
+    public static String text(Hosts hosts) {
+        StringBuilder text = new StringBuilder();
+        hosts.hosts().forEach(host -> text.append(host.name()).append(" slots=").append(host.slots()).append('\n'));
+        return text.toString();
+    }
+
     /** The hosts of {@code lines} in hostfile format; {@code source} names them in errors. */
     static List<Host> parse(List<String> lines, String source) {
         List<Host> hosts = new ArrayList<>();

@@ -48,6 +48,15 @@ class HostfilesTest {
     }
 
     @Test
+    void whatTextWritesReadReadsBack() throws Exception {
+        Hosts hosts = Hosts.of(List.of(new Host("node01", 2), new Host("node02.cluster", 1)));
+
+        Path file = Files.writeString(dir.resolve("written"), Hostfiles.text(hosts));
+
+        assertThat(Hostfiles.read(file)).isEqualTo(hosts);
+    }
+
+    @Test
     void aMissingFileSaysSo() {
         assertThatThrownBy(() -> Hostfiles.resolve(dir.resolve("nope").toString(), Map.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageEndingWith("nope cannot be read: no such file");

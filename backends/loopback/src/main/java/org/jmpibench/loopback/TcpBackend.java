@@ -3,6 +3,7 @@ package org.jmpibench.loopback;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Map;
+import java.util.Optional;
 import org.jmpibench.launcher.BindAddress;
 import org.jmpibench.spi.Availability;
 import org.jmpibench.spi.JobSpec;
@@ -27,6 +28,12 @@ public final class TcpBackend extends SocketBackend {
     @Override
     public boolean spansHosts() {
         return true;
+    }
+
+    /** Without hosts and without an interface, its sockets are loopback's, on 127.0.0.1. */
+    @Override
+    public Optional<String> singleHostForm() {
+        return Optional.of(LoopbackBackend.NAME);
     }
 
     @Override

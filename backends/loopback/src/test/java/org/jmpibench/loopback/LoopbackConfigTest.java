@@ -21,6 +21,8 @@ class LoopbackConfigTest {
         assertThat(block.idleMode()).isEqualTo(IdleMode.SPIN_BLOCK);
         assertThat(block.yieldTurns()).isZero();
         assertThat(new LoopbackBackend().idleStrategies()).containsExactlyInAnyOrder(Idle.values());
+        assertThat(new TcpBackend().idleStrategies()).as("loopback's code on a network interface")
+                .containsExactlyInAnyOrder(Idle.values());
     }
 
     @Test

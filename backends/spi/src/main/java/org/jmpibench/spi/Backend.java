@@ -28,6 +28,14 @@ public interface Backend {
         return false;
     }
 
+    /**
+     * The backend this one is on a single host, when that is another backend (tcp: loopback); empty otherwise.
+     * Whoever picks backends by default for a run on one host runs that one only, not the same code twice.
+     */
+    default Optional<String> singleHostForm() {
+        return Optional.empty();
+    }
+
     /** Starts N-rank jobs of this backend. */
     JobLauncher launcher();
 

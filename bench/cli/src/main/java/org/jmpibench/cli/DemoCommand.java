@@ -1,8 +1,11 @@
 package org.jmpibench.cli;
 
 import java.util.concurrent.Callable;
+import org.jmpibench.harness.runner.HostOptions;
+import org.jmpibench.harness.runner.JdkOption;
 import org.jmpibench.spi.Backend;
 import org.jmpibench.spi.Hosts;
+import org.jmpibench.spi.Jdk;
 import org.jmpibench.spi.RankProgram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,11 +36,16 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     HostOptions hostOptions;
 
+    @Mixin
+    JdkOption jdkOption;
+
     @Override
     public Integer call() {
         Hosts hosts = hostOptions.hosts();
+        Jdk jdk = jdkOption.jdk();
         Backend backend = JobCommandSupport.availableBackend(backendName, np, 2, timeoutSeconds, hosts);
         RankProgram program = RankProgram.of(JobCommandSupport.ownClasspath(), SeedDemo.class.getName());
-        return JobCommandSupport.run(spec, backend, np, program, timeoutSeconds, "demo", hosts, hostOptions.env());
+        return JobCommandSupport.run(spec, backend, np, program, timeoutSeconds, "demo", hosts, hostOptions.env(),
+                jdk);
     }
 }

@@ -1,6 +1,7 @@
 package org.jmpibench.cli;
 
 import java.io.PrintWriter;
+import org.jmpibench.harness.calibration.CalibrateCommand;
 import org.jmpibench.harness.runner.BenchCommand;
 import org.jmpibench.regression.CompareCommand;
 import org.jmpibench.report.PlotCommand;
@@ -13,8 +14,8 @@ import picocli.CommandLine;
  */
 @Command(name = "jmpi-bench", mixinStandardHelpOptions = true, versionProvider = JmpiBench.Version.class,
         description = "Benchmarks MPI backends for Java side by side.",
-        subcommands = {BackendsCommand.class, DemoCommand.class, RunCommand.class, BenchCommand.class, PlotCommand.class,
-                CompareCommand.class})
+        subcommands = {BackendsCommand.class, DemoCommand.class, RunCommand.class, BenchCommand.class,
+                CalibrateCommand.class, PlotCommand.class, CompareCommand.class})
 public final class JmpiBench {
 
     /** Exit status for bad input: unknown backend, bad number, missing file. */

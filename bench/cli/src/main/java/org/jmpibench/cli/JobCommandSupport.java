@@ -13,6 +13,7 @@ import org.jmpibench.spi.Availability;
 import org.jmpibench.spi.Backend;
 import org.jmpibench.spi.Backends;
 import org.jmpibench.spi.Hosts;
+import org.jmpibench.spi.Jdk;
 import org.jmpibench.spi.JobOutcome;
 import org.jmpibench.spi.JobSpec;
 import org.jmpibench.spi.RankProgram;
@@ -59,10 +60,11 @@ final class JobCommandSupport {
      * Runs {@code program} as an {@code np}-rank job, forwarding the ranks' lines to the command's out and err.
      * With hosts, the placement of the ranks is printed first, on err.
      *
+     * @param jdk the JDK the ranks run on, or null for the one running this command
      * @return 0, or {@link JmpiBench#FAILED} after one line saying what failed
      */
     static int run(CommandSpec spec, Backend backend, int np, RankProgram program, int timeoutSeconds,
-                   String what, Hosts hosts, Map<String, String> env) {
+                   String what, Hosts hosts, Map<String, String> env, Jdk jdk) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (hosts != null) {
@@ -70,7 +72,7 @@ final class JobCommandSupport {
             err.flush();
         }
         JobSpec job = JobSpec.of(np, program, Duration.ofSeconds(timeoutSeconds)).withHostfile(hosts).withEnv(env)
-                .withOutput(line -> {
+                .withJdk(jdk).withOutput(line -> {
                     PrintWriter to = line.stderr() ? err : out;
                     synchronized (to) {
                         to.println(line.text());

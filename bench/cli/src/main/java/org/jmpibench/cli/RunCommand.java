@@ -3,8 +3,11 @@ package org.jmpibench.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jmpibench.harness.runner.HostOptions;
+import org.jmpibench.harness.runner.JdkOption;
 import org.jmpibench.spi.Backend;
 import org.jmpibench.spi.Hosts;
+import org.jmpibench.spi.Jdk;
 import org.jmpibench.spi.RankProgram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,9 +50,13 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     HostOptions hostOptions;
 
+    @Mixin
+    JdkOption jdkOption;
+
     @Override
     public Integer call() {
         Hosts hosts = hostOptions.hosts();
+        Jdk jdk = jdkOption.jdk();
         Backend backend = JobCommandSupport.availableBackend(backendName, np, 1, timeoutSeconds, hosts);
         try {
             Class.forName(mainClass, false, RunCommand.class.getClassLoader()).getMethod("main", String[].class);
@@ -57,6 +64,7 @@ final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("no main class " + mainClass + " in this jar");
         }
         RankProgram program = new RankProgram(jvmOptions, JobCommandSupport.ownClasspath(), mainClass, args);
-        return JobCommandSupport.run(spec, backend, np, program, timeoutSeconds, "job", hosts, hostOptions.env());
+        return JobCommandSupport.run(spec, backend, np, program, timeoutSeconds, "job", hosts, hostOptions.env(),
+                jdk);
     }
 }

@@ -36,6 +36,9 @@ class CommandLineErrorsTest {
         "demo --backend tcp --hostfile /nonexistent/hosts | hostfile /nonexistent/hosts cannot be read: no such file",
         "demo --backend tcp --map-by node | --map-by needs --hostfile",
         "run --backend tcp --hostfile slurm Main | --hostfile slurm: $SLURM_JOB_NODELIST is not set",
+        "demo --backend loopback --jdk 8 | --jdk: no JDK '8': it is not a path",
+        "demo --backend loopback --jdk /no/such/jdk | --jdk: no JDK at /no/such/jdk: no such directory",
+        "run --backend loopback --jdk nosuch-jdk Main | --jdk: no JDK 'nosuch-jdk'",
     })
     void badInputIsOneLineAndUsageStatus(String args, String expected) {
         CliRunner result = CliRunner.run(args.split(" "));

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.jmpibench.results.Metric;
 import org.jmpibench.results.Param;
 import org.jmpibench.results.RunFiles;
+import org.jmpibench.results.SecondaryMetric;
 
 /**
  * The report page, {@code index.html}: machine and versions per run, every chart (its PNG, linking to its SVG), the
@@ -109,6 +110,8 @@ final class HtmlReport {
             + " give the real interval.</li>\n")
         .append("<li>Dashed lines: the slowest rank's time per operation (collectives), beside rank 0's, which"
             + " JMH times.</li>\n")
+        .append("<li>Stacked bars (gather-average): rank 0's time in each phase, beside the score; a score taller"
+            + " than its stack is time no phase accounts for.</li>\n")
         .append("<li>A gap in a line, or a line ending early, is a combination with no result (its job failed or"
             + " was not run); the missing combinations are listed under each operation. Nothing is drawn as"
             + " zero.</li>\n")
@@ -129,9 +132,56 @@ final class HtmlReport {
           .append(esc(chart.caption())).append(" <a href=\"").append(esc(ChartFiles.svgName(chart)))
           .append("\">SVG</a></figcaption></figure>\n");
     }
+    if (operation.equals(GatherAverageParts.COMPOSITE.cliName())) {
+      appendParts(html);
+    }
     appendMissing(html, operation);
     appendTable(html, operation);
     html.append("</section>\n");
+  }
+
+  /**
+   * gather-average beside its parts from the same run: its phases at rank 0, and the suite's gather of the same
+   * size + the average phase + the suite's bcast of twice as many ints (the averages' bytes).
+   */
+  private void appendParts(StringBuilder html) {
+    List<GatherAverageParts> rows = GatherAverageParts.of(data);
+    html.append("<h3 id=\"gather-average-parts\">gather-average beside its parts</h3>\n<p>Phases: rank 0's time in"
+        + " each phase, from a loop after each measurement iteration. Parts: this run's <code>gather</code> of the same"
+        + " size + the average phase + this run's <code>bcast</code> of twice the ints (the averages are doubles);"
+        + " empty when the run did not measure them (run gather and bcast with the sizes N and 2N, e.g."
+        + " <code>--ops gather,bcast,gather-average --sizes 1Ki,2Ki</code>). Score / parts near 1: the composite"
+        + " costs what its parts cost.</p>\n");
+    if (rows.isEmpty()) {
+      html.append("<p>No gather-average results.</p>\n");
+      return;
+    }
+    Map<SeriesKey, String> labels = data.labelsFor(
+        data.keysOf(rows.stream().map(GatherAverageParts::composite).collect(Collectors.toList())));
+    html.append("<table class=\"sortable\">\n<thead><tr>");
+    for (String header : List.of("series", "np", "size (ints)", "score (\u00b5s/op)", "gather phase",
+        "average phase", "bcast phase", "phases sum", "gather(N)", "bcast(2N)", "parts", "score / parts")) {
+      html.append("<th>").append(esc(header)).append("</th>");
+    }
+    html.append("</tr></thead>\n<tbody>\n");
+    for (GatherAverageParts row : rows) {
+      Measurement m = row.composite();
+      html.append("<tr>");
+      text(html, labels.get(data.keyOf(m)));
+      number(html, m.ranks().getAsInt(), false);
+      number(html, m.sizeElements().getAsLong(), false);
+      number(html, m.time().score(), true);
+      for (SecondaryMetric phase : GatherAverageParts.COMPOSITE.phases()) {
+        number(html, row.phase(phase), true);
+      }
+      number(html, row.hasPhases() ? row.phaseSum() : Double.NaN, true);
+      number(html, row.gather().map(g -> g.time().score()).orElse(Double.NaN), true);
+      number(html, row.bcast().map(b -> b.time().score()).orElse(Double.NaN), true);
+      number(html, row.parts(), true);
+      number(html, row.ratio(), true);
+      html.append("</tr>\n");
+    }
+    html.append("</tbody>\n</table>\n");
   }
 
   /** Per run and rank count: the series &times; sizes grid and the cells of it that have no result. */
@@ -156,9 +206,11 @@ final class HtmlReport {
     rows.forEach(m -> otherTimes.addAll(m.otherTimes().keySet()));
     Set<String> variantNames = new TreeSet<>();
     rows.forEach(m -> variantNames.addAll(m.variant().keySet()));
-    // a variant column that is the same everywhere (e.g. mode=avgt) says nothing per row
+    // a variant column that is the same everywhere (e.g. mode=avgt) says nothing per row; the buffer kind and an
+    // inter-host layout are always worth saying
+    boolean acrossHosts = rows.stream().anyMatch(m -> m.hosts() > 1);
     variantNames.removeIf(name -> rows.stream().map(m -> m.variant().getOrDefault(name, "")).distinct().count() < 2
-        && !name.equals(Param.BUFFER.jmhName()));
+        && !name.equals(Param.BUFFER.jmhName()) && !(acrossHosts && name.equals(Param.LAYOUT.jmhName())));
 
     html.append("<h3>Numbers</h3>\n<table class=\"sortable\">\n<thead><tr>");
     List<String> headers = new ArrayList<>();

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.jmpibench.results.BenchmarkResult;
+import org.jmpibench.results.Layout;
 import org.jmpibench.results.Metric;
 import org.jmpibench.results.Operation;
 import org.jmpibench.results.Param;
@@ -56,6 +57,11 @@ public record Measurement(
     return result.param(Param.BACKEND).orElse("(no backend)");
   }
 
+  /** How many hosts the job's ranks spanned ({@link Layout}); 1 for results from before hosts existed. */
+  public int hosts() {
+    return Layout.hosts(result.paramOrNeutral(Param.LAYOUT).orElseThrow());
+  }
+
   public OptionalInt ranks() {
     return result.np();
   }
@@ -90,7 +96,11 @@ public record Measurement(
     return Optional.of(bytes.getAsLong() / time.score());
   }
 
-  /** Every parameter but backend, np and size, plus the JMH mode: what tells two series of one backend apart. */
+  /**
+   * Every parameter but backend, np and size, plus the JMH mode: what tells two series of one backend apart. A
+   * parameter of ours that the file predates has its neutral value, so an older run's line is told apart from a newer
+   * one's only by what really differed.
+   */
   public SortedMap<String, String> variant() {
     SortedMap<String, String> variant = new TreeMap<>();
     params().forEach((name, value) -> {
@@ -98,6 +108,9 @@ public record Measurement(
         variant.put(name, value);
       }
     });
+    for (Param param : Param.values()) {
+      param.neutralValue().ifPresent(neutral -> variant.putIfAbsent(param.jmhName(), neutral));
+    }
     variant.put("mode", mode());
     return variant;
   }

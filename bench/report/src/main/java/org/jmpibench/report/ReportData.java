@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.jmpibench.results.JdkRelease;
 import org.jmpibench.results.Operation;
 import org.jmpibench.results.Param;
 
@@ -27,6 +28,7 @@ final class ReportData {
   };
 
   private static final String IDLE = Param.IDLE.jmhName();
+  private static final String JDK = Param.JDK.jmhName();
 
   private final List<RunResults> runs;
   private final List<Measurement> measurements = new ArrayList<>();
@@ -99,7 +101,9 @@ final class ReportData {
    * Labels for the series of one chart: the backend, preceded by the run when several runs are plotted, followed by
    * those variant values that differ between the chart's series (the buffer kind only when both kinds are there).
    * The idle strategy, when it differs, joins the backend as in the harness's table: {@code shm/spin}, and plain
-   * {@code shm} for the default.
+   * {@code shm} for the default. A series whose jobs spanned hosts always says how many ({@code tcp, 2 hosts}), so
+   * that no inter-host line passes for an intra-host one. The JDK, when it differs, is named by its release
+   * ({@code shm, JDK 25}).
    */
   Map<SeriesKey, String> labelsFor(List<SeriesKey> chartKeys) {
     Set<String> varying = new TreeSet<>();
@@ -123,8 +127,14 @@ final class ReportData {
       if (varying.contains(IDLE) && idle != null && !Param.IDLE.isNeutral(idle)) {
         label.append('/').append(idle);
       }
+      if (key.hosts() > 1) {
+        label.append(", ").append(key.hosts()).append(" hosts");
+      }
+      if (varying.contains(JDK)) {
+        label.append(", ").append(JdkRelease.label(key.variant().get(JDK)));
+      }
       for (String name : varying) {
-        if (name.equals(IDLE)) {
+        if (name.equals(IDLE) || name.equals(JDK)) {
           continue;
         }
         String value = key.variant().getOrDefault(name, "-");

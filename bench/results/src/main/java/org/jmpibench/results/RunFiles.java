@@ -14,12 +14,12 @@ import java.util.List;
 /**
  * The files of one run, and the one rule that names them: {@code <yyyyMMdd-HHmmss>-<host>} (UTC start time,
  * host name made file-safe), then {@code .json} (JMH's JSON), {@code .context.json} ({@link RunContext}),
- * {@code .csv} (JMH's CSV) and {@code .log} (JMH's text output). A name that is taken gets {@code -2},
- * {@code -3}, ...
+ * {@code .csv} (JMH's CSV), {@code .log} (JMH's text output) and, for a {@code calibrate} run,
+ * {@code .calibration.json}. A name that is taken gets {@code -2}, {@code -3}, ...
  *
  * <p>Names never collide, also between runs started in the same second into the same directory: a run claims
  * its name by creating its log file with exclusive create ({@code O_EXCL}), which exactly one process can
- * win, and a name any of whose four files exists is never claimed. Every later write replaces a file whole
+ * win, and a name any of whose files exists is never claimed. Every later write replaces a file whole
  * (temporary file in the same directory, then an atomic rename), so a reader sees the previous content or the
  * new one, never a part; a failed write leaves the previous content in place.
  */
@@ -29,8 +29,11 @@ public final class RunFiles {
     public static final String CONTEXT_SUFFIX = ".context.json";
     public static final String CSV_SUFFIX = ".csv";
     public static final String LOG_SUFFIX = ".log";
+    /** {@code jmpi-bench calibrate}'s table (suite / plain program), beside the results of the suite's runs. */
+    public static final String CALIBRATION_SUFFIX = ".calibration.json";
 
-    private static final List<String> SUFFIXES = List.of(RESULTS_SUFFIX, CONTEXT_SUFFIX, CSV_SUFFIX, LOG_SUFFIX);
+    private static final List<String> SUFFIXES = List.of(RESULTS_SUFFIX, CONTEXT_SUFFIX, CSV_SUFFIX, LOG_SUFFIX,
+            CALIBRATION_SUFFIX);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     /** Runs started in one second into one directory before we give up looking for a free name. */
     private static final int MAX_SUFFIX = 10_000;
@@ -102,6 +105,10 @@ public final class RunFiles {
 
     public Path log() {
         return dir.resolve(name + LOG_SUFFIX);
+    }
+
+    public Path calibration() {
+        return dir.resolve(name + CALIBRATION_SUFFIX);
     }
 
     /**

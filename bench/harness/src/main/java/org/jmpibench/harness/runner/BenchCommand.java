@@ -3,16 +3,18 @@ package org.jmpibench.harness.runner;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 /**
- * {@code jmpi-bench bench}: runs the benchmark matrix ({@link BenchRunner}). Every option has a
- * {@code -Dbench.*} property of the same meaning (for Maven), and a profile supplies what neither gives.
+ * {@code jmpi-bench bench}: runs the benchmark matrix ({@link BenchRunner}). Every option but the host options
+ * ({@link HostOptions}, shared with {@code demo} and {@code run}) has a {@code -Dbench.*} property of the same
+ * meaning (for Maven), and a profile supplies what neither gives.
  * Bad input is one line on stderr and status 2; a failed job makes the status 1.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Run the JMH benchmarks (send, bcast, gather-average) on every available backend.",
+        description = {"Run the JMH benchmarks (send, bcast, gather, gather-average) on every available backend.",
                 "Scores are us per operation: send = one-way latency (half a round trip); collectives = rank 0's "
                         + "time, with the slowest rank's as 'slowestRank'."})
 public final class BenchCommand implements Callable<Integer> {
@@ -26,7 +28,7 @@ public final class BenchCommand implements Callable<Integer> {
             + "(default: all available; property bench.backends).")
     String backends;
 
-    @Option(names = "--ops", paramLabel = "LIST", description = "send,bcast,gather-average (default: all; "
+    @Option(names = "--ops", paramLabel = "LIST", description = "send,bcast,gather,gather-average (default: all; "
             + "bench.ops).")
     String ops;
 
@@ -45,6 +47,11 @@ public final class BenchCommand implements Callable<Integer> {
             + "block; each is its own variant of shm and loopback, skipped on backends without the knob "
             + "(default: default; bench.idle).")
     String idles;
+
+    @Option(names = JdkOption.OPTION, paramLabel = "LIST", description = "JDKs the ranks run on, each a path or a "
+            + "name under /usr/lib/jvm, e.g. 17,25 or temurin-25; each is its own value of the jdk parameter "
+            + "(default: the JDK running this command; bench.jdk).")
+    String jdks;
 
     @Option(names = "--results-dir", paramLabel = "DIR", description = "Where result files go (default: "
             + "results; bench.resultsDir).")
@@ -77,16 +84,20 @@ public final class BenchCommand implements Callable<Integer> {
             + "dumps its stacks and halts (default 120; bench.watchdogSeconds).")
     String watchdogSeconds;
 
+    @Mixin
+    HostOptions hostOptions;
+
     @Override
     public Integer call() throws Exception {
         BenchSettings settings = settings();
-        return new BenchRunner(settings, System.out).run().exitStatus();
+        return new BenchRunner(settings, RunHosts.of(hostOptions, settings.nps()), System.out).run().exitStatus();
     }
 
     /** The settings these options (then {@code bench.*} properties, then the profile) give. */
     BenchSettings settings() {
         return new BenchSettings.Builder().profile(profile).backends(backends).ops(ops).sizes(sizes).nps(nps)
-                .buffers(buffers).idles(idles).resultsDir(resultsDir).forks(forks).warmupIterations(warmupIterations)
+                .buffers(buffers).idles(idles).jdks(jdks).resultsDir(resultsDir).forks(forks)
+                .warmupIterations(warmupIterations)
                 .warmupTime(warmupTime).measurementIterations(iterations).measurementTime(time)
                 .watchdogSeconds(watchdogSeconds).build();
     }

@@ -29,19 +29,22 @@ final class ProgressFormat implements OutputFormat {
     private final PrintStream console;
     private final int[] counter;
     private final int total;
+    private final BenchSettings settings;
     private final List<RunResult> finished = new ArrayList<>();
     private final List<BenchKey> started = new ArrayList<>();
     private BenchmarkParams running;
 
     /**
-     * @param counter jobs started so far in the run, shared across groups (one element)
-     * @param total   jobs in the run
+     * @param counter  jobs started so far in the run, shared across groups (one element)
+     * @param total    jobs in the run
+     * @param settings the run's settings: a line names the JDK when there are several
      */
-    ProgressFormat(OutputFormat log, PrintStream console, int[] counter, int total) {
+    ProgressFormat(OutputFormat log, PrintStream console, int[] counter, int total, BenchSettings settings) {
         this.log = log;
         this.console = console;
         this.counter = counter;
         this.total = total;
+        this.settings = settings;
     }
 
     /** The benchmark started last and not finished, or null. */
@@ -68,8 +71,8 @@ final class ProgressFormat implements OutputFormat {
             started.add(key);
         }
         console.printf(Locale.ROOT, "[%3d/%d] %-13s np=%-2s %-14s size=%-5s %-6s ", counter[0], total,
-                SummaryTable.label(params), params.getParam(Param.NP.jmhName()), opName(params), sizeLabel(params),
-                params.getParam(Param.BUFFER.jmhName()));
+                SummaryTable.label(params, settings), params.getParam(Param.NP.jmhName()), opName(params),
+                sizeLabel(params), params.getParam(Param.BUFFER.jmhName()));
         console.flush();
         log.startBenchmark(params);
     }
@@ -87,6 +90,19 @@ final class ProgressFormat implements OutputFormat {
         Result slowest = result.getSecondaryResults().get(SecondaryMetric.SLOWEST_RANK.jmhName());
         if (slowest != null) {
             line.append(String.format(Locale.ROOT, "  slowest rank %.3f", slowest.getScore()));
+        }
+        Operation op = Operation.ofBenchmark(running.getBenchmark()).orElse(null);
+        if (op != null && !op.phases().isEmpty()) {
+            List<String> phases = new ArrayList<>();
+            for (SecondaryMetric phase : op.phases()) {
+                Result value = result.getSecondaryResults().get(phase.jmhName());
+                if (value != null) {
+                    phases.add(String.format(Locale.ROOT, "%s %.3f", phase.label(), value.getScore()));
+                }
+            }
+            if (!phases.isEmpty()) {
+                line.append("  ").append(String.join(" + ", phases));
+            }
         }
         Result hand = result.getSecondaryResults().get(SecondaryMetric.HAND_TIMED.jmhName());
         if (hand != null && hand.getScore() > 0) {

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import org.jmpibench.harness.job.BufferKind;
+import org.jmpibench.results.JdkRelease;
+import org.jmpibench.results.Layout;
 import org.jmpibench.results.Operation;
 import org.jmpibench.results.Param;
 import org.jmpibench.results.SecondaryMetric;
@@ -19,34 +22,39 @@ import org.openjdk.jmh.results.RunResult;
 
 /**
  * The end-of-run table, OSU style: one block per (operation, np, buffer), one row per size, one column per
- * backend variant ({@code shm}, or {@code shm/spin} for a non-default idle strategy). send: one-way latency (us)
+ * backend variant ({@code shm}, or {@code shm/spin} for a non-default idle strategy; {@code shm, JDK 25} when the
+ * run has several JDKs). send: one-way latency (us)
  * and bandwidth (MB/s = 10^6 bytes/s = bytes / us); collectives: rank 0's latency (us) and, in brackets, the
- * slowest rank's. Then the harness overhead of each backend variant: JMH's send score divided by the hand-timed
- * loop of the same job.
+ * slowest rank's. A block whose jobs spanned hosts says so in its heading ({@code 2 hosts, layout 2hosts:0/1}).
+ * Then the harness overhead of each backend variant: JMH's send score divided by the hand-timed loop of the same
+ * job.
  */
 final class SummaryTable {
 
     private SummaryTable() {
     }
 
-    static String render(Collection<RunResult> results, List<String> backends, BenchSettings settings) {
+    /** @param layouts the {@link Layout} of the run's jobs by np */
+    static String render(Collection<RunResult> results, List<String> backends, BenchSettings settings,
+                         IntFunction<String> layouts) {
         StringBuilder out = new StringBuilder();
         for (Operation op : settings.ops()) {
             for (int np : settings.nps()) {
                 for (BufferKind buffer : settings.buffers()) {
-                    block(out, results, backends, settings.sizes(), op, np, buffer);
+                    block(out, results, backends, settings, op, np, buffer, layouts.apply(np));
                 }
             }
         }
-        overhead(out, results, backends);
+        overhead(out, results, backends, settings);
         return out.toString();
     }
 
     private static void block(StringBuilder out, Collection<RunResult> results, List<String> backends,
-                              List<Integer> sizes, Operation op, int np, BufferKind buffer) {
+                              BenchSettings settings, Operation op, int np, BufferKind buffer, String layout) {
         boolean bandwidth = op.hasBandwidth();
-        out.append(String.format(Locale.ROOT, "%n# %s  np=%d  buffer=%s  (%s)%n", op.cliName(), np,
-                buffer.cliName(), bandwidth ? "one-way latency us / bandwidth MB/s"
+        String hosts = Layout.acrossHosts(layout) ? "  " + Layout.hostsLabel(layout) + ", layout " + layout : "";
+        out.append(String.format(Locale.ROOT, "%n# %s  np=%d  buffer=%s%s  (%s)%n", op.cliName(), np,
+                buffer.cliName(), hosts, bandwidth ? "one-way latency us / bandwidth MB/s"
                         : "latency us at rank 0 [slowest rank us]"));
         out.append(String.format(Locale.ROOT, "%-10s %12s", "Size", "Bytes"));
         // backends here are variant labels: backend, or backend/idle
@@ -54,10 +62,10 @@ final class SummaryTable {
             out.append(String.format(Locale.ROOT, " %24s", backend));
         }
         out.append('\n');
-        for (int size : sizes) {
+        for (int size : settings.sizes()) {
             out.append(String.format(Locale.ROOT, "%-10s %12d", Sizes.format(size), Sizes.bytes(size)));
             for (String backend : backends) {
-                RunResult r = find(results, op, backend, np, size, buffer);
+                RunResult r = find(results, op, backend, np, size, buffer, settings);
                 String cell = "-";
                 if (r != null) {
                     double score = r.getPrimaryResult().getScore();
@@ -75,14 +83,15 @@ final class SummaryTable {
         }
     }
 
-    private static void overhead(StringBuilder out, Collection<RunResult> results, List<String> backends) {
+    private static void overhead(StringBuilder out, Collection<RunResult> results, List<String> backends,
+                                 BenchSettings settings) {
         Map<String, List<Double>> ratios = new LinkedHashMap<>();
         for (String backend : backends) {
             ratios.put(backend, new ArrayList<>());
         }
         for (RunResult r : results) {
             double ratio = HarnessOverhead.ratio(r);
-            String backend = label(r.getParams());
+            String backend = label(r.getParams(), settings);
             if (!Double.isNaN(ratio) && ratios.containsKey(backend)) {
                 ratios.get(backend).add(ratio);
             }
@@ -101,18 +110,27 @@ final class SummaryTable {
         }
     }
 
-    /** {@code backend}, or {@code backend/idle} when the idle strategy is not the default. */
-    static String label(BenchmarkParams params) {
+    /**
+     * {@code backend}, or {@code backend/idle} when the idle strategy is not the default; followed by the JDK
+     * ({@code shm, JDK 25}) when the run has several.
+     */
+    static String label(BenchmarkParams params, BenchSettings settings) {
         String idle = params.getParam(Param.IDLE.jmhName());
         String backend = params.getParam(Param.BACKEND.jmhName());
-        return idle == null ? backend : Idle.byName(idle).label(backend);
+        return column(idle == null ? backend : Idle.byName(idle).label(backend), params.getParam(Param.JDK.jmhName()),
+                settings);
+    }
+
+    /** A backend variant's label, followed by its JDK release when the run has several. */
+    static String column(String variantLabel, String jdkRelease, BenchSettings settings) {
+        return settings.jdks().size() > 1 ? variantLabel + ", " + JdkRelease.label(jdkRelease) : variantLabel;
     }
 
     static RunResult find(Collection<RunResult> results, Operation op, String backend, int np, int size,
-                          BufferKind buffer) {
+                          BufferKind buffer, BenchSettings settings) {
         for (RunResult r : results) {
             BenchmarkParams p = r.getParams();
-            if (Operation.ofBenchmark(p.getBenchmark()).equals(Optional.of(op)) && backend.equals(label(p))
+            if (Operation.ofBenchmark(p.getBenchmark()).equals(Optional.of(op)) && backend.equals(label(p, settings))
                     && String.valueOf(np).equals(p.getParam(Param.NP.jmhName()))
                     && String.valueOf(size).equals(p.getParam(Param.SIZE.jmhName()))
                     && buffer.cliName().equals(p.getParam(Param.BUFFER.jmhName()))) {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,7 +45,12 @@ class BenchCommandTest {
             "-f|0|forks",
             "-r|soon|bad measurement time 'soon'",
             "--backends|nosuch|unknown backend 'nosuch'",
-            "--idle|sleep|unknown idle strategy 'sleep'"})
+            "--idle|sleep|unknown idle strategy 'sleep'",
+            "--hostfile|/no/such/hostfile|hostfile /no/such/hostfile cannot be read",
+            "--map-by|node|--map-by needs --hostfile",
+            "--jdk|8|--jdk: no JDK '8': it is not a path",
+            "--jdk|/no/such/jdk|--jdk: no JDK at /no/such/jdk: no such directory",
+            "--jdk|17,|--jdk: empty value in '17,'"})
     void badInputIsOneLineAndStatusTwo(String option, String value, String message) {
         Run run = run(option, value, "--results-dir", results.toString());
 
@@ -77,6 +84,48 @@ class BenchCommandTest {
 
         assertThat(run.status).isZero();
         assertThat(run.out).contains("--backends", "--ops", "--sizes", "--np", "--buffer", "--results-dir",
-                "--profile", "-wi", "-i", "-w", "-r", "-f");
+                "--profile", "-wi", "-i", "-w", "-r", "-f", "--hostfile", "--map-by", "--interface", "--launch-agent",
+                "--jdk");
+    }
+
+    @Test
+    void aJdkOlderThan17OrASecondJdkOfOneReleaseIsRefusedBeforeAnythingRuns() throws Exception {
+        Path java11 = fakeJdk("jdk-11", "11.0.2+9");
+        Path other17 = fakeJdk("other-17", "17.0.99+1");
+
+        Run old = run("--jdk", java11.toString(), "--results-dir", results.toString());
+        Run twice = run("--jdk", "17," + other17, "--results-dir", results.toString());
+
+        assertThat(old.status).isEqualTo(BenchCommand.USAGE);
+        assertThat(old.err.lines()).containsExactly("jmpi-bench bench: --jdk: the JDK at " + java11
+                + " is Java 11.0.2+9; ranks need Java 17 or later");
+        assertThat(twice.status).isEqualTo(BenchCommand.USAGE);
+        assertThat(twice.err.strip()).contains("--jdk: ", " and " + other17 + " are both Java 17",
+                "one JDK per release").doesNotContain("\n");
+        try (var files = Files.list(results)) {
+            assertThat(files.map(Path::getFileName).map(Path::toString)).containsOnly("jdk-11", "other-17");
+        }
+    }
+
+    /** A directory that looks like a JDK of {@code version} to {@code Jdks} (its release file), never run. */
+    private Path fakeJdk(String name, String version) throws Exception {
+        Path home = Files.createDirectories(results.resolve(name).resolve("bin")).getParent();
+        Path java = Files.writeString(home.resolve("bin").resolve("java"), "#!/bin/sh\nexit 1\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwx------"));
+        Files.writeString(home.resolve("release"), "JAVA_RUNTIME_VERSION=\"" + version + "\"\n");
+        return home;
+    }
+
+    @Test
+    void aHostfileThatPutsRankZeroElsewhereIsRefusedBeforeAnythingRuns() throws Exception {
+        Path hostfile = Files.writeString(results.resolve("hosts"), "192.0.2.7 slots=2\nlocalhost slots=2\n");
+
+        Run run = run("--hostfile", hostfile.toString(), "--results-dir", results.toString());
+
+        assertThat(run.status).isEqualTo(BenchCommand.USAGE);
+        assertThat(run.err.strip()).contains("rank 0", "on 192.0.2.7", "list this host first").doesNotContain("\n");
+        try (var files = Files.list(results)) {
+            assertThat(files.map(Path::getFileName).map(Path::toString)).containsExactly("hosts");
+        }
     }
 }

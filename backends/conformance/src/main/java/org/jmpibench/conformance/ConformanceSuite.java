@@ -27,8 +27,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 public abstract class ConformanceSuite {
 
-    /** Generous: the 64 MiB message on the slowest backend, oversubscribed, takes seconds, not minutes. */
-    private static final Duration JOB_LIMIT = Duration.ofSeconds(180);
+    /** Generous: every check at np 5 on the slowest backend, 2.5 ranks per core, takes well under a minute. */
+    private static final Duration JOB_LIMIT = Duration.ofSeconds(300);
     /** A failing rank must end its job well within this (issue: "within 30 s"). */
     private static final Duration FAULT_LIMIT = Duration.ofSeconds(30);
 
@@ -58,14 +58,26 @@ public abstract class ConformanceSuite {
         assertThat(alive).as("processes still running after the job").isEmpty();
     }
 
+    /** One job per rank count runs every check ({@link ConformanceRank}); np 5 is more ranks than a power of two. */
     @ParameterizedTest(name = "np={0}")
-    @ValueSource(ints = {2, 3, 4})
+    @ValueSource(ints = {2, 3, 4, 5})
     void everyOperationDeliversTheRightData(int np) {
         JobOutcome outcome = run(np, JOB_LIMIT, ConformanceRank.class, Integer.toString(np), shared.toString());
         assertThat(outcome.succeeded()).as(() -> describe(outcome)).isTrue();
         for (int rank = 0; rank < np; rank++) {
             assertThat(outcome.output()).as("rank %d reports success", rank)
                     .contains(ConformanceRank.PASSED + rank);
+        }
+    }
+
+    /** A message longer than the receive buffer, or one request too many, fails the communicator for good. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"truncate", "too-many-requests"})
+    void misuseThatFailsTheCommunicatorThrowsCommunicatorExceptionFromThenOn(String mode) {
+        JobOutcome outcome = run(2, FAULT_LIMIT, MisuseRank.class, mode);
+        assertThat(outcome.succeeded()).as(() -> describe(outcome)).isTrue();
+        for (int rank = 0; rank < 2; rank++) {
+            assertThat(outcome.output()).as("rank %d reports success", rank).contains(MisuseRank.PASSED + rank);
         }
     }
 

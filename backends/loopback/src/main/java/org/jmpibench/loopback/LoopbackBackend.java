@@ -2,9 +2,12 @@ package org.jmpibench.loopback;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.jmpibench.collectives.Algorithms;
 import org.jmpibench.launcher.JobSession;
 import org.jmpibench.launcher.ProcessJobRunner;
 import org.jmpibench.launcher.RankCommand;
@@ -12,6 +15,7 @@ import org.jmpibench.launcher.RankEnv;
 import org.jmpibench.spi.Availability;
 import org.jmpibench.spi.Backend;
 import org.jmpibench.spi.Communicator;
+import org.jmpibench.spi.Idle;
 import org.jmpibench.spi.JobLauncher;
 import org.jmpibench.spi.JobSpec;
 
@@ -34,10 +38,17 @@ public final class LoopbackBackend implements Backend {
         return Availability.available("TCP 127.0.0.1, jmpi-bench (Java " + Runtime.version().feature() + ")");
     }
 
+    /** The launcher maps each idle strategy to this backend's knobs ({@link LoopbackConfig#idleEnv}). */
     @Override
     public JobLauncher launcher() {
         return spec -> new ProcessJobRunner(NAME, LoopbackBackend::openRendezvous,
-                RankCommand.plainJava(ownClasspath(), List.of())).run(spec);
+                RankCommand.plainJava(ownClasspath(), List.of()))
+                .run(spec.withMoreEnv(LoopbackConfig.idleEnv(spec.idle())));
+    }
+
+    @Override
+    public Set<Idle> idleStrategies() {
+        return EnumSet.allOf(Idle.class);
     }
 
     /** Inside a rank: reads the job's environment, meets the other ranks and connects to all of them. */
@@ -67,6 +78,6 @@ public final class LoopbackBackend implements Backend {
 
     /** Where this backend and what it needs were loaded from, so ranks find them whatever the program's path. */
     private static List<Path> ownClasspath() {
-        return RankCommand.codeSourcesOf(LoopbackBackend.class, Backend.class, RankEnv.class);
+        return RankCommand.codeSourcesOf(LoopbackBackend.class, Backend.class, RankEnv.class, Algorithms.class);
     }
 }

@@ -3,6 +3,7 @@ package org.jmpibench.loopback;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import org.jmpibench.launcher.RankEnv;
+import org.jmpibench.spi.Idle;
 
 /**
  * Every knob of the loopback backend in one place: environment variable, default and meaning side by side.
@@ -121,6 +122,21 @@ record LoopbackConfig(IdleMode idleMode, long spinTurns, long yieldTurns, long m
     LoopbackConfig withMaxMessageBytes(long bytes) {
         return new LoopbackConfig(idleMode, spinTurns, yieldTurns, bytes, handshakeTimeoutMs, rendezvousTimeoutMs,
                 socketBufferBytes, injectDelayNs, verbose);
+    }
+
+    /**
+     * What a job's {@link Idle} means here, as the variables that select it (empty for the default): spin polls
+     * forever; yield is spin-block with its yield phase (the default behaviour, set explicitly); block is
+     * spin-block without the yield phase, so a rank blocks in the selector right after its spins.
+     */
+    static Map<String, String> idleEnv(Idle idle) {
+        return switch (idle) {
+            case DEFAULT -> Map.of();
+            case SPIN -> Map.of(IDLE_ENV, IdleMode.SPIN.label());
+            case YIELD -> Map.of(IDLE_ENV, IdleMode.SPIN_BLOCK.label(), YIELD_COUNT_ENV,
+                    Long.toString(DEFAULT_YIELD_TURNS));
+            case BLOCK -> Map.of(IDLE_ENV, IdleMode.SPIN_BLOCK.label(), YIELD_COUNT_ENV, "0");
+        };
     }
 
     /** One line for logs: the effective values, with the variable that sets each. */

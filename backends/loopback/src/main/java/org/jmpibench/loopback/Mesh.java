@@ -39,7 +39,7 @@ final class Mesh {
                     links[peer] = new PeerLink(rank, peer, channels[peer], config);
                 }
             }
-            return new Transport(rank, size, links);
+            return new Transport(rank, size, links, config);
         } catch (IOException e) {
             closeAll(listener, channels);
             throw new CommunicatorException("rank " + rank + ": building the mesh failed: " + e, e);

@@ -69,7 +69,9 @@ final class WireDescriptor {
     static final int KIND_GATHER = 3;
     /** Zero-byte frames of the dissemination barrier; tag is the round's distance. */
     static final int KIND_BARRIER = 4;
-    static final int MAX_KIND = KIND_BARRIER;
+    /** The collectives of {@link org.jmpibench.collectives.Algorithms}; tag is the operation's tag there. */
+    static final int KIND_COLLECTIVE = 5;
+    static final int MAX_KIND = KIND_COLLECTIVE;
 
     private WireDescriptor() {
     }

@@ -4,9 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
+import org.jmpibench.spi.Idle;
 import org.junit.jupiter.api.Test;
 
 class LoopbackConfigTest {
+
+    @Test
+    void eachIdleStrategyBecomesTheKnobsThatMeanIt() {
+        assertThat(LoopbackConfig.idleEnv(Idle.DEFAULT)).isEmpty();
+        LoopbackConfig spin = LoopbackConfig.fromEnv(LoopbackConfig.idleEnv(Idle.SPIN));
+        assertThat(spin.idleMode()).isEqualTo(IdleMode.SPIN);
+        LoopbackConfig yield = LoopbackConfig.fromEnv(LoopbackConfig.idleEnv(Idle.YIELD));
+        assertThat(yield.idleMode()).isEqualTo(IdleMode.SPIN_BLOCK);
+        assertThat(yield.yieldTurns()).isEqualTo(LoopbackConfig.DEFAULT_YIELD_TURNS);
+        LoopbackConfig block = LoopbackConfig.fromEnv(LoopbackConfig.idleEnv(Idle.BLOCK));
+        assertThat(block.idleMode()).isEqualTo(IdleMode.SPIN_BLOCK);
+        assertThat(block.yieldTurns()).isZero();
+        assertThat(new LoopbackBackend().idleStrategies()).containsExactlyInAnyOrder(Idle.values());
+    }
 
     @Test
     void defaultsAreSpinThenBlockWithNoInjectedDelay() {

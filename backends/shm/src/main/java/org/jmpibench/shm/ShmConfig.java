@@ -2,7 +2,9 @@ package org.jmpibench.shm;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.jmpibench.spi.Idle;
 
 /**
  * Every knob of the shm backend, read from the environment in one place, with its default beside its name.
@@ -76,6 +78,16 @@ record ShmConfig(long ringBytes, int chunkBytes, ShmIdle.Mode idle, int spins, P
                 blank(idle) ? DEFAULT_IDLE : ShmIdle.Mode.parse(idle),
                 blank(spins) ? DEFAULT_SPINS : parseInt(SPINS_ENV, spins),
                 blank(dir) ? DEFAULT_DIR : Path.of(dir));
+    }
+
+    /** What a job's {@link Idle} means here, as the variable that selects it (empty for the default). */
+    static Map<String, String> idleEnv(Idle idle) {
+        return switch (idle) {
+            case DEFAULT -> Map.of();
+            case SPIN -> Map.of(IDLE_ENV, "spin");
+            case YIELD -> Map.of(IDLE_ENV, "yield");
+            case BLOCK -> Map.of(IDLE_ENV, "park");
+        };
     }
 
     /** Slots per ring: as many whole slots as fit in {@link #ringBytes}. */

@@ -4,10 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
+import org.jmpibench.spi.Idle;
 import org.junit.jupiter.api.Test;
 
 /** Knobs: defaults, units, and misuse naming the variable and the bad value. */
 class ShmConfigTest {
+
+    @Test
+    void eachIdleStrategyBecomesTheIdleModeThatMeansIt() {
+        assertThat(ShmConfig.idleEnv(Idle.DEFAULT)).isEmpty();
+        assertThat(ShmConfig.from(ShmConfig.idleEnv(Idle.SPIN)::get).idle()).isEqualTo(ShmIdle.Mode.SPIN);
+        assertThat(ShmConfig.from(ShmConfig.idleEnv(Idle.YIELD)::get).idle()).isEqualTo(ShmIdle.Mode.YIELD);
+        assertThat(ShmConfig.from(ShmConfig.idleEnv(Idle.BLOCK)::get).idle()).isEqualTo(ShmIdle.Mode.PARK);
+        assertThat(new ShmBackend().idleStrategies()).containsExactlyInAnyOrder(Idle.values());
+    }
 
     @Test
     void defaultsApplyWhenNothingIsSet() {

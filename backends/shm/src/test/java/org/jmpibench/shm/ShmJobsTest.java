@@ -3,11 +3,15 @@ package org.jmpibench.shm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.jmpibench.conformance.ConformanceRank;
+import org.jmpibench.conformance.SteadyStateAllocationRank;
 import org.jmpibench.spi.JobOutcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -48,6 +52,21 @@ class ShmJobsTest {
     void sendingAndReceivingAllocateNothingPerMessage() {
         JobOutcome outcome = ShmJobs.run(3, Map.of(), LIMIT, line -> { }, AllocationRank.class);
         assertPassed(outcome, 3, AllocationRank.PASSED);
+    }
+
+    /** np 3: recursive doubling's fold and the rings' uneven blocks are on the path too. */
+    @Test
+    void requestsAndCollectivesAllocateNothingInSteadyState() {
+        JobOutcome outcome = ShmJobs.run(3, Map.of(), LIMIT, line -> { }, SteadyStateAllocationRank.class);
+        assertPassed(outcome, 3, SteadyStateAllocationRank.PASSED);
+    }
+
+    /** The whole conformance run with rings of 16 slots: most messages lap the ring, in both directions at once. */
+    @Test
+    void everyOperationWorksThroughATinyRing(@TempDir Path shared) {
+        JobOutcome outcome = ShmJobs.run(2, Map.of(ShmConfig.RING_BYTES_ENV, "256k", ShmConfig.CHUNK_BYTES_ENV,
+                "16k"), LIMIT, line -> { }, ConformanceRank.class, "2", shared.toString(), "1");
+        assertPassed(outcome, 2, ConformanceRank.PASSED);
     }
 
     @Test

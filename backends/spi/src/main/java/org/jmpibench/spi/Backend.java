@@ -1,5 +1,8 @@
 package org.jmpibench.spi;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
  * A message-passing implementation behind the {@link Communicator} SPI, found with
  * {@link java.util.ServiceLoader} (see {@link Backends}).
@@ -18,6 +21,15 @@ public interface Backend {
 
     /** Starts N-rank jobs of this backend. */
     JobLauncher launcher();
+
+    /**
+     * The idle strategies its launcher runs ({@link JobSpec#idle()}), each mapped to the backend's own waiting
+     * mechanism; {@link Idle#DEFAULT} always. A backend without such a knob has only the default: running another
+     * would repeat it under another name, so callers skip those (and its launcher refuses them).
+     */
+    default Set<Idle> idleStrategies() {
+        return EnumSet.of(Idle.DEFAULT);
+    }
 
     /**
      * Called inside a rank started by {@link #launcher()}: joins the job this process (or thread) belongs to.

@@ -2,6 +2,7 @@ package org.jmpibench.spi;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,12 +17,14 @@ import java.util.function.Consumer;
  * @param leader    what rank 0 runs instead of {@code program}, or null
  * @param timeout   the whole job is killed when it runs longer; the outcome then says so
  * @param env       extra environment for every rank
+ * @param idle      how ranks wait for each other; the backend maps it to its own mechanism, and its launcher
+ *                  refuses one it does not list in {@link Backend#idleStrategies()}
  * @param hostfile  optional hostfile for backends that can span machines (Open MPI); null for one machine
  * @param output    receives every line the ranks print, prefixed by nothing; lines of one rank stay in order.
  *                  Rank 0's stdout lines go to {@code output}, all stderr lines to it too
  */
 public record JobSpec(int np, RankProgram program, RankProgram leader, Duration timeout, Map<String, String> env,
-                      Path hostfile, Consumer<RankLine> output) {
+                      Idle idle, Path hostfile, Consumer<RankLine> output) {
 
     public JobSpec {
         if (np < 1) {
@@ -33,11 +36,12 @@ public record JobSpec(int np, RankProgram program, RankProgram leader, Duration 
             throw new IllegalArgumentException("timeout must be positive, got " + timeout);
         }
         env = Map.copyOf(env);
+        Objects.requireNonNull(idle, "idle");
         Objects.requireNonNull(output, "output");
     }
 
     public static JobSpec of(int np, RankProgram program, Duration timeout) {
-        return new JobSpec(np, program, null, timeout, Map.of(), null, line -> { });
+        return new JobSpec(np, program, null, timeout, Map.of(), Idle.DEFAULT, null, line -> { });
     }
 
     /** What rank {@code rank} runs. */
@@ -50,19 +54,30 @@ public record JobSpec(int np, RankProgram program, RankProgram leader, Duration 
     }
 
     public JobSpec withLeader(RankProgram newLeader) {
-        return new JobSpec(np, program, newLeader, timeout, env, hostfile, output);
+        return new JobSpec(np, program, newLeader, timeout, env, idle, hostfile, output);
     }
 
     public JobSpec withEnv(Map<String, String> newEnv) {
-        return new JobSpec(np, program, leader, timeout, newEnv, hostfile, output);
+        return new JobSpec(np, program, leader, timeout, newEnv, idle, hostfile, output);
+    }
+
+    /** This spec's environment plus {@code more}, whose values win. */
+    public JobSpec withMoreEnv(Map<String, String> more) {
+        Map<String, String> merged = new HashMap<>(env);
+        merged.putAll(more);
+        return withEnv(merged);
+    }
+
+    public JobSpec withIdle(Idle newIdle) {
+        return new JobSpec(np, program, leader, timeout, env, newIdle, hostfile, output);
     }
 
     public JobSpec withOutput(Consumer<RankLine> newOutput) {
-        return new JobSpec(np, program, leader, timeout, env, hostfile, newOutput);
+        return new JobSpec(np, program, leader, timeout, env, idle, hostfile, newOutput);
     }
 
     public JobSpec withHostfile(Path newHostfile) {
-        return new JobSpec(np, program, leader, timeout, env, newHostfile, output);
+        return new JobSpec(np, program, leader, timeout, env, idle, newHostfile, output);
     }
 
     /** One line printed by a rank; {@code rank} is -1 when the backend cannot tell (e.g. its own launcher). */

@@ -2,6 +2,7 @@ package org.jmpibench.harness;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jmpibench.spi.Idle;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
 /** One benchmark of a (backend, np) group: an operation at one size with one buffer kind. */

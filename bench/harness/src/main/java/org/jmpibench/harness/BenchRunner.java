@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.jmpibench.spi.Availability;
 import org.jmpibench.spi.Backend;
 import org.jmpibench.spi.Backends;
+import org.jmpibench.spi.Idle;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -30,7 +31,7 @@ import org.openjdk.jmh.annotations.Mode;
 /**
  * Runs the benchmark matrix: for every selected available backend, every idle strategy it supports and every np,
  * one JMH {@link Runner} whose {@code jvm} is a {@link WrapperScript} for that (backend, idle, np), so every JMH
- * fork runs as a fresh job with that strategy's environment ({@link IdleEnv}). JMH
+ * fork runs as a fresh job with that strategy in its {@code JobSpec}. JMH
  * fails the group on the first failed fork ({@code -foe true}); the group is recorded as failed (with what
  * the job launcher said) and the run goes on with the next group. At the end one combined JSON, CSV and
  * context file are written and an OSU-style table printed.
@@ -164,7 +165,7 @@ public final class BenchRunner {
         for (Backend backend : backends) {
             List<String> skipped = new ArrayList<>();
             for (Idle idle : settings.idles()) {
-                if (IdleEnv.supports(backend.name(), idle)) {
+                if (backend.idleStrategies().contains(idle)) {
                     variants.add(new Variant(backend.name(), idle));
                 } else {
                     skipped.add(idle.cliName());
@@ -172,7 +173,7 @@ public final class BenchRunner {
             }
             if (!skipped.isEmpty()) {
                 console.println("  skip  " + backend.name() + " idle=" + String.join(",", skipped) + ": "
-                        + backend.name() + " has no idle strategy knob (only shm and loopback do)");
+                        + backend.name() + " has no idle strategy knob for it");
             }
         }
         return variants;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.jmpibench.spi.Idle;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**

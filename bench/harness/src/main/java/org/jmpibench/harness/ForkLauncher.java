@@ -6,12 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.jmpibench.launcher.RankCommand;
 import org.jmpibench.spi.Backend;
 import org.jmpibench.spi.Backends;
+import org.jmpibench.spi.Idle;
 import org.jmpibench.spi.JobOutcome;
 import org.jmpibench.spi.JobSpec;
 import org.jmpibench.spi.RankProgram;
@@ -23,8 +25,8 @@ import org.jmpibench.spi.RankProgram;
  * {@link BenchRunner} reads to list failed jobs.
  *
  * <p>Arguments: {@code --backend NAME [--idle STRATEGY] --np N --timeout-seconds S --failures FILE -- <JMH's
- * command after the executable>}. The idle strategy ({@link Idle}, default {@code default}) becomes the job's
- * environment ({@link IdleEnv}), which the backend's launcher gives every rank. Anything that is not a JMH fork
+ * command after the executable>}. The idle strategy ({@link Idle}, default {@code default}) goes into the job's
+ * {@link JobSpec}; the backend's launcher sets it up for every rank. Anything that is not a JMH fork
  * (JMH's properties probe) runs as plain {@code java}.
  */
 public final class ForkLauncher {
@@ -63,7 +65,7 @@ public final class ForkLauncher {
         try {
             Backend backend = Backends.byName(backendName);
             Idle idle = idleName == null ? Idle.DEFAULT : Idle.byName(idleName);
-            JobSpec spec = jobSpec(backendName, idle, np, fork.follower(), fork.leader(), timeoutSeconds);
+            JobSpec spec = jobSpec(idle, np, fork.follower(), fork.leader(), timeoutSeconds);
             outcome = backend.launcher().run(spec);
         } catch (RuntimeException | LinkageError e) {
             // LinkageError: a class path that changed under us (a jar rebuilt while the run was going).
@@ -81,10 +83,9 @@ public final class ForkLauncher {
         return outcome.timedOut() ? TIMED_OUT : FAILED;
     }
 
-    /** The job of one fork: {@code leader} as rank 0, {@code follower} elsewhere, the idle strategy's environment. */
-    static JobSpec jobSpec(String backend, Idle idle, int np, RankProgram follower, RankProgram leader,
-                           long timeoutSeconds) {
-        return new JobSpec(np, follower, leader, Duration.ofSeconds(timeoutSeconds), IdleEnv.of(backend, idle), null,
+    /** The job of one fork: {@code leader} as rank 0, {@code follower} elsewhere, with the idle strategy. */
+    static JobSpec jobSpec(Idle idle, int np, RankProgram follower, RankProgram leader, long timeoutSeconds) {
+        return new JobSpec(np, follower, leader, Duration.ofSeconds(timeoutSeconds), Map.of(), idle, null,
                 ForkLauncher::forward);
     }
 

@@ -1,6 +1,7 @@
 package org.jmpibench.harness;
 
 import java.util.concurrent.TimeUnit;
+import org.jmpibench.spi.Idle;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
@@ -50,8 +51,8 @@ public abstract class LeaderBenchmark {
     public String buffer;
 
     /**
-     * The backend's idle (waiting) strategy ({@link Idle}); the job was started with its environment
-     * ({@link IdleEnv}), so it is only a label here, but one that keeps the variants apart in the results.
+     * The backend's idle (waiting) strategy ({@link Idle}); the job was started with it (its {@code JobSpec}), so
+     * it is only a label here, but one that keeps the variants apart in the results.
      */
     @Param("default")
     public String idle;

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jmpibench.spi.Availability;
+import org.jmpibench.spi.Idle;
 import org.openjdk.jmh.util.Version;
 
 /**

@@ -8,6 +8,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import org.jmpibench.launcher.RankCommand;
+import org.jmpibench.spi.Idle;
 
 /**
  * The executable JMH's {@code jvm} option points at, one per (backend, idle, np) group. JMH runs it for two things: its

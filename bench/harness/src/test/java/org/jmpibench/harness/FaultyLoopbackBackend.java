@@ -44,7 +44,7 @@ abstract class FaultyLoopbackBackend implements Backend {
     @Override
     public JobLauncher launcher() {
         return spec -> loopback().launcher().run(new JobSpec(spec.np(), named(spec.program()),
-                spec.leader() == null ? null : named(spec.leader()), spec.timeout(), spec.env(), spec.hostfile(),
+                spec.leader() == null ? null : named(spec.leader()), spec.timeout(), spec.env(), spec.idle(), spec.hostfile(),
                 spec.output()));
     }
 

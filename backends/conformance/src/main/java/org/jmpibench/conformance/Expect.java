@@ -3,9 +3,9 @@ package org.jmpibench.conformance;
 import java.util.Arrays;
 
 /** Assertions inside a rank: a failed one throws, the rank exits non-zero, the job fails naming it. */
-final class Checks {
+final class Expect {
 
-    private Checks() {
+    private Expect() {
     }
 
     static void check(boolean condition, String what) {
@@ -25,6 +25,13 @@ final class Checks {
         if (!Arrays.equals(expected, actual)) {
             throw new AssertionError(what + ": " + firstDifference(expected.length, actual.length,
                     i -> Double.compare(expected[i], actual[i]) == 0, i -> expected[i] + " vs " + actual[i]));
+        }
+    }
+
+    /** One element of a result: the first wrong one fails the check, naming its index and both values. */
+    static void element(double expected, double actual, String what, int index) {
+        if (Double.compare(expected, actual) != 0) {
+            throw new AssertionError(what + ": element " + index + " is " + actual + ", expected " + expected);
         }
     }
 

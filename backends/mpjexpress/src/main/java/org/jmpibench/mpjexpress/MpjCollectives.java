@@ -12,7 +12,8 @@ import org.jmpibench.spi.ReduceOp;
 /**
  * The SPI's collectives on MPJ Express's own: {@code Bcast}, {@code Gather}, {@code Allreduce}, {@code Reduce},
  * {@code Allgather}, {@code Alltoall}, {@code Scatter}, and reduce-scatter as MPJ's {@code Reduce} and
- * {@code Scatter} (its own {@code Reduce_scatter} is wrong). MPJ takes arrays only: {@code ByteBuffer}s are copied through {@link MpjScratch} arrays.
+ * {@code Scatter} (its own {@code Reduce_scatter} is wrong). MPJ takes arrays only: {@code ByteBuffer}s are copied
+ * through {@link MpjScratch} arrays.
  *
  * <p>MPJ Express 0.44 gets several of these wrong when arrays do not start at index 0 (read from its source and
  * checked by running it; the module README lists them). Each method says which defect it avoids; the common cure is

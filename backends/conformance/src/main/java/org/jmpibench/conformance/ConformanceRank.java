@@ -28,6 +28,8 @@ public final class ConformanceRank {
 
     /** Printed by every rank that passed every check; the suite counts these lines. */
     public static final String PASSED = "CONFORMANCE PASSED rank ";
+    /** Follows the rank in the {@link #PASSED} line, then the rank JVM's exact version. */
+    public static final String ON_JAVA = " on Java ";
     /** Element counts of the collective checks: empty, one, and an odd count that no rank count divides. */
     static final int[] SMALL_COUNTS = {0, 1, 37};
     /** Over 1 Mi elements, odd: takes the large-message algorithms, with blocks of unequal length where split. */
@@ -66,7 +68,7 @@ public final class ConformanceRank {
             comm.close();
             new Steps(rank).run("every operation after close() throws IllegalStateException; close() again is "
                     + "harmless", () -> ErrorChecks.afterClose(comm, rank, size));
-            System.out.println(PASSED + rank);
+            System.out.println(PASSED + rank + ON_JAVA + Runtime.version());
         } catch (Throwable t) {
             System.err.println("conformance check failed: " + t);
             t.printStackTrace();

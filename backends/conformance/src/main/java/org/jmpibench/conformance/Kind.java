@@ -2,6 +2,7 @@ package org.jmpibench.conformance;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.List;
 import org.jmpibench.spi.Communicator;
 import org.jmpibench.spi.DataType;
@@ -150,7 +151,7 @@ abstract class Kind {
         IntVec(int elements) {
             super(elements);
             array = new int[elements + 2 * GUARD];
-            java.util.Arrays.fill(array, (int) SENTINEL);
+            Arrays.fill(array, (int) SENTINEL);
         }
 
         @Override
@@ -241,7 +242,7 @@ abstract class Kind {
         DoubleVec(int elements) {
             super(elements);
             array = new double[elements + 2 * GUARD];
-            java.util.Arrays.fill(array, SENTINEL);
+            Arrays.fill(array, SENTINEL);
         }
 
         @Override

@@ -28,7 +28,7 @@ import org.jmpibench.spi.Idle;
 record LoopbackConfig(IdleMode idleMode, long spinTurns, long yieldTurns, long maxMessageBytes, int handshakeTimeoutMs,
                       int rendezvousTimeoutMs, int socketBufferBytes, long injectDelayNs, boolean verbose) {
 
-    /** {@code 127.0.0.1:PORT} of the job's rendezvous server; set by the launcher for every rank. */
+    /** {@code ADDRESS:PORT} of the job's rendezvous server; set by the launcher for every rank. */
     static final String RENDEZVOUS_ENV = "JMPI_LOOPBACK_RENDEZVOUS";
     static final String IDLE_ENV = "JMPI_LOOPBACK_IDLE";
     static final String SPIN_COUNT_ENV = "JMPI_LOOPBACK_SPIN_COUNT";
@@ -149,8 +149,8 @@ record LoopbackConfig(IdleMode idleMode, long spinTurns, long yieldTurns, long m
                 + (injectDelayNs > 0 ? " " + INJECT_DELAY_NS_ENV + "=" + injectDelayNs + " (TEST ONLY)" : "");
     }
 
-    /** Parses {@code 127.0.0.1:PORT}; only loopback addresses are accepted. */
-    static InetSocketAddress rendezvousAddress(Map<String, String> env) {
+    /** Parses {@code ADDRESS:PORT}; with {@code loopbackOnly} (the loopback backend), only loopback addresses. */
+    static InetSocketAddress rendezvousAddress(Map<String, String> env, boolean loopbackOnly) {
         String value = env.get(RENDEZVOUS_ENV);
         if (value == null || value.isBlank()) {
             throw new IllegalStateException("$" + RENDEZVOUS_ENV + " is not set: this rank was not started by the "
@@ -171,7 +171,10 @@ record LoopbackConfig(IdleMode idleMode, long spinTurns, long yieldTurns, long m
             throw new IllegalArgumentException("$" + RENDEZVOUS_ENV + " has a bad port: '" + value + "'");
         }
         InetSocketAddress address = new InetSocketAddress(host, port);
-        if (address.isUnresolved() || !address.getAddress().isLoopbackAddress()) {
+        if (address.isUnresolved()) {
+            throw new IllegalArgumentException("$" + RENDEZVOUS_ENV + " names an unknown host: '" + value + "'");
+        }
+        if (loopbackOnly && !address.getAddress().isLoopbackAddress()) {
             throw new IllegalArgumentException("$" + RENDEZVOUS_ENV + " must be a loopback address, got '" + value
                     + "'");
         }

@@ -58,13 +58,15 @@ class LoopbackConfigTest {
 
     @Test
     void theRendezvousMustBeALoopbackAddress() {
-        assertThat(LoopbackConfig.rendezvousAddress(Map.of(LoopbackConfig.RENDEZVOUS_ENV, "127.0.0.1:4000"))
+        assertThat(LoopbackConfig.rendezvousAddress(Map.of(LoopbackConfig.RENDEZVOUS_ENV, "127.0.0.1:4000"), true)
                 .getPort()).isEqualTo(4000);
         assertThatThrownBy(() -> LoopbackConfig.rendezvousAddress(Map.of(LoopbackConfig.RENDEZVOUS_ENV,
-                "8.8.8.8:4000"))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("loopback");
+                "8.8.8.8:4000"), true)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("loopback");
         assertThatThrownBy(() -> LoopbackConfig.rendezvousAddress(Map.of(LoopbackConfig.RENDEZVOUS_ENV,
-                "127.0.0.1:x"))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("127.0.0.1:x");
-        assertThatThrownBy(() -> LoopbackConfig.rendezvousAddress(Map.of()))
+                "127.0.0.1:x"), true)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("127.0.0.1:x");
+        assertThat(LoopbackConfig.rendezvousAddress(Map.of(LoopbackConfig.RENDEZVOUS_ENV, "10.77.0.1:4000"), false)
+                .getAddress().getHostAddress()).as("tcp: any address").isEqualTo("10.77.0.1");
+        assertThatThrownBy(() -> LoopbackConfig.rendezvousAddress(Map.of(), true))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining(LoopbackConfig.RENDEZVOUS_ENV);
     }
 }

@@ -41,7 +41,7 @@ class OpenMpiLauncherTest {
     void theLeaderRunsAsRankZeroAndTheProgramOnTheOtherRanks() {
         List<RankLine> lines = new CopyOnWriteArrayList<>();
         JobSpec spec = new JobSpec(3, program("follower"), program("leader"), Duration.ofSeconds(60),
-                Map.of("JMPI_TEST_VALUE", "from-the-spec"), Idle.DEFAULT, null, lines::add);
+                Map.of("JMPI_TEST_VALUE", "from-the-spec"), null, lines::add, null, Idle.DEFAULT);
 
         JobOutcome outcome = backend.launcher().run(spec);
 

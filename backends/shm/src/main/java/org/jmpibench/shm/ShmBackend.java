@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.jmpibench.collectives.Algorithms;
+import org.jmpibench.launcher.LocalHost;
 import org.jmpibench.launcher.ProcessJobRunner;
 import org.jmpibench.launcher.RankCommand;
 import org.jmpibench.launcher.RankEnv;
@@ -50,8 +51,11 @@ public final class ShmBackend implements Backend {
     @Override
     public JobLauncher launcher() {
         ProcessJobRunner runner = new ProcessJobRunner(NAME, ShmJobSession::open,
-                RankCommand.plainJava(ownClasspath(), List.of()));
-        return spec -> runner.run(spec.withMoreEnv(ShmConfig.idleEnv(spec.idle())));
+                RankCommand.plainJava(ownClasspath(), RankCommand::nativeAccessOptions));
+        return spec -> {
+            LocalHost.requireOnlyThisHost(NAME, spec.hostfile());
+            return runner.run(spec.withHostfile(null).withMoreEnv(ShmConfig.idleEnv(spec.idle())));
+        };
     }
 
     @Override

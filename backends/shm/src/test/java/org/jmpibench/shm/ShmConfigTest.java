@@ -24,6 +24,16 @@ class ShmConfigTest {
         assertThat(ShmConfig.from(name -> null)).isEqualTo(ShmConfig.defaults());
         assertThat(ShmConfig.defaults().idle()).isEqualTo(ShmIdle.Mode.YIELD);
         assertThat(ShmConfig.defaults().spins()).isEqualTo(100);
+        assertThat(ShmConfig.defaults().foreignMemory()).isTrue();
+    }
+
+    @Test
+    void theForeignMemoryPathCanBeTurnedOff() {
+        assertThat(ShmConfig.from(Map.of(ShmConfig.FFM_ENV, "off")::get).foreignMemory()).isFalse();
+        assertThat(ShmConfig.from(Map.of(ShmConfig.FFM_ENV, "AUTO")::get).foreignMemory()).isTrue();
+        assertThat(ShmConfig.from(Map.of(ShmConfig.FFM_ENV, "off")::get).describe()).contains("JMPI_SHM_FFM=off");
+        assertThatThrownBy(() -> ShmConfig.from(Map.of(ShmConfig.FFM_ENV, "yes")::get))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("JMPI_SHM_FFM must be auto or off, got yes");
     }
 
     @Test

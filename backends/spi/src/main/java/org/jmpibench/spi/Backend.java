@@ -1,6 +1,7 @@
 package org.jmpibench.spi;
 
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -19,6 +20,14 @@ public interface Backend {
     /** Whether the backend can run here; checked without loading the wrapped library. */
     Availability availability();
 
+    /**
+     * Whether one job can span several hosts ({@link JobSpec#hostfile()}); a backend that cannot refuses a
+     * hostfile of more than one host.
+     */
+    default boolean spansHosts() {
+        return false;
+    }
+
     /** Starts N-rank jobs of this backend. */
     JobLauncher launcher();
 
@@ -36,4 +45,13 @@ public interface Backend {
      * Application code calls {@link Job#communicator()} instead.
      */
     Communicator joinJob();
+
+    /**
+     * The main class of this backend's plain program ({@link org.jmpibench.spi.plain}): the same operations timed on
+     * the wrapped library called directly, the yardstick of {@code jmpi-bench calibrate}. Empty for backends that
+     * wrap no library (they are the library).
+     */
+    default Optional<String> plainProgram() {
+        return Optional.empty();
+    }
 }

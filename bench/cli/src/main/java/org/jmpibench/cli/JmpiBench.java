@@ -1,11 +1,11 @@
 package org.jmpibench.cli;
 
 import java.io.PrintWriter;
-import org.jmpibench.harness.BenchCommand;
+import org.jmpibench.harness.runner.BenchCommand;
 import org.jmpibench.regression.CompareCommand;
 import org.jmpibench.report.PlotCommand;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The {@code jmpi-bench} command. Errors are one line on stderr and a non-zero status, never a stack trace:

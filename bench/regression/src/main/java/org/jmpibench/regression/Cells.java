@@ -26,7 +26,7 @@ final class Cells {
 
     /**
      * The package prefix shared by all benchmark names, e.g. {@code org.jmpibench.harness.}, so tables show
-     * {@code PingPong.pingPong}; never cuts into the class and method name.
+     * {@code PingPong.send}; never cuts into the class and method name.
      */
     static String commonPackagePrefix(List<MetricComparison> rows) {
         String prefix = null;

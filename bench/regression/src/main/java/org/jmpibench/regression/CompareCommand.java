@@ -1,17 +1,18 @@
 package org.jmpibench.regression;
 
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.jmpibench.results.IoCause;
+import org.jmpibench.results.ResultsFileException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code compare BASELINE.json CURRENT.json}: the CI regression gate.
@@ -96,7 +97,7 @@ public final class CompareCommand implements Callable<Integer> {
             ComparisonReport report = Comparison.of(baseline, current,
                     new ComparisonOptions(threshold, alpha, secondary));
             out.print(TextTableReport.render(report));
-            for (String note : RunContext.differences(baseline, current)) {
+            for (String note : ContextNotes.between(baseline, current)) {
                 out.println("note: " + note);
             }
             out.flush();
@@ -113,14 +114,14 @@ public final class CompareCommand implements Callable<Integer> {
                 return ComparisonReport.EXIT_OK;
             }
             return report.exitCode(failOnMissing);
-        } catch (InputFileException e) {
+        } catch (ResultsFileException e) {
             err.println("compare: " + e.getMessage());
             err.flush();
             return ComparisonReport.EXIT_USAGE;
         } catch (RuntimeException e) {
             // A bug, not a verdict: exit 2 so that CI does not read it as "regression found" (1).
             StackTraceElement[] at = e.getStackTrace();
-            err.println("compare: internal error: " + ResultFile.oneLine(e.toString())
+            err.println("compare: internal error: " + IoCause.oneLine(e.toString())
                     + (at.length > 0 ? " at " + at[0] : ""));
             err.flush();
             return ComparisonReport.EXIT_USAGE;
@@ -135,8 +136,7 @@ public final class CompareCommand implements Callable<Integer> {
             }
             Files.writeString(file, text);
         } catch (IOException e) {
-            throw new InputFileException("report file " + file + ": cannot be written ("
-                    + ResultFile.oneLine(e.toString()) + ")", e);
+            throw new ResultsFileException("report file " + file + ": cannot be written (" + IoCause.of(e) + ")", e);
         }
     }
 }

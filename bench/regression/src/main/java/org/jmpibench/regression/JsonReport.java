@@ -1,11 +1,11 @@
 package org.jmpibench.regression;
 
+import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import java.util.Map;
+import org.jmpibench.results.Metric;
 
 /**
  * The report as JSON, for tools: settings, counts per verdict, and one object per compared metric with the
@@ -15,7 +15,7 @@ import java.util.Map;
  * <pre>{@code
  * {"baseline": "...", "current": "...", "threshold": 0.1, "alpha": 0.01, "regression": true,
  *  "counts": {"regressed": 1, "improved": 0, ...},
- *  "comparisons": [{"benchmark": "org.jmpibench.harness.PingPong.pingPong", "mode": "avgt",
+ *  "comparisons": [{"benchmark": "org.jmpibench.harness.PingPong.send", "mode": "avgt",
  *                   "params": {"backend": "loopback", ...}, "metric": "primary", "unit": "us/op",
  *                   "baseline": {"median": 10.0, "score": 10.1, "scoreError": 0.2, "iterations": 10, "forks": 2},
  *                   "current": {...}, "change": 0.2, "pValue": 0.0002, "verdict": "regressed",
@@ -65,7 +65,7 @@ public final class JsonReport {
     }
 
     /** One side's figures; {@code median} is in the row's unit, score and error in the side's own unit. */
-    private static void side(ObjectNode parent, String name, Measurement m, double median) {
+    private static void side(ObjectNode parent, String name, Metric m, double median) {
         if (m == null) {
             parent.putNull(name);
             return;

@@ -1,12 +1,15 @@
 package org.jmpibench.regression;
 
 import java.util.Optional;
+import org.jmpibench.results.BenchmarkKey;
+import org.jmpibench.results.Metric;
+import org.jmpibench.results.ScoreUnit;
 
 /**
  * One row of a comparison: one metric of one benchmark, its verdict and the figures behind it.
  *
  * @param key the benchmark, mode and parameters
- * @param metric {@link Measurement#PRIMARY} or a secondary metric's name
+ * @param metric {@link #PRIMARY} or a secondary metric's name
  * @param verdict the outcome
  * @param reason one line saying why, e.g. {@code 20.3% slower, p=0.0002 < 0.01}
  * @param unit the unit the medians are expressed in: the baseline's (the current's for a new benchmark)
@@ -19,20 +22,23 @@ import java.util.Optional;
  * @param pValue two-sided Mann-Whitney U p-value; NaN when not computed
  */
 public record MetricComparison(BenchmarkKey key, String metric, Verdict verdict, String reason, ScoreUnit unit,
-                               Measurement baseline, Measurement current, double baselineMedian,
+                               Metric baseline, Metric current, double baselineMedian,
                                double currentMedian, double change, double pValue) {
 
-    public Optional<Measurement> baselineMeasurement() {
+    /** The name of JMH's primary metric in rows and reports. */
+    public static final String PRIMARY = "primary";
+
+    public Optional<Metric> baselineMeasurement() {
         return Optional.ofNullable(baseline);
     }
 
-    public Optional<Measurement> currentMeasurement() {
+    public Optional<Metric> currentMeasurement() {
         return Optional.ofNullable(current);
     }
 
     /** True for the primary metric's row. */
     public boolean isPrimary() {
-        return Measurement.PRIMARY.equals(metric);
+        return PRIMARY.equals(metric);
     }
 
     /** The benchmark name, plus {@code :metric} for a secondary metric's row. */

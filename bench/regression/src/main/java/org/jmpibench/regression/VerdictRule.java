@@ -1,8 +1,10 @@
 package org.jmpibench.regression;
 
-import org.apache.commons.math3.stat.descriptive.rank.Median;
-
 import java.util.Locale;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
+import org.jmpibench.results.BenchmarkKey;
+import org.jmpibench.results.Metric;
+import org.jmpibench.results.ScoreUnit;
 
 /**
  * Decides the verdict for one metric measured in both runs.
@@ -51,24 +53,24 @@ final class VerdictRule {
         this.options = options;
     }
 
-    MetricComparison decide(BenchmarkKey key, Measurement baseline, Measurement current) {
+    MetricComparison decide(BenchmarkKey key, String metric, Metric baseline, Metric current) {
         ScoreUnit unit = baseline.unit();
         if (!current.unit().convertibleTo(unit)) {
-            return notComparable(key, baseline, current, "units " + unit + " and " + current.unit()
+            return notComparable(key, metric, baseline, current, "units " + unit + " and " + current.unit()
                     + " measure different things");
         }
         if (!unit.hasDirection()) {
-            return notComparable(key, baseline, current, "unit " + unit
+            return notComparable(key, metric, baseline, current, "unit " + unit
                     + " has no known better direction");
         }
         double[] base = baseline.iterationScores();
-        double[] curr = current.iterationScoresScaled(current.unit().factorTo(unit));
+        double[] curr = current.in(unit).iterationScores();
         if (base.length == 0 || curr.length == 0) {
-            return notComparable(key, baseline, current, "no per-iteration raw data in the "
+            return notComparable(key, metric, baseline, current, "no per-iteration raw data in the "
                     + (base.length == 0 ? "baseline" : "current") + " run");
         }
         if (!allFinite(base) || !allFinite(curr)) {
-            return notComparable(key, baseline, current, "NaN or infinite iteration scores in the "
+            return notComparable(key, metric, baseline, current, "NaN or infinite iteration scores in the "
                     + (!allFinite(base) ? "baseline" : "current") + " run");
         }
         double baseMedian = new Median().evaluate(base);
@@ -76,12 +78,12 @@ final class VerdictRule {
         double change = currMedian / baseMedian - 1;
         double smallest = rankSum.smallestPValue(base.length, curr.length);
         if (smallest >= options.alpha()) {
-            return row(key, baseline, current, Verdict.NOT_COMPARABLE, String.format(Locale.ROOT,
+            return row(key, metric, baseline, current, Verdict.NOT_COMPARABLE, String.format(Locale.ROOT,
                     "too few iterations (%d vs %d): p cannot go below %.4f, alpha is %s", base.length, curr.length,
                     smallest, fmt(options.alpha())), baseMedian, currMedian, change, Double.NaN);
         }
         if (!(baseMedian > 0 && currMedian > 0)) {
-            return row(key, baseline, current, Verdict.NOT_COMPARABLE,
+            return row(key, metric, baseline, current, Verdict.NOT_COMPARABLE,
                     "median score is not positive, a relative change is meaningless",
                     baseMedian, currMedian, change, Double.NaN);
         }
@@ -96,34 +98,34 @@ final class VerdictRule {
                 ? "same median, p=" + fmtP(p)
                 : String.format(Locale.ROOT, "%s by a factor of %.3f, p=%s", direction, factor, fmtP(p));
         if (!(p < options.alpha())) {
-            return row(key, baseline, current, Verdict.UNCHANGED,
+            return row(key, metric, baseline, current, Verdict.UNCHANGED,
                     "not significant (" + figures + " >= alpha " + fmt(options.alpha()) + ")",
                     baseMedian, currMedian, change, p);
         }
         if (!(magnitude > options.threshold())) {
-            return row(key, baseline, current, Verdict.UNCHANGED, String.format(Locale.ROOT,
+            return row(key, metric, baseline, current, Verdict.UNCHANGED, String.format(Locale.ROOT,
                     "within threshold (%s; %.1f%% <= %s)", figures, magnitude * 100, percent(options.threshold())),
                     baseMedian, currMedian, change, p);
         }
-        return row(key, baseline, current, worse ? Verdict.REGRESSED : Verdict.IMPROVED, figures,
+        return row(key, metric, baseline, current, worse ? Verdict.REGRESSED : Verdict.IMPROVED, figures,
                 baseMedian, currMedian, change, p);
     }
 
-    private static MetricComparison notComparable(BenchmarkKey key, Measurement baseline, Measurement current,
-                                                  String reason) {
-        return row(key, baseline, current, Verdict.NOT_COMPARABLE, reason, Double.NaN, Double.NaN, Double.NaN,
+    private static MetricComparison notComparable(BenchmarkKey key, String metric, Metric baseline,
+                                                  Metric current, String reason) {
+        return row(key, metric, baseline, current, Verdict.NOT_COMPARABLE, reason, Double.NaN, Double.NaN, Double.NaN,
                 Double.NaN);
     }
 
-    private static MetricComparison row(BenchmarkKey key, Measurement baseline, Measurement current,
+    private static MetricComparison row(BenchmarkKey key, String metric, Metric baseline, Metric current,
                                         Verdict verdict, String reason, double baseMedian, double currMedian,
                                         double change, double p) {
-        return new MetricComparison(key, baseline.metric(), verdict, reason, baseline.unit(), baseline, current,
+        return new MetricComparison(key, metric, verdict, reason, baseline.unit(), baseline, current,
                 baseMedian, currMedian, change, p);
     }
 
     /** The median iteration score, or JMH's score when the file has no raw data. */
-    static double medianOrScore(Measurement m) {
+    static double medianOrScore(Metric m) {
         return m.iterations() == 0 ? m.score() : new Median().evaluate(m.iterationScores());
     }
 

@@ -1,24 +1,23 @@
 package org.jmpibench.regression;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jmpibench.results.Operation;
+import org.jmpibench.results.ResultsFileBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jmpibench.regression.ComparisonTest.TIGHT_FORK_1;
 import static org.jmpibench.regression.ComparisonTest.TIGHT_FORK_2;
-import static org.jmpibench.regression.JmhJson.BCAST;
-import static org.jmpibench.regression.JmhJson.PING_PONG;
-import static org.jmpibench.regression.JmhJson.scaled;
+import static org.jmpibench.results.ResultsFileBuilder.scaled;
 
 class CompareCommandTest {
 
@@ -41,13 +40,13 @@ class CompareCommandTest {
 
     /** PingPong at two sizes and Bcast; {@code pingPongUs} is the centre of PingPong size=1. */
     private Path results(String name, double pingPongUs) {
-        return JmhJson.file()
-                .add(PING_PONG, "avgt", "us/op", scaled(pingPongUs, TIGHT_FORK_1), scaled(pingPongUs, TIGHT_FORK_2))
-                .harnessParams("loopback", 2, 1).done()
-                .add(PING_PONG, "avgt", "us/op", scaled(80, TIGHT_FORK_1), scaled(80, TIGHT_FORK_2))
-                .harnessParams("loopback", 2, 65536).done()
-                .add(BCAST, "thrpt", "ops/ms", scaled(50, TIGHT_FORK_1), scaled(50, TIGHT_FORK_2))
-                .harnessParams("loopback", 3, 1).done()
+        return ResultsFileBuilder.file()
+                .add(Operation.SEND.benchmarkName(), "avgt", "us/op", scaled(pingPongUs, TIGHT_FORK_1), scaled(pingPongUs, TIGHT_FORK_2))
+                .params("loopback", 2, 1).done()
+                .add(Operation.SEND.benchmarkName(), "avgt", "us/op", scaled(80, TIGHT_FORK_1), scaled(80, TIGHT_FORK_2))
+                .params("loopback", 2, 65536).done()
+                .add(Operation.BCAST.benchmarkName(), "thrpt", "ops/ms", scaled(50, TIGHT_FORK_1), scaled(50, TIGHT_FORK_2))
+                .params("loopback", 3, 1).done()
                 .writeTo(dir.resolve(name));
     }
 
@@ -77,7 +76,7 @@ class CompareCommandTest {
 
         assertThat(code).isEqualTo(1);
         assertThat(out.toString().lines())
-                .anySatisfy(l -> assertThat(l).contains("PingPong.pingPong", "size=1 ", "+20.0%", "regressed"));
+                .anySatisfy(l -> assertThat(l).contains("PingPong.send", "size=1 ", "+20.0%", "regressed"));
         assertThat(out.toString()).contains("1 regressed");
     }
 
@@ -100,7 +99,7 @@ class CompareCommandTest {
         List<String> tableLines = markdown.lines().filter(l -> l.startsWith("|")).toList();
         assertThat(tableLines).hasSize(2 + 3);
         assertThat(tableLines.get(1)).matches("\\|( -{3}:? \\|)+");
-        assertThat(tableLines.get(2)).contains("PingPong.pingPong", "**regressed**");
+        assertThat(tableLines.get(2)).contains("PingPong.send", "**regressed**");
         assertThat(tableLines).allSatisfy(l -> assertThat(l.chars().filter(c -> c == '|').count())
                 .isEqualTo(Cells.HEADERS.size() + 1));
 
@@ -118,7 +117,7 @@ class CompareCommandTest {
             }
         }
         assertThat(regressed).isNotNull();
-        assertThat(regressed.get("benchmark").asText()).isEqualTo(PING_PONG);
+        assertThat(regressed.get("benchmark").asText()).isEqualTo(Operation.SEND.benchmarkName());
         assertThat(regressed.get("params").get("size").asText()).isEqualTo("1");
         assertThat(regressed.get("change").asDouble()).isBetween(0.1999, 0.2001);
         assertThat(regressed.get("pValue").asDouble()).isLessThan(0.01);
@@ -129,11 +128,11 @@ class CompareCommandTest {
     @Test
     void missingAndNewBenchmarksAreListedAndFailOnlyWhenAsked() {
         Path base = results("base.json", 10);
-        Path curr = JmhJson.file()
-                .add(PING_PONG, "avgt", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2))
-                .harnessParams("loopback", 2, 1).done()
-                .add(PING_PONG, "avgt", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2))
-                .harnessParams("shm", 2, 1).done()
+        Path curr = ResultsFileBuilder.file()
+                .add(Operation.SEND.benchmarkName(), "avgt", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2))
+                .params("loopback", 2, 1).done()
+                .add(Operation.SEND.benchmarkName(), "avgt", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2))
+                .params("shm", 2, 1).done()
                 .writeTo(dir.resolve("curr.json"));
 
         assertThat(run(base, curr)).isEqualTo(0);
@@ -179,7 +178,8 @@ class CompareCommandTest {
         assertThat(run(other, results("curr.json", 10))).isEqualTo(2);
         assertThat(errLines()).singleElement().asString()
                 .isEqualTo("compare: baseline file " + other
-                        + ": not a JMH JSON result: expected a JSON array of benchmark results, found an object");
+                        + ": not a JMH results file (the top level is an object, not an array of results; expected"
+                        + " the JSON array that JMH writes with -rf json)");
     }
 
     @Test

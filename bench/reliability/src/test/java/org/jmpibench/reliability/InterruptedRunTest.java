@@ -2,8 +2,6 @@ package org.jmpibench.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.jmpibench.results.BenchmarkResult;
+import org.jmpibench.results.ResultsFile;
+import org.jmpibench.results.RunContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,18 +54,15 @@ class InterruptedRunTest {
         Path context = json.stream().filter(f -> f.toString().endsWith(".context.json")).findFirst().orElseThrow();
         Path data = json.stream().filter(f -> !f.toString().endsWith(".context.json")).findFirst().orElseThrow();
 
-        ObjectMapper mapper = new ObjectMapper();
-        JsonNode run = mapper.readTree(data.toFile());
-        assertThat(run.isArray()).isTrue();
-        List<String> nps = new ArrayList<>();
-        run.forEach(result -> {
-            nps.add(result.path("params").path("np").asText());
-            assertThat(result.path("primaryMetric").path("score").asDouble()).isPositive();
-        });
-        assertThat(nps).as("results kept from the groups that finished").contains("2").hasSizeLessThan(3);
-        JsonNode ctx = mapper.readTree(context.toFile());
-        assertThat(ctx.path("complete").asBoolean(true)).as("context says the run is incomplete").isFalse();
-        assertThat(ctx.path("benchmarksDone").asInt()).isEqualTo(nps.size());
-        assertThat(ctx.path("benchmarksTotal").asInt()).isEqualTo(3);
+        List<Integer> nps = new ArrayList<>();
+        for (BenchmarkResult result : ResultsFile.read(data).results()) {
+            nps.add(result.np().getAsInt());
+            assertThat(result.primary().score()).isPositive();
+        }
+        assertThat(nps).as("results kept from the groups that finished").contains(2).hasSizeLessThan(3);
+        RunContext ctx = RunContext.read(context);
+        assertThat(ctx.complete()).as("context says the run is incomplete").isFalse();
+        assertThat(ctx.benchmarksDone()).isEqualTo(nps.size());
+        assertThat(ctx.benchmarksTotal()).isEqualTo(3);
     }
 }

@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.jmpibench.results.Metric;
+import org.jmpibench.results.Param;
+import org.jmpibench.results.RunFiles;
 
 /**
  * The report page, {@code index.html}: machine and versions per run, every chart (its PNG, linking to its SVG), the
@@ -78,7 +81,7 @@ final class HtmlReport {
         html.append("<p class=\"warn\">Context file not shown: ").append(esc(run.contextProblem())).append("</p>\n");
       } else {
         html.append("<p>No context file (<code>")
-            .append(esc(JmhResultsReader.contextFileOf(run.source()).getFileName().toString()))
+            .append(esc(RunFiles.contextFileOf(run.source()).getFileName().toString()))
             .append("</code>) beside the results.</p>\n");
       }
       html.append("</div><div>\n<h4>JMH settings (first result)</h4>\n");
@@ -146,7 +149,7 @@ final class HtmlReport {
 
   private void appendTable(StringBuilder html, String operation) {
     List<Measurement> rows = data.of(operation);
-    boolean send = operation.equals(Operations.SEND);
+    boolean send = ReportData.perMessage(operation);
     boolean severalRuns = data.runs().size() > 1;
     boolean anySlowest = rows.stream().anyMatch(m -> m.slowestRank() != null);
     Set<String> otherTimes = new TreeSet<>();
@@ -155,7 +158,7 @@ final class HtmlReport {
     rows.forEach(m -> variantNames.addAll(m.variant().keySet()));
     // a variant column that is the same everywhere (e.g. mode=avgt) says nothing per row
     variantNames.removeIf(name -> rows.stream().map(m -> m.variant().getOrDefault(name, "")).distinct().count() < 2
-        && !name.equals("buffer"));
+        && !name.equals(Param.BUFFER.jmhName()));
 
     html.append("<h3>Numbers</h3>\n<table class=\"sortable\">\n<thead><tr>");
     List<String> headers = new ArrayList<>();
@@ -192,18 +195,18 @@ final class HtmlReport {
       html.append("<td data-v=\"").append(m.sizeBytes().isPresent() ? m.sizeBytes().getAsLong() : "")
           .append("\">").append(esc(bytes)).append("</td>");
       Metric time = m.time();
-      boolean cut = LogAxisErrorBars.isCut(time.scoreUs(), time.errorUs());
-      html.append("<td data-v=\"").append(raw(time.scoreUs())).append("\">").append(fmt(time.scoreUs()))
+      boolean cut = LogAxisErrorBars.isCut(time.score(), time.scoreError());
+      html.append("<td data-v=\"").append(raw(time.score())).append("\">").append(fmt(time.score()))
           .append(cut ? " <span title=\"error bar cut in the charts\">&dagger;</span>" : "").append("</td>");
-      number(html, time.errorUs(), true);
-      number(html, time.lowerUs(), true);
-      number(html, time.upperUs(), true);
+      number(html, time.scoreError(), true);
+      number(html, time.confidenceLow(), true);
+      number(html, time.confidenceHigh(), true);
       if (anySlowest) {
-        number(html, m.slowestRank() == null ? Double.NaN : m.slowestRank().scoreUs(), true);
+        number(html, m.slowestRank() == null ? Double.NaN : m.slowestRank().score(), true);
       }
       for (String name : otherTimes) {
         Metric other = m.otherTimes().get(name);
-        number(html, other == null ? Double.NaN : other.scoreUs(), true);
+        number(html, other == null ? Double.NaN : other.score(), true);
       }
       if (send) {
         number(html, m.bandwidthMBps().orElse(Double.NaN), true);

@@ -89,10 +89,9 @@ public final class PlotCommand implements Callable<Integer> {
   /** Reads, draws and writes; returns the report's directory. */
   Path plot() throws ReportException {
     List<String> labels = RunNames.labels(results);
-    JmhResultsReader reader = new JmhResultsReader();
     List<RunResults> runs = new ArrayList<>();
     for (int i = 0; i < results.size(); i++) {
-      runs.add(reader.read(results.get(i), labels.get(i)));
+      runs.add(RunReader.read(results.get(i), labels.get(i)));
     }
     String reportName = RunNames.reportName(labels);
     Path target = out != null ? out : Path.of("plots", reportName);

@@ -2,14 +2,18 @@ package org.jmpibench.report;
 
 import java.awt.Color;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.jmpibench.results.Operation;
+import org.jmpibench.results.Param;
 
 /**
  * All runs being plotted together, with what every chart needs to agree on: the order of operations, each
@@ -22,9 +26,7 @@ final class ReportData {
     new Color(0x76B7B2), new Color(0x9C755F), new Color(0xFF9DA7), new Color(0xBAB0AC), new Color(0xEDC948)
   };
 
-  /** The harness's idle-strategy parameter, and its value that sets nothing. */
-  private static final String IDLE = "idle";
-  private static final String DEFAULT_IDLE = "default";
+  private static final String IDLE = Param.IDLE.jmhName();
 
   private final List<RunResults> runs;
   private final List<Measurement> measurements = new ArrayList<>();
@@ -53,13 +55,27 @@ final class ReportData {
     return measurements;
   }
 
-  /** Operations present: send, bcast, gather-average, then others in the order they first appear. */
+  /** Operations present: ours in {@link Operation}'s order, then others in the order they first appear. */
   List<String> operations() {
     Set<String> operations = new LinkedHashSet<>();
     measurements.forEach(m -> operations.add(m.operation()));
     List<String> ordered = new ArrayList<>(operations);
-    ordered.sort(Comparator.comparingInt(Operations::pageRank)); // stable: first come among equals
+    ordered.sort(Comparator.comparingInt(ReportData::pageRank)); // stable: first come among equals
     return ordered;
+  }
+
+  /** Our operation of this name, if it is one (other benchmarks are named by their method). */
+  static Optional<Operation> known(String operation) {
+    return Arrays.stream(Operation.values()).filter(op -> op.cliName().equals(operation)).findFirst();
+  }
+
+  /** Whether the operation's time is one message's, so bytes / time is its bandwidth (send). */
+  static boolean perMessage(String operation) {
+    return known(operation).map(Operation::hasBandwidth).orElse(false);
+  }
+
+  private static int pageRank(String operation) {
+    return known(operation).map(Operation::ordinal).orElse(Operation.values().length);
   }
 
   List<Measurement> of(String operation) {
@@ -104,7 +120,7 @@ final class ReportData {
       }
       label.append(key.backend());
       String idle = key.variant().get(IDLE);
-      if (varying.contains(IDLE) && idle != null && !idle.equals(DEFAULT_IDLE)) {
+      if (varying.contains(IDLE) && idle != null && !Param.IDLE.isNeutral(idle)) {
         label.append('/').append(idle);
       }
       for (String name : varying) {
@@ -113,7 +129,7 @@ final class ReportData {
         }
         String value = key.variant().getOrDefault(name, "-");
         // the buffer kind reads well alone ("openmpi direct"); other parameters need their name
-        label.append(' ').append(name.equals("buffer") ? value : name + "=" + value);
+        label.append(' ').append(name.equals(Param.BUFFER.jmhName()) ? value : name + "=" + value);
       }
       labels.put(key, label.toString());
     }

@@ -3,13 +3,12 @@ package org.jmpibench.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.jmpibench.results.Operation;
+import org.jmpibench.results.Param;
+import org.jmpibench.results.ResultsFileBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +23,7 @@ class ChartDataTest {
   @BeforeAll
   static void drawFixture(@TempDir Path temp) throws Exception {
     Path results = Fixtures.copy(Fixtures.RUN_A, temp);
-    RunResults run = new JmhResultsReader().read(results, "results-2026-11-30");
+    RunResults run = RunReader.read(results, "results-2026-11-30");
     charts = PlotCommand.pageOrder(new ReportData(List.of(run)));
   }
 
@@ -91,7 +90,7 @@ class ChartDataTest {
     assertThat(names("time-vs-size_send_np2")).containsExactly(
         "loopback array", "mpj-niodev array", "openmpi array", "openmpi direct", "shm array");
     // a run of one buffer kind: labels are just the backends
-    RunResults runB = new JmhResultsReader().read(Fixtures.copy(Fixtures.RUN_B, temp), "b");
+    RunResults runB = RunReader.read(Fixtures.copy(Fixtures.RUN_B, temp), "b");
     ReportChart sendOfB = PlotCommand.pageOrder(new ReportData(List.of(runB))).get(0);
     assertThat(sendOfB.fileStem()).isEqualTo("time-vs-size_send_np2");
     assertThat(sendOfB.chart().getSeriesMap().keySet()).containsExactly("loopback", "shm");
@@ -99,27 +98,19 @@ class ChartDataTest {
 
   @Test
   void idleStrategiesOfOneBackendAreSeparateSeriesLabelledLikeTheTable() throws Exception {
-    // RUN_B as the harness writes it with --idle default,spin on shm: every result gains an idle param, and shm's
-    // results appear a second time for spin (with other scores, so a merged series would show).
-    ObjectMapper mapper = new ObjectMapper();
-    ArrayNode results = (ArrayNode) mapper.readTree(Fixtures.copy(Fixtures.RUN_B, temp).toFile());
-    ArrayNode withIdle = mapper.createArrayNode();
-    for (JsonNode result : results) {
-      ObjectNode original = (ObjectNode) result.deepCopy();
-      ((ObjectNode) original.get("params")).put("idle", "default");
-      withIdle.add(original);
-      if (result.get("params").get("backend").asText().equals("shm")) {
-        ObjectNode spin = (ObjectNode) result.deepCopy();
-        ((ObjectNode) spin.get("params")).put("idle", "spin");
-        ObjectNode primary = (ObjectNode) spin.get("primaryMetric");
-        primary.put("score", primary.get("score").asDouble() * 3);
-        withIdle.add(spin);
+    // as the harness writes it with --idle default,spin on shm: every result has an idle param, and shm's results
+    // appear a second time for spin (with other scores, so a merged series would show).
+    ResultsFileBuilder file = ResultsFileBuilder.file();
+    for (String backend : List.of("loopback", "shm")) {
+      for (long size : List.of(1L, 16L)) {
+        file.add(Operation.SEND, new double[] {10, 10}).params(backend, 2, size).param(Param.IDLE, "default").done();
       }
     }
-    Path file = temp.resolve("results-idle.json");
-    mapper.writeValue(file.toFile(), withIdle);
+    for (long size : List.of(1L, 16L)) {
+      file.add(Operation.SEND, new double[] {30, 30}).params("shm", 2, size).param(Param.IDLE, "spin").done();
+    }
 
-    RunResults run = new JmhResultsReader().read(file, "idle");
+    RunResults run = RunReader.read(file.writeTo(temp.resolve("results-idle.json")), "idle");
     ReportChart send = PlotCommand.pageOrder(new ReportData(List.of(run))).get(0);
 
     assertThat(send.fileStem()).isEqualTo("time-vs-size_send_np2");

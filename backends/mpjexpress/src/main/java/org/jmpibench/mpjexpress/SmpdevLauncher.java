@@ -41,7 +41,8 @@ import org.jmpibench.spi.RankProgram;
  *
  * <p>How a job ends: MPJ exits 0 even when a rank threw, so success is every rank's marker line plus status 0;
  * a failure marker names the rank; anything else (a signal, a status without a marker) fails the job as a whole.
- * The JVM options are the leader's when there is one (rank 0's JVM is JMH's forked JVM), else the program's.
+ * The JVM options are the leader's when there is one (rank 0's JVM is JMH's forked JVM), else the program's; the
+ * direct-memory cap grows with the ranks ({@link SmpdevDirectMemory}).
  */
 final class SmpdevLauncher implements JobLauncher {
 
@@ -107,7 +108,9 @@ final class SmpdevLauncher implements JobLauncher {
         Jdk jdk = spec.rankJdk();
         List<String> cmd = new ArrayList<>();
         cmd.add(jdk.java().toString());
-        cmd.addAll((leader != null ? leader : spec.program()).jvmOptions());
+        List<String> jvmOptions = (leader != null ? leader : spec.program()).jvmOptions();
+        cmd.addAll(jvmOptions);
+        SmpdevDirectMemory.option(jvmOptions, spec.np()).ifPresent(cmd::add);
         if (jdk.feature() < NO_SECURITY_MANAGER_FROM) {
             cmd.add("-Djava.security.manager=allow");
         }

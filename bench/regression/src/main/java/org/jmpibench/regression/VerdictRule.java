@@ -1,7 +1,7 @@
 package org.jmpibench.regression;
 
 import java.util.Locale;
-import org.apache.commons.math3.stat.descriptive.rank.Median;
+import org.hipparchus.stat.descriptive.rank.Median;
 import org.jmpibench.results.BenchmarkKey;
 import org.jmpibench.results.Metric;
 import org.jmpibench.results.ScoreUnit;

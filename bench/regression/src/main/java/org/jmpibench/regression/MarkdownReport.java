@@ -154,7 +154,8 @@ public final class MarkdownReport {
             String x = a.get(key);
             String y = b.get(key);
             if (x != null || y != null) {
-                boolean differs = !Objects.equals(x, y) && !key.equals("started");
+                // Commits and start times differ by design; a difference elsewhere is worth a look.
+                boolean differs = !Objects.equals(x, y) && !key.startsWith("git.") && !key.equals("started");
                 out.append("| " + label + " | " + cell(x, differs) + " | " + cell(y, differs) + " |\n");
             }
         });

@@ -27,11 +27,6 @@ import org.jmpibench.results.ScoreUnit;
  */
 final class BlockVerdictRule {
 
-    /** Family-wise alpha of {@code ab}: a run of unchanged code flags any benchmark in at most 1 of 20 runs. */
-    static final double DEFAULT_ALPHA = 0.05;
-    /** The smallest change {@code ab} reports: half the 10% it must see, so a real 10% passes it most times. */
-    static final double DEFAULT_THRESHOLD = 0.05;
-
     /**
      * One complete block of a metric.
      *

@@ -22,6 +22,11 @@ import org.jmpibench.results.Metric;
  */
 public final class BlockedComparison {
 
+    /** Family-wise alpha of {@code ab}: a run of unchanged code flags any benchmark in at most 1 of 20 runs. */
+    public static final double DEFAULT_ALPHA = 0.05;
+    /** The smallest change {@code ab} reports: half the 10% it must see, so a real 10% passes it most times. */
+    public static final double DEFAULT_THRESHOLD = 0.05;
+
     /**
      * One fork's results: which block it belongs to and which side it measured.
      *

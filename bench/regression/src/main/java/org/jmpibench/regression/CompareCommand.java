@@ -47,8 +47,8 @@ public final class CompareCommand implements Callable<Integer> {
     private Path current;
 
     @Option(names = "--threshold", paramLabel = "[SELECTOR=]PERCENT", converter = ThresholdConverter.class,
-            description = "Smallest change that counts, as the factor between medians (default: 10%). Repeat with "
-                    + "SELECTOR=PERCENT for some benchmarks: op:send=15%, op:send,backend:shm,size:1=20% "
+            description = "Smallest change that counts, as the factor between medians (default: 10%%). Repeat with "
+                    + "SELECTOR=PERCENT for some benchmarks: op:send=15%%, op:send,backend:shm,size:1=20%% "
                     + "(the most specific wins).")
     private List<Thresholds.Rule> thresholds = new ArrayList<>();
 

@@ -9,7 +9,7 @@ import picocli.CommandLine;
  * percentage too, because "--threshold 0.1" meaning 0.1% would be a surprise either way and percent is what the
  * option's help and the reports show.
  */
-final class ThresholdConverter implements CommandLine.ITypeConverter<Thresholds.Rule> {
+public final class ThresholdConverter implements CommandLine.ITypeConverter<Thresholds.Rule> {
 
     @Override
     public Thresholds.Rule convert(String value) {

@@ -117,6 +117,6 @@ final class AbFixture {
 
     /** {@code ab}'s defaults. */
     static ComparisonOptions abDefaults() {
-        return new ComparisonOptions(BlockVerdictRule.DEFAULT_THRESHOLD, BlockVerdictRule.DEFAULT_ALPHA, false);
+        return new ComparisonOptions(BlockedComparison.DEFAULT_THRESHOLD, BlockedComparison.DEFAULT_ALPHA, false);
     }
 }

@@ -1,15 +1,10 @@
 package org.jmpibench.regression.ab;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.jmpibench.results.IoCause;
 
-/** The few questions {@code ab} asks git about a repository, each with a ceiling. */
+/** The few questions {@code ab} asks git about a repository, in {@code ab}'s words when the answer is no. */
 final class Git {
 
     private static final long GIT_SECONDS = 120;
@@ -68,27 +63,11 @@ final class Git {
     }
 
     Output run(String... args) {
-        List<String> command = new ArrayList<>(List.of("git", "-C", repo.toString()));
-        command.addAll(List.of(args));
         try {
-            Path out = Files.createTempFile("jmpi-ab-git-", ".out");
-            Path err = Files.createTempFile("jmpi-ab-git-", ".err");
-            try {
-                Process git = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-                        .start();
-                if (!git.waitFor(GIT_SECONDS, TimeUnit.SECONDS)) {
-                    git.destroyForcibly();
-                    throw new AbInputException("git " + args[0] + " in " + repo + " took longer than " + GIT_SECONDS
-                            + " s");
-                }
-                return new Output(git.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                        Files.readString(err, StandardCharsets.UTF_8));
-            } finally {
-                Files.deleteIfExists(out);
-                Files.deleteIfExists(err);
-            }
+            org.jmpibench.results.Git.Output output = org.jmpibench.results.Git.run(repo, GIT_SECONDS, args);
+            return new Output(output.status(), output.out(), output.err());
         } catch (IOException e) {
-            throw new AbInputException("git could not be run in " + repo + " (" + IoCause.of(e) + ")");
+            throw new AbInputException("git " + args[0] + " in " + repo + ": " + IoCause.of(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AbInputException("interrupted while asking git in " + repo);

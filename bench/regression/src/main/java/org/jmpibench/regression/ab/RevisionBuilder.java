@@ -91,7 +91,7 @@ final class RevisionBuilder {
         Files.createDirectories(dir);
         try (FileChannel channel = FileChannel.open(cache.resolve(commit + ".lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE); FileLock lock = lock(channel, commit)) {
-            if (Files.exists(built) && Files.isRegularFile(src.resolve(JAR))) {
+            if (Files.exists(built) && Files.isRegularFile(src.resolve(JAR)) && isCheckoutOf(src, commit)) {
                 console.println("ab: " + option + " " + revision + " = " + commit + ": built before, in " + src);
             } else {
                 Files.deleteIfExists(built);
@@ -106,6 +106,16 @@ final class RevisionBuilder {
             }
         }
         return new Revision(revision, commit, false, src, src.resolve(JAR));
+    }
+
+    /**
+     * Whether {@code dir} is still a clean checkout of {@code commit} this repository knows: a cache copied from
+     * elsewhere (another clone, a CI cache) holds worktrees whose repository is gone, and their forks could not
+     * say which commit they ran.
+     */
+    private static boolean isCheckoutOf(Path dir, String commit) {
+        GitState state = GitState.of(dir);
+        return commit.equals(state.commit()) && Boolean.FALSE.equals(state.dirty());
     }
 
     private void build(String what, Path checkout, Path log) throws IOException, InterruptedException {

@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jmpibench.results.BenchmarkResult;
@@ -137,12 +141,41 @@ class AbGateTest {
                 .contains("refused the bench options", "unknown backend 'no-such-backend'");
     }
 
+    /**
+     * A jar that runs as the jar under test but whose entries all sit elsewhere in the file: what a real build of
+     * head writes over {@code bench/target/jmpi-bench.jar} (a JVM still reading the old one finds garbage at the
+     * offsets it knows).
+     */
+    private static Path rebuiltJar() throws IOException {
+        Path variant = root.resolve("rebuilt.jar");
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(CliProcess.JAR));
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(variant))) {
+            out.putNextEntry(new ZipEntry("jmpi-test-rebuilt.bin"));
+            out.write(new byte[1 << 20]);
+            out.closeEntry();
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                in.transferTo(out);
+                out.closeEntry();
+            }
+        }
+        return variant;
+    }
+
     @Test
     void unchangedCodePassesAndAHugePlantedSlowdownFailsTheGate() throws Exception {
         AvailableBackends.assumeAvailable("loopback");
+        // ./jmpi-bench ab --base main in a checkout: ab runs from the jar that building head (the work tree, in
+        // place) rewrites; the stand-in build copies other bytes over it, as a real one does.
+        Path driver = Files.createDirectories(repo.resolve("bench/target")).resolve("jmpi-bench.jar");
+        Files.copy(CliProcess.JAR, driver, StandardCopyOption.REPLACE_EXISTING);
         Path same = root.resolve("same");
-        CliProcess.Result unchanged = run(ab(same, plus(new String[] {"--base", "main", "--head", "main",
-            "--blocks", "1"}, TINY)));
+        CliProcess.Result unchanged;
+        try (CliProcess cli = CliProcess.start(driver, List.of(), Map.of("JMPI_TEST_JAR", rebuiltJar().toString(),
+                "JMPI_TEST_BUILDS", builds.toString()), ab(same, plus(new String[] {"--base", "main", "--blocks",
+                    "1"}, TINY)))) {
+            unchanged = cli.awaitExit(LIMIT);
+        }
         assertThat(unchanged.status()).as(unchanged.toString()).isZero();
         List<String> out = unchanged.out().lines().toList();
         assertThat(out.get(out.size() - 1)).isEqualTo("no regression: 1 benchmark compared, 1 not comparable");

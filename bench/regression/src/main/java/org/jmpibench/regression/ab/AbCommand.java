@@ -147,13 +147,32 @@ public final class AbCommand implements Callable<Integer> {
             Duration forkLimit = duration("--fork-timeout", forkTimeout, false);
             BenchArgs.check(benchArgs);
             Path repository = Git.topLevel(repo == null ? Path.of("").toAbsolutePath() : repo.toAbsolutePath());
+            Path running = FromCopy.runningJar();
+            if (head == null && FromCopy.needed(running, repository)) {
+                List<String> original = spec.commandLine().getParseResult().originalArgs();
+                int name = original.indexOf(spec.name());
+                FromCopy.runAndExit(running, original.subList(name + 1, original.size()));
+            }
             List<String> maven = new ArrayList<>(List.of(mvn));
             maven.addAll(mvnArgs);
             ChildProcess builds = new ChildProcess();
             RevisionBuilder builder = new RevisionBuilder(repository,
                     cache == null ? RevisionBuilder.defaultCache() : cache.toAbsolutePath(), maven, console, builds);
-            Revision baseRevision = builder.commit(base, "--base");
-            Revision headRevision = head == null ? builder.workTree(requireClean) : builder.commit(head, "--head");
+            // Stopped while building (SIGTERM): stop the build too, not leave it writing into the cache.
+            Thread stopBuild = new Thread(builds::close, "ab-stop-build");
+            Runtime.getRuntime().addShutdownHook(stopBuild);
+            Revision baseRevision;
+            Revision headRevision;
+            try {
+                baseRevision = builder.commit(base, "--base");
+                headRevision = head == null ? builder.workTree(requireClean) : builder.commit(head, "--head");
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(stopBuild);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is stopping the build
+                }
+            }
             Path outDir = outDir();
             Map<AbSide, Map<String, String>> env = new EnumMap<>(AbSide.class);
             env.put(AbSide.BASE, baseEnv);

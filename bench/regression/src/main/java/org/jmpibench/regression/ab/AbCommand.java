@@ -146,6 +146,7 @@ public final class AbCommand implements Callable<Integer> {
             Duration budget = duration("--time-budget", timeBudget, true);
             Duration forkLimit = duration("--fork-timeout", forkTimeout, false);
             BenchArgs.check(benchArgs);
+            checkOut();
             Path repository = Git.topLevel(repo == null ? Path.of("").toAbsolutePath() : repo.toAbsolutePath());
             Path running = FromCopy.runningJar();
             if (head == null && FromCopy.needed(running, repository)) {
@@ -202,19 +203,27 @@ public final class AbCommand implements Callable<Integer> {
         }
     }
 
+    /** A given {@code --out} must be new or empty: checked before anything is built. */
+    private void checkOut() throws IOException {
+        if (out == null) {
+            return;
+        }
+        Path dir = out.toAbsolutePath();
+        if (Files.isDirectory(dir)) {
+            try (var entries = Files.list(dir)) {
+                if (entries.findAny().isPresent()) {
+                    throw new AbInputException("--out " + out + " is not empty; give a new directory");
+                }
+            }
+        } else if (Files.exists(dir)) {
+            throw new AbInputException("--out " + out + " is a file, not a directory");
+        }
+    }
+
     /** The run's directory, claimed: a name no other run has. */
     private Path outDir() throws IOException {
         if (out != null) {
             Path dir = out.toAbsolutePath();
-            if (Files.isDirectory(dir)) {
-                try (var entries = Files.list(dir)) {
-                    if (entries.findAny().isPresent()) {
-                        throw new AbInputException("--out " + out + " is not empty; give a new directory");
-                    }
-                }
-            } else if (Files.exists(dir)) {
-                throw new AbInputException("--out " + out + " is a file, not a directory");
-            }
             try {
                 return Files.createDirectories(dir);
             } catch (IOException e) {

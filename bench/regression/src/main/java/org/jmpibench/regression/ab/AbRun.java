@@ -344,7 +344,11 @@ final class AbRun {
         interrupted = true;
         child.close();
         synchronized (this) {
-            update(End.INTERRUPTED);
+            try {
+                update(End.INTERRUPTED);
+            } catch (RuntimeException e) {
+                console.println("ab: the last save failed (" + e.getMessage() + "); the files hold the save before");
+            }
         }
         console.println();
         console.println("ab: interrupted after " + blocksDone + " of " + settings.blocks() + " blocks; what was "

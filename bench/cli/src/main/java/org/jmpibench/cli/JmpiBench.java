@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import org.jmpibench.harness.calibration.CalibrateCommand;
 import org.jmpibench.harness.runner.BenchCommand;
 import org.jmpibench.regression.CompareCommand;
+import org.jmpibench.regression.ab.AbCommand;
+import org.jmpibench.regression.history.HistoryCommand;
 import org.jmpibench.report.PlotCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
@@ -15,7 +17,8 @@ import picocli.CommandLine;
 @Command(name = "jmpi-bench", mixinStandardHelpOptions = true, versionProvider = JmpiBench.Version.class,
         description = "Benchmarks MPI backends for Java side by side.",
         subcommands = {BackendsCommand.class, DemoCommand.class, RunCommand.class, BenchCommand.class,
-                CalibrateCommand.class, PlotCommand.class, CompareCommand.class})
+                CalibrateCommand.class, PlotCommand.class, CompareCommand.class, AbCommand.class,
+                HistoryCommand.class})
 public final class JmpiBench {
 
     /** Exit status for bad input: unknown backend, bad number, missing file. */

@@ -39,6 +39,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *  jmh                JMH's settings as the harness passed them (version, forks, iterations, times, ...)
  *  failedJobs         [{backend, np, benchmark, params, reason}]
  *  lastSaved | finished, complete, benchmarksDone, benchmarksTotal, results (the results file's name)
+ *  forkRuns, ab       only in the context of one side of an A/B run ({@link #ofForks})
  * </pre>
  */
 public final class RunContext {
@@ -52,7 +53,7 @@ public final class RunContext {
      */
     private static final Set<String> RUN_FIELDS = Set.of("schema", "started", "lastSaved", "finished", "complete",
             "benchmarksDone", "benchmarksTotal", "results", "git", "failedJobs", "variants", "matrix", "ops", "np",
-            "sizes", "buffers", "idle", "placements");
+            "sizes", "buffers", "idle", "placements", "forkRuns", "ab");
     /** JMH settings that follow from the matrix (heap per np, the job time limit), not from the machine. */
     private static final Set<String> DERIVED_JMH_FIELDS = Set.of("jvmArgsPerNp", "jobTimeoutSeconds");
 
@@ -91,6 +92,45 @@ public final class RunContext {
             throw new ResultsFileException(name + ": schema '" + schema.asText() + "' is not a jmpi-bench context");
         }
         return new RunContext((ObjectNode) node);
+    }
+
+    /**
+     * The context of several runs that are forks of one thing (one side of an A/B run), for the file beside their
+     * merged results ({@link ForkMerge}): the first run's machine, software, matrix and settings; every run's
+     * failed jobs, in order; complete only when every run was; benchmarks done and total summed; the newest save
+     * time; plus {@code forkRuns} (the runs' names, in order) and {@code ab} (what the A/B run records of this
+     * side: revision, commit, dirty flag, environment, ...).
+     *
+     * @param runs the forks' contexts, in the order they ran; not empty
+     */
+    public static RunContext ofForks(List<RunContext> runs, List<String> runNames, String resultsFile,
+                                     Map<String, ?> ab) {
+        ObjectNode root = runs.get(0).root.deepCopy();
+        ArrayNode failed = root.putArray("failedJobs");
+        boolean complete = true;
+        int done = 0;
+        int total = 0;
+        String newest = null;
+        for (RunContext run : runs) {
+            run.root.path("failedJobs").forEach(job -> failed.add(job.deepCopy()));
+            complete &= run.complete();
+            done += run.benchmarksDone();
+            total += run.benchmarksTotal();
+            String saved = run.root.has("finished") ? run.text("finished") : run.text("lastSaved");
+            if (saved != null && (newest == null || saved.compareTo(newest) > 0)) {
+                newest = saved;
+            }
+        }
+        root.remove(List.of("lastSaved", "finished"));
+        root.put(complete ? "finished" : "lastSaved", newest);
+        root.put("complete", complete);
+        root.put("benchmarksDone", done);
+        root.put("benchmarksTotal", total);
+        root.put("results", resultsFile);
+        ArrayNode names = root.putArray("forkRuns");
+        runNames.forEach(names::add);
+        root.set("ab", MAPPER.valueToTree(ab));
+        return new RunContext(root);
     }
 
     /** The context beside a results file, if there is one. */

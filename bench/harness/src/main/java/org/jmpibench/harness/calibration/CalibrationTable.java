@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.commons.math3.stat.descriptive.rank.Median;
+import org.hipparchus.stat.descriptive.rank.Median;
 import org.jmpibench.results.Sizes;
 
 /**

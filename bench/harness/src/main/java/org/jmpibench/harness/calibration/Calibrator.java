@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.apache.commons.math3.stat.descriptive.rank.Median;
+import org.hipparchus.stat.descriptive.rank.Median;
 import org.jmpibench.harness.runner.BenchRunner;
 import org.jmpibench.harness.runner.BenchSettings;
 import org.jmpibench.results.IoCause;

@@ -7,7 +7,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Broadcast of {@code size} ints from rank 0 to every rank. OSU equivalent: {@code osu_bcast}.
+ * Broadcast of {@code size} ints from the root (rank 0 unless {@code --root} says otherwise) to every rank. OSU
+ * equivalent: {@code osu_bcast}.
  *
  * <p>Score (us/op): rank 0's time per bcast. A root may return before the data reached everyone (the backend
  * buffers it), so the secondary result {@code slowestRank} gives the largest time per bcast over all ranks,
@@ -18,7 +19,7 @@ import org.openjdk.jmh.annotations.State;
  * wrong answer being timed — every rank checks a fresh pattern before every iteration.
  */
 @State(Scope.Benchmark)
-public class Bcast extends LeaderBenchmark {
+public class Bcast extends RootedBenchmark {
 
     @Override
     protected Operation operation() {

@@ -5,6 +5,7 @@ import org.jmpibench.harness.job.LeaderSession;
 import org.jmpibench.results.JdkRelease;
 import org.jmpibench.results.Layout;
 import org.jmpibench.results.Operation;
+import org.jmpibench.results.Root;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
@@ -47,7 +48,10 @@ public abstract class LeaderBenchmark {
     @Param("2")
     public int np;
 
-    /** Elements per message: ints (4 bytes each) sent, broadcast or gathered. */
+    /**
+     * Elements per message: ints (4 bytes each) sent, broadcast or gathered; for the block collectives the block
+     * of one rank (see each benchmark); {@value Operation#NO_SIZE} for barrier, which moves no data.
+     */
     @Param({"1", "1024", "65536", "1048576"})
     public int size;
 
@@ -78,6 +82,11 @@ public abstract class LeaderBenchmark {
     /** The operation this benchmark times. */
     protected abstract Operation operation();
 
+    /** The root of the operation ({@link Root}); {@link RootedBenchmark} has it as a parameter. */
+    protected String root() {
+        return Root.NEUTRAL;
+    }
+
     @Setup(Level.Trial)
     public void joinJob() {
         if (!JdkRelease.of(Runtime.version().feature()).equals(jdk)) {
@@ -85,7 +94,7 @@ public abstract class LeaderBenchmark {
             throw new IllegalStateException("this fork runs on Java " + Runtime.version() + ", not on the JDK of "
                     + "its jdk parameter (" + jdk + ")");
         }
-        session = LeaderSession.start(operation(), backend, np, size, buffer);
+        session = LeaderSession.start(operation(), backend, np, size, buffer, root());
     }
 
     @Setup(Level.Iteration)

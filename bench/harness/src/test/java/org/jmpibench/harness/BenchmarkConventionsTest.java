@@ -31,13 +31,19 @@ class BenchmarkConventionsTest {
         assertThat(declared == null ? 1 : declared.value()).isEqualTo(op.messagesPerInvocation());
         assertThat(instance.operation()).isEqualTo(op);
         assertThat(benchmark.getPackageName()).isEqualTo(Operation.BENCHMARK_PACKAGE);
+        assertThat(RootedBenchmark.class.isAssignableFrom(benchmark)).as("has the root parameter")
+                .isEqualTo(op.rooted());
     }
 
     @Test
     void theBenchmarksParametersAreExactlyTheKnownOnes() {
-        assertThat(Arrays.stream(LeaderBenchmark.class.getFields())
+        assertThat(Arrays.stream(RootedBenchmark.class.getFields())
                 .filter(f -> f.isAnnotationPresent(org.openjdk.jmh.annotations.Param.class)).map(Field::getName))
                 .containsExactlyInAnyOrder(Arrays.stream(Param.values()).map(Param::jmhName).toArray(String[]::new));
+        assertThat(Arrays.stream(LeaderBenchmark.class.getFields())
+                .filter(f -> f.isAnnotationPresent(org.openjdk.jmh.annotations.Param.class)).map(Field::getName))
+                .as("every parameter but the root is every benchmark's").doesNotContain(Param.ROOT.jmhName())
+                .hasSize(Param.values().length - 1);
     }
 
     @Test
@@ -57,7 +63,7 @@ class BenchmarkConventionsTest {
     @ParameterizedTest
     @MethodSource("paramsWithANeutralValue")
     void aNeutralValueIsTheBenchmarksDefault(Param param) throws Exception {
-        org.openjdk.jmh.annotations.Param field = LeaderBenchmark.class.getField(param.jmhName())
+        org.openjdk.jmh.annotations.Param field = RootedBenchmark.class.getField(param.jmhName())
                 .getAnnotation(org.openjdk.jmh.annotations.Param.class);
         assertThat(field.value()).containsExactly(param.neutralValue().orElseThrow());
     }

@@ -17,21 +17,64 @@ import java.util.stream.Collectors;
  */
 public enum Operation {
     /** Ping-pong between ranks 0 and 1 (OSU {@code osu_latency}). */
-    SEND("send", "PingPong", "send", Shape.PAIR, 2,
+    SEND("send", "PingPong", "send", Shape.PAIR, false, 2,
             "one-way latency: half a ping-pong round trip between ranks 0 and 1 (OSU osu_latency)"),
-    /** Broadcast from rank 0 to all (OSU {@code osu_bcast}). */
-    BCAST("bcast", "Bcast", "bcast", Shape.COLLECTIVE, 1,
-            "rank 0's time per broadcast from rank 0 to every rank (OSU osu_bcast)"),
-    /** Gather of every rank's block to rank 0 (OSU {@code osu_gather}): gather-average's first phase alone. */
-    GATHER("gather", "Gather", "gather", Shape.COLLECTIVE, 1,
-            "rank 0's time per gather of every rank's block to rank 0 (OSU osu_gather)"),
-    /** Gather to rank 0, element-wise average as doubles, broadcast of the average (the seed's program). */
-    GATHER_AVERAGE("gather-average", "GatherAverage", "gatherAverage", Shape.COLLECTIVE, 1,
-            "rank 0's time per gather to rank 0, element-wise average, and broadcast of the averages",
-            SecondaryMetric.GATHER_PHASE, SecondaryMetric.AVERAGE_PHASE, SecondaryMetric.BCAST_PHASE);
+    /** A window of non-blocking sends from rank 0 to rank 1, one acknowledgement per window (OSU {@code osu_bw}). */
+    BW("bw", "Bandwidth", "bw", Shape.PAIR, false, Operation.WINDOW,
+            "time per message of a window of " + Operation.WINDOW + " non-blocking sends from rank 0 to rank 1, one "
+                    + "acknowledgement per window (OSU osu_bw); bandwidth = bytes / score"),
+    /** Windows of non-blocking sends both ways between ranks 0 and 1 at once (OSU {@code osu_bibw}). */
+    BIBW("bibw", "BiBandwidth", "bibw", Shape.PAIR, false, 2 * Operation.WINDOW,
+            "time per message, counting both directions, of windows of " + Operation.WINDOW + " non-blocking sends "
+                    + "exchanged between ranks 0 and 1 (OSU osu_bibw); bandwidth = bytes / score, both ways"),
+    /** Broadcast from the root to all (OSU {@code osu_bcast}). */
+    BCAST("bcast", "Bcast", "bcast", Shape.COLLECTIVE, true, 1,
+            "rank 0's time per broadcast from the root to every rank (OSU osu_bcast)"),
+    /** Gather of every rank's block to the root (OSU {@code osu_gather}): gather-average's first phase alone. */
+    GATHER("gather", "Gather", "gather", Shape.COLLECTIVE, true, 1,
+            "rank 0's time per gather of every rank's block to the root (OSU osu_gather)"),
+    /** Gather to the root, element-wise average as doubles, broadcast of the average (the seed's program). */
+    GATHER_AVERAGE("gather-average", "GatherAverage", "gatherAverage", Shape.COLLECTIVE, true, 1,
+            "rank 0's time per gather to the root, element-wise average, and broadcast of the averages",
+            SecondaryMetric.GATHER_PHASE, SecondaryMetric.AVERAGE_PHASE, SecondaryMetric.BCAST_PHASE),
+    /** The seed's average done with an allreduce: ints to doubles, allreduce SUM, divide by np on every rank. */
+    ALLREDUCE_AVERAGE("allreduce-average", "AllreduceAverage", "allreduceAverage", Shape.COLLECTIVE, false, 1,
+            "rank 0's time per element-wise average of every rank's ints as doubles, with allreduce SUM and a "
+                    + "divide on every rank (gather-average's result)"),
+    /** Element-wise sum of every rank's ints, on every rank (OSU {@code osu_allreduce}). */
+    ALLREDUCE("allreduce", "Allreduce", "allreduce", Shape.COLLECTIVE, false, 1,
+            "rank 0's time per allreduce SUM of ints (OSU osu_allreduce)"),
+    /** Element-wise sum of every rank's ints, at the root (OSU {@code osu_reduce}). */
+    REDUCE("reduce", "Reduce", "reduce", Shape.COLLECTIVE, true, 1,
+            "rank 0's time per reduce SUM of ints to the root (OSU osu_reduce)"),
+    /** Every rank's block to every rank (OSU {@code osu_allgather}). */
+    ALLGATHER("allgather", "Allgather", "allgather", Shape.COLLECTIVE, false, 1,
+            "rank 0's time per allgather of every rank's block (OSU osu_allgather)"),
+    /** A block from every rank to every rank, each its own (OSU {@code osu_alltoall}). */
+    ALLTOALL("alltoall", "Alltoall", "alltoall", Shape.COLLECTIVE, false, 1,
+            "rank 0's time per personalised all-to-all, a block per pair of ranks (OSU osu_alltoall)"),
+    /** The root's blocks, one to each rank (OSU {@code osu_scatter}). */
+    SCATTER("scatter", "Scatter", "scatter", Shape.COLLECTIVE, true, 1,
+            "rank 0's time per scatter of the root's blocks, one per rank (OSU osu_scatter)"),
+    /**
+     * Element-wise sum of every rank's np blocks, block r to rank r (MPI_Reduce_scatter_block; OSU
+     * {@code osu_reduce_scatter}, whose size is the whole vector, np blocks, where ours is one block).
+     */
+    REDUCE_SCATTER("reduce-scatter", "ReduceScatter", "reduceScatter", Shape.COLLECTIVE, false, 1,
+            "rank 0's time per reduce-scatter SUM of ints, size = the block each rank receives "
+                    + "(OSU osu_reduce_scatter at np x size)"),
+    /** Every rank waits for all (OSU {@code osu_barrier}); moves no data, so it has the one size 0. */
+    BARRIER("barrier", "Barrier", "barrier", Shape.COLLECTIVE, false, 1,
+            "rank 0's time per barrier (OSU osu_barrier); size-less, recorded at size 0");
 
     /** The package of the JMH benchmark classes: part of every benchmark name in every results file. */
     public static final String BENCHMARK_PACKAGE = "org.jmpibench.harness";
+
+    /** Non-blocking sends per window of {@link #BW} and {@link #BIBW} (per direction): OSU's {@code window_size}. */
+    public static final int WINDOW = 64;
+
+    /** The {@code size} of every result of a size-less operation ({@link #sizeLess()}): it moves no data. */
+    public static final int NO_SIZE = 0;
 
     /** Which ranks take part in an operation, and so which secondary metric and derived figures it has. */
     public enum Shape {
@@ -62,16 +105,18 @@ public enum Operation {
     private final String benchmarkClass;
     private final String method;
     private final Shape shape;
+    private final boolean rooted;
     private final int messagesPerInvocation;
     private final String scoreMeaning;
     private final List<SecondaryMetric> phases;
 
-    Operation(String cliName, String benchmarkSimpleName, String method, Shape shape, int messagesPerInvocation,
-              String scoreMeaning, SecondaryMetric... phases) {
+    Operation(String cliName, String benchmarkSimpleName, String method, Shape shape, boolean rooted,
+              int messagesPerInvocation, String scoreMeaning, SecondaryMetric... phases) {
         this.cliName = cliName;
         this.benchmarkClass = BENCHMARK_PACKAGE + "." + benchmarkSimpleName;
         this.method = method;
         this.shape = shape;
+        this.rooted = rooted;
         this.messagesPerInvocation = messagesPerInvocation;
         this.scoreMeaning = scoreMeaning;
         this.phases = List.of(phases);
@@ -104,6 +149,22 @@ public enum Operation {
 
     public Shape shape() {
         return shape;
+    }
+
+    /**
+     * Whether the operation has a root, chosen by the {@link Param#ROOT} parameter ({@link Root}): bcast, gather,
+     * gather-average, reduce, scatter. Only these benchmarks have that parameter.
+     */
+    public boolean rooted() {
+        return rooted;
+    }
+
+    /**
+     * Whether the operation moves no data (barrier): it runs at the one size {@link #NO_SIZE}, whatever sizes a
+     * run names, so its results match across runs.
+     */
+    public boolean sizeLess() {
+        return this == BARRIER;
     }
 
     /**

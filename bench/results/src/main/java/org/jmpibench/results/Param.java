@@ -31,11 +31,17 @@ public enum Param {
      * The Java feature release the job's ranks ran on ({@link JdkRelease}); {@value JdkRelease#BEFORE_CHOICE}, what
      * every run before the choice of JDK ran on, is neutral.
      */
-    JDK("jdk", JdkRelease.BEFORE_CHOICE, Kind.RELEASE);
+    JDK("jdk", JdkRelease.BEFORE_CHOICE, Kind.RELEASE),
+    /**
+     * The root of a rooted collective ({@link Root}): a rank or {@code rotate}; {@value Root#NEUTRAL}, the root of
+     * every run before the choice, is neutral. Only rooted operations' benchmarks have it
+     * ({@link Operation#rooted()}).
+     */
+    ROOT("root", Root.NEUTRAL, Kind.ROOT);
 
     /** What a value must look like. */
     private enum Kind {
-        TEXT, RANKS, ELEMENTS, LAYOUT, RELEASE
+        TEXT, RANKS, ELEMENTS, LAYOUT, RELEASE, ROOT
     }
 
     private final String jmhName;
@@ -73,8 +79,11 @@ public enum Param {
         if (kind == Kind.LAYOUT) {
             return Layout.problemWith(value);
         }
+        if (kind == Kind.ROOT) {
+            return Root.problemWith(value);
+        }
         long min = switch (kind) {
-            case TEXT, LAYOUT -> Long.MIN_VALUE;
+            case TEXT, LAYOUT, ROOT -> Long.MIN_VALUE;
             case RANKS, RELEASE -> 1;
             case ELEMENTS -> 0;
         };

@@ -1,43 +1,43 @@
 package org.jmpibench.harness.job;
 
-import java.nio.ByteBuffer;
-import java.nio.IntBuffer;
 import org.jmpibench.results.Operation;
 import org.jmpibench.spi.Communicator;
 
-/** Rank 0 broadcasts {@code size} ints to every rank (OSU {@code osu_bcast}). */
+/** The root broadcasts {@code size} ints to every rank (OSU {@code osu_bcast}). */
 final class BcastWorkload extends Workload {
 
-    private static final int ROOT = 0;
+    private final Roots roots;
+    private final Ints data;
 
-    private final int[] data;
-    private final ByteBuffer bytes;
-
-    BcastWorkload(Communicator comm, int size, String backend, BufferKind buffer) {
+    BcastWorkload(Communicator comm, int size, String backend, BufferKind buffer, Roots roots) {
         super(comm, size, backend, Operation.BCAST, buffer);
-        this.data = buffer == BufferKind.ARRAY ? new int[size] : null;
-        this.bytes = buffer == BufferKind.DIRECT ? direct(4L * size, where) : null;
+        this.roots = roots;
+        this.data = new Ints(buffer, size, where);
     }
 
     @Override
     void run() {
-        if (data != null) {
-            comm.bcast(data, 0, size, ROOT);
+        bcastFrom(roots.next());
+    }
+
+    private void bcastFrom(int root) {
+        if (data.array != null) {
+            comm.bcast(data.array, 0, size, root);
         } else {
-            comm.bcast(bytes, ROOT);
+            comm.bcast(data.bytes, root);
         }
     }
 
     @Override
     void validate(int seq) {
-        IntBuffer view = data != null ? IntBuffer.wrap(data) : bytes.asIntBuffer();
-        boolean root = comm.rank() == ROOT;
+        int root = roots.next();
+        boolean isRoot = comm.rank() == root;
         for (int i = 0; i < size; i++) {
-            view.put(i, root ? DataPattern.value(seq, ROOT, i) : DataPattern.sentinel(seq, ROOT, i));
+            data.set(i, isRoot ? DataPattern.value(seq, root, i) : DataPattern.sentinel(seq, root, i));
         }
-        run();
+        bcastFrom(root);
         for (int i = 0; i < size; i++) {
-            expectInt("bcast buffer", i, view.get(i), DataPattern.value(seq, ROOT, i));
+            expectInt("bcast buffer from root " + root, i, data.get(i), DataPattern.value(seq, root, i));
         }
     }
 }

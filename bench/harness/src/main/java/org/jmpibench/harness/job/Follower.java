@@ -106,7 +106,7 @@ public final class Follower {
                 + " size " + command.size() + " count " + command.count(), watchdogSeconds);
         switch (command.kind()) {
             case SETUP -> workload = Workload.create(command.operation(), command.buffer(), comm, command.size(),
-                    backend);
+                    backend, command.root());
             case VALIDATE -> workload().validate(command.seq());
             case RUN -> run(workload(), command.count());
             case REPORT -> report(command.operation().shape() == Operation.Shape.PAIR);

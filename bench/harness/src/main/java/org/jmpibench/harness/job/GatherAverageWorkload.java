@@ -6,11 +6,12 @@ import org.jmpibench.results.Operation;
 import org.jmpibench.spi.Communicator;
 
 /**
- * The seed's gather_reduce_broadcast: every rank's {@code size} ints are gathered to rank 0, which averages
- * them element-wise as doubles and broadcasts the {@code size} doubles back. (The seed declared its float64
+ * The seed's gather_reduce_broadcast: every rank's {@code size} ints are gathered to the root (rank 0 in the
+ * seed), which averages them element-wise as doubles and broadcasts the {@code size} doubles back. (The seed declared its float64
  * data as MPI.FLOAT; here the average is sent as doubles.) One operation = gather + average + bcast, and
  * nothing else: the gather is {@link GatherWorkload}'s, the average {@link BlockAverage}, the bcast the same
- * call as {@link BcastWorkload}'s on twice as many ints' bytes; {@link #runPhases} times the three apart.
+ * call as {@link BcastWorkload}'s on twice as many ints' bytes; {@link #runPhases} times the three apart. With a
+ * rotating root the three phases of one operation share its root.
  */
 final class GatherAverageWorkload extends Workload {
 
@@ -26,11 +27,11 @@ final class GatherAverageWorkload extends Workload {
     /** Created once over {@link #averageBytes}: bulk writes of the average, element reads in validation. */
     private final DoubleBuffer averageView;
 
-    GatherAverageWorkload(Communicator comm, int size, String backend, BufferKind buffer) {
+    GatherAverageWorkload(Communicator comm, int size, String backend, BufferKind buffer, Roots roots) {
         super(comm, size, backend, Operation.GATHER_AVERAGE, buffer);
         boolean array = buffer == BufferKind.ARRAY;
-        this.gather = new GatherWorkload(comm, size, backend, buffer, Operation.GATHER_AVERAGE);
-        this.averager = gather.root() ? new BlockAverage(gather.np(), size, !array) : null;
+        this.gather = new GatherWorkload(comm, size, backend, buffer, roots, Operation.GATHER_AVERAGE);
+        this.averager = roots.mayBe(comm.rank()) ? new BlockAverage(gather.np(), size, !array) : null;
         this.average = array ? new double[size] : null;
         this.averageBytes = array ? null : direct(8L * size, where);
         this.averageView = array ? null : averageBytes.asDoubleBuffer();
@@ -38,11 +39,15 @@ final class GatherAverageWorkload extends Workload {
 
     @Override
     void run() {
-        gather.run();
-        if (averager != null) {
+        runAt(gather.roots().next());
+    }
+
+    private void runAt(int root) {
+        gather.runAt(root);
+        if (comm.rank() == root) {
             averageGathered();
         }
-        bcastAverage();
+        bcastAverage(root);
     }
 
     /**
@@ -52,14 +57,15 @@ final class GatherAverageWorkload extends Workload {
      */
     @Override
     void runPhases(long[] ns) {
+        int root = gather.roots().next();
         long start = System.nanoTime();
-        gather.run();
+        gather.runAt(root);
         long gathered = System.nanoTime();
-        if (averager != null) {
+        if (comm.rank() == root) {
             averageGathered();
         }
         long averaged = System.nanoTime();
-        bcastAverage();
+        bcastAverage(root);
         long end = System.nanoTime();
         ns[GATHER] += gathered - start;
         ns[AVERAGE] += averaged - gathered;
@@ -74,11 +80,11 @@ final class GatherAverageWorkload extends Workload {
         }
     }
 
-    private void bcastAverage() {
+    private void bcastAverage(int root) {
         if (average != null) {
-            comm.bcast(average, 0, size, GatherWorkload.ROOT);
+            comm.bcast(average, 0, size, root);
         } else {
-            comm.bcast(averageBytes, GatherWorkload.ROOT);
+            comm.bcast(averageBytes, root);
         }
     }
 
@@ -88,9 +94,10 @@ final class GatherAverageWorkload extends Workload {
         for (int i = 0; i < size; i++) {
             avgView.put(i, Double.NaN);
         }
-        gather.fill(seq);
-        run();
-        gather.check(seq);
+        int root = gather.roots().next();
+        gather.fill(seq, root);
+        runAt(root);
+        gather.check(seq, root);
         for (int i = 0; i < size; i++) {
             expectDouble("average", i, avgView.get(i), DataPattern.average(seq, gather.np(), i));
         }

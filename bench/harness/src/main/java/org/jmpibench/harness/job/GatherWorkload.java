@@ -6,111 +6,104 @@ import org.jmpibench.results.Operation;
 import org.jmpibench.spi.Communicator;
 
 /**
- * Every rank's {@code size} ints gathered to rank 0, rank by rank (OSU {@code osu_gather}). Also the first phase
- * of {@link GatherAverageWorkload}, which holds one of these, so both time the very same gather.
+ * Every rank's {@code size} ints gathered to the root, rank by rank (OSU {@code osu_gather}). Also the first phase
+ * of {@link GatherAverageWorkload}, which holds one of these, so both time the very same gather. Only a rank that
+ * is ever the root ({@link Roots#mayBe}) holds the gathered blocks.
  */
 final class GatherWorkload extends Workload {
 
-    static final int ROOT = 0;
-
+    private final Roots roots;
     private final int np;
-    private final boolean root;
-    private final int[] mine;
-    private final int[] gathered;
-    private final ByteBuffer mineBytes;
-    private final ByteBuffer gatheredBytes;
-    /** Created once over {@link #gatheredBytes}: the average reads it in bulk, validation element by element. */
+    private final Ints mine;
+    /** Null on a rank that is never the root. */
+    private final Ints gathered;
+    /** Created once over {@code gathered}'s direct buffer: the average reads it in bulk. */
     private final IntBuffer gatheredView;
 
-    GatherWorkload(Communicator comm, int size, String backend, BufferKind buffer) {
-        this(comm, size, backend, buffer, Operation.GATHER);
+    GatherWorkload(Communicator comm, int size, String backend, BufferKind buffer, Roots roots) {
+        this(comm, size, backend, buffer, roots, Operation.GATHER);
     }
 
     /** @param op the operation this gather is (part of), for messages */
-    GatherWorkload(Communicator comm, int size, String backend, BufferKind buffer, Operation op) {
+    GatherWorkload(Communicator comm, int size, String backend, BufferKind buffer, Roots roots, Operation op) {
         super(comm, size, backend, op, buffer);
+        this.roots = roots;
         this.np = comm.size();
-        this.root = comm.rank() == ROOT;
-        boolean array = buffer == BufferKind.ARRAY;
-        long gatheredInts = (long) size * np;
-        if (root && gatheredInts > Integer.MAX_VALUE / 4) {
-            throw new IllegalArgumentException(where + ": size x np = " + gatheredInts + " ints is too large");
-        }
-        this.mine = array ? new int[size] : null;
-        this.gathered = array && root ? new int[(int) gatheredInts] : null;
-        this.mineBytes = array ? null : direct(4L * size, where);
-        this.gatheredBytes = !array && root ? direct(4L * gatheredInts, where) : null;
-        this.gatheredView = gatheredBytes == null ? null : gatheredBytes.asIntBuffer();
+        this.mine = new Ints(buffer, size, where);
+        this.gathered = roots.mayBe(comm.rank()) ? new Ints(buffer, (long) size * np, where) : null;
+        this.gatheredView = gathered == null || gathered.bytes == null ? null : gathered.bytes.asIntBuffer();
     }
 
     @Override
     void run() {
-        if (mine != null) {
-            comm.gather(mine, 0, size, gathered, 0, ROOT);
+        runAt(roots.next());
+    }
+
+    /** One gather to {@code root}: for a caller that chose the operation's root itself (gather-average). */
+    void runAt(int root) {
+        if (mine.array != null) {
+            comm.gather(mine.array, 0, size, gathered == null ? null : gathered.array, 0, root);
         } else {
-            comm.gather(mineBytes, gatheredBytes, ROOT);
+            ByteBuffer into = gathered == null ? null : gathered.bytes;
+            comm.gather(mine.bytes, into, root);
         }
     }
 
-    boolean root() {
-        return root;
+    /** The roots of this gather's operations. */
+    Roots roots() {
+        return roots;
     }
 
     int np() {
         return np;
     }
 
-    /** The root's gathered blocks as an array ({@code array} buffers), else null. */
+    /** The gathered blocks as an array ({@code array} buffers, on a rank that may be the root), else null. */
     int[] gatheredArray() {
-        return gathered;
+        return gathered == null ? null : gathered.array;
     }
 
-    /** The root's gathered blocks as a view of the direct buffer ({@code direct} buffers), else null. */
+    /** The gathered blocks as a view of the direct buffer ({@code direct} buffers, a possible root), else null. */
     IntBuffer gatheredDirect() {
         return gatheredView;
     }
 
     @Override
     void validate(int seq) {
-        fill(seq);
-        run();
-        check(seq);
+        int root = roots.next();
+        fill(seq, root);
+        runAt(root);
+        check(seq, root);
     }
 
-    /** This rank's block for round {@code seq}; sentinels in the root's receive buffer. */
-    void fill(int seq) {
+    /** This rank's block for round {@code seq}; sentinels in the receive buffer if this rank is the root. */
+    void fill(int seq, int root) {
         int rank = comm.rank();
-        IntBuffer mineView = mine != null ? IntBuffer.wrap(mine) : mineBytes.asIntBuffer();
         for (int i = 0; i < size; i++) {
-            mineView.put(i, DataPattern.value(seq, rank, i));
+            mine.set(i, DataPattern.value(seq, rank, i));
         }
-        if (root) {
-            IntBuffer all = allView();
+        if (rank == root) {
             for (int r = 0; r < np; r++) {
                 for (int i = 0; i < size; i++) {
-                    all.put(r * size + i, DataPattern.sentinel(seq, r, i));
+                    gathered.set(r * size + i, DataPattern.sentinel(seq, r, i));
                 }
             }
         }
     }
 
     /** At the root: every rank's block arrived in its place. */
-    void check(int seq) {
-        if (!root) {
+    void check(int seq, int root) {
+        if (comm.rank() != root) {
             return;
         }
-        IntBuffer all = allView();
         for (int r = 0; r < np; r++) {
             for (int i = 0; i < size; i++) {
-                int got = all.get(r * size + i);
+                int got = gathered.get(r * size + i);
                 if (got != DataPattern.value(seq, r, i)) {
-                    expectInt("gathered block of rank " + r, i, got, DataPattern.value(seq, r, i));
+                    expectInt("block of rank " + r + " gathered at root " + root, i, got,
+                            DataPattern.value(seq, r, i));
                 }
             }
         }
-    }
-
-    private IntBuffer allView() {
-        return gathered != null ? IntBuffer.wrap(gathered) : gatheredView;
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.jmpibench.results.Operation;
+import org.jmpibench.results.Root;
 import org.jmpibench.results.SecondaryMetric;
 import org.jmpibench.spi.Communicator;
 import org.jmpibench.spi.Job;
@@ -56,6 +57,8 @@ public final class LeaderSession {
     private final String backend;
     private final int size;
     private final BufferKind buffer;
+    /** A rank or {@link Root#ROTATING}; 0 for an operation without a root. */
+    private final int root;
     private final Communicator comm;
     private final Workload workload;
     private final Watchdog watchdog;
@@ -84,19 +87,20 @@ public final class LeaderSession {
     /** True when JMH's window closed inside the current iteration's last batch (it was finished untimed). */
     private boolean lastBatchCut;
 
-    private LeaderSession(Operation op, String backend, int size, BufferKind buffer, Communicator comm,
+    private LeaderSession(Operation op, String backend, int size, BufferKind buffer, int root, Communicator comm,
                           Watchdog watchdog) {
         this.op = op;
         this.backend = backend;
         this.size = size;
         this.buffer = buffer;
+        this.root = root;
         this.comm = comm;
         this.watchdog = watchdog;
         this.watchdogSeconds = Watchdog.timeoutSeconds();
         this.plantedSlowdown = PlantedSlowdown.fraction(System.getProperty(PlantedSlowdown.PROPERTY), backend, op);
         this.allReports = new double[BatchReport.LENGTH * comm.size()];
         this.partnerOnly = op.shape() == Operation.Shape.PAIR;
-        this.workload = Workload.create(op, buffer, comm, size, backend);
+        this.workload = Workload.create(op, buffer, comm, size, backend, root);
     }
 
     /**
@@ -104,8 +108,10 @@ public final class LeaderSession {
      *
      * @param backend the benchmark's {@code backend} parameter: must be the job's backend
      * @param np      the benchmark's {@code np} parameter: must be the job's size
+     * @param root    the benchmark's {@code root} parameter ({@link Root}): a rank of the job or {@code rotate};
+     *                {@link Root#NEUTRAL} for an operation without a root
      */
-    public static LeaderSession start(Operation op, String backend, int np, int size, String buffer) {
+    public static LeaderSession start(Operation op, String backend, int np, int size, String buffer, String root) {
         String where = "backend " + backend + " rank 0: " + op.cliName() + " size " + size;
         String jobBackend;
         try {
@@ -133,7 +139,8 @@ public final class LeaderSession {
             if (np < 2) {
                 throw new IllegalStateException("np must be at least 2, got " + np);
             }
-            LeaderSession session = new LeaderSession(op, backend, size, BufferKind.byName(buffer), comm, watchdog);
+            LeaderSession session = new LeaderSession(op, backend, size, BufferKind.byName(buffer), Root.rank(root),
+                    comm, watchdog);
             session.command(Command.Kind.SETUP, 0);
             return session;
         } catch (Throwable t) {
@@ -210,7 +217,7 @@ public final class LeaderSession {
             command(Command.Kind.STOP, 0);
             if (partnerOnly) {
                 // Rank 1 has left its point-to-point loop; now every rank takes the collective STOP.
-                Command.encode(wire, Command.Kind.STOP, op, size, buffer, 0, ++seq);
+                Command.encode(wire, Command.Kind.STOP, op, size, buffer, root, 0, ++seq);
                 comm.bcast(wire, 0, Command.LENGTH, 0);
             }
             watchdog.arm("leaving the job", watchdogSeconds);
@@ -327,7 +334,7 @@ public final class LeaderSession {
     }
 
     private void command(Command.Kind kind, int count) {
-        Command.encode(wire, kind, op, size, buffer, count, ++seq);
+        Command.encode(wire, kind, op, size, buffer, root, count, ++seq);
         if (partnerOnly && kind != Command.Kind.SETUP) {
             comm.send(wire, 0, Command.LENGTH, Follower.PARTNER, Follower.CONTROL_TAG);
         } else {
@@ -336,6 +343,7 @@ public final class LeaderSession {
     }
 
     private String where() {
-        return "backend " + backend + " rank 0: " + op.cliName() + " size " + size + " " + buffer.cliName();
+        return "backend " + backend + " rank 0: " + op.cliName() + " size " + size + " " + buffer.cliName()
+                + (op.rooted() ? " " + Root.label(Root.value(root)) : "");
     }
 }

@@ -44,12 +44,29 @@ abstract class Workload {
      */
     abstract void validate(int seq);
 
-    static Workload create(Operation op, BufferKind buffer, Communicator comm, int size, String backend) {
+    /**
+     * This rank's workload of {@code op}.
+     *
+     * @param root the root of a rooted operation ({@link Operation#rooted()}): a rank, or
+     *             {@link org.jmpibench.results.Root#ROTATING}; ignored by the others
+     * @throws IllegalArgumentException when the root is not a rank of the job or the buffers cannot be made
+     */
+    static Workload create(Operation op, BufferKind buffer, Communicator comm, int size, String backend, int root) {
+        Roots roots = op.rooted() ? new Roots(root, comm.size()) : null;
         return switch (op) {
             case SEND -> new PingPongWorkload(comm, size, backend, buffer);
-            case BCAST -> new BcastWorkload(comm, size, backend, buffer);
-            case GATHER -> new GatherWorkload(comm, size, backend, buffer);
-            case GATHER_AVERAGE -> new GatherAverageWorkload(comm, size, backend, buffer);
+            case BW, BIBW -> new WindowWorkload(comm, size, backend, buffer, op);
+            case BCAST -> new BcastWorkload(comm, size, backend, buffer, roots);
+            case GATHER -> new GatherWorkload(comm, size, backend, buffer, roots);
+            case GATHER_AVERAGE -> new GatherAverageWorkload(comm, size, backend, buffer, roots);
+            case ALLREDUCE_AVERAGE -> new AllreduceAverageWorkload(comm, size, backend, buffer);
+            case ALLREDUCE -> new AllreduceWorkload(comm, size, backend, buffer);
+            case REDUCE -> new ReduceWorkload(comm, size, backend, buffer, roots);
+            case ALLGATHER -> new AllgatherWorkload(comm, size, backend, buffer);
+            case ALLTOALL -> new AlltoallWorkload(comm, size, backend, buffer);
+            case SCATTER -> new ScatterWorkload(comm, size, backend, buffer, roots);
+            case REDUCE_SCATTER -> new ReduceScatterWorkload(comm, size, backend, buffer);
+            case BARRIER -> new BarrierWorkload(comm, size, backend, buffer);
         };
     }
 

@@ -14,9 +14,11 @@ import picocli.CommandLine;
  * Bad input is one line on stderr and status 2; a failed job makes the status 1.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Run the JMH benchmarks (send, bcast, gather, gather-average) on every available backend.",
-                "Scores are us per operation: send = one-way latency (half a round trip); collectives = rank 0's "
-                        + "time, with the slowest rank's as 'slowestRank'."})
+        description = {"Run the JMH benchmarks (OSU's set: send, bw, bibw and the collectives; the seed's "
+                + "gather-average and allreduce-average) on every available backend.",
+                "Scores are us per operation: send = one-way latency (half a round trip); bw, bibw = time per "
+                        + "message of a window; collectives = rank 0's time, with the slowest rank's as "
+                        + "'slowestRank'."})
 public final class BenchCommand implements Callable<Integer> {
 
     /** Exit status for bad input. */
@@ -28,9 +30,15 @@ public final class BenchCommand implements Callable<Integer> {
             + "(default: all available; property bench.backends).")
     String backends;
 
-    @Option(names = "--ops", paramLabel = "LIST", description = "send,bcast,gather,gather-average (default: all; "
-            + "bench.ops).")
+    @Option(names = "--ops", paramLabel = "LIST", description = "Operations, e.g. send,bw,allreduce, or all: send, "
+            + "bw, bibw, bcast, gather, gather-average, allreduce-average, allreduce, reduce, allgather, alltoall, "
+            + "scatter, reduce-scatter, barrier (default: from the profile; bench.ops).")
     String ops;
+
+    @Option(names = "--root", paramLabel = "RANK|rotate", description = "Root of bcast, gather, gather-average, "
+            + "reduce and scatter: a rank of every job, or rotate (the root changes with every operation, as IMB's "
+            + "-root_shift) (default: 0; bench.root).")
+    String root;
 
     @Option(names = "--sizes", paramLabel = "LIST", description = "Elements per message: 1,1Ki,64Ki,1Mi,4Mi "
             + "(default: from the profile; bench.sizes).")
@@ -57,7 +65,7 @@ public final class BenchCommand implements Callable<Integer> {
             + "results; bench.resultsDir).")
     String resultsDir;
 
-    @Option(names = "--profile", paramLabel = "NAME", description = "quick or full (default: quick; "
+    @Option(names = "--profile", paramLabel = "NAME", description = "quick, full or osu (default: quick; "
             + "bench.profile).")
     String profile;
 
@@ -96,7 +104,7 @@ public final class BenchCommand implements Callable<Integer> {
     /** The settings these options (then {@code bench.*} properties, then the profile) give. */
     BenchSettings settings() {
         return new BenchSettings.Builder().profile(profile).backends(backends).ops(ops).sizes(sizes).nps(nps)
-                .buffers(buffers).idles(idles).jdks(jdks).resultsDir(resultsDir).forks(forks)
+                .buffers(buffers).idles(idles).jdks(jdks).root(root).resultsDir(resultsDir).forks(forks)
                 .warmupIterations(warmupIterations)
                 .warmupTime(warmupTime).measurementIterations(iterations).measurementTime(time)
                 .watchdogSeconds(watchdogSeconds).build();

@@ -24,6 +24,7 @@ import org.jmpibench.results.GitState;
 import org.jmpibench.results.Machine;
 import org.jmpibench.results.Operation;
 import org.jmpibench.results.Param;
+import org.jmpibench.results.Root;
 import org.jmpibench.results.RunContext.FailedJob;
 import org.jmpibench.results.RunContext.Placement;
 import org.jmpibench.results.RunContext;
@@ -328,6 +329,7 @@ public final class BenchRunner {
         matrix.put(Param.IDLE, settings.idles().stream().map(Idle::cliName).toList());
         matrix.put(Param.LAYOUT, settings.nps().stream().map(hosts::layout).distinct().toList());
         matrix.put(Param.JDK, settings.jdks().stream().map(RunJdk::release).toList());
+        matrix.put(Param.ROOT, List.of(settings.root()));
         return matrix;
     }
 
@@ -398,7 +400,8 @@ public final class BenchRunner {
     }
 
     /**
-     * One (backend, idle, JDK, np) group: first all its benchmarks in one JMH run; if a job fails there, the benchmarks
+     * One (backend, idle, JDK, np) group: first all its benchmarks in one JMH run (two when it has a size-less
+     * operation, which runs at its own size: {@link BenchKey#jmhRuns}); if a job fails there, the benchmarks
      * that did not run yet get one JMH run each, so one broken size or buffer kind does not hide the rest;
      * after {@value #FAILURES_BEFORE_GIVING_UP} failures in a row the group is given up (a backend that hangs
      * every job would otherwise cost a watchdog period per benchmark).
@@ -406,13 +409,21 @@ public final class BenchRunner {
     private void runGroup(Variant variant, int np, Path work, List<String> hostArgs, PrintStream log, int[] counter,
                           int total, List<RunResult> results, List<FailedJob> failed) throws IOException {
         List<BenchKey> all = BenchKey.matrix(settings);
-        Attempt first = attempt(variant, np, all, work, hostArgs, log, counter, total);
-        results.addAll(first.results);
-        if (first.failure == null) {
+        List<BenchKey> done = new ArrayList<>();
+        FailedJob firstFailure = null;
+        for (List<BenchKey> run : BenchKey.jmhRuns(all)) {
+            Attempt attempt = attempt(variant, np, run, work, hostArgs, log, counter, total);
+            results.addAll(attempt.results);
+            done.addAll(attempt.ran);
+            if (attempt.failure != null) {
+                firstFailure = attempt.failure;
+                break;
+            }
+        }
+        if (firstFailure == null) {
             return;
         }
-        failed.add(first.failure);
-        List<BenchKey> done = new ArrayList<>(first.ran);
+        failed.add(firstFailure);
         int failuresInARow = 1;
         for (BenchKey key : all) {
             if (done.contains(key)) {
@@ -420,7 +431,7 @@ public final class BenchRunner {
             }
             if (failuresInARow >= FAILURES_BEFORE_GIVING_UP) {
                 failed.add(new FailedJob(variant.label(), np, key.op().benchmarkName(),
-                        key.describe(variant, np, hosts.layout(np)),
+                        key.describe(variant, np, hosts.layout(np), settings.root()),
                         "not run: " + FAILURES_BEFORE_GIVING_UP + " jobs of this group failed in a row"));
                 continue;
             }
@@ -476,6 +487,8 @@ public final class BenchRunner {
                 .param(Param.NP.jmhName(), Integer.toString(np))
                 .param(Param.LAYOUT.jmhName(), hosts.layout(np))
                 .param(Param.JDK.jmhName(), variant.jdk().release())
+                // Only the rooted operations' benchmarks have this parameter; JMH leaves it out of the others'.
+                .param(Param.ROOT.jmhName(), settings.root())
                 .param(Param.SIZE.jmhName(), keys.stream().map(k -> String.valueOf(k.size())).distinct()
                         .toArray(String[]::new))
                 .param(Param.BUFFER.jmhName(), keys.stream().map(k -> k.buffer().cliName()).distinct()
@@ -504,7 +517,7 @@ public final class BenchRunner {
      */
     public List<String> jvmArgs(int np) {
         int maxSize = settings.sizes().stream().max(Integer::compare).orElseThrow();
-        long heapMiB = MemoryPlan.heapBytes(maxSize, np) >> 20;
+        long heapMiB = MemoryPlan.heapBytes(settings.ops(), maxSize, np, Root.rank(settings.root())) >> 20;
         List<String> args = new ArrayList<>(List.of("-Xms" + Math.min(heapMiB, 256) + "m", "-Xmx" + heapMiB + "m",
                 "-XX:MaxDirectMemorySize=" + heapMiB + "m",
                 "-D" + Watchdog.TIMEOUT_PROPERTY + "=" + settings.watchdogSeconds()));

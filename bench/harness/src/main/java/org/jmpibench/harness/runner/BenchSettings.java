@@ -2,13 +2,13 @@ package org.jmpibench.harness.runner;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.jmpibench.harness.job.BufferKind;
 import org.jmpibench.harness.job.Watchdog;
 import org.jmpibench.results.Operation;
+import org.jmpibench.results.Root;
 import org.jmpibench.results.Sizes;
 import org.jmpibench.spi.Idle;
 import org.openjdk.jmh.runner.options.TimeValue;
@@ -21,10 +21,11 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * @param backends empty means every backend on the class path
  * @param idles    the idle (waiting) strategies to run each backend with; {@code [default]} unless asked
  * @param jdks     the JDKs the jobs' ranks run on, one per feature release; the harness's own unless asked
+ * @param root     the root of the rooted collectives ({@link Root}: a rank of every job, or {@code rotate})
  */
 public record BenchSettings(List<String> backends, List<Operation> ops, List<Integer> sizes, List<Integer> nps,
-                            List<BufferKind> buffers, List<Idle> idles, List<RunJdk> jdks, Path resultsDir,
-                            Profile profile, int forks,
+                            List<BufferKind> buffers, List<Idle> idles, List<RunJdk> jdks, String root,
+                            Path resultsDir, Profile profile, int forks,
                             int warmupIterations, TimeValue warmupTime, int measurementIterations,
                             TimeValue measurementTime, long watchdogSeconds) {
 
@@ -32,6 +33,8 @@ public record BenchSettings(List<String> backends, List<Operation> ops, List<Int
     public static final int MAX_NP = 64;
     public static final int MAX_FORKS = 100;
     public static final int MAX_ITERATIONS = 10_000;
+    /** The value of {@code --ops} that names every operation. */
+    public static final String ALL_OPS = "all";
 
     public BenchSettings {
         backends = List.copyOf(backends);
@@ -58,9 +61,15 @@ public record BenchSettings(List<String> backends, List<Operation> ops, List<Int
         if (watchdogSeconds < 1) {
             throw new IllegalArgumentException("watchdog seconds must be positive, got " + watchdogSeconds);
         }
+        int minNp = nps.stream().min(Integer::compare).orElseThrow();
+        int rootRank = Root.rank(root);
+        if (rootRank >= minNp && ops.stream().anyMatch(Operation::rooted)) {
+            throw new IllegalArgumentException("root " + root + " is not a rank of every job: np " + minNp
+                    + " has ranks 0.." + (minNp - 1));
+        }
         int maxNp = nps.stream().max(Integer::compare).orElseThrow();
         int maxSize = sizes.stream().max(Integer::compare).orElseThrow();
-        MemoryPlan.checkFits(maxSize, maxNp);
+        MemoryPlan.checkFits(ops, maxSize, maxNp, rootRank);
     }
 
     /** Builds settings from named values; a null value falls back to {@code bench.<key>}, then the profile. */
@@ -73,6 +82,7 @@ public record BenchSettings(List<String> backends, List<Operation> ops, List<Int
         private String buffers;
         private String idles;
         private String jdks;
+        private String root;
         private String resultsDir;
         private String forks;
         private String warmupIterations;
@@ -89,6 +99,7 @@ public record BenchSettings(List<String> backends, List<Operation> ops, List<Int
         public Builder buffers(String value) { buffers = value; return this; }
         public Builder idles(String value) { idles = value; return this; }
         public Builder jdks(String value) { jdks = value; return this; }
+        public Builder root(String value) { root = value; return this; }
         public Builder resultsDir(String value) { resultsDir = value; return this; }
         public Builder forks(String value) { forks = value; return this; }
         public Builder warmupIterations(String value) { warmupIterations = value; return this; }
@@ -103,8 +114,7 @@ public record BenchSettings(List<String> backends, List<Operation> ops, List<Int
             String backendList = pick(backends, "backends", "");
             return new BenchSettings(
                     backendList.isBlank() ? List.of() : list(backendList, "backends", String::strip),
-                    list(pick(ops, "ops", join(Arrays.stream(Operation.values()).map(Operation::cliName).toList())),
-                            "ops", Operation::byName),
+                    operations(pick(ops, "ops", join(chosen.ops.stream().map(Operation::cliName).toList()))),
                     Sizes.parseList(pick(sizes, "sizes", join(chosen.sizes.stream().map(Sizes::format).toList()))),
                     list(pick(nps, "np", join(Profile.DEFAULT_NPS.stream().map(String::valueOf).toList())), "np",
                             BenchSettings::parseNp),
@@ -112,6 +122,7 @@ public record BenchSettings(List<String> backends, List<Operation> ops, List<Int
                             "buffer", BufferKind::byName),
                     list(pick(idles, "idle", Idle.DEFAULT.cliName()), "idle", Idle::byName),
                     RunJdk.parse(pick(jdks, "jdk", "")),
+                    rootValue(pick(root, "root", Root.NEUTRAL)),
                     Path.of(pick(resultsDir, "resultsDir", "results")),
                     chosen,
                     integer("forks", pick(forks, "forks", Integer.toString(chosen.forks))),
@@ -134,9 +145,12 @@ public record BenchSettings(List<String> backends, List<Operation> ops, List<Int
         }
     }
 
-    /** Benchmarks (operation x size x buffer) of one (backend, np) group; each runs {@code forks} jobs. */
+    /**
+     * Benchmarks of one (backend, np) group ({@link BenchKey#matrix}: operation x size x buffer, a size-less
+     * operation once); each runs {@code forks} jobs.
+     */
     public int benchmarksPerGroup() {
-        return ops.size() * sizes.size() * buffers.size();
+        return BenchKey.matrix(this).size();
     }
 
     /** Upper bound of one job's run time, for the launcher's last-resort time limit. */
@@ -147,6 +161,19 @@ public record BenchSettings(List<String> backends, List<Operation> ops, List<Int
         // slow when the machine is loaded; the watchdog (per step) should always fire first.
         long iterations = warmupIterations + measurementIterations;
         return 120 + 3 * TimeUnit.NANOSECONDS.toSeconds(iterationsNs) + iterations * watchdogSeconds;
+    }
+
+    /** {@code --ops}: a list of operations, or {@value #ALL_OPS}. */
+    private static List<Operation> operations(String text) {
+        if (text.strip().equals(ALL_OPS)) {
+            return List.of(Operation.values());
+        }
+        return list(text, "ops", Operation::byName);
+    }
+
+    /** {@code --root}: a rank or {@code rotate}, kept as the parameter's value. */
+    private static String rootValue(String text) {
+        return Root.value(Root.rank(text));
     }
 
     static int parseNp(String text) {
@@ -224,6 +251,7 @@ public record BenchSettings(List<String> backends, List<Operation> ops, List<Int
                 + (idles.equals(List.of(Idle.DEFAULT)) ? "" : " idle=" + idles.stream().map(Idle::cliName).toList())
                 + (jdks.equals(List.of(RunJdk.harnessJdk())) ? ""
                         : " jdk=" + jdks.stream().map(RunJdk::release).toList())
+                + (Root.NEUTRAL.equals(root) ? "" : " root=" + root)
                 + " profile=" + profile.cliName()
                 + " -f " + forks + " -wi " + warmupIterations + " -w " + warmupTime + " -i " + measurementIterations
                 + " -r " + measurementTime;

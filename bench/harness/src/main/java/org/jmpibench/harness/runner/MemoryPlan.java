@@ -1,12 +1,15 @@
 package org.jmpibench.harness.runner;
 
 import java.lang.management.ManagementFactory;
+import java.util.List;
+import org.jmpibench.harness.job.WorkloadMemory;
+import org.jmpibench.results.Operation;
 import org.jmpibench.results.Sizes;
 
 /**
- * How much memory a rank needs for the largest message of a run, and the heap and direct-memory limits to
- * give every rank JVM. Refuses runs that cannot fit this machine up front, instead of failing hours later
- * with an OutOfMemoryError in one rank.
+ * How much memory the ranks need for the largest message of a run ({@link WorkloadMemory}: what each workload
+ * allocates, rank by rank), and the heap and direct-memory limits to give every rank JVM. Refuses runs that cannot
+ * fit this machine up front, instead of failing hours later with an OutOfMemoryError in one rank.
  */
 final class MemoryPlan {
 
@@ -21,12 +24,9 @@ final class MemoryPlan {
     private MemoryPlan() {
     }
 
-    /** Bytes of message buffers rank 0 (the largest user: the gather root) holds for {@code size} elements. */
-    static long rootBufferBytes(int size, int np) {
-        long ints = 4L * size;
-        long pingPong = 2 * ints;
-        long gatherAverage = ints + ints * np + 8L * size;
-        return Math.max(pingPong, gatherAverage);
+    /** Bytes of message buffers the busiest rank of any of {@code ops} holds for {@code size} elements. */
+    static long largestRankBytes(List<Operation> ops, int size, int np, int root) {
+        return ops.stream().mapToLong(op -> WorkloadMemory.largestRankBytes(op, size, np, root)).max().orElse(0);
     }
 
     /**
@@ -35,8 +35,8 @@ final class MemoryPlan {
      * leader's options (mpj-smpdev), hence x np; backends copy messages (MPJ Express reserved 128 MiB of direct
      * memory to broadcast a 16 MiB message), hence x4. Capped at half the machine.
      */
-    static long heapBytes(int maxSize, int np) {
-        long need = np * COPIES * rootBufferBytes(maxSize, np) + (256L << 20);
+    static long heapBytes(List<Operation> ops, int maxSize, int np, int root) {
+        long need = np * COPIES * largestRankBytes(ops, maxSize, np, root) + (256L << 20);
         long machine = physicalMemoryBytes();
         long cap = machine > 0 ? machine / 2 : Long.MAX_VALUE;
         long bytes = Math.min(cap, Math.max(MIN_HEAP_BYTES, need));
@@ -45,20 +45,24 @@ final class MemoryPlan {
     }
 
     /**
-     * @throws IllegalArgumentException when np ranks with message size {@code size} need more than this machine
-     *                                  should give one job
+     * @throws IllegalArgumentException when np ranks running {@code ops} at message size {@code size} need a
+     *                                  buffer larger than 2 GiB, or more than this machine should give one job
      */
-    static void checkFits(int size, int np) {
-        if ((long) size * np > Integer.MAX_VALUE / 8) {
-            throw new IllegalArgumentException("size " + Sizes.format(size) + " with np " + np
-                    + " is too large: rank 0's gather buffer would exceed 2 GiB");
+    static void checkFits(List<Operation> ops, int size, int np, int root) {
+        for (Operation op : ops) {
+            if (WorkloadMemory.largestBufferBytes(op, size, np) > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("size " + Sizes.format(size) + " with np " + np
+                        + " is too large for " + op.cliName() + ": one of its buffers would exceed 2 GiB");
+            }
         }
-        long follower = 4L * size + 8L * size;
-        long total = np * JVM_OVERHEAD_BYTES + rootBufferBytes(size, np) + (np - 1) * follower;
-        long machine = physicalMemoryBytes();
-        if (machine > 0 && total > machine * MACHINE_SHARE) {
-            throw new IllegalArgumentException("size " + Sizes.format(size) + " with np " + np + " needs about "
-                    + (total >> 20) + " MiB for the job's ranks; this machine has " + (machine >> 20) + " MiB");
+        for (Operation op : ops) {
+            long total = np * JVM_OVERHEAD_BYTES + WorkloadMemory.jobBytes(op, size, np, root);
+            long machine = physicalMemoryBytes();
+            if (machine > 0 && total > machine * MACHINE_SHARE) {
+                throw new IllegalArgumentException("size " + Sizes.format(size) + " with np " + np + " needs about "
+                        + (total >> 20) + " MiB for the ranks of a " + op.cliName() + " job; this machine has "
+                        + (machine >> 20) + " MiB");
+            }
         }
     }
 

@@ -70,7 +70,7 @@ final class ProgressFormat implements OutputFormat {
         if (key != null) {
             started.add(key);
         }
-        console.printf(Locale.ROOT, "[%3d/%d] %-13s np=%-2s %-14s size=%-5s %-6s ", counter[0], total,
+        console.printf(Locale.ROOT, "[%3d/%d] %-13s np=%-2s %-17s size=%-5s %-6s ", counter[0], total,
                 SummaryTable.label(params, settings), params.getParam(Param.NP.jmhName()), opName(params),
                 sizeLabel(params), params.getParam(Param.BUFFER.jmhName()));
         console.flush();

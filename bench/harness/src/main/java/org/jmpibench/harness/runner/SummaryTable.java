@@ -40,7 +40,7 @@ final class SummaryTable {
         StringBuilder out = new StringBuilder();
         for (Operation op : settings.ops()) {
             for (int np : settings.nps()) {
-                for (BufferKind buffer : settings.buffers()) {
+                for (BufferKind buffer : op.sizeLess() ? List.of(BenchKey.SIZE_LESS_BUFFER) : settings.buffers()) {
                     block(out, results, backends, settings, op, np, buffer, layouts.apply(np));
                 }
             }
@@ -62,7 +62,7 @@ final class SummaryTable {
             out.append(String.format(Locale.ROOT, " %24s", backend));
         }
         out.append('\n');
-        for (int size : settings.sizes()) {
+        for (int size : op.sizeLess() ? List.of(Operation.NO_SIZE) : settings.sizes()) {
             out.append(String.format(Locale.ROOT, "%-10s %12d", Sizes.format(size), Sizes.bytes(size)));
             for (String backend : backends) {
                 RunResult r = find(results, op, backend, np, size, buffer, settings);

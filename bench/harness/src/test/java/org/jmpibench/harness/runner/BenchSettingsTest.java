@@ -23,6 +23,7 @@ class BenchSettingsTest {
         System.clearProperty("bench.sizes");
         System.clearProperty("bench.idle");
         System.clearProperty("bench.jdk");
+        System.clearProperty("bench.root");
     }
 
     @Test
@@ -73,9 +74,9 @@ class BenchSettingsTest {
     void quickProfileIsTheDocumentedMatrix() {
         BenchSettings quick = new BenchSettings.Builder().build();
 
-        assertThat(quick.ops()).containsExactly(Operation.SEND, Operation.BCAST, Operation.GATHER,
-                Operation.GATHER_AVERAGE);
-        assertThat(quick.sizes()).containsExactly(1, 1024, 65536, 1 << 20);
+        assertThat(quick.ops()).containsExactly(Operation.SEND, Operation.BW, Operation.BCAST, Operation.ALLREDUCE,
+                Operation.GATHER_AVERAGE, Operation.ALLREDUCE_AVERAGE);
+        assertThat(quick.sizes()).containsExactly(1, 65536);
         assertThat(quick.nps()).containsExactly(2, 4);
         assertThat(quick.buffers()).containsExactly(BufferKind.ARRAY);
         assertThat(quick.backends()).isEmpty();
@@ -84,7 +85,46 @@ class BenchSettingsTest {
         assertThat(quick.measurementIterations()).isEqualTo(5);
         assertThat(quick.measurementTime().convertTo(TimeUnit.MILLISECONDS)).isEqualTo(200);
         assertThat(quick.resultsDir()).isEqualTo(Path.of("results"));
-        assertThat(quick.benchmarksPerGroup()).isEqualTo(16);
+        assertThat(quick.benchmarksPerGroup()).isEqualTo(12);
+        assertThat(quick.root()).isEqualTo("0");
+    }
+
+    @Test
+    void theQuickProfileStaysWithinTenMinutesForFiveBackendsAtThreeSecondsAJob() {
+        BenchSettings quick = new BenchSettings.Builder().build();
+
+        int jobs = 5 * quick.nps().size() * quick.benchmarksPerGroup() * quick.forks();
+        assertThat(jobs * 3).as("seconds, the estimate in Profile's Javadoc").isLessThanOrEqualTo(10 * 60);
+    }
+
+    @Test
+    void theOsuProfileCoversEveryOperationAndBarrierRunsOnceAtSizeZero() {
+        BenchSettings osu = new BenchSettings.Builder().profile("osu").build();
+
+        assertThat(osu.ops()).containsExactly(Operation.values());
+        assertThat(osu.sizes()).startsWith(1, 4).endsWith(1 << 20).hasSize(11);
+        assertThat(osu.benchmarksPerGroup()).isEqualTo((Operation.values().length - 1) * 11 + 1);
+        assertThat(BenchKey.matrix(osu)).filteredOn(key -> key.op() == Operation.BARRIER)
+                .containsExactly(new BenchKey(Operation.BARRIER, Operation.NO_SIZE, BufferKind.ARRAY));
+    }
+
+    @Test
+    void opsAllIsEveryOperation() {
+        assertThat(new BenchSettings.Builder().ops("all").build().ops()).containsExactly(Operation.values());
+    }
+
+    @Test
+    void theRootIsARankOfEveryJobOrRotate() {
+        assertThat(new BenchSettings.Builder().root("rotate").build().root()).isEqualTo("rotate");
+        assertThat(new BenchSettings.Builder().root(" 1 ").nps("2,4").build().toString()).contains("root=1");
+        assertThatThrownBy(() -> new BenchSettings.Builder().root("2").nps("2,4").ops("bcast").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("root 2 is not a rank of every job: np 2 has ranks 0..1");
+        assertThatThrownBy(() -> new BenchSettings.Builder().root("last").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'last'")
+                .hasMessageContaining("rotate");
+        // Without a rooted operation the root is not used, so it cannot be wrong.
+        assertThat(new BenchSettings.Builder().root("7").ops("send,allreduce").build().root()).isEqualTo("7");
     }
 
     @Test
@@ -123,8 +163,8 @@ class BenchSettingsTest {
 
     @Test
     void refusesUnknownNamesNamingThem() {
-        assertThatThrownBy(() -> new BenchSettings.Builder().ops("send,reduce").build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'reduce'")
+        assertThatThrownBy(() -> new BenchSettings.Builder().ops("send,reduction").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'reduction'")
                 .hasMessageContaining("gather-average");
         assertThatThrownBy(() -> new BenchSettings.Builder().buffers("heap").build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'heap'");

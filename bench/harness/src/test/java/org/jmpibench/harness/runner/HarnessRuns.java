@@ -46,9 +46,15 @@ final class HarnessRuns {
     /** The same, with the ranks on the JDKs of {@code jdks} ({@code --jdk}'s list; null: the harness's JDK). */
     static HarnessRuns run(Path results, String backends, String ops, String sizes, String buffers, String idles,
                            String jdks, String watchdogSeconds, HostOptions hosts) throws IOException {
-        BenchSettings settings = new BenchSettings.Builder().backends(backends).ops(ops).sizes(sizes).nps("2")
-                .buffers(buffers).idles(idles).jdks(jdks).forks("1").warmupIterations("1").warmupTime("50ms").measurementIterations("2")
-                .measurementTime("50ms").watchdogSeconds(watchdogSeconds).resultsDir(results.toString()).build();
+        return run(new BenchSettings.Builder().backends(backends).ops(ops).sizes(sizes).nps("2").buffers(buffers)
+                .idles(idles).jdks(jdks).forks("1").warmupIterations("1").warmupTime("50ms")
+                .measurementIterations("2").measurementTime("50ms").watchdogSeconds(watchdogSeconds)
+                .resultsDir(results.toString()), hosts);
+    }
+
+    /** A run of whatever {@code settings} say (their results directory included). */
+    static HarnessRuns run(BenchSettings.Builder settingsBuilder, HostOptions hosts) throws IOException {
+        BenchSettings settings = settingsBuilder.build();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         BenchRunner.Outcome outcome;
         try (PrintStream console = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {

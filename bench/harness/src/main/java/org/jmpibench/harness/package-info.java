@@ -1,7 +1,13 @@
 /**
- * The JMH benchmarks: {@link org.jmpibench.harness.PingPong} (send), {@link org.jmpibench.harness.Bcast},
- * {@link org.jmpibench.harness.Gather} and {@link org.jmpibench.harness.GatherAverage}, each a short class over
- * {@link org.jmpibench.harness.LeaderBenchmark};
+ * The JMH benchmarks, one short class per operation over {@link org.jmpibench.harness.LeaderBenchmark} (over
+ * {@link org.jmpibench.harness.RootedBenchmark} for those with a root): {@link org.jmpibench.harness.PingPong}
+ * (send), {@link org.jmpibench.harness.Bandwidth} (bw), {@link org.jmpibench.harness.BiBandwidth} (bibw),
+ * {@link org.jmpibench.harness.Bcast}, {@link org.jmpibench.harness.Gather},
+ * {@link org.jmpibench.harness.GatherAverage}, {@link org.jmpibench.harness.AllreduceAverage},
+ * {@link org.jmpibench.harness.Allreduce}, {@link org.jmpibench.harness.Reduce},
+ * {@link org.jmpibench.harness.Allgather}, {@link org.jmpibench.harness.Alltoall},
+ * {@link org.jmpibench.harness.Scatter}, {@link org.jmpibench.harness.ReduceScatter} and
+ * {@link org.jmpibench.harness.Barrier};
  * their names in results files are {@code org.jmpibench.harness.<Class>.<method>} and stay so (baselines and
  * other JMH tools match on them). The rest of the harness lives in {@code job} (what the ranks of one job do)
  * and {@code runner} (the command that drives JMH); facts about an operation are in
@@ -23,8 +29,8 @@
  *
  *  leader ──bcast(Command)──► followers      SETUP · VALIDATE · RUN(count) · REPORT · STOP
  *         ◄──gather(busy time, ops)──        after every iteration, outside the timed region
- *  (pair operations (send): after SETUP, commands and the report go point-to-point between ranks 0 and 1
- *   only; ranks 2.. wait for the final STOP and are never woken by a batch)
+ *  (pair operations (send, bw, bibw): after SETUP, commands and the report go point-to-point between ranks 0
+ *   and 1 only; ranks 2.. wait for the final STOP and are never woken by a batch)
  * </pre>
  * {@link org.jmpibench.harness.job.LeaderSession} explains the batching and what each number means. Imports run
  * one way: the benchmarks and {@code runner} use {@code job}, all three use {@code jmpi-results}; {@code job}

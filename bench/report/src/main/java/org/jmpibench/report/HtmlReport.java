@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.jmpibench.results.Metric;
 import org.jmpibench.results.Param;
 import org.jmpibench.results.RunFiles;
+import org.jmpibench.results.Sizes;
 
 /**
  * The report page, {@code index.html}: machine and versions per run, every chart (its PNG, linking to its SVG), the
@@ -191,7 +192,7 @@ final class HtmlReport {
       }
       number(html, m.ranks().isPresent() ? m.ranks().getAsInt() : Double.NaN, false);
       number(html, m.sizeElements().isPresent() ? m.sizeElements().getAsLong() : Double.NaN, false);
-      String bytes = m.sizeBytes().isPresent() ? Bytes.humanReadable(m.sizeBytes().getAsLong()) : "";
+      String bytes = m.sizeBytes().isPresent() ? Sizes.formatBytes(m.sizeBytes().getAsLong()) : "";
       html.append("<td data-v=\"").append(m.sizeBytes().isPresent() ? m.sizeBytes().getAsLong() : "")
           .append("\">").append(esc(bytes)).append("</td>");
       Metric time = m.time();

@@ -43,7 +43,7 @@ final class RankSweepChart {
 
   private static ReportChart drawOne(ReportData data, String operation, long size, List<Measurement> subset) {
     boolean send = ReportData.perMessage(operation);
-    String title = operation + ": time vs ranks at size " + size + " (" + Bytes.humanReadable(Sizes.bytes(size)) + ")";
+    String title = operation + ": time vs ranks at size " + size + " (" + Sizes.formatBytes(Sizes.bytes(size)) + ")";
     String yTitle = send ? "one-way time per message (\u00b5s)" : "time per operation (\u00b5s)";
     XYChart chart = ChartStyle.newChart(title, "ranks (np)", yTitle, false, true);
     // integer ticks only: a rank count of 2.5 means nothing
@@ -82,7 +82,7 @@ final class RankSweepChart {
       return null;
     }
     String caption = "Time per " + operation + " against the number of ranks at " + size + " ints ("
-        + Bytes.humanReadable(Sizes.bytes(size)) + "). Log time axis; lower is faster; dashed: the slowest rank;"
+        + Sizes.formatBytes(Sizes.bytes(size)) + "). Log time axis; lower is faster; dashed: the slowest rank;"
         + " gaps: no result.";
     return new ReportChart("time-vs-ranks_" + operation + "_size" + size, operation, caption, chart);
   }

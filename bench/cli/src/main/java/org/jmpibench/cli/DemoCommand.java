@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 
 /** Runs the seed tutorial's three routines ({@link SeedDemo}) as an N-rank job of one backend. */
 @Command(name = "demo", description = "Run the seed tutorial's demo: point-to-point, broadcast, "
-        + "gather-average.")
+        + "gather-average.", exitCodeList = {JmpiBench.EXIT_OK, JmpiBench.EXIT_FAILED, JmpiBench.EXIT_USAGE})
 final class DemoCommand implements Callable<Integer> {
 
     @Spec

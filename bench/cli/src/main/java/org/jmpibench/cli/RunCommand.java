@@ -16,7 +16,9 @@ import picocli.CommandLine.Spec;
  * Runs any main class of this jar as an N-rank job, like {@code mpirun -np N java CLASS}: the way to try a
  * program of your own on every backend, and what the failure tests use to start long or faulty jobs.
  */
-@Command(name = "run", description = "Run a main class of this jar as an N-rank job of one backend.")
+@Command(name = "run", description = {"Run a main class of this jar as an N-rank job of one backend.",
+        "Options go before CLASS; everything after it is the program's."},
+        exitCodeList = {JmpiBench.EXIT_OK, JmpiBench.EXIT_FAILED, JmpiBench.EXIT_USAGE})
 final class RunCommand implements Callable<Integer> {
 
     @Spec

@@ -9,17 +9,21 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The files of one run, and the one rule that names them: {@code <yyyyMMdd-HHmmss>-<host>} (UTC start time,
  * host name made file-safe), then {@code .json} (JMH's JSON), {@code .context.json} ({@link RunContext}),
- * {@code .csv} (JMH's CSV) and {@code .log} (JMH's text output). A name that is taken gets {@code -2},
- * {@code -3}, ...
+ * {@code .log} (JMH's text output) and a copy of the results in the format JMH's {@code -rf} option names
+ * ({@link #COPY_SUFFIXES}: {@code .csv} by default). A name that is taken gets {@code -2}, {@code -3}, ...
  *
  * <p>Names never collide, also between runs started in the same second into the same directory: a run claims
  * its name by creating its log file with exclusive create ({@code O_EXCL}), which exactly one process can
- * win, and a name any of whose four files exists is never claimed. Every later write replaces a file whole
+ * win, and a name any of whose files exists is never claimed. Every later write replaces a file whole
  * (temporary file in the same directory, then an atomic rename), so a reader sees the previous content or the
  * new one, never a part; a failed write leaves the previous content in place.
  */
@@ -27,10 +31,15 @@ public final class RunFiles {
 
     public static final String RESULTS_SUFFIX = ".json";
     public static final String CONTEXT_SUFFIX = ".context.json";
-    public static final String CSV_SUFFIX = ".csv";
     public static final String LOG_SUFFIX = ".log";
+    /**
+     * The copy of the results in another format, by the value of JMH's {@code -rf} option that asks for it; JSON
+     * needs no copy: the results file is JSON.
+     */
+    public static final Map<String, String> COPY_SUFFIXES = copySuffixes();
 
-    private static final List<String> SUFFIXES = List.of(RESULTS_SUFFIX, CONTEXT_SUFFIX, CSV_SUFFIX, LOG_SUFFIX);
+    private static final List<String> SUFFIXES = Stream.concat(Stream.of(RESULTS_SUFFIX, CONTEXT_SUFFIX,
+            LOG_SUFFIX), COPY_SUFFIXES.values().stream()).toList();
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     /** Runs started in one second into one directory before we give up looking for a free name. */
     private static final int MAX_SUFFIX = 10_000;
@@ -96,8 +105,27 @@ public final class RunFiles {
         return dir.resolve(name + CONTEXT_SUFFIX);
     }
 
-    public Path csv() {
-        return dir.resolve(name + CSV_SUFFIX);
+    /**
+     * The copy of the results in {@code format}, a key of {@link #COPY_SUFFIXES}.
+     *
+     * @throws IllegalArgumentException for a format without a copy
+     */
+    public Path copy(String format) {
+        String suffix = COPY_SUFFIXES.get(format);
+        if (suffix == null) {
+            throw new IllegalArgumentException("no copy of the results in format '" + format + "'; formats: "
+                    + String.join(", ", COPY_SUFFIXES.keySet()));
+        }
+        return dir.resolve(name + suffix);
+    }
+
+    private static Map<String, String> copySuffixes() {
+        Map<String, String> suffixes = new LinkedHashMap<>();
+        suffixes.put("csv", ".csv");
+        suffixes.put("scsv", ".scsv");
+        suffixes.put("text", ".txt");
+        suffixes.put("latex", ".tex");
+        return Collections.unmodifiableMap(suffixes);
     }
 
     public Path log() {

@@ -37,7 +37,9 @@ class RunFilesTest {
         assertThat(files.name()).isEqualTo("20261130-140509-node-1");
         assertThat(files.json().getFileName()).hasToString("20261130-140509-node-1.json");
         assertThat(files.context().getFileName()).hasToString("20261130-140509-node-1.context.json");
-        assertThat(files.csv().getFileName()).hasToString("20261130-140509-node-1.csv");
+        assertThat(files.copy("csv").getFileName()).hasToString("20261130-140509-node-1.csv");
+        assertThat(files.copy("text").getFileName()).hasToString("20261130-140509-node-1.txt");
+        assertThatThrownBy(() -> files.copy("json")).hasMessageContaining("formats: csv, scsv, text, latex");
         assertThat(files.log()).as("the log is the claim").exists();
         assertThat(RunFiles.contextFileOf(files.json())).isEqualTo(files.context());
         assertThat(RunFiles.runName(files.json())).isEqualTo(files.name());
@@ -52,11 +54,12 @@ class RunFilesTest {
     @Test
     void neverClaimsANameAnyOfWhoseFilesExists() throws IOException {
         Files.writeString(dir.resolve("20261130-140509-h.csv"), "from another tool");
+        Files.writeString(dir.resolve("20261130-140509-h-2.tex"), "from another tool");
         RunFiles first = RunFiles.claim(dir, WHEN, "h");
         RunFiles second = RunFiles.claim(dir, WHEN, "h");
 
-        assertThat(first.name()).isEqualTo("20261130-140509-h-2");
-        assertThat(second.name()).isEqualTo("20261130-140509-h-3");
+        assertThat(first.name()).isEqualTo("20261130-140509-h-3");
+        assertThat(second.name()).isEqualTo("20261130-140509-h-4");
         assertThat(dir.resolve("20261130-140509-h.log")).as("a skipped name is left as it was").doesNotExist();
     }
 

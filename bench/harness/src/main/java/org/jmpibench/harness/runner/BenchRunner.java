@@ -69,9 +69,10 @@ public final class BenchRunner {
     /**
      * What a run produced.
      *
+     * @param copy         the copy of the results in the format of {@code -rf}, or null for {@code -rf json}
      * @param saveProblems saves that failed, one line each naming the file and the cause
      */
-    public record Outcome(Path json, Path context, Path csv, Path log, List<RunResult> results,
+    public record Outcome(Path json, Path context, Path copy, Path log, List<RunResult> results,
                           List<FailedJob> failedJobs, List<String> backendsRun, List<String> saveProblems) {
 
         /** 0 when every job succeeded, something ran and every save worked; 1 otherwise. */
@@ -126,7 +127,8 @@ public final class BenchRunner {
         context.variants(variants.stream().map(Variant::label).toList());
         int total = variants.size() * settings.nps().size() * settings.benchmarksPerGroup();
         // Before anything is printed or run: an unusable results directory is bad input.
-        RunSaver saver = RunSaver.open(settings.resultsDir(), started, host, writer, context, total, console);
+        RunSaver saver = RunSaver.open(settings.resultsDir(), started, host, writer, context, total, console,
+                settings.resultFormat());
         RunFiles files = saver.files();
 
         console.println("jmpi-bench: " + settings);
@@ -171,8 +173,10 @@ public final class BenchRunner {
         }
         console.println("results: " + files.json());
         console.println("         " + files.context());
-        console.println("         " + files.csv());
-        return new Outcome(files.json(), files.context(), files.csv(), files.log(), results, failed, backendsRun,
+        if (saver.copy() != null) {
+            console.println("         " + saver.copy());
+        }
+        return new Outcome(files.json(), files.context(), saver.copy(), files.log(), results, failed, backendsRun,
                 saver.problems());
     }
 
@@ -202,7 +206,11 @@ public final class BenchRunner {
         Map<String, List<String>> jvmArgsPerNp = new LinkedHashMap<>();
         settings.nps().forEach(np -> jvmArgsPerNp.put(Integer.toString(np), jvmArgs(np)));
         jmh.put("jvmArgsPerNp", jvmArgsPerNp);
-        jmh.put("profilers", List.of(RankMetricsProfiler.class.getName()));
+        List<String> profilers = new ArrayList<>(List.of(RankMetricsProfiler.class.getName()));
+        profilers.addAll(settings.profilers());
+        jmh.put("profilers", profilers);
+        jmh.put("resultFormat", settings.resultFormat());
+        jmh.put("mpirunArgs", settings.mpirunArgs());
         jmh.put("watchdogSeconds", settings.watchdogSeconds());
         jmh.put("jobTimeoutSeconds", settings.jobTimeoutSeconds());
         return jmh;
@@ -298,7 +306,7 @@ public final class BenchRunner {
         Path failures = Files.createTempFile(work, "failures-" + backend + "-" + variant.idle().cliName() + "-np"
                 + np + "-", ".log");
         Path wrapper = WrapperScript.write(work, backend, variant.idle(), np, settings.jobTimeoutSeconds(),
-                failures, System.getProperty("java.class.path"));
+                failures, System.getProperty("java.class.path"), settings.mpirunArgs());
         ProgressFormat progress = new ProgressFormat(OutputFormatFactory.createFormatInstance(log,
                 VerboseMode.NORMAL), console, counter, total);
         try {
@@ -320,8 +328,7 @@ public final class BenchRunner {
                                                            Path wrapper) {
         ChainedOptionsBuilder builder = new OptionsBuilder();
         keys.stream().map(BenchKey::op).distinct().forEach(op -> builder.include(op.includePattern()));
-        return builder
-                .param(Param.BACKEND.jmhName(), variant.backend())
+        builder.param(Param.BACKEND.jmhName(), variant.backend())
                 .param(Param.IDLE.jmhName(), variant.idle().cliName())
                 .param(Param.NP.jmhName(), Integer.toString(np))
                 .param(Param.SIZE.jmhName(), keys.stream().map(k -> String.valueOf(k.size())).distinct()
@@ -339,19 +346,31 @@ public final class BenchRunner {
                 .measurementTime(settings.measurementTime())
                 .jvm(wrapper.toString())
                 .jvmArgs(jvmArgs(np).toArray(String[]::new))
-                .addProfiler(RankMetricsProfiler.class)
-                .shouldFailOnError(true)
+                .addProfiler(RankMetricsProfiler.class);
+        for (String profiler : settings.profilers()) {
+            int colon = profiler.indexOf(':');
+            if (colon < 0) {
+                builder.addProfiler(profiler);
+            } else {
+                builder.addProfiler(profiler.substring(0, colon), profiler.substring(colon + 1));
+            }
+        }
+        return builder.shouldFailOnError(true)
                 .shouldDoGC(false)
                 .build();
     }
 
-    /** Every rank's JVM options: heap and direct memory for the largest message, the watchdog's limit. */
+    /**
+     * Every rank's JVM options: heap and direct memory for the largest message, the watchdog's limit, then the
+     * user's {@code -jvmArgs} (later options win in HotSpot).
+     */
     List<String> jvmArgs(int np) {
         int maxSize = settings.sizes().stream().max(Integer::compare).orElseThrow();
         long heapMiB = MemoryPlan.heapBytes(maxSize, np) >> 20;
         List<String> args = new ArrayList<>(List.of("-Xms" + Math.min(heapMiB, 256) + "m", "-Xmx" + heapMiB + "m",
                 "-XX:MaxDirectMemorySize=" + heapMiB + "m",
                 "-D" + Watchdog.TIMEOUT_PROPERTY + "=" + settings.watchdogSeconds()));
+        args.addAll(settings.jvmArgs());
         String planted = System.getenv(PlantedSlowdown.ENV);
         if (planted != null && !planted.isBlank()) {
             PlantedSlowdown.fraction(planted, "", Operation.SEND); // a bad value is bad input, not a failed rank

@@ -2,13 +2,19 @@ package org.jmpibench.harness.runner;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.jmpibench.harness.job.BufferKind;
 import org.jmpibench.harness.job.Watchdog;
+import org.jmpibench.launcher.MpirunArgs;
 import org.jmpibench.results.Operation;
+import org.jmpibench.results.RunFiles;
 import org.jmpibench.results.Sizes;
+import org.openjdk.jmh.profile.ProfilerException;
+import org.openjdk.jmh.profile.ProfilerFactory;
+import org.openjdk.jmh.runner.options.ProfilerConfig;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
@@ -16,13 +22,25 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * results go, and JMH's iteration settings. Built from a {@link Profile}'s defaults, then {@code bench.*}
  * system properties, then explicit values (the command line), each later one winning.
  *
- * @param backends empty means every backend on the class path
- * @param idles    the idle (waiting) strategies to run each backend with; {@code [default]} unless asked
+ * @param backends     empty means every backend on the class path
+ * @param idles        the idle (waiting) strategies to run each backend with; {@code [default]} unless asked
+ * @param profilers    JMH profilers as JMH's {@code -prof} takes them ({@code gc}, {@code stack:lines=5}), beside
+ *                     the harness's own
+ * @param jvmArgs      options for every rank's JVM, after the harness's own (so a later {@code -Xmx} wins)
+ * @param resultFormat the format of the copy written beside the JSON results ({@code -rf}): {@code json} for none,
+ *                     or a key of {@link RunFiles#COPY_SUFFIXES}
+ * @param mpirunArgs   extra {@code mpirun} arguments for the openmpi backend ({@link MpirunArgs})
  */
 public record BenchSettings(List<String> backends, List<Operation> ops, List<Integer> sizes, List<Integer> nps,
                             List<BufferKind> buffers, List<Idle> idles, Path resultsDir, Profile profile, int forks,
                             int warmupIterations, TimeValue warmupTime, int measurementIterations,
-                            TimeValue measurementTime, long watchdogSeconds) {
+                            TimeValue measurementTime, long watchdogSeconds, List<String> profilers,
+                            List<String> jvmArgs, String resultFormat, List<String> mpirunArgs) {
+
+    /** The value of {@code -rf} that asks for no copy beside the JSON results. */
+    public static final String JSON_ONLY = "json";
+    /** The copy beside the JSON results unless asked otherwise: JMH's own default result format. */
+    public static final String DEFAULT_RESULT_FORMAT = "csv";
 
     public static final int MIN_NP = 2;
     public static final int MAX_NP = 64;
@@ -36,6 +54,14 @@ public record BenchSettings(List<String> backends, List<Operation> ops, List<Int
         nps = List.copyOf(nps);
         buffers = List.copyOf(buffers);
         idles = List.copyOf(idles);
+        profilers = List.copyOf(profilers);
+        jvmArgs = List.copyOf(jvmArgs);
+        mpirunArgs = List.copyOf(mpirunArgs);
+        if (!resultFormat.equals(JSON_ONLY) && !RunFiles.COPY_SUFFIXES.containsKey(resultFormat)) {
+            throw new IllegalArgumentException("unknown result format '" + resultFormat + "' (-rf); formats: "
+                    + JSON_ONLY + ", " + String.join(", ", RunFiles.COPY_SUFFIXES.keySet()));
+        }
+        profilers.forEach(BenchSettings::checkProfiler);
         if (ops.isEmpty() || sizes.isEmpty() || nps.isEmpty() || buffers.isEmpty() || idles.isEmpty()) {
             throw new IllegalArgumentException("ops, sizes, np, buffer and idle must each name at least one value");
         }
@@ -72,6 +98,10 @@ public record BenchSettings(List<String> backends, List<Operation> ops, List<Int
         private String measurementIterations;
         private String measurementTime;
         private String watchdogSeconds;
+        private List<String> profilers;
+        private String jvmArgs;
+        private String resultFormat;
+        private String mpirunArgs;
 
         public Builder profile(String value) { profile = value; return this; }
         public Builder backends(String value) { backends = value; return this; }
@@ -87,6 +117,10 @@ public record BenchSettings(List<String> backends, List<Operation> ops, List<Int
         public Builder measurementIterations(String value) { measurementIterations = value; return this; }
         public Builder measurementTime(String value) { measurementTime = value; return this; }
         public Builder watchdogSeconds(String value) { watchdogSeconds = value; return this; }
+        public Builder profilers(List<String> value) { profilers = value; return this; }
+        public Builder jvmArgs(String value) { jvmArgs = value; return this; }
+        public Builder resultFormat(String value) { resultFormat = value; return this; }
+        public Builder mpirunArgs(String value) { mpirunArgs = value; return this; }
 
         /** @throws IllegalArgumentException naming the option and the bad value */
         public BenchSettings build() {
@@ -111,7 +145,17 @@ public record BenchSettings(List<String> backends, List<Operation> ops, List<Int
                             Integer.toString(chosen.measurementIterations))),
                     time("measurement time", pick(measurementTime, "time", chosen.measurementTime)),
                     integer("watchdog seconds", pick(watchdogSeconds, "watchdogSeconds",
-                            Long.toString(Watchdog.DEFAULT_TIMEOUT_SECONDS))));
+                            Long.toString(Watchdog.DEFAULT_TIMEOUT_SECONDS))),
+                    profilers != null && !profilers.isEmpty() ? profilers : words(pick(null, "profilers", ""), ","),
+                    words(pick(jvmArgs, "jvmArgs", ""), "\\s+"),
+                    pick(resultFormat, "resultFormat", DEFAULT_RESULT_FORMAT).strip(),
+                    words(pick(mpirunArgs, "mpirunArgs", ""), "\\s+"));
+        }
+
+        /** The non-blank parts of {@code text} split at {@code separator}. */
+        private static List<String> words(String text, String separator) {
+            return Arrays.stream(text.strip().split(separator)).map(String::strip).filter(w -> !w.isEmpty())
+                    .toList();
         }
 
         private static String pick(String explicit, String key, String fallback) {
@@ -136,6 +180,19 @@ public record BenchSettings(List<String> backends, List<Operation> ops, List<Int
         // slow when the machine is loaded; the watchdog (per step) should always fire first.
         long iterations = warmupIterations + measurementIterations;
         return 120 + 3 * TimeUnit.NANOSECONDS.toSeconds(iterationsNs) + iterations * watchdogSeconds;
+    }
+
+    /** A profiler JMH cannot load or run here is bad input, found before anything runs. */
+    private static void checkProfiler(String spec) {
+        int colon = spec.indexOf(':');
+        ProfilerConfig config = colon < 0 ? new ProfilerConfig(spec)
+                : new ProfilerConfig(spec.substring(0, colon), spec.substring(colon + 1));
+        try {
+            ProfilerFactory.getProfilerOrException(config);
+        } catch (ProfilerException e) {
+            throw new IllegalArgumentException("bad profiler '" + spec + "' (-prof): "
+                    + e.getMessage().strip().replaceAll("\\s*\\n\\s*", "; "));
+        }
     }
 
     static int parseNp(String text) {
@@ -213,6 +270,10 @@ public record BenchSettings(List<String> backends, List<Operation> ops, List<Int
                 + (idles.equals(List.of(Idle.DEFAULT)) ? "" : " idle=" + idles.stream().map(Idle::cliName).toList())
                 + " profile=" + profile.cliName()
                 + " -f " + forks + " -wi " + warmupIterations + " -w " + warmupTime + " -i " + measurementIterations
-                + " -r " + measurementTime;
+                + " -r " + measurementTime
+                + (profilers.isEmpty() ? "" : " -prof " + String.join(",", profilers))
+                + (jvmArgs.isEmpty() ? "" : " -jvmArgs '" + String.join(" ", jvmArgs) + "'")
+                + " -rf " + resultFormat
+                + (mpirunArgs.isEmpty() ? "" : " --mpirun-args '" + String.join(" ", mpirunArgs) + "'");
     }
 }

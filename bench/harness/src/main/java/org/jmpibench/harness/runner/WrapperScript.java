@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import org.jmpibench.launcher.MpirunArgs;
 import org.jmpibench.launcher.RankCommand;
 
 /**
@@ -26,14 +27,18 @@ final class WrapperScript {
     /**
      * Writes the script into {@code dir}.
      *
-     * @param classpath the class path of this JVM: it holds the harness and every backend
+     * @param classpath  the class path of this JVM: it holds the harness and every backend
+     * @param mpirunArgs extra mpirun arguments for the openmpi launcher, which runs in the ForkLauncher JVM
      */
     static Path write(Path dir, String backend, Idle idle, int np, long jobTimeoutSeconds, Path failures,
-                      String classpath) throws IOException {
+                      String classpath, List<String> mpirunArgs) throws IOException {
         String java = RankCommand.currentJava().toString();
         List<String> launcher = new ArrayList<>();
         launcher.add(java);
         launcher.addAll(LAUNCHER_JVM_OPTIONS);
+        if (!mpirunArgs.isEmpty()) {
+            launcher.add("-D" + MpirunArgs.PROPERTY + "=" + String.join(" ", mpirunArgs));
+        }
         launcher.addAll(List.of("-cp", classpath, ForkLauncher.class.getName(), "--backend", backend,
                 "--idle", idle.cliName(), "--np", Integer.toString(np), "--timeout-seconds", Long.toString(jobTimeoutSeconds),
                 "--failures", failures.toString(), "--"));

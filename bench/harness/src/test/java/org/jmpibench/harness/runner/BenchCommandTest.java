@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,7 +44,13 @@ class BenchCommandTest {
             "-f|0|forks",
             "-r|soon|bad measurement time 'soon'",
             "--backends|nosuch|unknown backend 'nosuch'",
-            "--idle|sleep|unknown idle strategy 'sleep'"})
+            "--idle|sleep|unknown idle strategy 'sleep'",
+            "-p|size|bad -p 'size': expected NAME=VALUE",
+            "-p|colour=red|unknown parameter 'colour' in -p colour=red; parameters: backend, np, size, buffer, idle",
+            "-p|size=6B|size '6B' is 6 bytes",
+            "-prof|nosuchprofiler|bad profiler 'nosuchprofiler' (-prof)",
+            "-rf|xml|unknown result format 'xml' (-rf); formats: json, csv, scsv, text, latex",
+            "--sizes|1kb|bits"})
     void badInputIsOneLineAndStatusTwo(String option, String value, String message) {
         Run run = run(option, value, "--results-dir", results.toString());
 
@@ -71,12 +78,85 @@ class BenchCommandTest {
         assertThat(settings.forks()).isEqualTo(2);
     }
 
+    private static String squeezed(String text) {
+        return text.replaceAll("\\s+", "");
+    }
+
+    private static BenchSettings parsed(String... args) {
+        BenchCommand command = new BenchCommand();
+        new CommandLine(command).parseArgs(args);
+        return command.settings();
+    }
+
     @Test
-    void helpNamesEveryOption() {
+    void jmhParametersAreTheOptionsOfTheSameMeaning() {
+        BenchSettings settings = parsed("-p", "size=1,4KiB", "-p", "np=2,4", "-p", "buffer=direct", "-p",
+                "idle=spin", "-p", "backend=shm");
+
+        assertThat(settings.sizes()).containsExactly(1, 1024);
+        assertThat(settings.nps()).containsExactly(2, 4);
+        assertThat(settings.buffers()).extracting(b -> b.cliName()).containsExactly("direct");
+        assertThat(settings.idles()).containsExactly(Idle.SPIN);
+        assertThat(settings.backends()).containsExactly("shm");
+    }
+
+    @Test
+    void aParameterGivenTwiceIsBadInputNotASilentChoice() {
+        Run both = run("--np", "4", "-p", "np=2", "--results-dir", results.toString());
+        assertThat(both.status).isEqualTo(BenchCommand.USAGE);
+        assertThat(both.err.strip()).isEqualTo("jmpi-bench bench: --np and -p np both given; give one");
+
+        Run twice = run("-p", "size=1", "-p", "size=2", "--results-dir", results.toString());
+        assertThat(twice.status).isEqualTo(BenchCommand.USAGE);
+        assertThat(twice.err.strip()).isEqualTo("jmpi-bench bench: -p size is given twice; give each parameter once");
+    }
+
+    @Test
+    void mpirunsRankOptionsAreAliasesOfNp() {
+        assertThat(parsed("-np", "2,4").nps()).containsExactly(2, 4);
+        assertThat(parsed("-n", "4").nps()).containsExactly(4);
+        assertThat(parsed("--np", "2").nps()).containsExactly(2);
+    }
+
+    @Test
+    void passThroughOptionsKeepTheirWordsAndValuesThatLookLikeOptions() {
+        BenchSettings settings = parsed("-jvmArgs", "-Xss2m  -XX:+UseSerialGC", "--mpirun-args", "--bind-to none",
+                "-prof", "gc", "-prof", "stack:lines=3", "-rf", "json");
+
+        assertThat(settings.jvmArgs()).containsExactly("-Xss2m", "-XX:+UseSerialGC");
+        assertThat(settings.mpirunArgs()).containsExactly("--bind-to", "none");
+        assertThat(settings.profilers()).containsExactly("gc", "stack:lines=3");
+        assertThat(settings.resultFormat()).isEqualTo("json");
+        assertThat(parsed().resultFormat()).isEqualTo("csv");
+        assertThat(settings.toString()).contains("-prof gc,stack:lines=3", "-jvmArgs '-Xss2m -XX:+UseSerialGC'",
+                "-rf json", "--mpirun-args '--bind-to none'");
+    }
+
+    @Test
+    void jvmArgumentsComeAfterTheHarnesssOwnSoTheUsersWin() {
+        BenchRunner runner = new BenchRunner(parsed("-jvmArgs", "-Xmx3g"), System.out);
+
+        List<String> args = runner.jvmArgs(2);
+        assertThat(args.get(args.size() - 1)).isEqualTo("-Xmx3g");
+        assertThat(args.stream().filter(a -> a.startsWith("-Xmx"))).hasSize(2);
+    }
+
+    @Test
+    void helpNamesEveryOptionWithItsDefaultAndTheExitCodes() {
         Run run = run("--help");
 
         assertThat(run.status).isZero();
-        assertThat(run.out).contains("--backends", "--ops", "--sizes", "--np", "--buffer", "--results-dir",
-                "--profile", "-wi", "-i", "-w", "-r", "-f");
+        assertThat(run.out).contains("--backends", "--ops", "--sizes", "--np", "-np", "-n", "--buffer",
+                "--results-dir", "--profile", "-wi", "-i", "-w", "-r", "-f", "-p", "-prof", "-jvmArgs", "-rf",
+                "--mpirun-args", "Exit codes:");
+        // picocli wraps lines anywhere, also inside a list: compare without white space
+        String help = run.out.replaceAll("\\s+", "");
+        assertThat(help).contains(squeezed("JMH forks, each a fresh job (default: 1)"),
+                squeezed("Warm-up iterations (default: 2 (quick), 3 (full))"),
+                squeezed("(default: 200ms (quick), 500ms (full))"),
+                squeezed("Measurement iterations (default: 5)"),
+                squeezed("(default: 1,1Ki,64Ki,1Mi (quick), 1,4,16,64,256,1Ki,4Ki,16Ki,64Ki,256Ki,1Mi,4Mi (full)"),
+                squeezed("Rank counts, 2..64 (default: 2,4)"), squeezed("(default: csv)"), squeezed("(default: 120)"))
+                .doesNotContain("${");
     }
 }

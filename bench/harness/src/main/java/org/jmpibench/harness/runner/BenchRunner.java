@@ -139,22 +139,22 @@ public final class BenchRunner {
         List<RunResult> results = new ArrayList<>();
         List<FailedJob> failed = new ArrayList<>();
         Path work = Files.createTempDirectory("jmpi-bench-");
-        int[] counter = {0};
+        RunProgress progress = new RunProgress(total, settings.plannedSecondsPerBenchmark(), System::nanoTime);
         try (PrintStream log = new PrintStream(new FileOutputStream(files.log().toFile(), true), true,
                 StandardCharsets.UTF_8)) {
             for (Variant variant : variants) {
                 for (int np : settings.nps()) {
                     int failedBefore = failed.size();
-                    runGroup(variant, np, work, log, counter, total, results, failed);
+                    runGroup(variant, np, work, log, progress, results, failed);
                     failed.subList(failedBefore, failed.size()).forEach(context::failed);
                     // Save after every group: a run stopped half-way (Ctrl-C, a crash) keeps what finished.
-                    saver.save(results, false, counter[0], total);
+                    saver.save(results, false, progress.started(), total);
                 }
             }
         } finally {
             deleteTree(work);
         }
-        saver.save(results, true, counter[0], total);
+        saver.save(results, true, progress.started(), total);
 
         // A backend whose every idle variant was skipped did not run.
         List<String> backendsRun = variants.stream().map(Variant::backend).distinct().toList();
@@ -171,6 +171,7 @@ public final class BenchRunner {
             console.println("saves that failed (" + saver.problems().size() + "):");
             saver.problems().forEach(problem -> console.println("  " + problem));
         }
+        console.println("time:    " + progress.elapsed() + " for " + progress.started() + " benchmarks");
         console.println("results: " + files.json());
         console.println("         " + files.context());
         if (saver.copy() != null) {
@@ -261,10 +262,10 @@ public final class BenchRunner {
      * after {@value #FAILURES_BEFORE_GIVING_UP} failures in a row the group is given up (a backend that hangs
      * every job would otherwise cost a watchdog period per benchmark).
      */
-    private void runGroup(Variant variant, int np, Path work, PrintStream log, int[] counter, int total,
+    private void runGroup(Variant variant, int np, Path work, PrintStream log, RunProgress progress,
                           List<RunResult> results, List<FailedJob> failed) throws IOException {
         List<BenchKey> all = BenchKey.matrix(settings);
-        Attempt first = attempt(variant, np, all, work, log, counter, total);
+        Attempt first = attempt(variant, np, all, work, log, progress);
         results.addAll(first.results);
         if (first.failure == null) {
             return;
@@ -280,9 +281,10 @@ public final class BenchRunner {
                 failed.add(new FailedJob(variant.label(), np, key.op().benchmarkName(),
                         key.describe(variant.backend(), variant.idle(), np),
                         "not run: " + FAILURES_BEFORE_GIVING_UP + " jobs of this group failed in a row"));
+                progress.skipped(1);
                 continue;
             }
-            Attempt single = attempt(variant, np, List.of(key), work, log, counter, total);
+            Attempt single = attempt(variant, np, List.of(key), work, log, progress);
             results.addAll(single.results);
             done.addAll(single.ran);
             if (single.failure == null) {
@@ -301,25 +303,25 @@ public final class BenchRunner {
     }
 
     private Attempt attempt(Variant variant, int np, List<BenchKey> keys, Path work, PrintStream log,
-                            int[] counter, int total) throws IOException {
+                            RunProgress progress) throws IOException {
         String backend = variant.backend();
         Path failures = Files.createTempFile(work, "failures-" + backend + "-" + variant.idle().cliName() + "-np"
                 + np + "-", ".log");
         Path wrapper = WrapperScript.write(work, backend, variant.idle(), np, settings.jobTimeoutSeconds(),
                 failures, System.getProperty("java.class.path"), settings.mpirunArgs());
-        ProgressFormat progress = new ProgressFormat(OutputFormatFactory.createFormatInstance(log,
-                VerboseMode.NORMAL), console, counter, total);
+        ProgressFormat format = new ProgressFormat(OutputFormatFactory.createFormatInstance(log,
+                VerboseMode.NORMAL), console, progress);
         try {
-            List<RunResult> results = new ArrayList<>(new Runner(options(variant, np, keys, wrapper), progress).run());
-            return new Attempt(results, progress.started(), null);
+            List<RunResult> results = new ArrayList<>(new Runner(options(variant, np, keys, wrapper), format).run());
+            return new Attempt(results, format.started(), null);
         } catch (RunnerException | RuntimeException e) {
-            BenchmarkParams running = progress.running();
+            BenchmarkParams running = format.running();
             String reason = failureReason(failures, e);
-            progress.failed(reason);
+            format.failed(reason);
             FailedJob job = new FailedJob(variant.label(), np, running == null ? "" : running.getBenchmark(),
                     running == null ? "" : describe(running), reason);
             // Keep what finished before the failure.
-            return new Attempt(progress.finished(), progress.started(), job);
+            return new Attempt(format.finished(), format.started(), job);
         }
     }
 

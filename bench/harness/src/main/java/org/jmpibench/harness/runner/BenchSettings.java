@@ -172,6 +172,20 @@ public record BenchSettings(List<String> backends, List<Operation> ops, List<Int
         return ops.size() * sizes.size() * buffers.size();
     }
 
+    /**
+     * A first guess at one benchmark's time, before any has run: every fork is a fresh job whose JVMs take
+     * {@value #JOB_START_SECONDS} s or so to start, then warm-up and measurement iterations. Progress lines
+     * replace it with the measured average as soon as a benchmark has finished.
+     */
+    public double plannedSecondsPerBenchmark() {
+        long iterationsNs = warmupIterations * warmupTime.convertTo(TimeUnit.NANOSECONDS)
+                + measurementIterations * measurementTime.convertTo(TimeUnit.NANOSECONDS);
+        return forks * (JOB_START_SECONDS + iterationsNs / 1e9);
+    }
+
+    /** Seconds to start one job's JVMs and connect its ranks, as seen on a 2-core machine. */
+    static final double JOB_START_SECONDS = 3;
+
     /** Upper bound of one job's run time, for the launcher's last-resort time limit. */
     public long jobTimeoutSeconds() {
         long iterationsNs = warmupIterations * warmupTime.convertTo(TimeUnit.NANOSECONDS)

@@ -20,28 +20,26 @@ import org.openjdk.jmh.runner.format.OutputFormat;
 
 /**
  * JMH's output for one (backend, np) group: everything JMH prints goes to the run's log (JMH's own text
- * format), and the console gets one line per benchmark (= per job with one fork) with its score. Also keeps
+ * format), and the console gets one line per benchmark (= per job with one fork): how far the run is, with the
+ * time spent and an estimate of the time left ({@link RunProgress}), which benchmark, and its score. Also keeps
  * what finished, so the results of a group that later fails are not lost, and which benchmark was running.
  */
 final class ProgressFormat implements OutputFormat {
 
     private final OutputFormat log;
     private final PrintStream console;
-    private final int[] counter;
-    private final int total;
+    private final RunProgress progress;
     private final List<RunResult> finished = new ArrayList<>();
     private final List<BenchKey> started = new ArrayList<>();
     private BenchmarkParams running;
 
     /**
-     * @param counter jobs started so far in the run, shared across groups (one element)
-     * @param total   jobs in the run
+     * @param progress the run's progress, shared across groups
      */
-    ProgressFormat(OutputFormat log, PrintStream console, int[] counter, int total) {
+    ProgressFormat(OutputFormat log, PrintStream console, RunProgress progress) {
         this.log = log;
         this.console = console;
-        this.counter = counter;
-        this.total = total;
+        this.progress = progress;
     }
 
     /** The benchmark started last and not finished, or null. */
@@ -62,12 +60,12 @@ final class ProgressFormat implements OutputFormat {
     @Override
     public void startBenchmark(BenchmarkParams params) {
         running = params;
-        counter[0]++;
+        progress.start();
         BenchKey key = BenchKey.of(params);
         if (key != null) {
             started.add(key);
         }
-        console.printf(Locale.ROOT, "[%3d/%d] %-13s np=%-2s %-14s size=%-5s %-6s ", counter[0], total,
+        console.printf(Locale.ROOT, "%s %-13s np=%-2s %-14s size=%-5s %-6s ", progress.status(),
                 SummaryTable.label(params), params.getParam(Param.NP.jmhName()), opName(params), sizeLabel(params),
                 params.getParam(Param.BUFFER.jmhName()));
         console.flush();

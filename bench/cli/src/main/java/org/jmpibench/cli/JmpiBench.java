@@ -5,6 +5,7 @@ import java.util.List;
 import org.jmpibench.harness.runner.BenchCommand;
 import org.jmpibench.regression.CompareCommand;
 import org.jmpibench.report.PlotCommand;
+import org.jmpibench.report.TableCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.ScopeType;
@@ -22,7 +23,7 @@ import picocli.CommandLine;
         versionProvider = BuildVersion.class,
         description = "Benchmarks MPI backends for Java side by side.",
         subcommands = {BackendsCommand.class, DemoCommand.class, RunCommand.class, BenchCommand.class,
-                PlotCommand.class, CompareCommand.class, HelpCommand.class},
+                TableCommand.class, PlotCommand.class, CompareCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:a job or a run failed, or compare found a regression (see each command's help)",
                 "2:bad input, one line on stderr naming the option and the value"})

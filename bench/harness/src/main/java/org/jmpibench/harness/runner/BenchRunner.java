@@ -22,7 +22,9 @@ import org.jmpibench.harness.job.Watchdog;
 import org.jmpibench.results.GitState;
 import org.jmpibench.results.Machine;
 import org.jmpibench.results.Operation;
+import org.jmpibench.report.OsuTable;
 import org.jmpibench.results.Param;
+import org.jmpibench.results.ResultsFile;
 import org.jmpibench.results.RunContext.FailedJob;
 import org.jmpibench.results.RunContext;
 import org.jmpibench.results.RunFiles;
@@ -158,7 +160,11 @@ public final class BenchRunner {
 
         // A backend whose every idle variant was skipped did not run.
         List<String> backendsRun = variants.stream().map(Variant::backend).distinct().toList();
-        console.print(SummaryTable.render(results, variants.stream().map(Variant::label).toList(), settings));
+        if (!results.isEmpty()) {
+            // The table of exactly what the results file holds, read as any reader of the file reads it.
+            console.print(OsuTable.render(ResultsFile.parse(files.json(), "results", RunSaver.json(results))
+                    .results(), OsuTable.Format.TEXT));
+        }
         console.println();
         if (!failed.isEmpty()) {
             console.println("failed jobs (" + failed.size() + "):");

@@ -279,7 +279,7 @@ public record BenchSettings(List<String> backends, List<Operation> ops, List<Int
     public String toString() {
         return "backends=" + (backends.isEmpty() ? "all" : backends) + " ops="
                 + ops.stream().map(Operation::cliName).toList() + " sizes="
-                + sizes.stream().map(Sizes::format).toList() + " np=" + nps + " buffer="
+                + sizes.stream().map(Sizes::describe).toList() + " np=" + nps + " buffer="
                 + buffers.stream().map(BufferKind::cliName).toList()
                 + (idles.equals(List.of(Idle.DEFAULT)) ? "" : " idle=" + idles.stream().map(Idle::cliName).toList())
                 + " profile=" + profile.cliName()

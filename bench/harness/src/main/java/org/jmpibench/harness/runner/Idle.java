@@ -1,6 +1,7 @@
 package org.jmpibench.harness.runner;
 
 import java.util.Locale;
+import org.jmpibench.results.Param;
 
 /**
  * How a backend's ranks wait for a peer, as a benchmark parameter ({@code --idle}, JMH {@code @Param idle}). The
@@ -33,6 +34,6 @@ public enum Idle {
 
     /** {@code backend} for the default strategy, {@code backend/idle} otherwise: a column or progress label. */
     public String label(String backend) {
-        return this == DEFAULT ? backend : backend + "/" + cliName();
+        return Param.variantLabel(backend, cliName());
     }
 }

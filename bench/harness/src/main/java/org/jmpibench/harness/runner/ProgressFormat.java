@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import org.jmpibench.results.HarnessOverhead;
 import org.jmpibench.results.Operation;
 import org.jmpibench.results.Param;
 import org.jmpibench.results.SecondaryMetric;
@@ -66,7 +67,7 @@ final class ProgressFormat implements OutputFormat {
             started.add(key);
         }
         console.printf(Locale.ROOT, "%s %-13s np=%-2s %-14s size=%-5s %-6s ", progress.status(),
-                SummaryTable.label(params), params.getParam(Param.NP.jmhName()), opName(params), sizeLabel(params),
+                label(params), params.getParam(Param.NP.jmhName()), opName(params), sizeLabel(params),
                 params.getParam(Param.BUFFER.jmhName()));
         console.flush();
         log.startBenchmark(params);
@@ -89,7 +90,7 @@ final class ProgressFormat implements OutputFormat {
         Result hand = result.getSecondaryResults().get(SecondaryMetric.HAND_TIMED.jmhName());
         if (hand != null && hand.getScore() > 0) {
             line.append(String.format(Locale.ROOT, "  hand-timed %.3f (paired median x%.3f)", hand.getScore(),
-                    HarnessOverhead.ratio(result)));
+                    overhead(result)));
         }
         console.println(line);
         running = null;
@@ -101,6 +102,24 @@ final class ProgressFormat implements OutputFormat {
             console.println("FAILED");
         }
         console.println("        " + reason);
+    }
+
+    /** {@code backend}, or {@code backend/idle} when the idle strategy is not the default. */
+    static String label(BenchmarkParams params) {
+        return Param.variantLabel(params.getParam(Param.BACKEND.jmhName()), params.getParam(Param.IDLE.jmhName()));
+    }
+
+    /** The harness overhead ({@link HarnessOverhead}) of a benchmark as JMH hands it over. */
+    private static double overhead(BenchmarkResult result) {
+        List<IterationResult> iterations = new ArrayList<>(result.getIterationResults());
+        double[] scores = new double[iterations.size()];
+        double[] hand = new double[iterations.size()];
+        for (int i = 0; i < iterations.size(); i++) {
+            scores[i] = iterations.get(i).getPrimaryResult().getScore();
+            Result handTimed = iterations.get(i).getSecondaryResults().get(SecondaryMetric.HAND_TIMED.jmhName());
+            hand[i] = handTimed == null ? Double.NaN : handTimed.getScore();
+        }
+        return HarnessOverhead.ratio(scores, hand);
     }
 
     static String opName(BenchmarkParams params) {

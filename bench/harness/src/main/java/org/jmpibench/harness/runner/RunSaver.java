@@ -137,6 +137,11 @@ final class RunSaver {
         }
     }
 
+    /** The results as the results file holds them: JMH's JSON. */
+    static String json(Collection<RunResult> results) {
+        return new String(render(results, ResultFormatType.JSON), StandardCharsets.UTF_8);
+    }
+
     private static byte[] render(Collection<RunResult> results, ResultFormatType type) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {

@@ -1,0 +1,189 @@
+package org.jmpibench.report;
+
+import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
+import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
+import de.erichseifert.vectorgraphics2d.util.PageSize;
+import java.awt.Font;
+import java.awt.Shape;
+import java.awt.font.TextLayout;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.PathIterator;
+import java.awt.geom.Rectangle2D;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.text.DecimalFormat;
+import java.nio.charset.StandardCharsets;
+import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.XYStyler;
+
+/**
+ * Writes a chart as SVG with its text as text ({@code <text>} elements): selectable, searchable, and a few
+ * kilobytes instead of a megabyte.
+ *
+ * <p>XChart draws every string as the outline of its glyphs ({@code TextLayout.getOutline}, then {@code fill}),
+ * which an SVG can only hold as paths. But the strings a chart can draw are known: its title, axis titles, legend
+ * entries and tick labels (ours come from {@link ChartStyle}'s formatting functions and the y axis's decimal
+ * pattern), each in a known font. The graphics below compare every filled shape with the outlines of those
+ * strings, upright or turned a quarter (the y axis title), and write a match as the string it is, in its font,
+ * where the outline was. A shape that matches nothing is written as it was drawn: text is never lost, at worst it
+ * stays a shape.
+ */
+final class SvgChart {
+  /** Decades around the y data whose tick labels a logarithmic axis can draw. */
+  private static final int SPARE_DECADES = 2;
+  /** Whole x values beyond the data that an x axis's ticks can reach. */
+  private static final int SPARE_TICKS = 4;
+  /** Outline coordinates are floats: a recognised outline agrees to well within this, in pixels. */
+  private static final double TOLERANCE_PX = 1e-3;
+
+  private SvgChart() {}
+
+  static void write(XYChart chart, OutputStream out) throws IOException {
+    TextKeepingGraphics graphics = new TextKeepingGraphics();
+    candidates(chart).forEach(graphics::expect);
+    chart.paint(graphics, chart.getWidth(), chart.getHeight());
+    ByteArrayOutputStream svg = new ByteArrayOutputStream();
+    new SVGProcessor().getDocument(graphics.getCommands(), new PageSize(0, 0, chart.getWidth(), chart.getHeight()))
+        .writeTo(svg);
+    // VectorGraphics2D leaves out the size of text in Java's default size, 12: say it once, at the root, or a
+    // browser draws that text at its own default (16 px)
+    out.write(svg.toString(StandardCharsets.UTF_8)
+        .replaceFirst("<svg ", "<svg font-size=\"" + DEFAULT_FONT_SIZE_PX + "px\" ").getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The size of Java's default font, which VectorGraphics2D does not write. */
+  static final int DEFAULT_FONT_SIZE_PX = 12;
+
+  /** A string the chart may draw, in the font it draws it in, and whether it may be turned (axis titles). */
+  record Candidate(String text, Font font, boolean mayBeTurned) {}
+
+  /** Every string {@code chart} can draw. */
+  static List<Candidate> candidates(XYChart chart) {
+    XYStyler styler = chart.getStyler();
+    List<Candidate> all = new ArrayList<>();
+    all.add(new Candidate(chart.getTitle(), styler.getChartTitleFont(), false));
+    all.add(new Candidate(chart.getXAxisTitle(), styler.getAxisTitleFont(), true));
+    all.add(new Candidate(chart.getYAxisTitle(), styler.getAxisTitleFont(), true));
+    chart.getSeriesMap().keySet().forEach(name -> all.add(new Candidate(name, styler.getLegendFont(), false)));
+    Set<String> ticks = new LinkedHashSet<>();
+    Function<Double, String> xLabels = styler.getxAxisTickLabelsFormattingFunction();
+    double[] xRange = range(chart, XYSeries::getXData);
+    if (xLabels != null && xRange != null) {
+      for (long x = (long) Math.floor(xRange[0]) - SPARE_TICKS; x <= Math.ceil(xRange[1]) + SPARE_TICKS; x++) {
+        ticks.add(xLabels.apply((double) x));
+      }
+    }
+    double[] yRange = range(chart, XYSeries::getYData);
+    if (styler.isYAxisLogarithmic() && yRange != null && yRange[0] > 0) {
+      DecimalFormat format = new DecimalFormat(styler.getYAxisDecimalPattern(),
+          DecimalFormatSymbols.getInstance(styler.getLocale()));
+      int low = (int) Math.floor(Math.log10(yRange[0])) - SPARE_DECADES;
+      int high = (int) Math.ceil(Math.log10(yRange[1])) + SPARE_DECADES;
+      for (int decade = low; decade <= high; decade++) {
+        for (int m = 1; m <= 9; m++) {
+          ticks.add(format.format(m * Math.pow(10, decade)));
+        }
+      }
+    }
+    ticks.forEach(tick -> all.add(new Candidate(tick, styler.getAxisTickLabelsFont(), false)));
+    all.removeIf(c -> c.text() == null || c.text().isBlank());
+    return all;
+  }
+
+  /** The smallest and largest finite value of every series' x or y data, or null when there is none. */
+  private static double[] range(XYChart chart, Function<XYSeries, double[]> data) {
+    double[] values = chart.getSeriesMap().values().stream().map(data).flatMapToDouble(Arrays::stream)
+        .filter(Double::isFinite).toArray();
+    return values.length == 0 ? null
+        : new double[] {Arrays.stream(values).min().getAsDouble(), Arrays.stream(values).max().getAsDouble()};
+  }
+
+  /** VectorGraphics2D that writes the filled outline of an expected string as that string. */
+  static final class TextKeepingGraphics extends VectorGraphics2D {
+    /** An expected outline: the string's outline at the origin, turned or not. */
+    private record Outline(Candidate candidate, AffineTransform turn, Shape shape, Rectangle2D bounds) {}
+
+    private final List<Outline> expected = new ArrayList<>();
+
+    void expect(Candidate candidate) {
+      Shape upright = new TextLayout(candidate.text(), candidate.font(), getFontRenderContext()).getOutline(null);
+      List<AffineTransform> turns = new ArrayList<>(List.of(new AffineTransform()));
+      if (candidate.mayBeTurned()) {
+        turns.add(AffineTransform.getRotateInstance(-Math.PI / 2));
+      }
+      for (AffineTransform turn : turns) {
+        Shape shape = turn.createTransformedShape(upright);
+        expected.add(new Outline(candidate, turn, shape, shape.getBounds2D()));
+      }
+    }
+
+    @Override
+    public void fill(Shape shape) {
+      Rectangle2D bounds = shape.getBounds2D();
+      for (Outline outline : expected) {
+        if (Math.abs(outline.bounds().getWidth() - bounds.getWidth()) < TOLERANCE_PX
+            && Math.abs(outline.bounds().getHeight() - bounds.getHeight()) < TOLERANCE_PX) {
+          double[] offset = offset(outline.shape(), shape);
+          if (offset != null) {
+            writeAsText(outline, offset);
+            return;
+          }
+        }
+      }
+      super.fill(shape);
+    }
+
+    /** Draws the string where the outline was: moved by {@code offset}, turned as it was. */
+    private void writeAsText(Outline outline, double[] offset) {
+      AffineTransform before = getTransform();
+      Font font = getFont();
+      translate(offset[0], offset[1]);
+      transform(outline.turn());
+      setFont(outline.candidate().font());
+      drawString(outline.candidate().text(), 0f, 0f);
+      setFont(font);
+      setTransform(before);
+    }
+
+    /** The translation taking {@code expected} onto {@code drawn}, or null when they are not the same path. */
+    private static double[] offset(Shape expected, Shape drawn) {
+      PathIterator a = expected.getPathIterator(null);
+      PathIterator b = drawn.getPathIterator(null);
+      double[] p = new double[6];
+      double[] q = new double[6];
+      double[] offset = null;
+      while (!a.isDone() && !b.isDone()) {
+        int type = a.currentSegment(p);
+        if (type != b.currentSegment(q)) {
+          return null;
+        }
+        int points = switch (type) {
+          case PathIterator.SEG_CLOSE -> 0;
+          case PathIterator.SEG_QUADTO -> 2;
+          case PathIterator.SEG_CUBICTO -> 3;
+          default -> 1;
+        };
+        for (int i = 0; i < points; i++) {
+          if (offset == null) {
+            offset = new double[] {q[2 * i] - p[2 * i], q[2 * i + 1] - p[2 * i + 1]};
+          } else if (Math.abs(q[2 * i] - p[2 * i] - offset[0]) > TOLERANCE_PX
+              || Math.abs(q[2 * i + 1] - p[2 * i + 1] - offset[1]) > TOLERANCE_PX) {
+            return null;
+          }
+        }
+        a.next();
+        b.next();
+      }
+      return a.isDone() && b.isDone() && offset != null ? offset : null;
+    }
+  }
+}

@@ -90,11 +90,16 @@ public record Measurement(
     return Optional.of(bytes.getAsLong() / time.score());
   }
 
-  /** Every parameter but backend, np and size, plus the JMH mode: what tells two series of one backend apart. */
+  /**
+   * Every parameter but backend, np and size, plus the JMH mode: what tells two series of one backend apart. A
+   * parameter at its neutral value ({@link Param#isNeutral}, e.g. idle {@code default}) is left out, so a run
+   * that predates the parameter and one that has it draw the same variant alike.
+   */
   public SortedMap<String, String> variant() {
     SortedMap<String, String> variant = new TreeMap<>();
     params().forEach((name, value) -> {
-      if (!AXIS_PARAMS.contains(name)) {
+      boolean neutral = Param.byJmhName(name).map(p -> p.isNeutral(value)).orElse(false);
+      if (!AXIS_PARAMS.contains(name) && !neutral) {
         variant.put(name, value);
       }
     });

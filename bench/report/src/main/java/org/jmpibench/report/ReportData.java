@@ -38,7 +38,7 @@ final class ReportData {
       }
     }
     variants = keys.values().stream().map(SeriesKey::variant).distinct()
-        .sorted(Comparator.comparing(Object::toString)).collect(Collectors.toList());
+        .sorted(SeriesKey.VARIANT_ORDER).collect(Collectors.toList());
   }
 
   List<RunResults> runs() {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.jmpibench.results.IoCause;
 import org.jmpibench.results.ResultsFileException;
@@ -97,12 +98,13 @@ public final class CompareCommand implements Callable<Integer> {
             ComparisonReport report = Comparison.of(baseline, current,
                     new ComparisonOptions(threshold, alpha, secondary));
             out.print(TextTableReport.render(report));
-            for (String note : ContextNotes.between(baseline, current)) {
+            List<String> notes = ContextNotes.between(baseline, current);
+            for (String note : notes) {
                 out.println("note: " + note);
             }
             out.flush();
             if (markdown != null) {
-                write(markdown, MarkdownReport.render(report));
+                write(markdown, MarkdownReport.render(report) + ContextNotes.markdown(notes));
             }
             if (json != null) {
                 write(json, JsonReport.render(report));

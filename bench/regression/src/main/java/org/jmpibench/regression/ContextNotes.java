@@ -20,6 +20,19 @@ final class ContextNotes {
     private ContextNotes() {
     }
 
+    /**
+     * The notes as a Markdown section for the end of a written report ({@code compare --markdown}), so a CI
+     * comment warns as the console does; empty when there are none.
+     */
+    static String markdown(List<String> notes) {
+        if (notes.isEmpty()) {
+            return "";
+        }
+        StringBuilder section = new StringBuilder("\n**Context differs: this may compare machines, not code.**\n\n");
+        notes.forEach(note -> section.append("- note: ").append(note.replace("|", "\\|")).append('\n'));
+        return section.toString();
+    }
+
     /** Empty when neither run has a context file, or when their machines and software agree. */
     static List<String> between(Path baselineResults, Path currentResults) {
         Path baseFile = RunFiles.contextFileOf(baselineResults);

@@ -210,4 +210,28 @@ class CompareCommandTest {
         assertThat(run(base, curr)).isEqualTo(0);
         assertThat(out.toString()).contains("note: runs differ in context host: baseline 'ci-1', current 'laptop'");
     }
+
+    @Test
+    void theMarkdownCarriesTheNotesTheConsoleShows() throws IOException {
+        Path base = results("base.json", 10);
+        Path curr = results("curr.json", 10);
+        Files.writeString(dir.resolve("base.context.json"), "{\"host\": \"ci-1\", \"cores\": 2}");
+        Files.writeString(dir.resolve("curr.context.json"), "{\"host\": \"laptop\", \"cores\": 8}");
+        Path md = dir.resolve("report.md");
+
+        assertThat(run(base, curr, "--markdown", md.toString())).isEqualTo(0);
+
+        List<String> consoleNotes = out.toString().lines().filter(l -> l.startsWith("note: ")).toList();
+        assertThat(consoleNotes).hasSize(2);
+        String markdown = Files.readString(md);
+        assertThat(markdown).contains("**Context differs: this may compare machines, not code.**");
+        consoleNotes.forEach(note -> assertThat(markdown).contains("- " + note + "\n"));
+    }
+
+    @Test
+    void withoutContextDifferencesTheMarkdownHasNoNotes() throws IOException {
+        Path md = dir.resolve("report.md");
+        assertThat(run(results("base.json", 10), results("curr.json", 10), "--markdown", md.toString())).isEqualTo(0);
+        assertThat(Files.readString(md)).doesNotContain("note:").doesNotContain("Context differs");
+    }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Bad input to every command of the real command line: a non-zero status (2, the command line's convention for
  * bad input), exactly one line on stderr in the command's own voice ({@code jmpi-bench:}, {@code plot:},
- * {@code compare:}) that names what is wrong, at most picocli's "Try '... --help'." hint besides, nothing on
+ * {@code compare:}, {@code table:}) that names what is wrong, at most picocli's "Try '... --help'." hint besides, nothing on
  * stdout, never a stack trace, and no process left. (bench/cli's CommandLineErrorsTest covers {@code demo}'s
  * options in-process; this runs the jar as a user does, across commands.)
  */
@@ -62,6 +62,13 @@ class BadInputTest {
         "compare $D/missing.json $D/object.json     | -   | compare:    | baseline file $D/missing.json: no such file",
         "compare $D/object.json $D/table.csv        | -   | compare:    | baseline file $D/object.json: not a JMH results file",
         "compare $D/table.csv $D/object.json        | -   | compare:    | baseline file $D/table.csv: not valid JSON",
+        "table $D/missing.json                      | -   | table:      | results file $D/missing.json: no such file",
+        "table --markdown $D/table.csv              | -   | table:      | results file $D/table.csv: not valid JSON",
+        "bench -p colour=red                        | -   | jmpi-bench: | unknown parameter 'colour' in -p colour=red",
+        "bench --sizes 1K,6B                        | -   | jmpi-bench: | size '6B' is 6 bytes, not a whole number of 4-byte int elements",
+        "bench -n 2 -p np=4                         | -   | jmpi-bench: | --np and -p np both given; give one",
+        "bench -prof nosuchprofiler                 | -   | jmpi-bench: | bad profiler 'nosuchprofiler' (-prof)",
+        "bench -rf xml                              | -   | jmpi-bench: | unknown result format 'xml' (-rf)",
         "bench --results-dir $D/object.json         | -   | jmpi-bench: | --results-dir $D/object.json: cannot create files there (a file of that name is in the way)",
         "bench --results-dir /proc/jmpi-results     | -   | jmpi-bench: | --results-dir /proc/jmpi-results: cannot create files there (no such file or directory)",
         "run --backend openmpi --np 2 $F exit 1     | -Djmpi.openmpi.jar=$D/no-mpi.jar | jmpi-bench: | backend openmpi is not available: Open MPI Java bindings incomplete, missing: mpi.jar (looked at $D/no-mpi.jar)",

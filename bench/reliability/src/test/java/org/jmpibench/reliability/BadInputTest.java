@@ -67,7 +67,7 @@ class BadInputTest {
         "bench -p colour=red                        | -   | jmpi-bench: | unknown parameter 'colour' in -p colour=red",
         "bench --sizes 1K,6B                        | -   | jmpi-bench: | size '6B' is 6 bytes, not a whole number of 4-byte int elements",
         "bench -n 2 -p np=4                         | -   | jmpi-bench: | --np and -p np both given; give one",
-        "bench -prof nosuchprofiler                 | -   | jmpi-bench: | bad profiler 'nosuchprofiler' (-prof)",
+        "bench -prof nosuchprofiler                 | -   | jmpi-bench: | unknown profiler 'nosuchprofiler' (-prof); profilers that run here: ",
         "bench -rf xml                              | -   | jmpi-bench: | unknown result format 'xml' (-rf)",
         "bench --results-dir $D/object.json         | -   | jmpi-bench: | --results-dir $D/object.json: cannot create files there (a file of that name is in the way)",
         "bench --results-dir /proc/jmpi-results     | -   | jmpi-bench: | --results-dir /proc/jmpi-results: cannot create files there (no such file or directory)",

@@ -1,5 +1,8 @@
 package org.jmpibench.harness.runner;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -199,14 +202,38 @@ public record BenchSettings(List<String> backends, List<Operation> ops, List<Int
     /** A profiler JMH cannot load or run here is bad input, found before anything runs. */
     private static void checkProfiler(String spec) {
         int colon = spec.indexOf(':');
+        String name = colon < 0 ? spec : spec.substring(0, colon);
         ProfilerConfig config = colon < 0 ? new ProfilerConfig(spec)
-                : new ProfilerConfig(spec.substring(0, colon), spec.substring(colon + 1));
+                : new ProfilerConfig(name, spec.substring(colon + 1));
         try {
             ProfilerFactory.getProfilerOrException(config);
         } catch (ProfilerException e) {
-            throw new IllegalArgumentException("bad profiler '" + spec + "' (-prof): "
-                    + e.getMessage().strip().replaceAll("\\s*\\n\\s*", "; "));
+            String why = String.valueOf(e.getMessage());
+            if (why.contains(ClassNotFoundException.class.getSimpleName())) {
+                throw new IllegalArgumentException("unknown profiler '" + name + "' (-prof); profilers that run here: "
+                        + String.join(", ", supportedProfilers()));
+            }
+            throw new IllegalArgumentException("profiler '" + spec + "' (-prof) cannot run here: "
+                    + why.strip().lines().findFirst().orElse(""));
         }
+    }
+
+    /** The names of the profilers JMH says run on this machine, from its own list. */
+    private static List<String> supportedProfilers() {
+        ByteArrayOutputStream listing = new ByteArrayOutputStream();
+        ProfilerFactory.listProfilers(new PrintStream(listing, true, StandardCharsets.UTF_8));
+        List<String> names = new ArrayList<>();
+        boolean supported = false;
+        for (String line : listing.toString(StandardCharsets.UTF_8).lines().toList()) {
+            if (line.startsWith("Supported profilers")) {
+                supported = true;
+            } else if (line.isBlank() || !Character.isWhitespace(line.charAt(0))) {
+                supported = false;
+            } else if (supported && line.contains(":")) {
+                names.add(line.substring(0, line.indexOf(':')).strip());
+            }
+        }
+        return names;
     }
 
     static int parseNp(String text) {

@@ -31,9 +31,9 @@ final class RunProgress {
         this.startNanos = nanoClock.getAsLong();
     }
 
-    /** Counts a benchmark that starts now; returns its number, from 1. */
-    int start() {
-        return ++started;
+    /** Counts a benchmark that starts now. */
+    void start() {
+        started++;
     }
 
     /** Benchmarks started so far (finished, failed, or running). */

@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -21,7 +23,9 @@ import org.jmpibench.spi.JobSpec;
 import org.jmpibench.spi.JobSpec.RankLine;
 
 /**
- * Runs a job as one JVM per rank on this machine.
+ * Runs a job as one JVM per rank: on this machine, or, when the spec names hosts, on the host
+ * {@link org.jmpibench.spi.Hosts#placement} gives each rank, those elsewhere started through the launch agent
+ * ({@link RemoteLaunch}). Every rank runs on the spec's JDK ({@link JobSpec#rankJdk()}).
  *
  * <p>Failure policy: the first rank to exit non-zero (or be killed) fails the job, and the others are killed at
  * once, since MPI-style peers would otherwise wait forever for it. A rank that exits 0 early does not end the
@@ -50,6 +54,8 @@ public final class ProcessJobRunner {
     }
 
     public JobOutcome run(JobSpec spec) {
+        List<String> hosts = spec.hostfile() == null ? null : spec.hostfile().placement(spec.np());
+        Map<String, Boolean> local = new HashMap<>();
         String jobId = Long.toHexString(ProcessHandle.current().pid()) + "-" + randomHex(6);
         String token = randomHex(16);
         StringBuffer output = new StringBuffer();
@@ -64,7 +70,10 @@ public final class ProcessJobRunner {
         try (JobSession session = openSession(spec, jobId, token)) {
             try {
                 for (int rank = 0; rank < spec.np(); rank++) {
-                    ranks[rank] = start(spec, rank, jobId, token, session);
+                    String host = hosts == null ? null : hosts.get(rank);
+                    boolean remote = host != null && !local.computeIfAbsent(host, LocalHost::is);
+                    ranks[rank] = remote ? startRemote(spec, rank, host, jobEnv(spec, rank, jobId, token, session))
+                            : start(spec, rank, jobEnv(spec, rank, jobId, token, session));
                     final int r = rank;
                     ranks[rank].onExit().thenRun(() -> exits.add(r));
                     pumps.add(pump(ranks[rank].getInputStream(), r, false, spec, output));
@@ -86,7 +95,8 @@ public final class ProcessJobRunner {
                 int code = ranks[rank].exitValue();
                 if (code != 0) {
                     failedRank = rank;
-                    failure = "backend " + backend + ": rank " + rank + " " + describeExit(code);
+                    failure = "backend " + backend + ": rank " + rank + onHost(hosts, rank) + " "
+                            + describeExit(code);
                 }
             }
             killAll(ranks);
@@ -113,22 +123,48 @@ public final class ProcessJobRunner {
         return sessions.apply(withIds);
     }
 
-    private Process start(JobSpec spec, int rank, String jobId, String token, JobSession session)
-            throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command.command(rank, spec.np(), spec.programFor(rank)));
-        Map<String, String> env = builder.environment();
-        env.putAll(spec.env());
+    /** What rank {@code rank} finds in its environment besides what it inherits. */
+    private Map<String, String> jobEnv(JobSpec spec, int rank, String jobId, String token, JobSession session) {
+        Map<String, String> env = new LinkedHashMap<>(spec.env());
         env.putAll(session.envFor(rank));
         env.put(Job.BACKEND_ENV, backend);
-        env.put(Job.LAUNCHER_PID_ENV, Long.toString(ProcessHandle.current().pid()));
         env.put(RankEnv.RANK, Integer.toString(rank));
         env.put(RankEnv.SIZE, Integer.toString(spec.np()));
         env.put(RankEnv.JOB_ID, jobId);
         env.put(RankEnv.JOB_TOKEN, token);
+        return env;
+    }
+
+    private Process start(JobSpec spec, int rank, Map<String, String> jobEnv) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command.command(rank, spec.np(), spec.programFor(rank), spec.rankJdk()));
+        builder.environment().putAll(jobEnv);
+        builder.environment().put(Job.LAUNCHER_PID_ENV, Long.toString(ProcessHandle.current().pid()));
         builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Process process = builder.start();
         ProcessReaper.track(process);
         return process;
+    }
+
+    /** Through the launch agent; the environment travels on the rank's stdin, which stays open. */
+    private Process startRemote(JobSpec spec, int rank, String host, Map<String, String> jobEnv)
+            throws IOException {
+        Map<String, String> launcherEnv = new HashMap<>(System.getenv());
+        launcherEnv.putAll(spec.env());
+        List<String> rankCommand = command.command(rank, spec.np(), spec.programFor(rank), spec.rankJdk());
+        Process process = new ProcessBuilder(RemoteLaunch.command(RemoteLaunch.agent(launcherEnv), host,
+                rankCommand)).start();
+        ProcessReaper.track(process);
+        jobEnv.put(Job.LAUNCHER_STDIN_ENV, "1");
+        try {
+            RemoteLaunch.sendEnvironment(process.getOutputStream(), jobEnv);
+        } catch (IOException e) {
+            // The agent ended already (ssh could not connect): its exit status and stderr tell why.
+        }
+        return process;
+    }
+
+    private static String onHost(List<String> hosts, int rank) {
+        return hosts == null ? "" : " on host " + hosts.get(rank);
     }
 
     private static Thread pump(InputStream in, int rank, boolean stderr, JobSpec spec, StringBuffer output) {

@@ -19,14 +19,17 @@ import org.jmpibench.launcher.JobSession;
 
 /**
  * The job's meeting point, run inside the launcher for the life of one job: every rank registers (token, rank,
- * its listening port); once all N have, each gets the table of ports and the server stops listening.
+ * its listening port, from its listening address); once all N have, each gets the table of addresses and the
+ * server stops listening.
  *
- * <p>Robustness: it listens on 127.0.0.1 on an ephemeral port (two jobs never collide). Each connection gets its
- * own short-lived thread with a read timeout, so a silent, slow or garbage-speaking stranger is dropped after at
- * most the handshake timeout and never delays the real ranks; at most {@value #MAX_PENDING_HANDSHAKES}
- * unverified connections are held at once, further ones are closed at once. A wrong token, an out-of-range rank
- * or a second registration of a rank is refused. If not every rank has registered within the rendezvous timeout,
- * the ranks that did are told which ranks are missing, so they fail with a clear message instead of hanging.
+ * <p>Robustness: it listens on an ephemeral port (two jobs never collide) of 127.0.0.1 (loopback) or of the
+ * launcher host's address that every host of the job can reach (tcp, {@link org.jmpibench.launcher.BindAddress}).
+ * Each connection gets its own short-lived thread with a read timeout, so a silent, slow or garbage-speaking
+ * stranger is dropped after at most the handshake timeout and never delays the real ranks; at most
+ * {@value #MAX_PENDING_HANDSHAKES} unverified connections are held at once, further ones are closed at once. A wrong
+ * token, an out-of-range rank or a second registration of a rank is refused. If not every rank has registered
+ * within the rendezvous timeout, the ranks that did are told which ranks are missing, so they fail with a clear
+ * message instead of hanging.
  */
 final class RendezvousServer implements JobSession {
 
@@ -44,20 +47,20 @@ final class RendezvousServer implements JobSession {
 
     /** Guarded by {@code this}. */
     private final Socket[] registered;
-    private final int[] ports;
+    private final InetSocketAddress[] listening;
     private int count;
     private boolean finished;
 
-    private RendezvousServer(int np, byte[] token, LoopbackConfig config) throws IOException {
+    private RendezvousServer(int np, byte[] token, LoopbackConfig config, InetAddress bind) throws IOException {
         this.np = np;
         this.token = token;
         this.handshakeTimeoutMs = config.handshakeTimeoutMs();
         this.rendezvousTimeoutMs = config.rendezvousTimeoutMs();
         this.deadlineNs = System.nanoTime() + rendezvousTimeoutMs * 1_000_000L;
         this.registered = new Socket[np];
-        this.ports = new int[np];
+        this.listening = new InetSocketAddress[np];
         this.server = new ServerSocket();
-        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), MAX_PENDING_HANDSHAKES);
+        server.bind(new InetSocketAddress(bind, 0), MAX_PENDING_HANDSHAKES);
         // Wake up now and then to notice the deadline even when nobody connects.
         server.setSoTimeout(200);
         acceptor = new Thread(this::acceptLoop, "jmpi-loopback-rendezvous-" + server.getLocalPort());
@@ -65,12 +68,13 @@ final class RendezvousServer implements JobSession {
         acceptor.start();
     }
 
-    /** Opens the rendezvous for a job of {@code np} ranks that share {@code token}. */
-    static RendezvousServer open(int np, String token, LoopbackConfig config) {
+    /** Opens the rendezvous on {@code bind} for a job of {@code np} ranks that share {@code token}. */
+    static RendezvousServer open(int np, String token, LoopbackConfig config, InetAddress bind) {
         try {
-            return new RendezvousServer(np, token.getBytes(StandardCharsets.UTF_8), config);
+            return new RendezvousServer(np, token.getBytes(StandardCharsets.UTF_8), config, bind);
         } catch (IOException e) {
-            throw new UncheckedIOException("loopback: cannot open the rendezvous on 127.0.0.1: " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot open the rendezvous on " + bind.getHostAddress() + ": "
+                    + e.getMessage(), e);
         }
     }
 
@@ -85,7 +89,7 @@ final class RendezvousServer implements JobSession {
 
     @Override
     public Map<String, String> envFor(int rank) {
-        return Map.of(LoopbackConfig.RENDEZVOUS_ENV, "127.0.0.1:" + port());
+        return Map.of(LoopbackConfig.RENDEZVOUS_ENV, server.getInetAddress().getHostAddress() + ":" + port());
     }
 
     private void acceptLoop() {
@@ -142,12 +146,12 @@ final class RendezvousServer implements JobSession {
             return;
         }
         registered[rank] = socket;
-        ports[rank] = registration.port();
+        listening[rank] = new InetSocketAddress(socket.getInetAddress(), registration.port());
         count++;
         if (count == np) {
             for (Socket s : registered) {
                 try {
-                    Handshake.writeTable(Handshake.output(s), ports);
+                    Handshake.writeTable(Handshake.output(s), listening);
                 } catch (IOException e) {
                     // That rank is gone; it fails on its own and the launcher ends the job.
                 }
@@ -167,7 +171,7 @@ final class RendezvousServer implements JobSession {
                 missing.add(r);
             }
         }
-        String message = "loopback rendezvous: rank(s) " + missing + " of " + np + " did not register within "
+        String message = "rendezvous: rank(s) " + missing + " of " + np + " did not register within "
                 + rendezvousTimeoutMs + " ms ($" + LoopbackConfig.RENDEZVOUS_TIMEOUT_MS_ENV + ")";
         for (Socket s : registered) {
             if (s != null) {

@@ -2,6 +2,7 @@ package org.jmpibench.loopback;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import org.jmpibench.spi.Communicator;
 import org.jmpibench.spi.Job;
 
@@ -20,7 +21,10 @@ public final class SignalledRank {
         Path shared = Path.of(args[0]);
         boolean neverJoin = args.length > 1 && args[1].equals("never-join");
         int rank = Integer.parseInt(System.getenv("JMPI_RANK"));
-        Files.writeString(shared.resolve("rendezvous-" + rank), System.getenv(LoopbackConfig.RENDEZVOUS_ENV));
+        // Written aside and renamed into place, so the test never reads a file that exists but is still empty.
+        Path partial = Files.writeString(shared.resolve("rendezvous-" + rank + ".partial"),
+                System.getenv(LoopbackConfig.RENDEZVOUS_ENV));
+        Files.move(partial, shared.resolve("rendezvous-" + rank), StandardCopyOption.ATOMIC_MOVE);
         if (neverJoin && rank == 1) {
             Thread.sleep(Long.MAX_VALUE);
         }

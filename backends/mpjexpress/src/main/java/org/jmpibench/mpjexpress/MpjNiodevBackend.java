@@ -17,6 +17,11 @@ public final class MpjNiodevBackend implements Backend {
     }
 
     @Override
+    public boolean spansHosts() {
+        return true;
+    }
+
+    @Override
     public Availability availability() {
         return MpjInstallation.availability(NiodevLauncher.DEVICE);
     }

@@ -1,11 +1,10 @@
 package org.jmpibench.mpjexpress;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.IntBuffer;
 import mpi.Intracomm;
 import mpi.MPI;
 import mpi.MPIException;
+import org.jmpibench.spi.plain.DirectBuffers;
 import org.jmpibench.spi.plain.PlainLoop;
 import org.jmpibench.spi.plain.PlainRun;
 
@@ -16,7 +15,8 @@ import org.jmpibench.spi.plain.PlainRun;
  * and environment as the suite's jobs and divides the suite's score by its figure.
  *
  * <p>MPJ Express takes Java arrays only. A user holding a direct buffer copies it into an array to send and out of
- * one after receiving; that is what the {@code direct} variant times (the suite's adapter makes the same copies).
+ * one after receiving (the root's gathered blocks too); that is what the {@code direct} variant times (the suite's
+ * adapter makes the same copies). Direct buffers are allocated as the suite's are ({@link DirectBuffers}).
  * Every rank passes a gather receive array, as MPJ users do ({@code Gather} writes into it off the root too).
  *
  * <p>Usage (as the program of an MPJ Express job): {@code PlainMpj} + {@link PlainRun}'s arguments.
@@ -37,6 +37,8 @@ public final class PlainMpj extends PlainLoop {
     private final int[] gathered;
     /** The user's direct buffer in the {@code direct} variant, else null. */
     private final IntBuffer direct;
+    /** The root's direct buffer for the gathered blocks in the {@code direct} variant, else null. */
+    private final IntBuffer gatheredDirect;
     private final int[] one = new int[1];
 
     private PlainMpj(Intracomm world, PlainRun run) throws MPIException {
@@ -47,10 +49,9 @@ public final class PlainMpj extends PlainLoop {
         this.mine = new int[size];
         this.gathered = operation == SEND || operation == BCAST ? null
                 : new int[Math.multiplyExact(size, world.Size())];
-        this.direct = run.direct()
-                ? ByteBuffer.allocateDirect(Math.multiplyExact(size, Integer.BYTES)).order(ByteOrder.nativeOrder())
-                        .asIntBuffer()
-                : null;
+        this.direct = run.direct() ? DirectBuffers.allocate(4L * size).asIntBuffer() : null;
+        this.gatheredDirect = run.direct() && gathered != null && rank == ROOT
+                ? DirectBuffers.allocate(4L * gathered.length).asIntBuffer() : null;
     }
 
     public static void main(String[] args) throws MPIException {
@@ -115,6 +116,9 @@ public final class PlainMpj extends PlainLoop {
                         direct.get(0, mine);
                     }
                     world.Gather(mine, 0, size, MPI.INT, gathered, 0, size, MPI.INT, ROOT);
+                    if (gatheredDirect != null) {
+                        gatheredDirect.put(0, gathered);
+                    }
                 }
             }
         } catch (MPIException e) {

@@ -1,9 +1,11 @@
 package org.jmpibench.openmpi;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.jmpibench.spi.JobSpec.RankLine;
 
 /**
@@ -16,6 +18,13 @@ import org.jmpibench.spi.JobSpec.RankLine;
  *   mpirun has exited due to process rank 1 with PID 0 on node vm exiting improperly.
  *   The user-provided time limit for job execution has been reached
  * </pre>
+ * Across hosts, a host whose processes all died shows as a lost daemon, or, when its launch agent (ssh) noticed
+ * first, as daemons that failed, with the agent's own line naming the host:
+ * <pre>
+ *   Remote daemon: [[30044,0],1] on node h2
+ *   ORTE was unable to reliably start one or more daemons.     with    Connection to h2 closed by remote host.
+ * </pre>
+ * Given the placement of the ranks, a failure names the host of the rank, and a lost host the ranks it held.
  */
 final class MpirunReport {
 
@@ -23,6 +32,10 @@ final class MpirunReport {
     private static final Pattern EXIT_CODE = Pattern.compile("Exit code:\\s+(-?\\d+)");
     private static final Pattern SIGNAL =
             Pattern.compile("process rank (\\d+) with PID \\d+ on node \\S+ exited on signal (\\d+)");
+    private static final Pattern LOST_DAEMON =
+            Pattern.compile("Remote daemon: \\[\\[\\d+,\\d+\\],\\d+\\] on node (\\S+)");
+    /** What ssh (and scripts/netns-agent.sh) prints when the other side went away. */
+    private static final Pattern AGENT_LOST = Pattern.compile("Connection to (\\S+) closed by remote host");
     private static final Pattern ABORT = Pattern.compile("MPI_ABORT was invoked on rank (\\d+)");
     private static final Pattern ABORT_CODE = Pattern.compile("with errorcode (-?\\d+)");
     private static final Pattern IMPROPER = Pattern.compile("due to process rank (\\d+) with PID .* exiting improperly");
@@ -40,8 +53,17 @@ final class MpirunReport {
     private MpirunReport() {
     }
 
-    /** What {@code mpirun}'s exit status and output say about the job. */
+    /** What {@code mpirun}'s exit status and output say about a job on one host. */
     static Verdict read(String backend, int mpirunStatus, List<RankLine> lines) {
+        return read(backend, mpirunStatus, lines, null);
+    }
+
+    /**
+     * What {@code mpirun}'s exit status and output say about the job.
+     *
+     * @param placement the host of each rank, or null when on one host or when mpirun decided the placement
+     */
+    static Verdict read(String backend, int mpirunStatus, List<RankLine> lines, List<String> placement) {
         String prefix = "backend " + backend + ": ";
         List<String> report = lines.stream().filter(l -> l.rank() < 0).map(RankLine::text).toList();
         if (report.stream().anyMatch(l -> l.contains(TIME_LIMIT))) {
@@ -53,24 +75,33 @@ final class MpirunReport {
             if (signal.find()) {
                 int rank = Integer.parseInt(signal.group(1));
                 int number = Integer.parseInt(signal.group(2));
-                return blame(prefix, rank, 128 + number, "was killed by signal " + number + signalName(number), lines);
+                return blame(prefix, rank, 128 + number, "was killed by signal " + number + signalName(number), lines,
+                        placement);
             }
             Matcher name = PROCESS_NAME.matcher(line);
             if (name.find()) {
                 int rank = Integer.parseInt(name.group(1));
                 int code = following(report, i, EXIT_CODE).map(Integer::parseInt).orElse(mpirunStatus);
-                return blame(prefix, rank, code, "exited with status " + code, lines);
+                return blame(prefix, rank, code, "exited with status " + code, lines, placement);
             }
             Matcher abort = ABORT.matcher(line);
             if (abort.find()) {
                 int rank = Integer.parseInt(abort.group(1));
                 int code = following(report, i, ABORT_CODE).map(Integer::parseInt).orElse(mpirunStatus);
-                return blame(prefix, rank, code, "called MPI_Abort with error code " + code, lines);
+                return blame(prefix, rank, code, "called MPI_Abort with error code " + code, lines, placement);
             }
             Matcher improper = IMPROPER.matcher(line);
             if (improper.find()) {
                 int rank = Integer.parseInt(improper.group(1));
-                return blame(prefix, rank, mpirunStatus, "exited without MPI_Finalize", lines);
+                return blame(prefix, rank, mpirunStatus, "exited without MPI_Finalize", lines, placement);
+            }
+        }
+        for (String line : report) {
+            Matcher lost = LOST_DAEMON.matcher(line);
+            Matcher agent = AGENT_LOST.matcher(line);
+            String host = lost.find() ? lost.group(1) : agent.find() ? agent.group(1) : null;
+            if (host != null) {
+                return lostHost(prefix, host, mpirunStatus, line.strip(), placement);
             }
         }
         if (mpirunStatus == 0) {
@@ -82,8 +113,25 @@ final class MpirunReport {
         return new Verdict(-1, mpirunStatus, prefix + "mpirun exited with status " + mpirunStatus + said, false);
     }
 
-    private static Verdict blame(String prefix, int rank, int code, String how, List<RankLine> lines) {
-        return new Verdict(rank, code, prefix + "rank " + rank + " " + how + tellingLineOf(rank, lines), false);
+    private static Verdict blame(String prefix, int rank, int code, String how, List<RankLine> lines,
+                                 List<String> placement) {
+        String where = placement == null || rank >= placement.size() ? "" : " on host " + placement.get(rank);
+        return new Verdict(rank, code, prefix + "rank " + rank + where + " " + how + tellingLineOf(rank, lines),
+                false);
+    }
+
+    /** A host whose daemon (and so every rank on it) is gone: blames its first rank, names them all. */
+    private static Verdict lostHost(String prefix, String host, int status, String said, List<String> placement) {
+        List<Integer> ranks = new ArrayList<>();
+        for (int rank = 0; placement != null && rank < placement.size(); rank++) {
+            if (placement.get(rank).equals(host)) {
+                ranks.add(rank);
+            }
+        }
+        String held = ranks.isEmpty() ? "" : " with rank" + (ranks.size() > 1 ? "s " : " ")
+                + ranks.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        return new Verdict(ranks.isEmpty() ? -1 : ranks.get(0), status, prefix + "lost host " + host + held + ": "
+                + said, false);
     }
 
     /** The rank's most telling stderr line: its first exception or error, else its last line. */

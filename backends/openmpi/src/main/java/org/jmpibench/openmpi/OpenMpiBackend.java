@@ -33,6 +33,11 @@ public final class OpenMpiBackend implements Backend {
     }
 
     @Override
+    public boolean spansHosts() {
+        return true;
+    }
+
+    @Override
     public Availability availability() {
         OpenMpiLocator.Lookup found = lookup();
         return found.installation().map(i -> Availability.available("Open MPI " + i.version()))

@@ -17,9 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.jmpibench.launcher.BindAddress;
 import org.jmpibench.launcher.ProcessReaper;
-import org.jmpibench.launcher.RankCommand;
 import org.jmpibench.launcher.RankEnv;
+import org.jmpibench.launcher.RemoteLaunch;
 import org.jmpibench.spi.Job;
 import org.jmpibench.spi.JobLauncher;
 import org.jmpibench.spi.JobOutcome;
@@ -68,6 +69,8 @@ final class OpenMpiLauncher implements JobLauncher {
         env.put(RankEnv.JOB_ID, Long.toHexString(ProcessHandle.current().pid()) + "-" + randomHex(6));
         env.put(RankEnv.JOB_TOKEN, randomHex(16));
         List<String> command = MpirunCommand.build(found, spec, env.keySet(), host(spec));
+        List<String> placement = spec.hostfile() != null && spec.hostfile().placementKnown()
+                ? spec.hostfile().placement(spec.np()) : null;
 
         StringBuffer output = new StringBuffer();
         List<RankLine> lines = Collections.synchronizedList(new ArrayList<>());
@@ -104,16 +107,20 @@ final class OpenMpiLauncher implements JobLauncher {
                     + ": job timed out after " + spec.timeout().toSeconds() + " s; all ranks killed",
                     output.toString());
         }
-        MpirunReport.Verdict verdict = MpirunReport.read(backend, mpirun.exitValue(), List.copyOf(lines));
+        MpirunReport.Verdict verdict = MpirunReport.read(backend, mpirun.exitValue(), List.copyOf(lines), placement);
         return new JobOutcome(backend, exitCodes(spec.np(), verdict), verdict.timedOut(), verdict.failure(),
                 output.toString());
     }
 
     private static MpirunCommand.Host host(JobSpec spec) {
         String extra = System.getProperty(EXTRA_ARGS_PROPERTY, "").strip();
+        Map<String, String> settings = new HashMap<>(System.getenv());
+        settings.putAll(spec.env());
+        String agent = settings.get(RemoteLaunch.AGENT_ENV);
         return new MpirunCommand.Host(isRoot(), Runtime.getRuntime().availableProcessors(),
-                RankCommand.currentJava(), spec.timeout().toSeconds() + BACKSTOP_SECONDS,
-                extra.isEmpty() ? List.of() : List.of(extra.split("\\s+")));
+                spec.timeout().toSeconds() + BACKSTOP_SECONDS,
+                extra.isEmpty() ? List.of() : List.of(extra.split("\\s+")), BindAddress.configured(settings),
+                agent == null || agent.isBlank() ? null : agent.strip());
     }
 
     /** uid 0? {@code /proc/self} belongs to the process's user. */

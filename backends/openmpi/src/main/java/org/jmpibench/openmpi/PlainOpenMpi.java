@@ -1,16 +1,17 @@
 package org.jmpibench.openmpi;
 
-import java.nio.IntBuffer;
 import mpi.Intracomm;
 import mpi.MPI;
 import mpi.MPIException;
+import org.jmpibench.spi.plain.DirectBuffers;
 import org.jmpibench.spi.plain.PlainLoop;
 import org.jmpibench.spi.plain.PlainRun;
 
 /**
  * The yardstick for the {@code openmpi} backend: send, bcast and gather timed on Open MPI's Java bindings as a
  * user would call them — {@code MPI.Init}, {@code MPI.COMM_WORLD}, an {@code int[]} or a direct
- * {@code IntBuffer} from {@code MPI.newIntBuffer} with {@code MPI.INT} — with no SPI and no JMH in between.
+ * {@code IntBuffer} (what {@code MPI.newIntBuffer} makes, but page-aligned as the suite's: {@link DirectBuffers})
+ * with {@code MPI.INT} — with no SPI and no JMH in between.
  * {@code jmpi-bench calibrate} starts it through the same launcher, JVM options and environment as the suite's
  * jobs and divides the suite's score by its figure.
  *
@@ -50,10 +51,10 @@ public final class PlainOpenMpi extends PlainLoop {
         MPI.Finalize();
     }
 
+    /** An {@code int[]}, or a direct {@code IntBuffer} allocated as the suite's workloads allocate theirs. */
     private static Object buffer(boolean direct, int ints) {
         if (direct) {
-            IntBuffer buffer = MPI.newIntBuffer(ints);
-            return buffer;
+            return DirectBuffers.allocate(4L * ints).asIntBuffer();
         }
         return new int[ints];
     }

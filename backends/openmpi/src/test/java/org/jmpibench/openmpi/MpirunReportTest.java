@@ -48,6 +48,43 @@ class MpirunReportTest {
     }
 
     @Test
+    void acrossHostsARankIsNamedWithItsHost() {
+        MpirunReport.Verdict verdict = MpirunReport.read("openmpi", 137, lines(
+                "mpirun noticed that process rank 3 with PID 0 on node h2 exited on signal 9 (Killed)."),
+                List.of("h1", "h2", "h1", "h2"));
+
+        assertThat(verdict.failure()).isEqualTo("backend openmpi: rank 3 on host h2 was killed by signal 9 (SIGKILL)");
+    }
+
+    @Test
+    void aLostDaemonNamesItsHostAndTheRanksItHeld() {
+        MpirunReport.Verdict verdict = MpirunReport.read("openmpi", 1, lines(
+                "--------------------------------------------------------------------------",
+                "ORTE has lost communication with a remote daemon.",
+                "",
+                "  HNP daemon   : [[30044,0],0] on node h1",
+                "  Remote daemon: [[30044,0],1] on node h2",
+                ""), List.of("h1", "h2", "h1", "h2"));
+
+        assertThat(verdict.failedRank()).isEqualTo(1);
+        assertThat(verdict.failure()).isEqualTo("backend openmpi: lost host h2 with ranks 1, 3: Remote daemon: "
+                + "[[30044,0],1] on node h2");
+    }
+
+    @Test
+    void daemonsThatFailedAreBlamedOnTheHostTheLaunchAgentLost() {
+        MpirunReport.Verdict verdict = MpirunReport.read("openmpi", 9, lines(
+                "[1,0]<stderr>:rank 0 fails on purpose: hang",
+                "Connection to h2 closed by remote host.",
+                "--------------------------------------------------------------------------",
+                "ORTE was unable to reliably start one or more daemons.",
+                "This usually is caused by:"), List.of("h1", "h2", "h2"));
+
+        assertThat(verdict.failure()).isEqualTo("backend openmpi: lost host h2 with ranks 1, 2: Connection to h2 "
+                + "closed by remote host.");
+    }
+
+    @Test
     void mpiAbortNamesTheRankAndTheCode() {
         MpirunReport.Verdict verdict = MpirunReport.read("openmpi", 5, lines(
                 "MPI_ABORT was invoked on rank 3 in communicator MPI_COMM_WORLD",

@@ -1,6 +1,8 @@
 package org.jmpibench.spi;
 
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A message-passing implementation behind the {@link Communicator} SPI, found with
@@ -18,8 +20,33 @@ public interface Backend {
     /** Whether the backend can run here; checked without loading the wrapped library. */
     Availability availability();
 
+    /**
+     * Whether one job can span several hosts ({@link JobSpec#hostfile()}); a backend that cannot refuses a
+     * hostfile of more than one host.
+     */
+    default boolean spansHosts() {
+        return false;
+    }
+
+    /**
+     * The backend this one is on a single host, when that is another backend (tcp: loopback); empty otherwise.
+     * Whoever picks backends by default for a run on one host runs that one only, not the same code twice.
+     */
+    default Optional<String> singleHostForm() {
+        return Optional.empty();
+    }
+
     /** Starts N-rank jobs of this backend. */
     JobLauncher launcher();
+
+    /**
+     * The idle strategies its launcher runs ({@link JobSpec#idle()}), each mapped to the backend's own waiting
+     * mechanism; {@link Idle#DEFAULT} always. A backend without such a knob has only the default: running another
+     * would repeat it under another name, so callers skip those (and its launcher refuses them).
+     */
+    default Set<Idle> idleStrategies() {
+        return EnumSet.of(Idle.DEFAULT);
+    }
 
     /**
      * Called inside a rank started by {@link #launcher()}: joins the job this process (or thread) belongs to.

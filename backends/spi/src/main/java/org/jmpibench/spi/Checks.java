@@ -100,6 +100,38 @@ public final class Checks {
         return bytes / blocks;
     }
 
+    /** {@code buf} is not null and not read-only: a receive buffer. */
+    public static ByteBuffer writable(ByteBuffer buf, String what) {
+        if (notNull(buf, what).isReadOnly()) {
+            throw new IllegalArgumentException(what + " is read-only and cannot receive");
+        }
+        return buf;
+    }
+
+    /**
+     * {@code buf} is not null and its remaining bytes split into {@code blocks} equal blocks of whole {@code type}
+     * elements (the send side of a {@code ByteBuffer} reduce-scatter); returns the elements in one block.
+     */
+    public static int elementsPerBlock(ByteBuffer buf, int blocks, DataType type, String what) {
+        int blockBytes = blockBytes(buf, blocks, what);
+        if (blockBytes % type.bytes() != 0) {
+            throw new IllegalArgumentException(what + ": blocks of " + blockBytes + " bytes are not a whole number of "
+                    + type + " elements (" + type.bytes() + " bytes each)");
+        }
+        return blockBytes / type.bytes();
+    }
+
+    /** {@code requests} is not null and has at least {@code count} entries ({@link Communicator#waitAll}). */
+    public static void requests(Request[] requests, int count) {
+        if (requests == null) {
+            throw new IllegalArgumentException("requests is null");
+        }
+        if (count < 0 || count > requests.length) {
+            throw new IllegalArgumentException("count " + count + " is outside 0.." + requests.length
+                    + " (the length of requests)");
+        }
+    }
+
     /** The operation of a reduction is not null. */
     public static ReduceOp op(ReduceOp op) {
         if (op == null) {

@@ -103,40 +103,26 @@ public interface Communicator extends AutoCloseable {
     // ------------------------------------------------------------------ non-blocking point to point
 
     /** Starts sending {@code count} ints; the array must not be written until the request completes. */
-    default Request isend(int[] buf, int offset, int count, int dest, int tag) {
-        throw notYet("isend");
-    }
+    Request isend(int[] buf, int offset, int count, int dest, int tag);
 
-    default Request isend(double[] buf, int offset, int count, int dest, int tag) {
-        throw notYet("isend");
-    }
+    Request isend(double[] buf, int offset, int count, int dest, int tag);
 
     /** Starts sending the bytes between {@code buf}'s position and limit. */
-    default Request isend(ByteBuffer buf, int dest, int tag) {
-        throw notYet("isend");
-    }
+    Request isend(ByteBuffer buf, int dest, int tag);
 
     /** Starts receiving at most {@code count} ints; {@link Request#await()} returns how many arrived. */
-    default Request irecv(int[] buf, int offset, int count, int source, int tag) {
-        throw notYet("irecv");
-    }
+    Request irecv(int[] buf, int offset, int count, int source, int tag);
 
-    default Request irecv(double[] buf, int offset, int count, int source, int tag) {
-        throw notYet("irecv");
-    }
+    Request irecv(double[] buf, int offset, int count, int source, int tag);
 
     /** Starts receiving into the bytes between position and limit; {@link Request#await()} returns the bytes. */
-    default Request irecv(ByteBuffer buf, int source, int tag) {
-        throw notYet("irecv");
-    }
+    Request irecv(ByteBuffer buf, int source, int tag);
 
     /**
      * Waits until the first {@code count} requests of {@code requests} have all completed (MPI_Waitall). Null
      * entries are skipped. The array is the caller's and is not kept.
      */
-    default void waitAll(Request[] requests, int count) {
-        throw notYet("waitAll");
-    }
+    void waitAll(Request[] requests, int count);
 
     // ------------------------------------------------------------------ reductions
 
@@ -144,105 +130,64 @@ public interface Communicator extends AutoCloseable {
      * Every rank contributes {@code count} ints; every rank receives their element-wise {@code op} in
      * {@code recv[recvOffset .. recvOffset + count)}.
      */
-    default void allreduce(int[] send, int sendOffset, int count, int[] recv, int recvOffset, ReduceOp op) {
-        throw notYet("allreduce");
-    }
+    void allreduce(int[] send, int sendOffset, int count, int[] recv, int recvOffset, ReduceOp op);
 
-    default void allreduce(double[] send, int sendOffset, int count, double[] recv, int recvOffset, ReduceOp op) {
-        throw notYet("allreduce");
-    }
+    void allreduce(double[] send, int sendOffset, int count, double[] recv, int recvOffset, ReduceOp op);
 
     /** {@code send.remaining()} bytes of {@code type} elements; the result fills as many bytes of {@code recv}. */
-    default void allreduce(ByteBuffer send, ByteBuffer recv, DataType type, ReduceOp op) {
-        throw notYet("allreduce");
-    }
+    void allreduce(ByteBuffer send, ByteBuffer recv, DataType type, ReduceOp op);
 
     /** As {@link #allreduce(int[], int, int, int[], int, ReduceOp)}, but only {@code root} receives the result. */
-    default void reduce(int[] send, int sendOffset, int count, int[] recv, int recvOffset, ReduceOp op, int root) {
-        throw notYet("reduce");
-    }
+    void reduce(int[] send, int sendOffset, int count, int[] recv, int recvOffset, ReduceOp op, int root);
 
-    default void reduce(double[] send, int sendOffset, int count, double[] recv, int recvOffset, ReduceOp op,
-                        int root) {
-        throw notYet("reduce");
-    }
+    void reduce(double[] send, int sendOffset, int count, double[] recv, int recvOffset, ReduceOp op,
+                        int root);
 
-    default void reduce(ByteBuffer send, ByteBuffer recv, DataType type, ReduceOp op, int root) {
-        throw notYet("reduce");
-    }
+    void reduce(ByteBuffer send, ByteBuffer recv, DataType type, ReduceOp op, int root);
 
     /**
      * Reduce-scatter with equal blocks (MPI_Reduce_scatter_block): every rank contributes {@code size() * count}
      * ints; rank {@code r} receives in {@code recv[recvOffset ..]} the element-wise {@code op} of everyone's block
      * {@code r}.
      */
-    default void reduceScatter(int[] send, int sendOffset, int count, int[] recv, int recvOffset, ReduceOp op) {
-        throw notYet("reduceScatter");
-    }
+    void reduceScatter(int[] send, int sendOffset, int count, int[] recv, int recvOffset, ReduceOp op);
 
-    default void reduceScatter(double[] send, int sendOffset, int count, double[] recv, int recvOffset,
-                               ReduceOp op) {
-        throw notYet("reduceScatter");
-    }
+    void reduceScatter(double[] send, int sendOffset, int count, double[] recv, int recvOffset,
+                               ReduceOp op);
 
     /** {@code send.remaining()} = {@code size()} equal blocks of {@code type}; rank r's reduced block fills recv. */
-    default void reduceScatter(ByteBuffer send, ByteBuffer recv, DataType type, ReduceOp op) {
-        throw notYet("reduceScatter");
-    }
+    void reduceScatter(ByteBuffer send, ByteBuffer recv, DataType type, ReduceOp op);
 
     // ------------------------------------------------------------------ data movement
 
     /** Every rank contributes {@code count} ints; every rank receives rank r's block at {@code recvOffset + r*count}. */
-    default void allgather(int[] send, int sendOffset, int count, int[] recv, int recvOffset) {
-        throw notYet("allgather");
-    }
+    void allgather(int[] send, int sendOffset, int count, int[] recv, int recvOffset);
 
-    default void allgather(double[] send, int sendOffset, int count, double[] recv, int recvOffset) {
-        throw notYet("allgather");
-    }
+    void allgather(double[] send, int sendOffset, int count, double[] recv, int recvOffset);
 
     /** Every rank contributes {@code send.remaining()} bytes; rank r's lands at {@code recv.position() + r * that}. */
-    default void allgather(ByteBuffer send, ByteBuffer recv) {
-        throw notYet("allgather");
-    }
+    void allgather(ByteBuffer send, ByteBuffer recv);
 
     /**
      * Personalised all-to-all (MPI_Alltoall): block {@code j} of the sender's {@code send} (at
      * {@code sendOffset + j*count}) lands at block {@code i} of rank {@code j}'s {@code recv}, where {@code i} is the
      * sender.
      */
-    default void alltoall(int[] send, int sendOffset, int count, int[] recv, int recvOffset) {
-        throw notYet("alltoall");
-    }
+    void alltoall(int[] send, int sendOffset, int count, int[] recv, int recvOffset);
 
-    default void alltoall(double[] send, int sendOffset, int count, double[] recv, int recvOffset) {
-        throw notYet("alltoall");
-    }
+    void alltoall(double[] send, int sendOffset, int count, double[] recv, int recvOffset);
 
     /** {@code send.remaining()} = {@code size()} equal blocks; {@code recv} has room for as many. */
-    default void alltoall(ByteBuffer send, ByteBuffer recv) {
-        throw notYet("alltoall");
-    }
+    void alltoall(ByteBuffer send, ByteBuffer recv);
 
     /** The root's block r (at {@code sendOffset + r*count}) lands in rank r's {@code recv[recvOffset ..]}. */
-    default void scatter(int[] send, int sendOffset, int count, int[] recv, int recvOffset, int root) {
-        throw notYet("scatter");
-    }
+    void scatter(int[] send, int sendOffset, int count, int[] recv, int recvOffset, int root);
 
-    default void scatter(double[] send, int sendOffset, int count, double[] recv, int recvOffset, int root) {
-        throw notYet("scatter");
-    }
+    void scatter(double[] send, int sendOffset, int count, double[] recv, int recvOffset, int root);
 
     /** The root's {@code send.remaining()} = {@code size()} blocks of {@code recv.remaining()} bytes each. */
-    default void scatter(ByteBuffer send, ByteBuffer recv, int root) {
-        throw notYet("scatter");
-    }
+    void scatter(ByteBuffer send, ByteBuffer recv, int root);
 
-    /** TEMPORARY while the backends catch up with the SPI: removed once each implements every operation. */
-    private UnsupportedOperationException notYet(String operation) {
-        return new UnsupportedOperationException(getClass().getSimpleName() + " does not implement " + operation
-                + " yet");
-    }
 
     /** Returns once every rank has entered the barrier. */
     void barrier();

@@ -2,8 +2,11 @@ package org.jmpibench.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import org.jmpibench.harness.calibration.CalibrateCommand;
 import org.jmpibench.harness.runner.BenchCommand;
 import org.jmpibench.regression.CompareCommand;
+import org.jmpibench.regression.ab.AbCommand;
+import org.jmpibench.regression.history.HistoryCommand;
 import org.jmpibench.report.PlotCommand;
 import org.jmpibench.report.TableCommand;
 import picocli.CommandLine.Command;
@@ -23,10 +26,11 @@ import picocli.CommandLine;
         versionProvider = BuildVersion.class,
         description = "Benchmarks MPI backends for Java side by side.",
         subcommands = {BackendsCommand.class, DemoCommand.class, RunCommand.class, BenchCommand.class,
-                TableCommand.class, PlotCommand.class, CompareCommand.class, HelpCommand.class},
+                CalibrateCommand.class, TableCommand.class, PlotCommand.class, CompareCommand.class, AbCommand.class,
+                HistoryCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done", "1:a job or a run failed, or compare found a regression (see each command's help)",
-                "2:bad input, one line on stderr naming the option and the value"})
+        exitCodeList = {"0:done", "1:a job or a run failed, or compare or ab found a regression (see each command's "
+                + "help)", "2:bad input, one line on stderr naming the option and the value"})
 public final class JmpiBench {
 
     /** Exit status for bad input: unknown backend, bad number, missing file. */

@@ -2,6 +2,8 @@ package org.jmpibench.harness;
 
 import java.util.concurrent.TimeUnit;
 import org.jmpibench.harness.job.LeaderSession;
+import org.jmpibench.results.JdkRelease;
+import org.jmpibench.results.Layout;
 import org.jmpibench.results.Operation;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -54,11 +56,22 @@ public abstract class LeaderBenchmark {
     public String buffer;
 
     /**
-     * The backend's idle (waiting) strategy; the runner started the job with its environment, so it is only a
-     * label here, but one that keeps the variants apart in the results.
+     * The backend's idle (waiting) strategy; the runner started the job with it (its {@code JobSpec}), so it is only
+     * a label here, but one that keeps the variants apart in the results.
      */
     @Param("default")
     public String idle;
+
+    /** How the job's ranks are spread over hosts ({@link Layout}); the runner placed them, so a label too. */
+    @Param(Layout.ONE_HOST)
+    public String layout;
+
+    /**
+     * The Java feature release this JVM and the job's other ranks run on ({@link JdkRelease}); the runner started
+     * them on it, so a label too.
+     */
+    @Param(JdkRelease.BEFORE_CHOICE)
+    public String jdk;
 
     protected LeaderSession session;
 
@@ -67,6 +80,11 @@ public abstract class LeaderBenchmark {
 
     @Setup(Level.Trial)
     public void joinJob() {
+        if (!JdkRelease.of(Runtime.version().feature()).equals(jdk)) {
+            // A label that lies would file these numbers under another JDK.
+            throw new IllegalStateException("this fork runs on Java " + Runtime.version() + ", not on the JDK of "
+                    + "its jdk parameter (" + jdk + ")");
+        }
         session = LeaderSession.start(operation(), backend, np, size, buffer);
     }
 

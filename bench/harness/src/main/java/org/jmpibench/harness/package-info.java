@@ -1,6 +1,7 @@
 /**
- * The JMH benchmarks: {@link org.jmpibench.harness.PingPong} (send), {@link org.jmpibench.harness.Bcast} and
- * {@link org.jmpibench.harness.GatherAverage}, each a short class over {@link org.jmpibench.harness.LeaderBenchmark};
+ * The JMH benchmarks: {@link org.jmpibench.harness.PingPong} (send), {@link org.jmpibench.harness.Bcast},
+ * {@link org.jmpibench.harness.Gather} and {@link org.jmpibench.harness.GatherAverage}, each a short class over
+ * {@link org.jmpibench.harness.LeaderBenchmark};
  * their names in results files are {@code org.jmpibench.harness.<Class>.<method>} and stay so (baselines and
  * other JMH tools match on them). The rest of the harness lives in {@code job} (what the ranks of one job do)
  * and {@code runner} (the command that drives JMH); facts about an operation are in
@@ -9,12 +10,13 @@
  * <h2>Process model</h2>
  * <pre>
  *  BenchRunner (the JMH host JVM, outside any job)                                      runner
- *    │  one JMH Runner per (backend, idle, np) group; options.jvm = a generated WrapperScript
+ *    │  one JMH Runner per (backend, idle, JDK, np) group; options.jvm = a generated WrapperScript
  *    ▼
- *  wrapper script ── JMH's properties probe ──► plain java
+ *  wrapper script ── JMH's properties probe ──► plain java of the group's JDK
  *    │  a real fork: "... -cp CP org.openjdk.jmh.runner.ForkedMain HOST PORT"
  *    ▼
- *  ForkLauncher JVM: backend.launcher().run(JobSpec{np, leader, follower})   one job per JMH fork    runner
+ *  ForkLauncher JVM: backend.launcher().run(JobSpec{np, leader, follower, jdk})  one job per fork    runner
+ *    │                 (this JVM on the host's JDK; every rank on the group's)
  *    ├── rank 0      = JMH's forked JVM, unchanged (ForkedMain, talks back to the host): the leader,
  *    │                 a benchmark of this package driving a LeaderSession                           job
  *    └── rank 1..N-1 = Follower, same class path and JVM options                                     job

@@ -1,15 +1,18 @@
 package org.jmpibench.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.stream.Stream;
 import org.jmpibench.results.Operation;
 import org.jmpibench.results.Param;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 
@@ -38,9 +41,24 @@ class BenchmarkConventionsTest {
     }
 
     @Test
-    void theNeutralIdleIsTheBenchmarksDefault() throws Exception {
-        org.openjdk.jmh.annotations.Param idle = LeaderBenchmark.class.getField(Param.IDLE.jmhName())
+    void aForkOnAnotherJdkThanItsParameterNamesRefusesToRun() {
+        LeaderBenchmark benchmark = new PingPong();
+        benchmark.jdk = Integer.toString(Runtime.version().feature() + 1);
+
+        assertThatThrownBy(benchmark::joinJob).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("runs on Java " + Runtime.version())
+                .hasMessageContaining("(" + benchmark.jdk + ")");
+    }
+
+    static Stream<Param> paramsWithANeutralValue() {
+        return Arrays.stream(Param.values()).filter(param -> param.neutralValue().isPresent());
+    }
+
+    @ParameterizedTest
+    @MethodSource("paramsWithANeutralValue")
+    void aNeutralValueIsTheBenchmarksDefault(Param param) throws Exception {
+        org.openjdk.jmh.annotations.Param field = LeaderBenchmark.class.getField(param.jmhName())
                 .getAnnotation(org.openjdk.jmh.annotations.Param.class);
-        assertThat(idle.value()).containsExactly(Param.IDLE.neutralValue().orElseThrow());
+        assertThat(field.value()).containsExactly(param.neutralValue().orElseThrow());
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jmpibench.results.IoCause;
@@ -45,9 +46,11 @@ public final class CompareCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "CURRENT.json", description = "JMH JSON results of the run to check.")
     private Path current;
 
-    @Option(names = "--threshold", paramLabel = "PERCENT", defaultValue = "10%", converter = ThresholdConverter.class,
-            description = "Smallest change that counts, as the factor between medians (default: ${DEFAULT-VALUE}).")
-    private double threshold;
+    @Option(names = "--threshold", paramLabel = "[SELECTOR=]PERCENT", converter = ThresholdConverter.class,
+            description = "Smallest change that counts, as the factor between medians (default: 10%%). Repeat with "
+                    + "SELECTOR=PERCENT for some benchmarks: op:send=15%%, op:send,backend:shm,size:1=20%% "
+                    + "(the most specific wins).")
+    private List<Thresholds.Rule> thresholds = new ArrayList<>();
 
     @Option(names = "--alpha", paramLabel = "P", defaultValue = "0.01",
             description = "Significance level of the two-sided Mann-Whitney U test (default: ${DEFAULT-VALUE}).")
@@ -58,6 +61,9 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON.")
     private Path json;
+
+    @Option(names = "--changed-only", description = "Leave the unchanged rows out of the table printed.")
+    private boolean changedOnly;
 
     @Option(names = "--secondary", description = "Also compare secondary metrics that both runs have, as rows of their own.")
     private boolean secondary;
@@ -95,16 +101,12 @@ public final class CompareCommand implements Callable<Integer> {
                 out.flush();
                 return ComparisonReport.EXIT_OK;
             }
-            ComparisonReport report = Comparison.of(baseline, current,
-                    new ComparisonOptions(threshold, alpha, secondary));
-            out.print(TextTableReport.render(report));
-            List<String> notes = ContextNotes.between(baseline, current);
-            for (String note : notes) {
-                out.println("note: " + note);
-            }
+            ComparisonReport report = Comparison.of(baseline, current, new ComparisonOptions(
+                    Thresholds.from(thresholds, ComparisonOptions.DEFAULT_THRESHOLD), alpha, secondary));
+            out.print(TextTableReport.render(report, changedOnly));
             out.flush();
             if (markdown != null) {
-                write(markdown, MarkdownReport.render(report) + ContextNotes.markdown(notes));
+                write(markdown, MarkdownReport.render(report));
             }
             if (json != null) {
                 write(json, JsonReport.render(report));
@@ -130,7 +132,8 @@ public final class CompareCommand implements Callable<Integer> {
         }
     }
 
-    private static void write(Path file, String text) {
+    /** Writes a report file, creating its directory. */
+    static void write(Path file, String text) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {

@@ -11,6 +11,7 @@ import org.jmpibench.results.BenchmarkResult;
 import org.jmpibench.results.Metric;
 import org.jmpibench.results.ResultsFile;
 import org.jmpibench.results.ResultsFileException;
+import org.jmpibench.results.RunContext;
 
 /**
  * Compares a current JMH run against a baseline.
@@ -28,7 +29,11 @@ import org.jmpibench.results.ResultsFileException;
  */
 public final class Comparison {
 
-    private static final Comparator<MetricComparison> ROW_ORDER = Comparator
+    static final String BASELINE = "baseline";
+    static final String CURRENT = "current";
+
+    /** Benchmark, mode, parameters; the primary metric before the secondary ones. */
+    static final Comparator<MetricComparison> ROW_ORDER = Comparator
             .comparing(MetricComparison::key)
             .thenComparing(r -> !r.isPrimary())
             .thenComparing(MetricComparison::metric);
@@ -42,15 +47,23 @@ public final class Comparison {
      * @throws ResultsFileException if either file is missing, empty, not JSON or not a JMH result
      */
     public static ComparisonReport of(Path baseline, Path current, ComparisonOptions options) {
-        List<BenchmarkResult> baselineResults = ResultsFile.read(baseline, "baseline").results();
-        List<BenchmarkResult> currentResults = ResultsFile.read(current, "current").results();
-        return new ComparisonReport(baseline, current, options, rows(baselineResults, currentResults, options));
+        List<BenchmarkResult> baselineResults = ResultsFile.read(baseline, BASELINE).results();
+        List<BenchmarkResult> currentResults = ResultsFile.read(current, CURRENT).results();
+        RunContext baseContext = ContextCheck.contextOf(baseline);
+        RunContext currContext = ContextCheck.contextOf(current);
+        return new ComparisonReport(new ComparisonReport.Side(BASELINE, baseline, baseContext),
+                new ComparisonReport.Side(CURRENT, current, currContext), options,
+                rows(baselineResults, currentResults, options), VerdictRule.method(options),
+                ContextCheck.gateWarning(baseline, baseContext, current, currContext),
+                ContextCheck.notes(BASELINE, baseline, CURRENT, current));
     }
 
     /** Compares results already in memory. */
     public static ComparisonReport of(List<BenchmarkResult> baseline, List<BenchmarkResult> current,
                                       ComparisonOptions options) {
-        return new ComparisonReport(null, null, options, rows(baseline, current, options));
+        return new ComparisonReport(new ComparisonReport.Side(BASELINE, null, null),
+                new ComparisonReport.Side(CURRENT, null, null), options, rows(baseline, current, options),
+                VerdictRule.method(options), List.of(), List.of());
     }
 
     private static List<MetricComparison> rows(List<BenchmarkResult> baseline, List<BenchmarkResult> current,
@@ -76,14 +89,14 @@ public final class Comparison {
                     } else {
                         rows.add(new MetricComparison(base.key(), e.getKey(), Verdict.MISSING,
                                 "secondary metric in the baseline, not in the current run", e.getValue().unit(),
-                                e.getValue(), null, Double.NaN, Double.NaN, Double.NaN, Double.NaN));
+                                e.getValue(), null, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN));
                     }
                 }
                 for (Map.Entry<String, Metric> e : curr.secondary().entrySet()) {
                     if (!base.secondary().containsKey(e.getKey())) {
                         rows.add(new MetricComparison(base.key(), e.getKey(), Verdict.NEW,
                                 "secondary metric in the current run, not in the baseline", e.getValue().unit(),
-                                null, e.getValue(), Double.NaN, Double.NaN, Double.NaN, Double.NaN));
+                                null, e.getValue(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN));
                     }
                 }
             }
@@ -101,6 +114,6 @@ public final class Comparison {
         double median = VerdictRule.medianOrScore(m);
         return new MetricComparison(benchmark.key(), MetricComparison.PRIMARY, verdict, reason, m.unit(),
                 missing ? m : null, missing ? null : m, missing ? median : Double.NaN, missing ? Double.NaN : median,
-                Double.NaN, Double.NaN);
+                Double.NaN, Double.NaN, Double.NaN);
     }
 }

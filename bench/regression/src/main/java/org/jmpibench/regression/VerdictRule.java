@@ -1,7 +1,7 @@
 package org.jmpibench.regression;
 
 import java.util.Locale;
-import org.apache.commons.math3.stat.descriptive.rank.Median;
+import org.hipparchus.stat.descriptive.rank.Median;
 import org.jmpibench.results.BenchmarkKey;
 import org.jmpibench.results.Metric;
 import org.jmpibench.results.ScoreUnit;
@@ -53,6 +53,20 @@ final class VerdictRule {
         this.options = options;
     }
 
+    /** How {@code compare} decides, in a sentence for the reports. */
+    static String method(ComparisonOptions options) {
+        return "Mann-Whitney U on per-iteration scores, p < alpha " + fmt(options.alpha())
+                + ", and a factor between the medians beyond the threshold " + thresholds(options.thresholds())
+                + "; values are medians of iterations";
+    }
+
+    /** {@code 10%}, or {@code 10% (op:send=15%, ...)} with per-benchmark rules. */
+    static String thresholds(Thresholds thresholds) {
+        String rules = thresholds.rules().stream().map(Thresholds.Rule::toString)
+                .collect(java.util.stream.Collectors.joining(", "));
+        return percent(thresholds.defaultThreshold()) + (rules.isEmpty() ? "" : " (" + rules + ")");
+    }
+
     MetricComparison decide(BenchmarkKey key, String metric, Metric baseline, Metric current) {
         ScoreUnit unit = baseline.unit();
         if (!current.unit().convertibleTo(unit)) {
@@ -80,14 +94,15 @@ final class VerdictRule {
         if (smallest >= options.alpha()) {
             return row(key, metric, baseline, current, Verdict.NOT_COMPARABLE, String.format(Locale.ROOT,
                     "too few iterations (%d vs %d): p cannot go below %.4f, alpha is %s", base.length, curr.length,
-                    smallest, fmt(options.alpha())), baseMedian, currMedian, change, Double.NaN);
+                    smallest, fmt(options.alpha())), baseMedian, currMedian, change, Double.NaN, Double.NaN);
         }
         if (!(baseMedian > 0 && currMedian > 0)) {
             return row(key, metric, baseline, current, Verdict.NOT_COMPARABLE,
                     "median score is not positive, a relative change is meaningless",
-                    baseMedian, currMedian, change, Double.NaN);
+                    baseMedian, currMedian, change, Double.NaN, Double.NaN);
         }
         double p = rankSum.pValue(base, curr);
+        double threshold = options.thresholdFor(key);
         boolean worse = unit.lowerIsBetter() ? currMedian > baseMedian : currMedian < baseMedian;
         double factor = Math.max(baseMedian, currMedian) / Math.min(baseMedian, currMedian);
         double magnitude = factor - 1;
@@ -100,28 +115,28 @@ final class VerdictRule {
         if (!(p < options.alpha())) {
             return row(key, metric, baseline, current, Verdict.UNCHANGED,
                     "not significant (" + figures + " >= alpha " + fmt(options.alpha()) + ")",
-                    baseMedian, currMedian, change, p);
+                    baseMedian, currMedian, change, p, threshold);
         }
-        if (!(magnitude > options.threshold())) {
+        if (!(magnitude > threshold)) {
             return row(key, metric, baseline, current, Verdict.UNCHANGED, String.format(Locale.ROOT,
-                    "within threshold (%s; %.1f%% <= %s)", figures, magnitude * 100, percent(options.threshold())),
-                    baseMedian, currMedian, change, p);
+                    "within threshold (%s; %.1f%% <= %s)", figures, magnitude * 100, percent(threshold)),
+                    baseMedian, currMedian, change, p, threshold);
         }
         return row(key, metric, baseline, current, worse ? Verdict.REGRESSED : Verdict.IMPROVED, figures,
-                baseMedian, currMedian, change, p);
+                baseMedian, currMedian, change, p, threshold);
     }
 
     private static MetricComparison notComparable(BenchmarkKey key, String metric, Metric baseline,
                                                   Metric current, String reason) {
         return row(key, metric, baseline, current, Verdict.NOT_COMPARABLE, reason, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN);
+                Double.NaN, Double.NaN);
     }
 
     private static MetricComparison row(BenchmarkKey key, String metric, Metric baseline, Metric current,
                                         Verdict verdict, String reason, double baseMedian, double currMedian,
-                                        double change, double p) {
+                                        double change, double p, double threshold) {
         return new MetricComparison(key, metric, verdict, reason, baseline.unit(), baseline, current,
-                baseMedian, currMedian, change, p);
+                baseMedian, currMedian, change, p, threshold);
     }
 
     /** The median iteration score, or JMH's score when the file has no raw data. */
@@ -129,7 +144,7 @@ final class VerdictRule {
         return m.iterations() == 0 ? m.score() : new Median().evaluate(m.iterationScores());
     }
 
-    private static boolean allFinite(double[] values) {
+    static boolean allFinite(double[] values) {
         for (double v : values) {
             if (!Double.isFinite(v)) {
                 return false;

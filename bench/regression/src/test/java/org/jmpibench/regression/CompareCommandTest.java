@@ -95,13 +95,17 @@ class CompareCommandTest {
 
         assertThat(code).isEqualTo(1);
         String markdown = Files.readString(md);
-        assertThat(markdown).startsWith("### JMH comparison: 1 regression");
-        List<String> tableLines = markdown.lines().filter(l -> l.startsWith("|")).toList();
-        assertThat(tableLines).hasSize(2 + 3);
+        assertThat(markdown.lines().findFirst().orElseThrow())
+                .startsWith("### \u274c REGRESSION: 1 of 3 benchmarks worse (PingPong.send backend=loopback")
+                .contains("+20.0%");
+        String regressions = markdown.substring(markdown.indexOf("#### Regressions (1)"), markdown.indexOf("<details>"));
+        List<String> tableLines = regressions.lines().filter(l -> l.startsWith("|")).toList();
+        assertThat(tableLines).hasSize(3);
+        assertThat(tableLines.get(0)).contains("Baseline", "Current", "Change", "p", "Verdict");
         assertThat(tableLines.get(1)).matches("\\|( -{3}:? \\|)+");
         assertThat(tableLines.get(2)).contains("PingPong.send", "**regressed**");
-        assertThat(tableLines).allSatisfy(l -> assertThat(l.chars().filter(c -> c == '|').count())
-                .isEqualTo(Cells.HEADERS.size() + 1));
+        assertThat(tableLines).allSatisfy(l -> assertThat(l.chars().filter(c -> c == '|').count()).isEqualTo(11));
+        assertThat(markdown).contains("<details><summary>2 other rows").doesNotContain("#### Improvements");
 
         JsonNode root = new ObjectMapper().readTree(json.toFile());
         assertThat(root.get("regression").asBoolean()).isTrue();
@@ -209,6 +213,43 @@ class CompareCommandTest {
 
         assertThat(run(base, curr)).isEqualTo(0);
         assertThat(out.toString()).contains("note: runs differ in context host: baseline 'ci-1', current 'laptop'");
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("no regression: 3 benchmarks compared; warning: not "
+                + "comparable as a gate: different host ('ci-1' vs 'laptop')");
+    }
+
+    @Test
+    void theVerdictSaysWhenCpuOrJvmDifferAndStillComputes() throws IOException {
+        Path base = results("base.json", 10);
+        Path curr = results("curr.json", 12);
+        Files.writeString(dir.resolve("base.context.json"), "{\"host\": \"ci\", \"cpuModel\": \"EPYC 7763\","
+                + " \"jvm\": {\"version\": \"17.0.15\"}}");
+        Files.writeString(dir.resolve("curr.context.json"), "{\"host\": \"ci\", \"cpuModel\": \"Xeon 8370C\","
+                + " \"jvm\": {\"version\": \"21.0.5\"}}");
+
+        assertThat(run(base, curr)).isEqualTo(1);
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines.get(lines.size() - 1)).startsWith("REGRESSION: 1 of 3 benchmarks worse")
+                .endsWith("; warning: not comparable as a gate: different CPU ('EPYC 7763' vs 'Xeon 8370C'), "
+                        + "JVM ('17.0.15' vs '21.0.5')");
+    }
+
+    @Test
+    void changedOnlyLeavesTheUnchangedRowsOut() {
+        assertThat(run(results("base.json", 10), results("curr.json", 12), "--changed-only")).isEqualTo(1);
+        assertThat(out.toString().lines().filter(l -> l.contains("  unchanged  "))).isEmpty();
+        assertThat(out.toString()).contains("PingPong.send", "regressed", "(2 unchanged rows not shown: --changed-only)");
+    }
+
+    @Test
+    void perBenchmarkThresholdsApplyToTheBenchmarksTheyPick() {
+        Path base = results("base.json", 10);
+        Path curr = results("curr.json", 12);
+        assertThat(run(base, curr, "--threshold", "op:send,size:1=25%")).isEqualTo(0);
+        assertThat(run(base, curr, "--threshold", "op:bcast=25%")).isEqualTo(1);
+        assertThat(run(base, curr, "--threshold", "30%", "--threshold", "send,size:1=15%")).isEqualTo(1);
+        assertThat(run(base, curr, "--threshold", "op:sned=5%")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown operation 'sned'");
     }
 
     @Test
@@ -224,14 +265,18 @@ class CompareCommandTest {
         List<String> consoleNotes = out.toString().lines().filter(l -> l.startsWith("note: ")).toList();
         assertThat(consoleNotes).hasSize(2);
         String markdown = Files.readString(md);
-        assertThat(markdown).contains("**Context differs: this may compare machines, not code.**");
-        consoleNotes.forEach(note -> assertThat(markdown).contains("- " + note + "\n"));
+        // the report model (MarkdownReport) puts the console's warning in the verdict heading and its notes in the
+        // folded context section, each a list item without the console's "note: " prefix
+        assertThat(markdown.lines().findFirst().orElseThrow()).startsWith("### ")
+                .contains("not comparable as a gate: different host");
+        consoleNotes.forEach(note -> assertThat(markdown).contains("- " + note.substring("note: ".length()) + "\n"));
     }
 
     @Test
     void withoutContextDifferencesTheMarkdownHasNoNotes() throws IOException {
         Path md = dir.resolve("report.md");
         assertThat(run(results("base.json", 10), results("curr.json", 10), "--markdown", md.toString())).isEqualTo(0);
-        assertThat(Files.readString(md)).doesNotContain("note:").doesNotContain("Context differs");
+        assertThat(Files.readString(md)).doesNotContain("note:").doesNotContain("runs differ in context")
+                .doesNotContain("not comparable as a gate");
     }
 }

@@ -1,7 +1,9 @@
 package org.jmpibench.regression;
 
 import java.nio.file.Path;
+import org.jmpibench.results.Layout;
 import org.jmpibench.results.Operation;
+import org.jmpibench.results.Param;
 import org.jmpibench.results.ResultsFileBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -189,8 +191,8 @@ class ComparisonTest {
         MetricComparison row = compare(baseline, current).rows().get(0);
         assertThat(row.verdict()).isEqualTo(Verdict.NOT_COMPARABLE);
         assertThat(row.reason()).contains("too few iterations (3 vs 3)");
-        // The same three iterations are enough at a looser alpha.
-        assertThat(compare(baseline, current, ComparisonOptions.defaults().withAlpha(0.10)).rows().get(0).verdict())
+        // The same three iterations are enough at a looser alpha (the exact smallest p of 3 vs 3 is 2/20 = 0.1).
+        assertThat(compare(baseline, current, ComparisonOptions.defaults().withAlpha(0.15)).rows().get(0).verdict())
                 .isEqualTo(Verdict.REGRESSED);
     }
 
@@ -269,6 +271,50 @@ class ComparisonTest {
 
         ComparisonReport report = compare(baseline, current);
         assertThat(report.counts()).containsEntry(Verdict.MISSING, 1).containsEntry(Verdict.NEW, 2);
+    }
+
+    @Test
+    void aRunOnOtherHostsMatchesOnlyTheSameLayout() {
+        // the baseline ran tcp on one host (before layouts existed: no layout param at all), the current run over
+        // two hosts (much slower) and on one host again: only the one-host result is the same benchmark
+        ResultsFileBuilder baseline = ResultsFileBuilder.file()
+                .add(Operation.SEND.benchmarkName(), "avgt", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2))
+                .params("tcp", 2, 1).done();
+        ResultsFileBuilder current = ResultsFileBuilder.file()
+                .add(Operation.SEND.benchmarkName(), "avgt", "us/op", scaled(40, TIGHT_FORK_1), scaled(40, TIGHT_FORK_2))
+                .params("tcp", 2, 1).param(Param.LAYOUT, "2hosts:0/1").done()
+                .add(Operation.SEND.benchmarkName(), "avgt", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2))
+                .params("tcp", 2, 1).param(Param.LAYOUT, Layout.ONE_HOST).done();
+
+        ComparisonReport report = compare(baseline, current);
+
+        assertThat(report.rows(Verdict.UNCHANGED)).singleElement()
+                .satisfies(r -> assertThat(r.key().params()).doesNotContainKey(Param.LAYOUT.jmhName()));
+        assertThat(report.rows(Verdict.NEW)).singleElement()
+                .satisfies(r -> assertThat(r.key().params()).containsEntry(Param.LAYOUT.jmhName(), "2hosts:0/1"));
+        assertThat(report.rows(Verdict.REGRESSED)).isEmpty();
+    }
+
+    @Test
+    void aRunOnJdk17MatchesABaselineFromBeforeTheJdkParameterAndJdk25IsAnotherBenchmark() {
+        // the committed baseline predates --jdk (no jdk param; its ranks ran on 17); the current run swept 17 and 25,
+        // and 25 is much faster: only the 17 result is the same benchmark
+        ResultsFileBuilder baseline = ResultsFileBuilder.file()
+                .add(Operation.SEND.benchmarkName(), "avgt", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2))
+                .params("shm", 2, 262144).done();
+        ResultsFileBuilder current = ResultsFileBuilder.file()
+                .add(Operation.SEND.benchmarkName(), "avgt", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2))
+                .params("shm", 2, 262144).param(Param.JDK, "17").done()
+                .add(Operation.SEND.benchmarkName(), "avgt", "us/op", scaled(5, TIGHT_FORK_1), scaled(5, TIGHT_FORK_2))
+                .params("shm", 2, 262144).param(Param.JDK, "25").done();
+
+        ComparisonReport report = compare(baseline, current);
+
+        assertThat(report.rows(Verdict.UNCHANGED)).singleElement()
+                .satisfies(r -> assertThat(r.key().params()).doesNotContainKey(Param.JDK.jmhName()));
+        assertThat(report.rows(Verdict.NEW)).singleElement()
+                .satisfies(r -> assertThat(r.key().params()).containsEntry(Param.JDK.jmhName(), "25"));
+        assertThat(report.rows(Verdict.IMPROVED)).isEmpty();
     }
 
     @Test

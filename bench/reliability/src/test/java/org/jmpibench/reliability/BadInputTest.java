@@ -17,9 +17,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Bad input to every command of the real command line: a non-zero status (2, the command line's convention for
  * bad input), exactly one line on stderr in the command's own voice ({@code jmpi-bench:}, {@code plot:},
- * {@code compare:}, {@code table:}) that names what is wrong, at most picocli's "Try '... --help'." hint besides, nothing on
- * stdout, never a stack trace, and no process left. (bench/cli's CommandLineErrorsTest covers {@code demo}'s
- * options in-process; this runs the jar as a user does, across commands.)
+ * {@code compare:}, {@code table:}, {@code jmpi-bench ab:}) that names what is wrong, at most picocli's "Try '...
+ * --help'." hint besides, nothing on stdout, never a stack trace, and no process left. (bench/cli's
+ * CommandLineErrorsTest covers {@code demo}'s options in-process; this runs the jar as a user does, across
+ * commands.)
  */
 class BadInputTest {
 
@@ -69,7 +70,23 @@ class BadInputTest {
         "bench -n 2 -p np=4                         | -   | jmpi-bench: | --np and -p np both given; give one",
         "bench -prof nosuchprofiler                 | -   | jmpi-bench: | unknown profiler 'nosuchprofiler' (-prof); profilers that run here: ",
         "bench -rf xml                              | -   | jmpi-bench: | unknown result format 'xml' (-rf)",
+        "ab --blocks 2                              | -   | jmpi-bench: | Missing required option: '--base=REV'",
+        "ab --base no-such-revision-x               | -   | jmpi-bench ab: | --base 'no-such-revision-x' is not a commit in",
+        "ab --base HEAD --blocks 0                  | -   | jmpi-bench ab: | --blocks must be at least 1, not 0",
+        "ab --base HEAD --time-budget soon          | -   | jmpi-bench ab: | --time-budget 'soon' is not a duration such as 90s, 12m, 1h",
+        "ab --base HEAD -- --forks 2                | -   | jmpi-bench ab: | bench option --forks is ab's own",
+        "history $D/missing.json                    | -   | jmpi-bench history: | results file $D/missing.json: no such file",
+        "history $D/object.json                     | -   | jmpi-bench history: | results file $D/object.json: not a JMH results file",
+        "history --select op:nope $D                | -   | jmpi-bench history: | unknown operation 'nope'",
         "bench --results-dir $D/object.json         | -   | jmpi-bench: | --results-dir $D/object.json: cannot create files there (a file of that name is in the way)",
+        "calibrate --backends nosuch                | -   | jmpi-bench: | unknown backend 'nosuch'; known backends:",
+        "calibrate --backends loopback              | -   | jmpi-bench: | loopback has no plain program: it is not a wrapper of a library",
+        "calibrate --backends shm                   | -   | jmpi-bench: | shm has no plain program: it is not a wrapper of a library",
+        "calibrate --sizes 1,4Mi                    | -   | jmpi-bench: | --sizes: 4Mi is out of calibrate's range 1..1Mi ints (4 B to 4 MiB)",
+        "calibrate --sizes 0                        | -   | jmpi-bench: | size '0' must be at least 1 element",
+        "calibrate --rounds 2                       | -   | jmpi-bench: | --rounds must be at least 3 (a median and a spread need three), got 2",
+        "calibrate --ops gather-average             | -   | jmpi-bench: | --ops: no plain program times gather-average; calibrate times send, bcast, gather",
+        "calibrate --results-dir $D/object.json     | -   | jmpi-bench: | --results-dir $D/object.json: cannot create files there (a file of that name is in the way)",
         "bench --results-dir /proc/jmpi-results     | -   | jmpi-bench: | --results-dir /proc/jmpi-results: cannot create files there (no such file or directory)",
         "run --backend openmpi --np 2 $F exit 1     | -Djmpi.openmpi.jar=$D/no-mpi.jar | jmpi-bench: | backend openmpi is not available: Open MPI Java bindings incomplete, missing: mpi.jar (looked at $D/no-mpi.jar)",
         "demo --backend openmpi --np 2              | -Djmpi.openmpi.jar=$D/no-mpi.jar | jmpi-bench: | backend openmpi is not available",

@@ -7,9 +7,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jmpibench.results.Sizes;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.AxesChartStyler;
+import org.knowm.xchart.style.CategoryStyler;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.Marker;
@@ -20,8 +25,11 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * stands for. A <b>backend</b> always has the same colour, in every chart and every report (ours a fixed one,
  * any other one picked from its name); a <b>run</b> has a line style (the first solid, then dashed, dotted,
  * dash-dot), so the lines of one backend in two runs pair up by colour; a <b>variant</b> of a backend (buffer
- * kind, idle strategy) has a marker shape. The slowest rank's time of a collective is a thin pale line of its
- * series' colour and style, without a legend entry of its own.
+ * kind, idle strategy, JDK, jobs across hosts) has a marker shape. The slowest rank's time of a collective is a
+ * thin pale line of its series' colour and style, without a legend entry of its own. The <b>parts</b> of a stacked
+ * bar (gather-average's phases) are greys, dark to light, so that no part passes for a backend, beside their total
+ * in near-black. A trend ({@code history}) has its runs' points, its segments' levels and its change points, each
+ * in a colour of its own.
  *
  * <p>Message sizes are drawn in bytes: the x axis is log2(bytes) on a linear scale, so ticks fall on powers of
  * two and read 4 B, 1 KiB, 4 MiB ({@link #bytesOnX}).
@@ -48,6 +56,16 @@ final class ChartStyle {
 
   private static final List<Marker> VARIANT_MARKERS = List.of(SeriesMarkers.CIRCLE, SeriesMarkers.SQUARE,
       SeriesMarkers.TRIANGLE_UP, SeriesMarkers.DIAMOND, SeriesMarkers.TRIANGLE_DOWN);
+
+  /** Stacked parts, bottom to top, and the total beside them. */
+  private static final List<Color> PART_COLORS = List.of(new Color(0x6E6E6E), new Color(0xA3A3A3),
+      new Color(0xD4D4D4));
+  private static final Color TOTAL_COLOR = new Color(0x252525);
+
+  /** A trend's points, its segments' levels and its change points. */
+  private static final Color TREND_POINTS = new Color(0x1F77B4);
+  private static final Color TREND_LEVEL = new Color(0xFF7F0E);
+  private static final Color TREND_CHANGE = new Color(0xD62728);
 
   private static final float LINE_WIDTH = 2.0f;
   private static final float SLOWEST_RANK_LINE_WIDTH = 1.2f;
@@ -85,6 +103,31 @@ final class ChartStyle {
     XYChart chart = new XYChartBuilder().width(WIDTH_PX).height(HEIGHT_PX)
         .title(title).xAxisTitle(xAxisTitle).yAxisTitle(yAxisTitle).build();
     XYStyler styler = chart.getStyler();
+    shared(styler);
+    styler.setMarkerSize(7);
+    styler.setErrorBarsColorSeriesColor(true);
+    styler.setYAxisLogarithmic(logY);
+    return chart;
+  }
+
+  /**
+   * A chart of stacked bars on a linear y axis (stacked bars need one), one bar per category, and the shared look;
+   * {@link #part} and {@link #total} colour its series.
+   */
+  static CategoryChart newStackedBars(String title, String xAxisTitle, String yAxisTitle) {
+    CategoryChart chart = new CategoryChartBuilder().width(WIDTH_PX).height(HEIGHT_PX)
+        .title(title).xAxisTitle(xAxisTitle).yAxisTitle(yAxisTitle).build();
+    CategoryStyler styler = chart.getStyler();
+    shared(styler);
+    styler.setStacked(true);
+    styler.setOverlapped(false);
+    // the categories are series labels, often long
+    styler.setXAxisLabelRotation(20);
+    return chart;
+  }
+
+  /** The look every chart shares: background, grid, border, legend, plain numbers on the y axis. */
+  private static void shared(AxesChartStyler styler) {
     styler.setLocale(Locale.ROOT);
     styler.setChartBackgroundColor(Color.WHITE);
     styler.setPlotBackgroundColor(Color.WHITE);
@@ -96,12 +139,18 @@ final class ChartStyle {
     styler.setLegendPosition(Styler.LegendPosition.OutsideE);
     styler.setLegendLayout(Styler.LegendLayout.Vertical);
     styler.setLegendBorderColor(Color.WHITE);
-    styler.setMarkerSize(7);
-    styler.setErrorBarsColorSeriesColor(true);
-    styler.setYAxisLogarithmic(logY);
-    // plain numbers on log axes (XChart's default switches to 1E3 notation above 1000)
+    // plain numbers, also on log axes (XChart's default switches to 1E3 notation above 1000)
     styler.setYAxisDecimalPattern("#,##0.###");
-    return chart;
+  }
+
+  /** Part {@code index} (from the bottom) of a stacked bar. */
+  static void part(CategorySeries series, int index) {
+    series.setFillColor(PART_COLORS.get(index % PART_COLORS.size()));
+  }
+
+  /** The total a stacked bar stands beside. */
+  static void total(CategorySeries series) {
+    series.setFillColor(TOTAL_COLOR);
   }
 
   /** Where a message of {@code elements} elements sits on an x axis of {@link #bytesOnX}. */
@@ -151,6 +200,27 @@ final class ChartStyle {
     series.setMarker(SeriesMarkers.NONE);
     series.setLineStyle(stroke(SLOWEST_RANK_LINE_WIDTH, style.dash()));
     series.setShowInLegend(false);
+  }
+
+  /** A trend's runs: a point each, joined by a line. */
+  static void trendPoints(XYSeries series) {
+    series.setLineColor(TREND_POINTS);
+    series.setMarkerColor(TREND_POINTS);
+    series.setMarker(SeriesMarkers.CIRCLE);
+    series.setLineStyle(stroke(LINE_WIDTH, new float[0]));
+  }
+
+  /** The level of a trend's segment between change points: a flat line, no markers. */
+  static void trendLevel(XYSeries series) {
+    series.setLineColor(TREND_LEVEL);
+    series.setMarker(SeriesMarkers.NONE);
+    series.setLineStyle(new BasicStroke(2.5f));
+  }
+
+  /** A trend's change points, drawn as the chart's annotation lines: dashed verticals. */
+  static void changePoints(XYChart chart) {
+    chart.getStyler().setAnnotationLineColor(TREND_CHANGE);
+    chart.getStyler().setAnnotationLineStroke(stroke(1.5f, new float[] {6f, 4f}));
   }
 
   private static BasicStroke stroke(float width, float[] dash) {

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.jmpibench.results.Metric;
 import org.jmpibench.results.Param;
 import org.jmpibench.results.RunFiles;
+import org.jmpibench.results.SecondaryMetric;
 import org.jmpibench.results.Sizes;
 
 /**
@@ -93,8 +94,10 @@ final class HtmlReport {
       return;
     }
     boolean severalRuns = data.runs().size() > 1;
+    // a long summary (many operations, rank counts, runs) scrolls in its box, so the charts still start on the
+    // first screen
     html.append("<section id=\"summary\">\n<h2>Fastest backend per operation and message size</h2>\n")
-        .append("<table class=\"summary\">\n<thead><tr>").append(severalRuns ? "<th>run</th>" : "")
+        .append("<div class=\"summary-box\"><table class=\"summary\">\n<thead><tr>").append(severalRuns ? "<th>run</th>" : "")
         .append("<th>operation</th><th>np</th>");
     for (Summary.Band band : Summary.Band.values()) {
       html.append("<th>").append(esc(band.title())).append("</th>");
@@ -120,7 +123,7 @@ final class HtmlReport {
       }
       html.append("</tr>\n");
     }
-    html.append("</tbody>\n</table>\n<p class=\"meta\">Per band, the lowest geometric mean time over its sizes"
+    html.append("</tbody>\n</table></div>\n<p class=\"meta\">Per band, the lowest geometric mean time over its sizes"
         + " (hover a cell), among the series measured at all of them, and the factor to the next. &asymp;: their"
         + " 99.9% error bars overlap at some size, no clear lead. Compare within a run.</p>\n</section>\n");
   }
@@ -187,6 +190,8 @@ final class HtmlReport {
             + " give the real interval.</li>\n")
         .append("<li>Thin pale lines: the slowest rank's time per operation (collectives), beside rank 0's, which"
             + " JMH times.</li>\n")
+        .append("<li>Stacked bars (gather-average): rank 0's time in each phase, beside the score; a score taller"
+            + " than its stack is time no phase accounts for.</li>\n")
         .append("<li>A gap in a line, or a line ending early, is a combination with no result (its job failed or"
             + " was not run); the missing combinations are listed under each operation. Nothing is drawn as"
             + " zero.</li>\n")
@@ -207,11 +212,59 @@ final class HtmlReport {
           .append(esc(chart.caption())).append(" <a href=\"").append(esc(ChartFiles.svgName(chart)))
           .append("\">SVG</a></figcaption></figure>\n");
     }
+    if (operation.equals(GatherAverageParts.COMPOSITE.cliName())) {
+      appendParts(html);
+    }
     appendMissing(html, operation);
     html.append("<details class=\"numbers\"><summary>Numbers: every result of ").append(esc(operation))
         .append("</summary>\n");
     appendTable(html, operation);
     html.append("</details>\n</section>\n");
+  }
+
+  /**
+   * gather-average beside its parts from the same run: its phases at rank 0, and the suite's gather of the same
+   * size + the average phase + the suite's bcast of twice as many ints (the averages' bytes).
+   */
+  private void appendParts(StringBuilder html) {
+    List<GatherAverageParts> rows = GatherAverageParts.of(data);
+    html.append("<h3 id=\"gather-average-parts\">gather-average beside its parts</h3>\n<p>Phases: rank 0's time in"
+        + " each phase, from a loop after each measurement iteration. Parts: this run's <code>gather</code> of the same"
+        + " size + the average phase + this run's <code>bcast</code> of twice the ints (the averages are doubles);"
+        + " empty when the run did not measure them (run gather and bcast with the sizes N and 2N, e.g."
+        + " <code>--ops gather,bcast,gather-average --sizes 1Ki,2Ki</code>). Score / parts near 1: the composite"
+        + " costs what its parts cost.</p>\n");
+    if (rows.isEmpty()) {
+      html.append("<p>No gather-average results.</p>\n");
+      return;
+    }
+    Map<SeriesKey, String> labels = data.labelsFor(
+        data.keysOf(rows.stream().map(GatherAverageParts::composite).collect(Collectors.toList())));
+    html.append("<table class=\"sortable\">\n<thead><tr>");
+    for (String header : List.of("series", "np", "size (ints)", "bytes", "score (\u00b5s/op)", "gather phase",
+        "average phase", "bcast phase", "phases sum", "gather(N)", "bcast(2N)", "parts", "score / parts")) {
+      html.append("<th>").append(esc(header)).append("</th>");
+    }
+    html.append("</tr></thead>\n<tbody>\n");
+    for (GatherAverageParts row : rows) {
+      Measurement m = row.composite();
+      html.append("<tr>");
+      text(html, labels.get(data.keyOf(m)));
+      number(html, m.ranks().getAsInt(), false);
+      number(html, m.sizeElements().getAsLong(), false);
+      bytes(html, m);
+      number(html, m.time().score(), true);
+      for (SecondaryMetric phase : GatherAverageParts.COMPOSITE.phases()) {
+        number(html, row.phase(phase), true);
+      }
+      number(html, row.hasPhases() ? row.phaseSum() : Double.NaN, true);
+      number(html, row.gather().map(g -> g.time().score()).orElse(Double.NaN), true);
+      number(html, row.bcast().map(b -> b.time().score()).orElse(Double.NaN), true);
+      number(html, row.parts(), true);
+      number(html, row.ratio(), true);
+      html.append("</tr>\n");
+    }
+    html.append("</tbody>\n</table>\n");
   }
 
   /** Per run and rank count: the series &times; sizes grid and the cells of it that have no result. */
@@ -236,9 +289,11 @@ final class HtmlReport {
     rows.forEach(m -> otherTimes.addAll(m.otherTimes().keySet()));
     Set<String> variantNames = new TreeSet<>();
     rows.forEach(m -> variantNames.addAll(m.variant().keySet()));
-    // a variant column that is the same everywhere (e.g. mode=avgt) says nothing per row
+    // a variant column that is the same everywhere (e.g. mode=avgt) says nothing per row; the buffer kind and an
+    // inter-host layout are always worth saying
+    boolean acrossHosts = rows.stream().anyMatch(m -> m.hosts() > 1);
     variantNames.removeIf(name -> rows.stream().map(m -> m.variant().getOrDefault(name, "")).distinct().count() < 2
-        && !name.equals(Param.BUFFER.jmhName()));
+        && !name.equals(Param.BUFFER.jmhName()) && !(acrossHosts && name.equals(Param.LAYOUT.jmhName())));
 
     html.append("<table class=\"sortable\">\n<thead><tr>");
     List<String> headers = new ArrayList<>();
@@ -267,13 +322,13 @@ final class HtmlReport {
       }
       text(html, m.backend());
       for (String name : variantNames) {
-        text(html, m.variant().getOrDefault(name, m.params().getOrDefault(name, "")));
+        // a variant leaves neutral values out (Measurement#variant): the file's value, or the neutral one it predates
+        text(html, m.variant().getOrDefault(name, m.params().getOrDefault(name,
+            Param.byJmhName(name).flatMap(Param::neutralValue).orElse(""))));
       }
       number(html, m.ranks().isPresent() ? m.ranks().getAsInt() : Double.NaN, false);
       number(html, m.sizeElements().isPresent() ? m.sizeElements().getAsLong() : Double.NaN, false);
-      String bytes = m.sizeBytes().isPresent() ? Sizes.formatBytes(m.sizeBytes().getAsLong()) : "";
-      html.append("<td data-v=\"").append(m.sizeBytes().isPresent() ? m.sizeBytes().getAsLong() : "")
-          .append("\">").append(esc(bytes)).append("</td>");
+      bytes(html, m);
       Metric time = m.time();
       boolean cut = LogAxisErrorBars.isCut(time.score(), time.scoreError());
       html.append("<td data-v=\"").append(raw(time.score())).append("\">").append(fmt(time.score()))
@@ -294,6 +349,13 @@ final class HtmlReport {
       html.append("</tr>\n");
     }
     html.append("</tbody>\n</table>\n");
+  }
+
+  /** The message size in bytes, readable ({@code 4 KiB}), sorted by the byte count. */
+  private static void bytes(StringBuilder html, Measurement m) {
+    String bytes = m.sizeBytes().isPresent() ? Sizes.formatBytes(m.sizeBytes().getAsLong()) : "";
+    html.append("<td data-v=\"").append(m.sizeBytes().isPresent() ? m.sizeBytes().getAsLong() : "")
+        .append("\">").append(esc(bytes)).append("</td>");
   }
 
   private static void text(StringBuilder html, String value) {
@@ -342,7 +404,9 @@ final class HtmlReport {
       ".meta{color:#555}.warn{color:#a00;font-weight:bold}",
       "nav{margin:.8em 0;padding:.4em .5em;background:#f4f4f4}",
       "ul.runlines{margin:.3em 0;padding-left:1.2em;color:#444;font-size:.9em}",
-      "table.summary{font-size:.9em;margin:.3em 0}table.summary td{text-align:left;white-space:nowrap}",
+      "table.summary{font-size:.9em;margin:0}table.summary td{text-align:left;white-space:nowrap}",
+      ".summary-box{max-height:30vh;overflow:auto;margin:.3em 0}",
+      "table.summary thead th{position:sticky;top:0;background:#fff}",
       "section#summary h2{margin-top:.6em}section#summary p.meta{font-size:.85em;margin:.2em 0}",
       ".swatch{display:inline-block;width:.8em;height:.8em;margin-right:.3em;vertical-align:baseline}",
       "details>summary{cursor:pointer;font-weight:bold;margin:1em 0 .5em}",

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.jmpibench.results.BenchmarkResult;
+import org.jmpibench.results.Layout;
 import org.jmpibench.results.Metric;
 import org.jmpibench.results.Operation;
 import org.jmpibench.results.Param;
@@ -56,6 +57,11 @@ public record Measurement(
     return result.param(Param.BACKEND).orElse("(no backend)");
   }
 
+  /** How many hosts the job's ranks spanned ({@link Layout}); 1 for results from before hosts existed. */
+  public int hosts() {
+    return Layout.hosts(result.paramOrNeutral(Param.LAYOUT).orElseThrow());
+  }
+
   public OptionalInt ranks() {
     return result.np();
   }
@@ -92,8 +98,9 @@ public record Measurement(
 
   /**
    * Every parameter but backend, np and size, plus the JMH mode: what tells two series of one backend apart. A
-   * parameter at its neutral value ({@link Param#isNeutral}, e.g. idle {@code default}) is left out, so a run
-   * that predates the parameter and one that has it draw the same variant alike.
+   * parameter at its neutral value ({@link Param#isNeutral}, e.g. idle {@code default}, jdk {@code 17}) is left
+   * out, so a run that predates the parameter and one that has it draw the same variant alike: an older run's line is
+   * told apart from a newer one's only by what really differed.
    */
   public SortedMap<String, String> variant() {
     SortedMap<String, String> variant = new TreeMap<>();

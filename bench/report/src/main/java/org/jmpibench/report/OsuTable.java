@@ -13,6 +13,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.jmpibench.results.BenchmarkResult;
 import org.jmpibench.results.HarnessOverhead;
+import org.jmpibench.results.JdkRelease;
+import org.jmpibench.results.Layout;
 import org.jmpibench.results.Metric;
 import org.jmpibench.results.Operation;
 import org.jmpibench.results.Param;
@@ -24,11 +26,13 @@ import org.jmpibench.results.Sizes;
  * The OSU-style table of a run, the one table writer ({@code bench} prints it at the end of a run, {@code table}
  * from any results file), as fixed-width text or as Markdown.
  *
- * <p>One block per operation and its other parameters (np, buffer), one row per size, one column per backend
- * variant ({@code shm}, or {@code shm/spin} for a non-default idle strategy), in the order the file has them.
- * send: one-way latency (us) and bandwidth (MB/s = 10^6 bytes/s = bytes / us); collectives: rank 0's latency
- * (us) and, in brackets, the slowest rank's. A missing result is {@code -}. Then the harness overhead of each
- * backend variant ({@link HarnessOverhead}), and one line for each result that is not one of our operations.
+ * <p>One block per operation and its other parameters (np, buffer, layout), one row per size, one column per
+ * backend variant ({@code shm}, or {@code shm/spin} for a non-default idle strategy; {@code shm, JDK 25} when the
+ * results have several JDKs), in the order the file has them. A block whose jobs spanned hosts says so in its
+ * heading ({@code 2 hosts, layout 2hosts:0/1}). send: one-way latency (us) and bandwidth (MB/s = 10^6 bytes/s =
+ * bytes / us); collectives: rank 0's latency (us) and, in brackets, the slowest rank's. A missing result is
+ * {@code -}. Then the harness overhead of each backend variant ({@link HarnessOverhead}), and one line for each
+ * result that is not one of our operations.
  */
 public final class OsuTable {
 
@@ -53,12 +57,13 @@ public final class OsuTable {
           && r.primary().unit().hasDirection();
       (tabled ? ours : others).add(r);
     }
-    List<String> columns = ours.stream().map(BenchmarkResult::variantLabel).distinct().toList();
+    boolean severalJdks = ours.stream().map(r -> r.paramOrNeutral(Param.JDK).orElseThrow()).distinct().count() > 1;
+    List<String> columns = ours.stream().map(r -> column(r, severalJdks)).distinct().toList();
     StringBuilder out = new StringBuilder();
     for (Map.Entry<BlockKey, List<BenchmarkResult>> block : blocks(ours).entrySet()) {
-      block(out, block.getKey(), block.getValue(), columns, format);
+      block(out, block.getKey(), block.getValue(), columns, severalJdks, format);
     }
-    overhead(out, ours, columns, format);
+    overhead(out, ours, columns, severalJdks, format);
     if (!others.isEmpty()) {
       out.append(format == Format.TEXT ? "\n# other benchmarks\n" : "\n### Other benchmarks\n\n");
       for (BenchmarkResult r : others) {
@@ -69,15 +74,24 @@ public final class OsuTable {
     return out.toString();
   }
 
+  /** A result's column: its backend variant, and its JDK when the results have several. */
+  private static String column(BenchmarkResult r, boolean severalJdks) {
+    return severalJdks ? r.variantLabel() + ", " + JdkRelease.label(r.paramOrNeutral(Param.JDK).orElseThrow())
+        : r.variantLabel();
+  }
+
   /**
-   * What one block shares: the operation and every parameter but backend, idle and size (np, buffer, and any
-   * other), in name order; the mode when it is not JMH's average time.
+   * What one block shares: the operation, the layout of its jobs and every parameter but backend, idle, JDK and
+   * size (np, buffer, and any other), in name order; the mode when it is not JMH's average time.
    */
-  private record BlockKey(Operation op, int np, Map<String, String> rest) {
+  private record BlockKey(Operation op, int np, String layout, Map<String, String> rest) {
 
     String title(String separator) {
       StringBuilder title = new StringBuilder(op.cliName()).append(separator).append("np=").append(np);
       rest.forEach((name, value) -> title.append(separator).append(name).append('=').append(value));
+      if (Layout.acrossHosts(layout)) {
+        title.append(separator).append(Layout.hostsLabel(layout)).append(", layout ").append(layout);
+      }
       return title.toString();
     }
   }
@@ -85,16 +99,17 @@ public final class OsuTable {
   private static BlockKey keyOf(BenchmarkResult r) {
     Map<String, String> rest = new LinkedHashMap<>();
     r.params().forEach((name, value) -> {
-      boolean column = Param.byJmhName(name).filter(p -> p == Param.BACKEND || p == Param.IDLE
-          || p == Param.SIZE || p == Param.NP).isPresent();
-      if (!column) {
+      boolean elsewhere = Param.byJmhName(name).filter(p -> p == Param.BACKEND || p == Param.IDLE
+          || p == Param.SIZE || p == Param.NP || p == Param.JDK || p == Param.LAYOUT).isPresent();
+      if (!elsewhere) {
         rest.put(name, value);
       }
     });
     if (!r.mode().equals("avgt")) {
       rest.put("mode", r.mode());
     }
-    return new BlockKey(r.operation().orElseThrow(), r.np().getAsInt(), rest);
+    return new BlockKey(r.operation().orElseThrow(), r.np().getAsInt(), r.paramOrNeutral(Param.LAYOUT).orElseThrow(),
+        rest);
   }
 
   /** Blocks in report order: operation, then rank count, then as they first appear. */
@@ -109,10 +124,10 @@ public final class OsuTable {
   }
 
   private static void block(StringBuilder out, BlockKey key, List<BenchmarkResult> results, List<String> columns,
-      Format format) {
+      boolean severalJdks, Format format) {
     boolean bandwidth = key.op().hasBandwidth();
     List<String> shown = columns.stream()
-        .filter(c -> results.stream().anyMatch(r -> r.variantLabel().equals(c))).toList();
+        .filter(c -> results.stream().anyMatch(r -> column(r, severalJdks).equals(c))).toList();
     List<String> header = new ArrayList<>(List.of("Size", "Bytes"));
     header.addAll(shown);
     List<List<String>> rows = new ArrayList<>();
@@ -120,7 +135,8 @@ public final class OsuTable {
         .collect(Collectors.toCollection(TreeSet::new))) {
       List<String> row = new ArrayList<>(List.of(Sizes.format(size), Long.toString(Sizes.bytes(size))));
       for (String column : shown) {
-        row.add(results.stream().filter(r -> r.sizeElements().getAsLong() == size && r.variantLabel().equals(column))
+        row.add(results.stream()
+            .filter(r -> r.sizeElements().getAsLong() == size && column(r, severalJdks).equals(column))
             .findFirst().map(r -> cell(r, bandwidth)).orElse("-"));
       }
       rows.add(row);
@@ -146,12 +162,13 @@ public final class OsuTable {
         .orElse(String.format(Locale.ROOT, "%.2f", score));
   }
 
-  private static void overhead(StringBuilder out, List<BenchmarkResult> ours, List<String> columns, Format format) {
+  private static void overhead(StringBuilder out, List<BenchmarkResult> ours, List<String> columns,
+      boolean severalJdks, Format format) {
     Map<String, List<Double>> ratios = new LinkedHashMap<>();
     for (BenchmarkResult r : ours) {
       double ratio = HarnessOverhead.ratio(r);
       if (!Double.isNaN(ratio)) {
-        ratios.computeIfAbsent(r.variantLabel(), c -> new ArrayList<>()).add(ratio);
+        ratios.computeIfAbsent(column(r, severalJdks), c -> new ArrayList<>()).add(ratio);
       }
     }
     if (ratios.isEmpty()) {

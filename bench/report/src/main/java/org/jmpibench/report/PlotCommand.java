@@ -121,12 +121,16 @@ public final class PlotCommand implements Callable<Integer> {
     return directory.target();
   }
 
-  /** Every chart, grouped by operation; per operation time-vs-size, then bandwidth, then time-vs-ranks. */
+  /**
+   * Every chart, grouped by operation; per operation time-vs-size, then bandwidth, then time-vs-ranks, then the
+   * phases of an operation timed in phases.
+   */
   static List<ReportChart> pageOrder(ReportData data) {
     List<ReportChart> byKind = new ArrayList<>();
     byKind.addAll(SizeSweepChart.draw(data));
     byKind.addAll(BandwidthChart.draw(data));
     byKind.addAll(RankSweepChart.draw(data));
+    byKind.addAll(PhaseChart.draw(data));
     List<ReportChart> ordered = new ArrayList<>();
     for (String operation : data.operations()) {
       byKind.stream().filter(c -> c.operation().equals(operation)).forEach(ordered::add);

@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.jmpibench.results.JdkRelease;
 import org.jmpibench.results.Operation;
 import org.jmpibench.results.Param;
 
@@ -22,11 +24,12 @@ import org.jmpibench.results.Param;
  */
 final class ReportData {
   private static final String IDLE = Param.IDLE.jmhName();
+  private static final String JDK = Param.JDK.jmhName();
 
   private final List<RunResults> runs;
   private final List<Measurement> measurements = new ArrayList<>();
   private final Map<Measurement, SeriesKey> keys = new HashMap<>();
-  /** Every variant (buffer kind, idle strategy...) in a stable order: its index picks its marker. */
+  /** Every variant (buffer kind, idle strategy, JDK, hosts...) in a stable order: its index picks its marker. */
   private final List<SortedMap<String, String>> variants;
 
   ReportData(List<RunResults> runs) {
@@ -37,7 +40,7 @@ final class ReportData {
         keys.put(m, SeriesKey.of(i, m));
       }
     }
-    variants = keys.values().stream().map(SeriesKey::variant).distinct()
+    variants = keys.values().stream().map(ReportData::markerVariant).distinct()
         .sorted(SeriesKey.VARIANT_ORDER).collect(Collectors.toList());
   }
 
@@ -81,7 +84,20 @@ final class ReportData {
   }
 
   ChartStyle.SeriesStyle styleOf(SeriesKey key) {
-    return ChartStyle.styleOf(key.backend(), key.runIndex(), variants.indexOf(key.variant()));
+    return ChartStyle.styleOf(key.backend(), key.runIndex(), variants.indexOf(markerVariant(key)));
+  }
+
+  /**
+   * What a series' marker tells apart: its variant and, for a series whose jobs spanned hosts, how many, so an
+   * inter-host line of a backend does not look like its intra-host one in the same run.
+   */
+  private static SortedMap<String, String> markerVariant(SeriesKey key) {
+    if (key.hosts() == 1) {
+      return key.variant();
+    }
+    SortedMap<String, String> variant = new TreeMap<>(key.variant());
+    variant.put("hosts", Integer.toString(key.hosts()));
+    return variant;
   }
 
   /** What a caption says about line styles when several runs share the charts; empty for one run. */
@@ -105,7 +121,9 @@ final class ReportData {
    * Labels for the series of one chart: the backend, preceded by the run when several runs are plotted, followed by
    * those variant values that differ between the chart's series (the buffer kind only when both kinds are there).
    * The idle strategy, when it differs, joins the backend as in the harness's table: {@code shm/spin}, and plain
-   * {@code shm} for the default.
+   * {@code shm} for the default. A series whose jobs spanned hosts always says how many ({@code tcp, 2 hosts}), so
+   * that no inter-host line passes for an intra-host one. The JDK, when it differs, is named by its release
+   * ({@code shm, JDK 25}).
    */
   Map<SeriesKey, String> labelsFor(List<SeriesKey> chartKeys) {
     Set<String> varying = new TreeSet<>();
@@ -126,8 +144,16 @@ final class ReportData {
       }
       label.append(varying.contains(IDLE) ? Param.variantLabel(key.backend(), key.variant().get(IDLE))
           : key.backend());
+      if (key.hosts() > 1) {
+        label.append(", ").append(key.hosts()).append(" hosts");
+      }
+      if (varying.contains(JDK)) {
+        // a variant leaves a neutral value out (Measurement#variant): no jdk is the neutral release
+        label.append(", ").append(JdkRelease.label(key.variant().getOrDefault(JDK,
+            Param.JDK.neutralValue().orElseThrow())));
+      }
       for (String name : varying) {
-        if (name.equals(IDLE)) {
+        if (name.equals(IDLE) || name.equals(JDK)) {
           continue;
         }
         String value = key.variant().getOrDefault(name, "-");

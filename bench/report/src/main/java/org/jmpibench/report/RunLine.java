@@ -6,8 +6,8 @@ import java.util.Map;
 import org.jmpibench.results.Sizes;
 
 /**
- * A run in one line, for the top of the report: where it ran, on what, from which commit, how JMH measured, and
- * how it ended. Built from the run's context and JMH's settings; what neither says is left out. The full context
+ * A run in one line, for the top of the report: where it ran (and on how many hosts), on what (and which JDKs the
+ * ranks ran on, when {@code bench --jdk} chose them), from which commit, how JMH measured, and how it ended. Built from the run's context and JMH's settings; what neither says is left out. The full context
  * is on the page too, folded.
  */
 final class RunLine {
@@ -38,6 +38,15 @@ final class RunLine {
       String vendor = context.get("jvm.vendor");
       parts.add("Java " + java + (vendor == null ? "" : " (" + vendor + ")"));
     }
+    // bench --jdk: the ranks ran on other JDKs than the one above (which ran JMH's host)
+    List<String> rankJdks = valuesOf(context, "jdks\\.[^.]+\\.version");
+    if (!rankJdks.isEmpty() && !rankJdks.equals(List.of(String.valueOf(java)))) {
+      parts.add("ranks on Java " + String.join(", ", rankJdks));
+    }
+    int hosts = valuesOf(context, "hostfile\\.hosts\\..+\\.slots").size();
+    if (hosts > 1) {
+      parts.add(hosts + " hosts");
+    }
     String commit = context.get("git.commit");
     if (commit != null && !commit.isBlank()) {
       parts.add("commit " + commit.substring(0, Math.min(12, commit.length()))
@@ -58,6 +67,12 @@ final class RunLine {
           + " benchmarks)");
     }
     return String.join("; ", parts);
+  }
+
+  /** The values of the flattened context's keys that match {@code keyPattern}, in key order. */
+  private static List<String> valuesOf(Map<String, String> context, String keyPattern) {
+    return context.entrySet().stream().filter(e -> e.getKey().matches(keyPattern)).sorted(Map.Entry.comparingByKey())
+        .map(Map.Entry::getValue).toList();
   }
 
   private static void add(List<String> parts, String value, String suffix) {

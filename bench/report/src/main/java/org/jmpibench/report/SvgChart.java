@@ -21,9 +21,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.DoubleStream;
+import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.AxesChartStyler;
+import org.knowm.xchart.style.Styler;
 
 /**
  * Writes a chart as SVG with its text as text ({@code <text>} elements): selectable, searchable, and a few
@@ -31,11 +35,12 @@ import org.knowm.xchart.style.XYStyler;
  *
  * <p>XChart draws every string as the outline of its glyphs ({@code TextLayout.getOutline}, then {@code fill}),
  * which an SVG can only hold as paths. But the strings a chart can draw are known: its title, axis titles, legend
- * entries and tick labels (ours come from {@link ChartStyle}'s formatting functions and the y axis's decimal
- * pattern), each in a known font. The graphics below compare every filled shape with the outlines of those
- * strings, upright or turned a quarter (the y axis title), and write a match as the string it is, in its font,
- * where the outline was. A shape that matches nothing is written as it was drawn: text is never lost, at worst it
- * stays a shape.
+ * entries, categories (a bar chart's) and tick labels (ours come from {@link ChartStyle}'s formatting functions
+ * and the y axis's decimal pattern: on a log axis 1..9 times each decade, on a linear one the multiples of the
+ * steps XChart picks from), each in a known font. The graphics below compare every filled shape with the outlines
+ * of those strings, upright or turned as the chart turns them (the y axis title a quarter, categories by the label
+ * rotation), and write a match as the string it is, in its font, where the outline was. A shape that matches
+ * nothing is written as it was drawn: text is never lost, at worst it stays a shape.
  */
 final class SvgChart {
   /** Decades around the y data whose tick labels a logarithmic axis can draw. */
@@ -44,10 +49,14 @@ final class SvgChart {
   private static final int SPARE_TICKS = 4;
   /** Outline coordinates are floats: a recognised outline agrees to well within this, in pixels. */
   private static final double TOLERANCE_PX = 1e-3;
+  /** The tick steps a linear axis takes, times a power of ten. */
+  private static final double[] LINEAR_STEPS = {1, 2, 2.5, 5};
+  /** Ticks a linear axis has at most for a step to be worth expecting. */
+  private static final int MAX_LINEAR_TICKS = 40;
 
   private SvgChart() {}
 
-  static void write(XYChart chart, OutputStream out) throws IOException {
+  static void write(Chart<?, ?> chart, OutputStream out) throws IOException {
     TextKeepingGraphics graphics = new TextKeepingGraphics();
     candidates(chart).forEach(graphics::expect);
     chart.paint(graphics, chart.getWidth(), chart.getHeight());
@@ -63,48 +72,110 @@ final class SvgChart {
   /** The size of Java's default font, which VectorGraphics2D does not write. */
   static final int DEFAULT_FONT_SIZE_PX = 12;
 
-  /** A string the chart may draw, in the font it draws it in, and whether it may be turned (axis titles). */
-  record Candidate(String text, Font font, boolean mayBeTurned) {}
+  /**
+   * A string the chart may draw, in the font it draws it in, and the turn it may be drawn with besides upright:
+   * degrees counter-clockwise, 0 for none.
+   */
+  record Candidate(String text, Font font, double turnDegrees) {}
 
   /** Every string {@code chart} can draw. */
-  static List<Candidate> candidates(XYChart chart) {
-    XYStyler styler = chart.getStyler();
+  static List<Candidate> candidates(Chart<?, ?> chart) {
+    Styler styler = chart.getStyler();
     List<Candidate> all = new ArrayList<>();
-    all.add(new Candidate(chart.getTitle(), styler.getChartTitleFont(), false));
-    all.add(new Candidate(chart.getXAxisTitle(), styler.getAxisTitleFont(), true));
-    all.add(new Candidate(chart.getYAxisTitle(), styler.getAxisTitleFont(), true));
-    chart.getSeriesMap().keySet().forEach(name -> all.add(new Candidate(name, styler.getLegendFont(), false)));
-    Set<String> ticks = new LinkedHashSet<>();
-    Function<Double, String> xLabels = styler.getxAxisTickLabelsFormattingFunction();
-    double[] xRange = range(chart, XYSeries::getXData);
-    if (xLabels != null && xRange != null) {
-      for (long x = (long) Math.floor(xRange[0]) - SPARE_TICKS; x <= Math.ceil(xRange[1]) + SPARE_TICKS; x++) {
-        ticks.add(xLabels.apply((double) x));
+    all.add(new Candidate(chart.getTitle(), styler.getChartTitleFont(), 0));
+    chart.getSeriesMap().keySet().forEach(name -> all.add(new Candidate(name, styler.getLegendFont(), 0)));
+    if (styler instanceof AxesChartStyler axes) {
+      all.add(new Candidate(chart.getXAxisTitle(), axes.getAxisTitleFont(), 90));
+      all.add(new Candidate(chart.getYAxisTitle(), axes.getAxisTitleFont(), 90));
+      Set<String> ticks = new LinkedHashSet<>();
+      double[] y = null;
+      if (chart instanceof XYChart xy) {
+        xTicks(xy, ticks);
+        y = xy.getSeriesMap().values().stream().map(XYSeries::getYData).flatMapToDouble(Arrays::stream).toArray();
+      } else if (chart instanceof CategoryChart bars) {
+        bars.getSeriesMap().values().stream().flatMap(series -> series.getXData().stream()).map(String::valueOf)
+            .distinct().forEach(category -> all.add(new Candidate(category, axes.getAxisTickLabelsFont(),
+                axes.getXAxisLabelRotation())));
+        y = stackedHeights(bars);
+      }
+      if (y != null) {
+        yTicks(axes, DoubleStream.of(y).filter(Double::isFinite).toArray(), ticks);
+      }
+      ticks.forEach(tick -> all.add(new Candidate(tick, axes.getAxisTickLabelsFont(), 0)));
+    }
+    all.removeIf(c -> c.text() == null || c.text().isBlank());
+    return all;
+  }
+
+  /** The labels of every whole x an XY chart's x axis can reach, by its formatting function (ours have one). */
+  private static void xTicks(XYChart chart, Set<String> ticks) {
+    Function<Double, String> xLabels = chart.getStyler().getxAxisTickLabelsFormattingFunction();
+    double[] x = chart.getSeriesMap().values().stream().map(XYSeries::getXData).flatMapToDouble(Arrays::stream)
+        .filter(Double::isFinite).toArray();
+    if (xLabels != null && x.length > 0) {
+      long from = (long) Math.floor(Arrays.stream(x).min().getAsDouble()) - SPARE_TICKS;
+      long to = (long) Math.ceil(Arrays.stream(x).max().getAsDouble()) + SPARE_TICKS;
+      for (long at = from; at <= to; at++) {
+        ticks.add(xLabels.apply((double) at));
       }
     }
-    double[] yRange = range(chart, XYSeries::getYData);
-    if (styler.isYAxisLogarithmic() && yRange != null && yRange[0] > 0) {
-      DecimalFormat format = new DecimalFormat(styler.getYAxisDecimalPattern(),
-          DecimalFormatSymbols.getInstance(styler.getLocale()));
-      int low = (int) Math.floor(Math.log10(yRange[0])) - SPARE_DECADES;
-      int high = (int) Math.ceil(Math.log10(yRange[1])) + SPARE_DECADES;
+  }
+
+  /** The values of a bar chart's y axis: each value, and each category's stack. */
+  private static double[] stackedHeights(CategoryChart chart) {
+    List<Double> values = new ArrayList<>();
+    List<Double> stacks = new ArrayList<>();
+    chart.getSeriesMap().values().forEach(series -> {
+      int i = 0;
+      for (Number value : series.getYData()) {
+        double v = value == null ? 0 : value.doubleValue();
+        values.add(v);
+        if (stacks.size() <= i) {
+          stacks.add(0.0);
+        }
+        stacks.set(i, stacks.get(i) + v);
+        i++;
+      }
+    });
+    values.addAll(stacks);
+    return values.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  /**
+   * The labels a y axis over {@code y} can have, in its decimal pattern: 1..9 times each decade on a log axis, the
+   * multiples of each step XChart may pick ({@link #LINEAR_STEPS}) from 0 past the largest value on a linear one.
+   */
+  private static void yTicks(AxesChartStyler styler, double[] y, Set<String> ticks) {
+    if (y.length == 0) {
+      return;
+    }
+    DecimalFormat format = new DecimalFormat(styler.getYAxisDecimalPattern(),
+        DecimalFormatSymbols.getInstance(styler.getLocale()));
+    double max = Arrays.stream(y).max().getAsDouble();
+    if (styler.isYAxisLogarithmic()) {
+      double min = Arrays.stream(y).filter(v -> v > 0).min().orElse(Double.NaN);
+      if (!(min > 0)) {
+        return;
+      }
+      int low = (int) Math.floor(Math.log10(min)) - SPARE_DECADES;
+      int high = (int) Math.ceil(Math.log10(max)) + SPARE_DECADES;
       for (int decade = low; decade <= high; decade++) {
         for (int m = 1; m <= 9; m++) {
           ticks.add(format.format(m * Math.pow(10, decade)));
         }
       }
+    } else if (max > 0) {
+      int top = (int) Math.ceil(Math.log10(max));
+      for (int decade = top - 3; decade <= top; decade++) {
+        for (double step : LINEAR_STEPS) {
+          double size = step * Math.pow(10, decade);
+          long count = (long) Math.ceil(max / size) + 1;
+          for (long n = 0; count <= MAX_LINEAR_TICKS && n <= count; n++) {
+            ticks.add(format.format(n * size));
+          }
+        }
+      }
     }
-    ticks.forEach(tick -> all.add(new Candidate(tick, styler.getAxisTickLabelsFont(), false)));
-    all.removeIf(c -> c.text() == null || c.text().isBlank());
-    return all;
-  }
-
-  /** The smallest and largest finite value of every series' x or y data, or null when there is none. */
-  private static double[] range(XYChart chart, Function<XYSeries, double[]> data) {
-    double[] values = chart.getSeriesMap().values().stream().map(data).flatMapToDouble(Arrays::stream)
-        .filter(Double::isFinite).toArray();
-    return values.length == 0 ? null
-        : new double[] {Arrays.stream(values).min().getAsDouble(), Arrays.stream(values).max().getAsDouble()};
   }
 
   /** VectorGraphics2D that writes the filled outline of an expected string as that string. */
@@ -117,8 +188,8 @@ final class SvgChart {
     void expect(Candidate candidate) {
       Shape upright = new TextLayout(candidate.text(), candidate.font(), getFontRenderContext()).getOutline(null);
       List<AffineTransform> turns = new ArrayList<>(List.of(new AffineTransform()));
-      if (candidate.mayBeTurned()) {
-        turns.add(AffineTransform.getRotateInstance(-Math.PI / 2));
+      if (candidate.turnDegrees() != 0) {
+        turns.add(AffineTransform.getRotateInstance(-Math.toRadians(candidate.turnDegrees())));
       }
       for (AffineTransform turn : turns) {
         Shape shape = turn.createTransformedShape(upright);

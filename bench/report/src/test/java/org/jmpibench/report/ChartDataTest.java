@@ -12,6 +12,7 @@ import org.jmpibench.results.ResultsFileBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 
 /** What the charts are fed: gaps for missing results, nothing a log axis cannot show, honest labels. */
@@ -50,7 +51,10 @@ class ChartDataTest {
   @Test
   void noChartGetsAValueOrErrorBarEndAtOrBelowZero() {
     for (ReportChart chart : charts) {
-      for (XYSeries series : chart.chart().getSeriesMap().values()) {
+      if (!(chart.chart() instanceof XYChart lines)) {
+        continue; // stacked bars (phases) start at zero by design
+      }
+      for (XYSeries series : lines.getSeriesMap().values()) {
         double[] y = series.getYData();
         double[] errors = series.getExtraValues();
         for (int i = 0; i < y.length; i++) {
@@ -115,7 +119,7 @@ class ChartDataTest {
     ReportChart send = PlotCommand.pageOrder(new ReportData(List.of(run))).get(0);
 
     assertThat(send.fileStem()).isEqualTo("time-vs-size_send_np2");
-    Map<String, XYSeries> series = send.chart().getSeriesMap();
+    Map<String, XYSeries> series = xy(send).getSeriesMap();
     assertThat(series.keySet()).containsExactly("loopback", "shm", "shm/spin");
     assertThat(series.get("shm/spin").getYData()[0]).isCloseTo(3 * series.get("shm").getYData()[0], offset(1e-6));
   }
@@ -123,9 +127,9 @@ class ChartDataTest {
   @Test
   void sizesAreBytesWithTicksOnPowersOfTwo() {
     for (String stem : List.of("time-vs-size_send_np2", "bandwidth-vs-size_send_np2")) {
-      ReportChart chart = chart(stem);
-      assertThat(chart.chart().getXAxisTitle()).isEqualTo("message size (bytes, log scale)");
-      var ticks = chart.chart().getStyler().getxAxisTickLabelsFormattingFunction();
+      XYChart chart = xy(chart(stem));
+      assertThat(chart.getXAxisTitle()).isEqualTo("message size (bytes, log scale)");
+      var ticks = chart.getStyler().getxAxisTickLabelsFormattingFunction();
       assertThat(ticks.apply(2.0)).isEqualTo("4 B");
       assertThat(ticks.apply(10.0)).isEqualTo("1 KiB");
       assertThat(ticks.apply(22.0)).isEqualTo("4 MiB");
@@ -141,7 +145,10 @@ class ChartDataTest {
     Map<String, java.awt.Color> colours = new java.util.HashMap<>();
     Map<String, java.util.Set<String>> dashesOfRun = new java.util.HashMap<>();
     for (ReportChart chart : both) {
-      for (XYSeries series : chart.chart().getSeriesMap().values()) {
+      if (!(chart.chart() instanceof XYChart lines)) {
+        continue; // stacked bars: colours are phases, not backends
+      }
+      for (XYSeries series : lines.getSeriesMap().values()) {
         String label = series.getName().replace(" (slowest rank)", "");
         String backend = label.substring(label.indexOf(": ") + 2).split(" ")[0];
         java.awt.Color opaque = new java.awt.Color(series.getLineColor().getRGB() & 0xFFFFFF);
@@ -170,6 +177,61 @@ class ChartDataTest {
   }
 
   @Test
+  void eachJdkOfOneBackendIsASeriesNamedByItsRelease() throws Exception {
+    // as bench --jdk 17,25 writes it: every result has a jdk param, each backend's results appear once per JDK
+    ResultsFileBuilder file = ResultsFileBuilder.file();
+    for (String backend : List.of("loopback", "shm")) {
+      for (long size : List.of(1L, 16L)) {
+        file.add(Operation.SEND, new double[] {10, 10}).params(backend, 2, size).param(Param.JDK, "17").done();
+        file.add(Operation.SEND, new double[] {5, 5}).params(backend, 2, size).param(Param.JDK, "25").done();
+      }
+    }
+
+    RunResults run = RunReader.read(file.writeTo(temp.resolve("results-jdks.json")), "jdks");
+    ReportChart send = PlotCommand.pageOrder(new ReportData(List.of(run))).get(0);
+
+    Map<String, XYSeries> series = xy(send).getSeriesMap();
+    assertThat(series.keySet()).containsExactly("loopback, JDK 17", "loopback, JDK 25", "shm, JDK 17", "shm, JDK 25");
+    assertThat(series.get("shm, JDK 25").getYData()).containsExactly(5, 5);
+  }
+
+  @Test
+  void aRunOnJdk17IsNotToldApartFromOneThatPredatesTheJdkParameter() throws Exception {
+    Path before = ResultsFileBuilder.file().add(Operation.SEND, new double[] {10, 10}).params("shm", 2, 1).done()
+        .writeTo(temp.resolve("before.json"));
+    Path now = ResultsFileBuilder.file().add(Operation.SEND, new double[] {11, 11}).params("shm", 2, 1)
+        .param(Param.JDK, "17").done().writeTo(temp.resolve("now.json"));
+
+    ReportChart send = PlotCommand.pageOrder(new ReportData(List.of(RunReader.read(before, "before"),
+        RunReader.read(now, "now")))).get(0);
+
+    assertThat(send.chart().getSeriesMap().keySet()).containsExactly("before: shm", "now: shm");
+  }
+
+  @Test
+  void interHostSeriesAreApartFromIntraHostOnesAndSayHowManyHosts() throws Exception {
+    // tcp on one host and over two: the layout changes with np (0/1, then 0+2/1+3), the line must not
+    ResultsFileBuilder file = ResultsFileBuilder.file();
+    for (int np : List.of(2, 4)) {
+      String interHost = np == 2 ? "2hosts:0/1" : "2hosts:0+2/1+3";
+      file.add(Operation.BCAST, new double[] {10, 10}).params("tcp", np, 1).param(Param.LAYOUT, "1host").done();
+      file.add(Operation.BCAST, new double[] {40, 40}).params("tcp", np, 1).param(Param.LAYOUT, interHost).done();
+    }
+
+    RunResults run = RunReader.read(file.writeTo(temp.resolve("results-hosts.json")), "hosts");
+    List<ReportChart> charts = PlotCommand.pageOrder(new ReportData(List.of(run)));
+
+    ReportChart byRanks = charts.stream().filter(c -> c.fileStem().equals("time-vs-ranks_bcast_size1")).findFirst()
+        .orElseThrow();
+    Map<String, XYSeries> series = xy(byRanks).getSeriesMap();
+    assertThat(series.keySet()).containsExactly("tcp", "tcp, 2 hosts");
+    assertThat(series.get("tcp, 2 hosts").getYData()).as("one line over np 2 and 4").containsExactly(40, 40);
+    ReportChart bySize = charts.stream().filter(c -> c.fileStem().equals("time-vs-size_bcast_np2")).findFirst()
+        .orElseThrow();
+    assertThat(bySize.chart().getSeriesMap().keySet()).containsExactly("tcp", "tcp, 2 hosts");
+  }
+
+  @Test
   void bandwidthIsBytesPerMicrosecond() {
     XYSeries loopback = series("bandwidth-vs-size_send_np2", "loopback array");
     XYSeries loopbackTime = series("time-vs-size_send_np2", "loopback array");
@@ -178,12 +240,17 @@ class ChartDataTest {
         .isCloseTo(1048576 * 4 / loopbackTime.getYData()[last], offset(1e-6));
   }
 
+  private static XYChart xy(ReportChart chart) {
+    assertThat(chart.chart()).as(chart.fileStem()).isInstanceOf(XYChart.class);
+    return (XYChart) chart.chart();
+  }
+
   private static List<String> names(String stem) {
     return List.copyOf(chart(stem).chart().getSeriesMap().keySet());
   }
 
   private static XYSeries series(String stem, String name) {
-    Map<String, XYSeries> all = chart(stem).chart().getSeriesMap();
+    Map<String, XYSeries> all = xy(chart(stem)).getSeriesMap();
     assertThat(all).containsKey(name);
     return all.get(name);
   }

@@ -27,13 +27,16 @@ import picocli.CommandLine;
  * below zero: log axes!), and missing combinations (a failed job leaves no entry). And a way to run {@code plot}.
  */
 final class Fixtures {
-  /** 147 results: send np=2; bcast and gather-average np=2,4; 4 backends, openmpi with both buffer kinds. */
+  /**
+   * 207 results: send np=2; bcast, gather and gather-average (with its phases) np=2,4; 4 backends, openmpi with
+   * both buffer kinds.
+   */
   static final String RUN_A = "results-2026-11-30.json";
 
   /** The context of RUN_A, as the harness's writer writes it, with three failed jobs. */
   static final String RUN_A_CONTEXT = "results-2026-11-30.context.json";
 
-  /** 59 results of loopback and shm only, no context file. */
+  /** 83 results of loopback and shm only, no context file. */
   static final String RUN_B = "results-2026-12-01.json";
 
   static final long[] SIZES = {1, 16, 256, 4096, 65536, 1048576};
@@ -66,6 +69,7 @@ final class Fixtures {
   private static ResultsFileBuilder run(long seed, List<String> backends, Set<String> missing) {
     Random rng = new Random(seed);
     Random handRng = new Random(99);
+    Random phaseRng = new Random(5);
     ResultsFileBuilder file = ResultsFileBuilder.file();
     for (Operation op : Operation.values()) {
       for (int np : op == Operation.SEND ? List.of(2) : List.of(2, 4)) {
@@ -94,6 +98,11 @@ final class Fixtures {
                   : t * between(rng, 1.1, 1.4);
               Random secondaryRng = op.shape() == Operation.Shape.PAIR ? handRng : rng;
               result.secondary(op.shape().secondaryMetric(), forks(secondaryRng, secondary, forks, iterations));
+              // gather-average's phases: gather and bcast most of the time, the average a tenth
+              double[] shares = {0.45, 0.1, 0.4};
+              for (int i = 0; i < op.phases().size(); i++) {
+                result.secondary(op.phases().get(i), forks(phaseRng, t * shares[i], forks, iterations));
+              }
               result.done();
             }
           }
@@ -151,7 +160,7 @@ final class Fixtures {
             "backend openmpi: rank 2 exited with status 1: CommunicatorException: gather failed"))
         .failed(new RunContext.FailedJob("loopback", 2, Operation.SEND.benchmarkName(),
             "backend=loopback,buffer=array,np=2,size=256", "backend loopback: rank 1 exited with status 3: watchdog"));
-    context.progress(started.plusHours(2), RUN_A, true, 150, 150);
+    context.progress(started.plusHours(2), RUN_A, true, 210, 210);
     return context.build();
   }
 

@@ -87,6 +87,41 @@ class OsuTableTest {
   }
 
   @Test
+  void severalJdksAreColumnsOfOneBlockAndABlockAcrossHostsSaysSoInItsHeading() {
+    ResultsFileBuilder file = ResultsFileBuilder.file();
+    file.add(Operation.SEND, new double[] {2, 2, 2}).params("loopback", 2, 1).param(Param.JDK, "17").done();
+    file.add(Operation.SEND, new double[] {1, 1, 1}).params("loopback", 2, 1).param(Param.JDK, "25").done();
+    file.add(Operation.GATHER, new double[] {3, 3, 3}).params("loopback", 2, 1024).param(Param.JDK, "25")
+        .secondary(SecondaryMetric.SLOWEST_RANK, new double[] {4, 4, 4}).done();
+    file.add(Operation.BCAST, new double[] {5, 5, 5}).params("tcp", 2, 1).param(Param.LAYOUT, "1host").done();
+    file.add(Operation.BCAST, new double[] {9, 9, 9}).params("tcp", 2, 1).param(Param.LAYOUT, "2hosts:0/1").done();
+
+    String text = OsuTable.render(ResultsFile.read(file.writeTo(dir.resolve("jdks.json"))).results(),
+        OsuTable.Format.TEXT);
+
+    assertThat(text).isEqualTo("""
+
+        # send  np=2  buffer=array  (one-way latency us / bandwidth MB/s)
+        Size  Bytes  loopback, JDK 17  loopback, JDK 25
+        1         4        2.00 / 2.0        1.00 / 4.0
+
+        # bcast  np=2  buffer=array  (latency us at rank 0 [slowest rank us])
+        Size  Bytes  tcp, JDK 17
+        1         4         5.00
+
+        # bcast  np=2  buffer=array  2 hosts, layout 2hosts:0/1  (latency us at rank 0 [slowest rank us])
+        Size  Bytes  tcp, JDK 17
+        1         4         9.00
+
+        # gather  np=2  buffer=array  (latency us at rank 0 [slowest rank us])
+        Size  Bytes  loopback, JDK 25
+        1Ki    4096       3.00 [4.00]
+        """);
+    assertThat(OsuTable.render(ResultsFile.read(dir.resolve("jdks.json")).results(), OsuTable.Format.MARKDOWN))
+        .contains("### bcast, np=2, buffer=array, 2 hosts, layout 2hosts:0/1: latency at rank 0 (µs)");
+  }
+
+  @Test
   void theTableCommandPrintsItFromAFileAndRefusesABadOneInOneLine() throws Exception {
     Path file = run();
     StringWriter out = new StringWriter();

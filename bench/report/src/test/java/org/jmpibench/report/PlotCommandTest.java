@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.jmpibench.results.Operation;
+import org.jmpibench.results.Param;
 import org.jmpibench.results.ResultsFileBuilder;
 import org.jmpibench.results.SecondaryMetric;
 import org.junit.jupiter.api.Assumptions;
@@ -47,10 +48,14 @@ class PlotCommandTest {
     Set<String> expectedStems = new TreeSet<>(List.of(
         "time-vs-size_send_np2", "bandwidth-vs-size_send_np2",
         "time-vs-size_bcast_np2", "time-vs-size_bcast_np4",
+        "time-vs-size_gather_np2", "time-vs-size_gather_np4",
         "time-vs-size_gather-average_np2", "time-vs-size_gather-average_np4"));
-    for (String operation : List.of("bcast", "gather-average")) {
-      for (long size : List.of(1L, 16L, 256L, 4096L, 65536L, 1048576L)) {
+    for (long size : List.of(1L, 16L, 256L, 4096L, 65536L, 1048576L)) {
+      for (String operation : List.of("bcast", "gather", "gather-average")) {
         expectedStems.add("time-vs-ranks_" + operation + "_size" + size);
+      }
+      for (int np : List.of(2, 4)) {
+        expectedStems.add("phases_gather-average_np" + np + "_size" + size);
       }
     }
     Set<String> expectedFiles = new TreeSet<>(Set.of("index.html", OutputDirectory.MARKER));
@@ -111,6 +116,22 @@ class PlotCommandTest {
     assertThat(sendTimes.chart().getSeriesMap().keySet()).contains(
         "results-2026-11-30: loopback array", "results-2026-12-01: loopback array",
         "results-2026-11-30: openmpi direct", "results-2026-12-01: shm array");
+  }
+
+  @Test
+  void theTableOfAnInterHostRunShowsItsLayout() throws Exception {
+    // one run over two hosts only: the layout never varies, and still the table must say it
+    Path results = ResultsFileBuilder.file()
+        .add(Operation.SEND, new double[] {40, 41}).params("tcp", 2, 1).param(Param.LAYOUT, "2hosts:0/1").done()
+        .add(Operation.SEND, new double[] {90, 92}).params("tcp", 2, 16).param(Param.LAYOUT, "2hosts:0/1").done()
+        .writeTo(temp.resolve("hosts.json"));
+    Path out = temp.resolve("out-hosts");
+
+    Fixtures.Outcome outcome = Fixtures.plot("--out", out.toString(), results.toString());
+
+    assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+    String page = Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8);
+    assertThat(page).contains("<th>layout</th>", "<td>2hosts:0/1</td>");
   }
 
   @Test

@@ -25,7 +25,7 @@ class RunReaderTest {
 
     RunResults run = RunReader.read(results, "a");
 
-    assertThat(run.measurements()).hasSize(147);
+    assertThat(run.measurements()).hasSize(207);
     Measurement first = run.measurements().get(0);
     assertThat(first.operation()).isEqualTo("send");
     assertThat(first.benchmark()).isEqualTo(Operation.SEND.benchmarkName());

@@ -11,7 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.internal.series.Series;
 
 /** The SVGs hold their text as text: every string of the chart is a text element, and the file stays small. */
 class SvgChartTest {
@@ -32,10 +33,14 @@ class SvgChartTest {
 
         assertThat(texts).as(chart.fileStem()).contains(xml(chart.title()), xml(chart.chart().getXAxisTitle()),
             xml(chart.chart().getYAxisTitle()));
-        for (XYSeries series : chart.chart().getSeriesMap().values()) {
+        for (Series series : chart.chart().getSeriesMap().values()) {
           if (series.isShowInLegend()) {
             assertThat(texts).as(chart.fileStem() + " legend").contains(xml(series.getName()));
           }
+        }
+        if (chart.chart() instanceof CategoryChart bars) {
+          bars.getSeriesMap().values().forEach(series -> series.getXData().forEach(category ->
+              assertThat(texts).as(chart.fileStem() + " categories").contains(xml(String.valueOf(category)))));
         }
         assertThat(texts.stream().filter(t -> t.matches("[0-9.,]+( [KMG]?i?B)?")).count())
             .as(chart.fileStem() + " tick labels in " + texts).isGreaterThanOrEqualTo(3);

@@ -1,11 +1,8 @@
 package org.jmpibench.results;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The git commit of the checkout that code runs from, and whether its tracked files differ from that commit
@@ -24,17 +21,17 @@ public record GitState(String commit, Boolean dirty, String unknown) {
     public static GitState of(Path dir) {
         Path where = Files.isDirectory(dir) ? dir : dir.toAbsolutePath().getParent();
         try {
-            Result head = git(where, "rev-parse", "--verify", "HEAD");
-            if (head.status != 0) {
+            Git.Output head = git(where, "rev-parse", "--verify", "HEAD");
+            if (head.status() != 0) {
                 return unknown("not in a git checkout (" + where + ")");
             }
-            String commit = head.out.strip();
+            String commit = head.out().strip();
             // Exit 1: tracked files differ from HEAD, staged or not; untracked files do not count.
-            Result diff = git(where, "diff", "--quiet", "HEAD", "--");
-            if (diff.status > 1) {
+            Git.Output diff = git(where, "diff", "--quiet", "HEAD", "--");
+            if (diff.status() > 1) {
                 return new GitState(commit, null, "git diff failed in " + where);
             }
-            return new GitState(commit, diff.status == 1, null);
+            return new GitState(commit, diff.status() == 1, null);
         } catch (IOException e) {
             return unknown("git could not be run (" + IoCause.of(e) + ")");
         } catch (InterruptedException e) {
@@ -47,23 +44,7 @@ public record GitState(String commit, Boolean dirty, String unknown) {
         return new GitState(null, null, why);
     }
 
-    private record Result(int status, String out) {
-    }
-
-    private static Result git(Path dir, String... args) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>(List.of("git", "-C", dir.toString()));
-        command.addAll(List.of(args));
-        Path out = Files.createTempFile("jmpi-bench-git-", ".out");
-        try {
-            Process git = new ProcessBuilder(command).redirectOutput(out.toFile())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            if (!git.waitFor(GIT_SECONDS, TimeUnit.SECONDS)) {
-                git.destroyForcibly();
-                throw new IOException("git " + args[0] + " took longer than " + GIT_SECONDS + " s");
-            }
-            return new Result(git.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(out);
-        }
+    private static Git.Output git(Path dir, String... args) throws IOException, InterruptedException {
+        return Git.run(dir, GIT_SECONDS, args);
     }
 }

@@ -1,6 +1,7 @@
 package org.jmpibench.results;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -21,9 +22,13 @@ public enum Operation {
     /** Broadcast from rank 0 to all (OSU {@code osu_bcast}). */
     BCAST("bcast", "Bcast", "bcast", Shape.COLLECTIVE, 1,
             "rank 0's time per broadcast from rank 0 to every rank (OSU osu_bcast)"),
+    /** Gather of every rank's block to rank 0 (OSU {@code osu_gather}): gather-average's first phase alone. */
+    GATHER("gather", "Gather", "gather", Shape.COLLECTIVE, 1,
+            "rank 0's time per gather of every rank's block to rank 0 (OSU osu_gather)"),
     /** Gather to rank 0, element-wise average as doubles, broadcast of the average (the seed's program). */
     GATHER_AVERAGE("gather-average", "GatherAverage", "gatherAverage", Shape.COLLECTIVE, 1,
-            "rank 0's time per gather to rank 0, element-wise average, and broadcast of the averages");
+            "rank 0's time per gather to rank 0, element-wise average, and broadcast of the averages",
+            SecondaryMetric.GATHER_PHASE, SecondaryMetric.AVERAGE_PHASE, SecondaryMetric.BCAST_PHASE);
 
     /** The package of the JMH benchmark classes: part of every benchmark name in every results file. */
     public static final String BENCHMARK_PACKAGE = "org.jmpibench.harness";
@@ -59,15 +64,17 @@ public enum Operation {
     private final Shape shape;
     private final int messagesPerInvocation;
     private final String scoreMeaning;
+    private final List<SecondaryMetric> phases;
 
     Operation(String cliName, String benchmarkSimpleName, String method, Shape shape, int messagesPerInvocation,
-              String scoreMeaning) {
+              String scoreMeaning, SecondaryMetric... phases) {
         this.cliName = cliName;
         this.benchmarkClass = BENCHMARK_PACKAGE + "." + benchmarkSimpleName;
         this.method = method;
         this.shape = shape;
         this.messagesPerInvocation = messagesPerInvocation;
         this.scoreMeaning = scoreMeaning;
+        this.phases = List.of(phases);
     }
 
     /** The name on the command line, in tables, charts and file names: {@code send}, {@code gather-average}. */
@@ -110,6 +117,14 @@ public enum Operation {
     /** What the score (us/op) means, in a phrase for tables and reports. */
     public String scoreMeaning() {
         return scoreMeaning;
+    }
+
+    /**
+     * The phases one operation is made of, each timed separately as a secondary metric, in the order they run;
+     * empty for an operation of one phase. Their sum sits beside the score in reports.
+     */
+    public List<SecondaryMetric> phases() {
+        return phases;
     }
 
     /** Whether bytes / score is this operation's bandwidth: true where the score is one message's time. */

@@ -21,11 +21,21 @@ public enum Param {
     /** {@code array} ({@code int[]}) or {@code direct} (direct ByteBuffer). */
     BUFFER("buffer", null, Kind.TEXT),
     /** How the backend's ranks wait; {@code default} sets nothing, as before the parameter existed. */
-    IDLE("idle", "default", Kind.TEXT);
+    IDLE("idle", "default", Kind.TEXT),
+    /**
+     * How the job's ranks were spread over hosts ({@link Layout}); {@value Layout#ONE_HOST}, every rank on one
+     * host, is how every run before hosts existed ran.
+     */
+    LAYOUT("layout", Layout.ONE_HOST, Kind.LAYOUT),
+    /**
+     * The Java feature release the job's ranks ran on ({@link JdkRelease}); {@value JdkRelease#BEFORE_CHOICE}, what
+     * every run before the choice of JDK ran on, is neutral.
+     */
+    JDK("jdk", JdkRelease.BEFORE_CHOICE, Kind.RELEASE);
 
     /** What a value must look like. */
     private enum Kind {
-        TEXT, RANKS, ELEMENTS
+        TEXT, RANKS, ELEMENTS, LAYOUT, RELEASE
     }
 
     private final String jmhName;
@@ -60,9 +70,12 @@ public enum Param {
         if (value == null || value.isBlank()) {
             return Optional.of("an empty value");
         }
+        if (kind == Kind.LAYOUT) {
+            return Layout.problemWith(value);
+        }
         long min = switch (kind) {
-            case TEXT -> Long.MIN_VALUE;
-            case RANKS -> 1;
+            case TEXT, LAYOUT -> Long.MIN_VALUE;
+            case RANKS, RELEASE -> 1;
             case ELEMENTS -> 0;
         };
         if (kind != Kind.TEXT) {

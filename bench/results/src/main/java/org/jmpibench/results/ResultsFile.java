@@ -302,22 +302,11 @@ public record ResultsFile(Path path, List<BenchmarkResult> results) {
 
         /** A JSON number, or one of the strings JMH writes for what JSON cannot hold: "NaN", "+INF", "-INF". */
         private double number(JsonNode node, String field) {
-            if (node != null && node.isNumber()) {
-                return node.doubleValue();
+            Double value = JmhJson.value(node);
+            if (value == null) {
+                throw notJmh(field + " is " + describe(node) + ", not a number");
             }
-            if (node != null && node.isTextual()) {
-                switch (node.asText()) {
-                    case "NaN":
-                        return Double.NaN;
-                    case "+INF":
-                        return Double.POSITIVE_INFINITY;
-                    case "-INF":
-                        return Double.NEGATIVE_INFINITY;
-                    default:
-                        break;
-                }
-            }
-            throw notJmh(field + " is " + describe(node) + ", not a number");
+            return value;
         }
 
         private ResultsFileException notJmh(String what) {

@@ -30,9 +30,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *  backends           [{name, available, version, selected, reason}]
  *  profile, matrix    {ops: [...], &lt;param&gt;: [...]} the requested values, by {@link Param} name
  *  variants           the (backend, idle) variants that ran, as labelled in tables: shm, shm/spin
+ *  hostfile           only when hosts were given: {hosts: [{name, slots}], mapBy, interface, launchAgent}
+ *                     (interface and launchAgent null when not set)
+ *  placements         [{backend, np, layout, ranks}]: where each (backend, np) group's ranks ran, as its
+ *                     {@link Layout} and as a line naming the hosts ("h1: rank 0; h2: rank 1")
+ *  jdks               [{name, version, vendor, home}]: every JDK the ranks ran on, by its {@link Param#JDK} value
+ *                     (name) with its exact build; missing in older files (ranks ran on the JVM above)
  *  jmh                JMH's settings as the harness passed them (version, forks, iterations, times, ...)
  *  failedJobs         [{backend, np, benchmark, params, reason}]
  *  lastSaved | finished, complete, benchmarksDone, benchmarksTotal, results (the results file's name)
+ *  forkRuns, ab       only in the context of one side of an A/B run ({@link #ofForks})
  * </pre>
  */
 public final class RunContext {
@@ -46,7 +53,7 @@ public final class RunContext {
      */
     private static final Set<String> RUN_FIELDS = Set.of("schema", "started", "lastSaved", "finished", "complete",
             "benchmarksDone", "benchmarksTotal", "results", "git", "failedJobs", "variants", "matrix", "ops", "np",
-            "sizes", "buffers", "idle");
+            "sizes", "buffers", "idle", "placements", "forkRuns", "ab");
     /** JMH settings that follow from the matrix (heap per np, the job time limit), not from the machine. */
     private static final Set<String> DERIVED_JMH_FIELDS = Set.of("jvmArgsPerNp", "jobTimeoutSeconds");
 
@@ -85,6 +92,45 @@ public final class RunContext {
             throw new ResultsFileException(name + ": schema '" + schema.asText() + "' is not a jmpi-bench context");
         }
         return new RunContext((ObjectNode) node);
+    }
+
+    /**
+     * The context of several runs that are forks of one thing (one side of an A/B run), for the file beside their
+     * merged results ({@link ForkMerge}): the first run's machine, software, matrix and settings; every run's
+     * failed jobs, in order; complete only when every run was; benchmarks done and total summed; the newest save
+     * time; plus {@code forkRuns} (the runs' names, in order) and {@code ab} (what the A/B run records of this
+     * side: revision, commit, dirty flag, environment, ...).
+     *
+     * @param runs the forks' contexts, in the order they ran; not empty
+     */
+    public static RunContext ofForks(List<RunContext> runs, List<String> runNames, String resultsFile,
+                                     Map<String, ?> ab) {
+        ObjectNode root = runs.get(0).root.deepCopy();
+        ArrayNode failed = root.putArray("failedJobs");
+        boolean complete = true;
+        int done = 0;
+        int total = 0;
+        String newest = null;
+        for (RunContext run : runs) {
+            run.root.path("failedJobs").forEach(job -> failed.add(job.deepCopy()));
+            complete &= run.complete();
+            done += run.benchmarksDone();
+            total += run.benchmarksTotal();
+            String saved = run.root.has("finished") ? run.text("finished") : run.text("lastSaved");
+            if (saved != null && (newest == null || saved.compareTo(newest) > 0)) {
+                newest = saved;
+            }
+        }
+        root.remove(List.of("lastSaved", "finished"));
+        root.put(complete ? "finished" : "lastSaved", newest);
+        root.put("complete", complete);
+        root.put("benchmarksDone", done);
+        root.put("benchmarksTotal", total);
+        root.put("results", resultsFile);
+        ArrayNode names = root.putArray("forkRuns");
+        runNames.forEach(names::add);
+        root.set("ab", MAPPER.valueToTree(ab));
+        return new RunContext(root);
     }
 
     /** The context beside a results file, if there is one. */
@@ -144,6 +190,26 @@ public final class RunContext {
     /** The requested values of a parameter (by its JMH name) or of {@code ops}. */
     public List<String> matrix(String name) {
         return strings(root.path("matrix").path(name));
+    }
+
+    /** Where each (backend, np) group's ranks ran, in the order the groups ran; empty in older files. */
+    public List<Placement> placements() {
+        List<Placement> placements = new ArrayList<>();
+        for (JsonNode group : root.path("placements")) {
+            placements.add(new Placement(group.path("backend").asText(), group.path("np").asInt(),
+                    group.path("layout").asText(), group.path("ranks").asText()));
+        }
+        return placements;
+    }
+
+    /** Every JDK the ranks ran on, in the order the run used them; empty in older files. */
+    public List<RankJdk> jdks() {
+        List<RankJdk> jdks = new ArrayList<>();
+        for (JsonNode jdk : root.path("jdks")) {
+            jdks.add(new RankJdk(jdk.path("name").asText(), jdk.path("version").asText(), jdk.path("vendor").asText(),
+                    jdk.path("home").asText()));
+        }
+        return jdks;
     }
 
     /** Every job that failed, in the order they failed. */
@@ -254,12 +320,34 @@ public final class RunContext {
     public record FailedJob(String backend, int np, String benchmark, String params, String reason) {
     }
 
+    /**
+     * Where the ranks of one (backend, np) group ran.
+     *
+     * @param layout the group's {@link Param#LAYOUT} value
+     * @param ranks  which ranks ran on which host, e.g. {@code h1: rank 0; h2: rank 1 (map-by node)}
+     */
+    public record Placement(String backend, int np, String layout, String ranks) {
+    }
+
+    /**
+     * A JDK the ranks ran on.
+     *
+     * @param release its {@link Param#JDK} value ({@link JdkRelease})
+     * @param version its exact runtime version, e.g. {@code 25.0.1+8-LTS}
+     * @param vendor  who built it ({@code IMPLEMENTOR} in its {@code release} file); empty when unknown
+     * @param home    where it is
+     */
+    public record RankJdk(String release, String version, String vendor, String home) {
+    }
+
     /** The context of a run in progress: the harness fills it in as the run goes, and saves a snapshot. */
     public static final class Builder {
 
         private final ObjectNode root = MAPPER.createObjectNode();
         private final ArrayNode backends;
         private final ArrayNode failedJobs;
+        private final ArrayNode placements;
+        private final ArrayNode jdks;
 
         /**
          * Starts a context with this machine's facts.
@@ -291,6 +379,8 @@ public final class RunContext {
             jvm.put("home", System.getProperty("java.home"));
             backends = root.putArray("backends");
             failedJobs = root.putArray("failedJobs");
+            placements = root.putArray("placements");
+            jdks = root.putArray("jdks");
         }
 
         /** A backend found on the class path: its version, or why it is not available; whether it was asked for. */
@@ -327,6 +417,41 @@ public final class RunContext {
         public Builder variants(List<String> labels) {
             ArrayNode array = root.putArray("variants");
             labels.forEach(array::add);
+            return this;
+        }
+
+        /**
+         * The hosts the run was given (a hostfile, or a batch system's allocation) and how jobs use them.
+         *
+         * @param slotsByHost every host with its slots, in hostfile order
+         * @param interfaces  the interfaces or subnets the traffic between hosts was told to use, or null
+         * @param launchAgent what started processes on other hosts, or null for the default
+         */
+        public Builder hostfile(Map<String, Integer> slotsByHost, String mapBy, String interfaces,
+                                String launchAgent) {
+            ObjectNode hostfile = root.putObject("hostfile");
+            ArrayNode hosts = hostfile.putArray("hosts");
+            slotsByHost.forEach((name, slots) -> hosts.addObject().put("name", name).put("slots", slots));
+            hostfile.put("mapBy", mapBy);
+            hostfile.put("interface", interfaces);
+            hostfile.put("launchAgent", launchAgent);
+            return this;
+        }
+
+        /** Where the ranks of a (backend, np) group run. */
+        public Builder placement(Placement placement) {
+            ObjectNode entry = placements.addObject();
+            entry.put("backend", placement.backend());
+            entry.put("np", placement.np());
+            entry.put("layout", placement.layout());
+            entry.put("ranks", placement.ranks());
+            return this;
+        }
+
+        /** A JDK the ranks run on. */
+        public Builder jdk(RankJdk jdk) {
+            jdks.addObject().put("name", jdk.release()).put("version", jdk.version()).put("vendor", jdk.vendor())
+                    .put("home", jdk.home());
             return this;
         }
 

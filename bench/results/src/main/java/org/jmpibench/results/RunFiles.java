@@ -18,8 +18,9 @@ import java.util.stream.Stream;
 /**
  * The files of one run, and the one rule that names them: {@code <yyyyMMdd-HHmmss>-<host>} (UTC start time,
  * host name made file-safe), then {@code .json} (JMH's JSON), {@code .context.json} ({@link RunContext}),
- * {@code .log} (JMH's text output) and a copy of the results in the format JMH's {@code -rf} option names
- * ({@link #COPY_SUFFIXES}: {@code .csv} by default). A name that is taken gets {@code -2}, {@code -3}, ...
+ * {@code .log} (JMH's text output), a copy of the results in the format JMH's {@code -rf} option names
+ * ({@link #COPY_SUFFIXES}: {@code .csv} by default) and, for a {@code calibrate} run, {@code .calibration.json}.
+ * A name that is taken gets {@code -2}, {@code -3}, ...
  *
  * <p>Names never collide, also between runs started in the same second into the same directory: a run claims
  * its name by creating its log file with exclusive create ({@code O_EXCL}), which exactly one process can
@@ -37,9 +38,11 @@ public final class RunFiles {
      * needs no copy: the results file is JSON.
      */
     public static final Map<String, String> COPY_SUFFIXES = copySuffixes();
+    /** {@code jmpi-bench calibrate}'s table (suite / plain program), beside the results of the suite's runs. */
+    public static final String CALIBRATION_SUFFIX = ".calibration.json";
 
     private static final List<String> SUFFIXES = Stream.concat(Stream.of(RESULTS_SUFFIX, CONTEXT_SUFFIX,
-            LOG_SUFFIX), COPY_SUFFIXES.values().stream()).toList();
+            LOG_SUFFIX, CALIBRATION_SUFFIX), COPY_SUFFIXES.values().stream()).toList();
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     /** Runs started in one second into one directory before we give up looking for a free name. */
     private static final int MAX_SUFFIX = 10_000;
@@ -130,6 +133,10 @@ public final class RunFiles {
 
     public Path log() {
         return dir.resolve(name + LOG_SUFFIX);
+    }
+
+    public Path calibration() {
+        return dir.resolve(name + CALIBRATION_SUFFIX);
     }
 
     /**

@@ -5,7 +5,7 @@ import java.util.Optional;
 /**
  * The secondary metrics our benchmarks add to JMH's results (under {@code secondaryMetrics}), in the benchmark's
  * own time unit per operation, averaged over iterations like the primary score. Which operation reports which
- * is {@link Operation.Shape#secondaryMetric()}.
+ * is {@link Operation.Shape#secondaryMetric()}, plus an operation's {@link Operation#phases()}.
  */
 public enum SecondaryMetric {
     /**
@@ -17,7 +17,16 @@ public enum SecondaryMetric {
      * Point-to-point: the same operation in the same job timed by a plain {@code System.nanoTime()} loop; score
      * / handTimed is the harness's overhead.
      */
-    HAND_TIMED("handTimed", "hand-timed");
+    HAND_TIMED("handTimed", "hand-timed"),
+    /**
+     * gather-average, phase 1: rank 0's time per gather, timed apart from the other phases in a loop run after
+     * each measurement iteration (never inside JMH's timed region).
+     */
+    GATHER_PHASE("gatherPhase", "gather phase"),
+    /** gather-average, phase 2: rank 0's time per element-wise average of the gathered blocks. */
+    AVERAGE_PHASE("averagePhase", "average phase"),
+    /** gather-average, phase 3: rank 0's time per broadcast of the averages (doubles). */
+    BCAST_PHASE("bcastPhase", "bcast phase");
 
     private final String jmhName;
     private final String label;

@@ -29,6 +29,20 @@ class BenchmarkKeyTest {
     }
 
     @Test
+    void jdk17MatchesAResultFromBeforeTheChoiceOfJdkAndAnyOtherReleaseIsAnotherBenchmark() {
+        BenchmarkKey before = BenchmarkKey.of("a.B.c", "avgt", Map.of("backend", "shm", "np", "2"));
+        BenchmarkKey on17 = BenchmarkKey.of("a.B.c", "avgt", Map.of("backend", "shm", "jdk", "17", "np", "2"));
+        BenchmarkKey on25 = BenchmarkKey.of("a.B.c", "avgt", Map.of("backend", "shm", "jdk", "25", "np", "2"));
+        assertThat(on17).isEqualTo(before);
+        assertThat(on25).isNotEqualTo(before);
+        assertThat(on25.paramsText()).isEqualTo("backend=shm jdk=25 np=2");
+        assertThat(Param.JDK.neutralValue()).contains(JdkRelease.of(17));
+        assertThat(Param.JDK.problemWith("25")).isEmpty();
+        assertThat(Param.JDK.problemWith("temurin-25")).get().asString().contains("'temurin-25'");
+        assertThat(JdkRelease.label("25")).isEqualTo("JDK 25");
+    }
+
+    @Test
     void numericParamsSortByValue() {
         List<BenchmarkKey> keys = new ArrayList<>(List.of(
                 BenchmarkKey.of("a.B.c", "avgt", Map.of("backend", "shm", "size", "1024")),

@@ -28,9 +28,18 @@ class OperationTest {
     }
 
     @Test
+    void gatherAverageIsTimedInThreePhasesInTheOrderTheyRun() {
+        assertThat(Operation.GATHER_AVERAGE.phases()).containsExactly(SecondaryMetric.GATHER_PHASE,
+                SecondaryMetric.AVERAGE_PHASE, SecondaryMetric.BCAST_PHASE);
+        assertThat(Operation.GATHER.phases()).isEmpty();
+        assertThat(Operation.GATHER.shape().secondaryMetric()).isEqualTo(SecondaryMetric.SLOWEST_RANK);
+        assertThat(Operation.byName("gather").benchmarkName()).isEqualTo("org.jmpibench.harness.Gather.gather");
+    }
+
+    @Test
     void unknownNameNamesTheKnownOnes() {
         assertThat(Operation.byName(" gather-average ")).isEqualTo(Operation.GATHER_AVERAGE);
         assertThatThrownBy(() -> Operation.byName("reduce")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown operation 'reduce'; known operations: send, bcast, gather-average");
+                .hasMessage("unknown operation 'reduce'; known operations: send, bcast, gather, gather-average");
     }
 }

@@ -17,7 +17,7 @@ import org.openjdk.jmh.util.ListStatistics;
  * Builds JMH 1.37-shaped JSON results files for tests, the one fixture builder of the project (shared through
  * this module's test jar): every field JMH writes, in its order, with the per-fork iteration scores the test
  * gives, and score, error, confidence interval and percentiles computed by JMH's own statistics
- * ({@link ListStatistics}), non-finite numbers written as JMH writes them ({@code "NaN"}, {@code "+INF"},
+ * ({@link ListStatistics} through {@link JmhJson}), non-finite numbers written as JMH writes them ({@code "NaN"}, {@code "+INF"},
  * {@code "-INF"}). Benchmark names come from {@link Operation}, parameter and metric names from
  * {@link Param} and {@link SecondaryMetric}, so fixtures look like what the harness writes.
  *
@@ -33,8 +33,6 @@ public final class ResultsFileBuilder {
     public static final String US_PER_OP = "us/op";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final String[] PERCENTILES = {"0.0", "50.0", "90.0", "95.0", "99.0", "99.9", "99.99", "99.999",
-        "99.9999", "100.0"};
 
     private final List<ObjectNode> results = new ArrayList<>();
 
@@ -146,41 +144,20 @@ public final class ResultsFileBuilder {
                 statistics.addValue(value);
             }
         }
-        putNumber(m, "score", statistics.getN() == 0 ? Double.NaN : statistics.getMean());
-        putNumber(m, "scoreError", statistics.getMeanErrorAt(0.999));
-        ArrayNode confidence = m.putArray("scoreConfidence");
-        double[] interval = statistics.getConfidenceIntervalAt(0.999);
-        confidence.add(jmhNumber(interval[0]));
-        confidence.add(jmhNumber(interval[1]));
-        ObjectNode percentiles = m.putObject("scorePercentiles");
-        for (String p : PERCENTILES) {
-            percentiles.set(p, jmhNumber(statistics.getN() == 0 ? Double.NaN
-                    : statistics.getPercentile(Double.parseDouble(p))));
-        }
+        JmhJson.putFigures(m, statistics);
         m.put("scoreUnit", unit);
         ArrayNode raw = m.putArray("rawData");
         for (double[] fork : forks) {
             ArrayNode f = raw.addArray();
             for (double v : fork) {
-                f.add(jmhNumber(v));
+                f.add(JmhJson.number(v));
             }
         }
         return m;
     }
 
     private static void putNumber(ObjectNode node, String field, double value) {
-        node.set(field, jmhNumber(value));
-    }
-
-    /** A number as JMH writes it: JSON numbers, and strings for what JSON cannot hold. */
-    private static com.fasterxml.jackson.databind.JsonNode jmhNumber(double value) {
-        if (Double.isNaN(value)) {
-            return MAPPER.getNodeFactory().textNode("NaN");
-        }
-        if (Double.isInfinite(value)) {
-            return MAPPER.getNodeFactory().textNode(value > 0 ? "+INF" : "-INF");
-        }
-        return MAPPER.getNodeFactory().numberNode(value);
+        node.set(field, JmhJson.number(value));
     }
 
     public String text() {

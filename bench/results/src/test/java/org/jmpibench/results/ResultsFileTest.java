@@ -224,6 +224,8 @@ class ResultsFileTest {
             assertThat(r.key().params()).as("idle=default is left out, so keys match the baseline's")
                     .doesNotContainKey(Param.IDLE.jmhName());
         });
-        assertThat(results).extracting(r -> r.operation().orElseThrow()).contains(Operation.values());
+        // gather joined the operations after this baseline was recorded: it has the three it was recorded with.
+        assertThat(results).extracting(r -> r.operation().orElseThrow())
+                .contains(Operation.SEND, Operation.BCAST, Operation.GATHER_AVERAGE);
     }
 }

@@ -73,6 +73,49 @@ class RunContextTest {
     }
 
     @Test
+    void theHostsAndWhereEachGroupRanAreRecorded() throws IOException {
+        Map<String, Integer> slots = new LinkedHashMap<>();
+        slots.put("node01", 2);
+        slots.put("node02", 2);
+        RunContext.Builder builder = harnessLike(new GitState("0123abcd", false, null))
+                .hostfile(slots, "node", "eth1", null)
+                .placement(new RunContext.Placement("tcp", 2, "2hosts:0/1", "node01: rank 0; node02: rank 1"))
+                .placement(new RunContext.Placement("tcp", 4, "2hosts:0+2/1+3",
+                        "node01: ranks 0 2; node02: ranks 1 3"));
+        Path file = Files.write(dir.resolve("run.context.json"), builder.build().toJson());
+
+        RunContext read = RunContext.read(file);
+
+        assertThat(read.placements()).extracting(RunContext.Placement::np, RunContext.Placement::layout)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "2hosts:0/1"),
+                        org.assertj.core.groups.Tuple.tuple(4, "2hosts:0+2/1+3"));
+        assertThat(read.placements().get(0).ranks()).isEqualTo("node01: rank 0; node02: rank 1");
+        assertThat(read.flatten()).containsEntry("hostfile.hosts.node02.slots", "2")
+                .containsEntry("hostfile.mapBy", "node").containsEntry("hostfile.interface", "eth1")
+                .containsEntry("hostfile.launchAgent", "");
+    }
+
+    @Test
+    void everyJdkTheRanksRanOnIsRecordedWithItsExactBuildAndTheGateNotesAnotherBuild() throws IOException {
+        RunContext.RankJdk debian17 = new RunContext.RankJdk("17", "17.0.15+6-Debian-1deb12u1", "Debian",
+                "/usr/lib/jvm/java-17-openjdk-amd64");
+        RunContext.RankJdk temurin25 = new RunContext.RankJdk("25", "25.0.1+8-LTS", "Eclipse Adoptium",
+                "/usr/lib/jvm/temurin-25-jdk-amd64");
+        Path file = Files.write(dir.resolve("run.context.json"),
+                harnessLike(new GitState("0123abcd", false, null)).jdk(debian17).jdk(temurin25).build().toJson());
+        RunContext newer17 = harnessLike(new GitState("0123abcd", false, null))
+                .jdk(new RunContext.RankJdk("17", "17.0.16+8-Debian-1deb12u1", "Debian", debian17.home())).build();
+
+        RunContext read = RunContext.read(file);
+
+        assertThat(read.jdks()).containsExactly(debian17, temurin25);
+        assertThat(read.flatten()).containsEntry("jdks.25.version", "25.0.1+8-LTS")
+                .containsEntry("jdks.25.vendor", "Eclipse Adoptium").containsEntry("jdks.17.home", debian17.home());
+        assertThat(read.environmentDifferences(newer17)).as("another build of one release is another environment")
+                .containsOnlyKeys("jdks.17.version");
+    }
+
+    @Test
     void theLastProgressReplacesTheEarlierOne() {
         RunContext.Builder builder = harnessLike(new GitState(null, null, "not in a git checkout"));
         builder.progress(STARTED, "r.json", false, 0, 2);
@@ -95,6 +138,7 @@ class RunContextTest {
         assertThat(read.gitCommit()).as("schema /1 predates it").isNull();
         assertThat(read.complete()).isTrue();
         assertThat(read.flatten()).containsKey("jvm.version").containsKey("backends.shm.version");
+        assertThat(read.jdks()).as("it predates the choice of JDK").isEmpty();
     }
 
     @Test

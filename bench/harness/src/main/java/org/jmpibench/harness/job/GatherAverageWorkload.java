@@ -2,133 +2,97 @@ package org.jmpibench.harness.job;
 
 import java.nio.ByteBuffer;
 import java.nio.DoubleBuffer;
-import java.nio.IntBuffer;
 import org.jmpibench.results.Operation;
 import org.jmpibench.spi.Communicator;
 
 /**
  * The seed's gather_reduce_broadcast: every rank's {@code size} ints are gathered to rank 0, which averages
  * them element-wise as doubles and broadcasts the {@code size} doubles back. (The seed declared its float64
- * data as MPI.FLOAT; here the average is sent as doubles.) One operation = gather + average + bcast.
+ * data as MPI.FLOAT; here the average is sent as doubles.) One operation = gather + average + bcast, and
+ * nothing else: the gather is {@link GatherWorkload}'s, the average {@link BlockAverage}, the bcast the same
+ * call as {@link BcastWorkload}'s on twice as many ints' bytes; {@link #runPhases} times the three apart.
  */
 final class GatherAverageWorkload extends Workload {
 
-    private static final int ROOT = 0;
+    /** Indexes of {@link #runPhases}'s times, in {@link Operation#phases()}'s order. */
+    static final int GATHER = 0;
+    static final int AVERAGE = 1;
+    static final int BCAST = 2;
 
-    private final int np;
-    private final boolean root;
-    private final int[] mine;
-    private final int[] gathered;
+    private final GatherWorkload gather;
+    private final BlockAverage averager;
     private final double[] average;
-    private final ByteBuffer mineBytes;
-    private final ByteBuffer gatheredBytes;
     private final ByteBuffer averageBytes;
-    /** Views created once over the direct buffers: absolute get/put without per-operation allocation. */
-    private final IntBuffer gatheredView;
+    /** Created once over {@link #averageBytes}: bulk writes of the average, element reads in validation. */
     private final DoubleBuffer averageView;
 
     GatherAverageWorkload(Communicator comm, int size, String backend, BufferKind buffer) {
         super(comm, size, backend, Operation.GATHER_AVERAGE, buffer);
-        this.np = comm.size();
-        this.root = comm.rank() == ROOT;
         boolean array = buffer == BufferKind.ARRAY;
-        long gatheredInts = (long) size * np;
-        if (root && gatheredInts > Integer.MAX_VALUE / 4) {
-            throw new IllegalArgumentException(where + ": size x np = " + gatheredInts + " ints is too large");
-        }
-        this.mine = array ? new int[size] : null;
-        this.gathered = array && root ? new int[(int) gatheredInts] : null;
+        this.gather = new GatherWorkload(comm, size, backend, buffer, Operation.GATHER_AVERAGE);
+        this.averager = gather.root() ? new BlockAverage(gather.np(), size, !array) : null;
         this.average = array ? new double[size] : null;
-        this.mineBytes = array ? null : direct(4L * size, where);
-        this.gatheredBytes = !array && root ? direct(4L * gatheredInts, where) : null;
         this.averageBytes = array ? null : direct(8L * size, where);
-        this.gatheredView = gatheredBytes == null ? null : gatheredBytes.asIntBuffer();
-        this.averageView = averageBytes == null ? null : averageBytes.asDoubleBuffer();
+        this.averageView = array ? null : averageBytes.asDoubleBuffer();
     }
 
     @Override
     void run() {
-        if (mine != null) {
-            comm.gather(mine, 0, size, gathered, 0, ROOT);
-            if (root) {
-                averageArrays();
-            }
-            comm.bcast(average, 0, size, ROOT);
+        gather.run();
+        if (averager != null) {
+            averageGathered();
+        }
+        bcastAverage();
+    }
+
+    /**
+     * One operation, exactly as {@link #run()}, with rank 0's time in each phase added to {@code ns}
+     * ({@link #GATHER}, {@link #AVERAGE}, {@link #BCAST}): for the loop after each measurement iteration, never
+     * for JMH's timed one (four clock reads per operation would be timed with it).
+     */
+    @Override
+    void runPhases(long[] ns) {
+        long start = System.nanoTime();
+        gather.run();
+        long gathered = System.nanoTime();
+        if (averager != null) {
+            averageGathered();
+        }
+        long averaged = System.nanoTime();
+        bcastAverage();
+        long end = System.nanoTime();
+        ns[GATHER] += gathered - start;
+        ns[AVERAGE] += averaged - gathered;
+        ns[BCAST] += end - averaged;
+    }
+
+    private void averageGathered() {
+        if (average != null) {
+            averager.average(gather.gatheredArray(), average);
         } else {
-            comm.gather(mineBytes, gatheredBytes, ROOT);
-            if (root) {
-                averageDirect();
-            }
-            comm.bcast(averageBytes, ROOT);
+            averager.average(gather.gatheredDirect(), averageView);
         }
     }
 
-    /** Rank-major passes keep both arrays streaming; the sum order matches {@link DataPattern#average}. */
-    private void averageArrays() {
-        double[] avg = average;
-        int[] all = gathered;
-        int n = size;
-        java.util.Arrays.fill(avg, 0.0);
-        for (int r = 0; r < np; r++) {
-            int base = r * n;
-            for (int i = 0; i < n; i++) {
-                avg[i] += all[base + i];
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            avg[i] /= np;
-        }
-    }
-
-    private void averageDirect() {
-        DoubleBuffer avg = averageView;
-        IntBuffer all = gatheredView;
-        int n = size;
-        for (int i = 0; i < n; i++) {
-            avg.put(i, 0.0);
-        }
-        for (int r = 0; r < np; r++) {
-            int base = r * n;
-            for (int i = 0; i < n; i++) {
-                avg.put(i, avg.get(i) + all.get(base + i));
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            avg.put(i, avg.get(i) / np);
+    private void bcastAverage() {
+        if (average != null) {
+            comm.bcast(average, 0, size, GatherWorkload.ROOT);
+        } else {
+            comm.bcast(averageBytes, GatherWorkload.ROOT);
         }
     }
 
     @Override
     void validate(int seq) {
-        int rank = comm.rank();
-        IntBuffer mineView = mine != null ? IntBuffer.wrap(mine) : mineBytes.asIntBuffer();
-        DoubleBuffer avgView = average != null ? DoubleBuffer.wrap(average) : averageBytes.asDoubleBuffer();
+        DoubleBuffer avgView = average != null ? DoubleBuffer.wrap(average) : averageView;
         for (int i = 0; i < size; i++) {
-            mineView.put(i, DataPattern.value(seq, rank, i));
             avgView.put(i, Double.NaN);
         }
-        if (root) {
-            IntBuffer all = gathered != null ? IntBuffer.wrap(gathered) : gatheredBytes.asIntBuffer();
-            for (int r = 0; r < np; r++) {
-                for (int i = 0; i < size; i++) {
-                    all.put(r * size + i, DataPattern.sentinel(seq, r, i));
-                }
-            }
-        }
+        gather.fill(seq);
         run();
-        if (root) {
-            IntBuffer all = gathered != null ? IntBuffer.wrap(gathered) : gatheredBytes.asIntBuffer();
-            for (int r = 0; r < np; r++) {
-                for (int i = 0; i < size; i++) {
-                    int got = all.get(r * size + i);
-                    if (got != DataPattern.value(seq, r, i)) {
-                        expectInt("gathered block of rank " + r, i, got, DataPattern.value(seq, r, i));
-                    }
-                }
-            }
-        }
+        gather.check(seq);
         for (int i = 0; i < size; i++) {
-            expectDouble("average", i, avgView.get(i), DataPattern.average(seq, np, i));
+            expectDouble("average", i, avgView.get(i), DataPattern.average(seq, gather.np(), i));
         }
     }
 }

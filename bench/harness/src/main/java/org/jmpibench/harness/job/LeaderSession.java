@@ -1,7 +1,11 @@
 package org.jmpibench.harness.job;
 
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.jmpibench.results.Operation;
+import org.jmpibench.results.SecondaryMetric;
 import org.jmpibench.spi.Communicator;
 import org.jmpibench.spi.Job;
 import org.openjdk.jmh.infra.IterationParams;
@@ -33,6 +37,10 @@ import org.openjdk.jmh.runner.IterationType;
  *   <li>{@code handTimed} (send): after each measurement iteration rank 0 runs ≈ 1/4 iteration of the same
  *       ping-pong in a plain loop between two {@code System.nanoTime()} calls; JMH score / handTimed is the
  *       harness overhead (goal ≤ 1.05).</li>
+ *   <li>{@code gatherPhase}, {@code averagePhase}, {@code bcastPhase} (gather-average,
+ *       {@link Operation#phases()}): after each measurement iteration rank 0 runs ≈ 1/4 iteration of the same
+ *       operation with a clock read between phases, and reports its time per operation in each phase. Not in
+ *       JMH's timed loop: the clock reads would be timed with the operation.</li>
  * </ul>
  *
  * <p>Every failure on this rank (wrong data, transport error) halts the JVM through {@link RankFailure}, so the
@@ -40,8 +48,8 @@ import org.openjdk.jmh.runner.IterationType;
  */
 public final class LeaderSession {
 
-    /** Share of an iteration spent in the hand-timed loop (send only, measurement iterations only). */
-    static final int HAND_TIMED_FRACTION = 4;
+    /** 1/this of an iteration is spent in the hand-timed or phase-timed loop (measurement iterations only). */
+    static final int TIMED_LOOP_FRACTION = 4;
     private static final long DEFAULT_ITERATION_NS = TimeUnit.MILLISECONDS.toNanos(200);
 
     private final Operation op;
@@ -176,12 +184,20 @@ public final class LeaderSession {
     public void endIteration(IterationParams params) {
         try {
             drain();
-            double handTimedNs = Double.NaN;
-            if (op.shape() == Operation.Shape.PAIR && params.getType() == IterationType.MEASUREMENT) {
-                handTimedNs = handTimedLoop();
+            Map<SecondaryMetric, Double> metrics = new EnumMap<>(SecondaryMetric.class);
+            if (params.getType() == IterationType.MEASUREMENT) {
+                if (op.shape() == Operation.Shape.PAIR) {
+                    metrics.put(SecondaryMetric.HAND_TIMED, handTimedLoop());
+                }
+                if (!op.phases().isEmpty()) {
+                    phaseTimedLoop(metrics);
+                }
             }
             double slowestNs = collectSlowestRank();
-            RankMetrics.publish(op.shape() == Operation.Shape.COLLECTIVE ? slowestNs : Double.NaN, handTimedNs);
+            if (op.shape() == Operation.Shape.COLLECTIVE) {
+                metrics.put(SecondaryMetric.SLOWEST_RANK, slowestNs);
+            }
+            RankMetrics.publish(metrics);
             watchdog.disarm();
         } catch (Throwable t) {
             throw RankFailure.halt(where() + " iteration " + iteration, t);
@@ -234,18 +250,46 @@ public final class LeaderSession {
 
     /** The same operation in a plain loop, same job, same buffers: the yardstick for harness overhead. */
     private double handTimedLoop() {
-        int count = planner.opsFor(iterationNs / HAND_TIMED_FRACTION);
-        command(Command.Kind.RUN, count);
+        int count = startTimedLoop();
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             workload.run();
         }
         long ns = System.nanoTime() - start;
-        // Rank 1 counts this batch too: so must we, or the reports disagree. It is now the last batch.
-        mine.batch(ns, count);
-        lastBatchCut = false;
+        endTimedLoop(ns, count);
         // Same unit as JMH's score, which divides each call by the messages it makes.
         return (double) ns / count / op.messagesPerInvocation();
+    }
+
+    /**
+     * The operation in a loop that times each of its phases on rank 0 (four clock reads per operation, which is
+     * why this is not JMH's timed loop); the followers run their ordinary batch, which makes the same calls.
+     */
+    private void phaseTimedLoop(Map<SecondaryMetric, Double> metrics) {
+        List<SecondaryMetric> phases = op.phases();
+        long[] ns = new long[phases.size()];
+        int count = startTimedLoop();
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            workload.runPhases(ns);
+        }
+        endTimedLoop(System.nanoTime() - start, count);
+        for (int phase = 0; phase < ns.length; phase++) {
+            metrics.put(phases.get(phase), (double) ns[phase] / count / op.messagesPerInvocation());
+        }
+    }
+
+    /** Commands a batch of about 1/{@value #TIMED_LOOP_FRACTION} iteration for a loop after the iteration. */
+    private int startTimedLoop() {
+        int count = planner.opsFor(iterationNs / TIMED_LOOP_FRACTION);
+        command(Command.Kind.RUN, count);
+        return count;
+    }
+
+    private void endTimedLoop(long ns, int count) {
+        // The followers count this batch too: so must we, or the reports disagree. It is now the last batch.
+        mine.batch(ns, count);
+        lastBatchCut = false;
     }
 
     /**

@@ -16,8 +16,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Turns the leader's per-iteration numbers into JMH secondary results, in the benchmark's own time unit per
- * operation, averaged over iterations like the primary score: {@link SecondaryMetric#SLOWEST_RANK} (collectives)
- * and {@link SecondaryMetric#HAND_TIMED} (pairs). They land in the JSON under {@code secondaryMetrics}.
+ * operation, averaged over iterations like the primary score: {@link SecondaryMetric#SLOWEST_RANK} (collectives),
+ * {@link SecondaryMetric#HAND_TIMED} (pairs) and an operation's phases ({@code Operation.phases()}). They land in
+ * the JSON under {@code secondaryMetrics}.
  *
  * <p>A profiler rather than {@code @AuxCounters}: aux counters are either rates over JMH's own time or
  * summed event counts, and neither can carry a time per operation measured by another process.
@@ -26,7 +27,7 @@ public final class RankMetricsProfiler implements InternalProfiler {
 
     @Override
     public String getDescription() {
-        return "jmpi-bench: slowest rank's time per operation, hand-timed loop";
+        return "jmpi-bench: slowest rank's time per operation, hand-timed loop, phases";
     }
 
     @Override
@@ -37,17 +38,12 @@ public final class RankMetricsProfiler implements InternalProfiler {
     @Override
     public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams,
                                                        IterationParams iterationParams, IterationResult result) {
-        double[] ns = RankMetrics.take();
         TimeUnit unit = benchmarkParams.getTimeUnit();
         String label = TimeValue.tuToString(unit) + "/op";
         double nsPerUnit = unit.toNanos(1);
         List<Result> results = new ArrayList<>();
-        if (!Double.isNaN(ns[0])) {
-            results.add(new ScalarResult(SecondaryMetric.SLOWEST_RANK.jmhName(), ns[0] / nsPerUnit, label, AggregationPolicy.AVG));
-        }
-        if (!Double.isNaN(ns[1])) {
-            results.add(new ScalarResult(SecondaryMetric.HAND_TIMED.jmhName(), ns[1] / nsPerUnit, label, AggregationPolicy.AVG));
-        }
+        RankMetrics.take().forEach((metric, ns) -> results.add(new ScalarResult(metric.jmhName(), ns / nsPerUnit,
+                label, AggregationPolicy.AVG)));
         return results;
     }
 }

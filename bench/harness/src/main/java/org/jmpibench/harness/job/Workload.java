@@ -1,9 +1,9 @@
 package org.jmpibench.harness.job;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import org.jmpibench.results.Operation;
 import org.jmpibench.spi.Communicator;
+import org.jmpibench.spi.plain.DirectBuffers;
 
 /**
  * One rank's side of one benchmarked operation at one size: buffers allocated once at construction,
@@ -30,6 +30,14 @@ abstract class Workload {
     abstract void run();
 
     /**
+     * One operation, as {@link #run()}, adding this rank's nanoseconds in each of the operation's
+     * {@link Operation#phases()} to {@code ns}, in their order. Only operations with phases have it.
+     */
+    void runPhases(long[] ns) {
+        throw new UnsupportedOperationException(where + ": this operation is not timed in phases");
+    }
+
+    /**
      * Runs one operation with the data of round {@code seq} and checks what this rank ends up with.
      *
      * @throws IllegalStateException naming backend, rank, operation, element, value and expected value
@@ -40,15 +48,18 @@ abstract class Workload {
         return switch (op) {
             case SEND -> new PingPongWorkload(comm, size, backend, buffer);
             case BCAST -> new BcastWorkload(comm, size, backend, buffer);
+            case GATHER -> new GatherWorkload(comm, size, backend, buffer);
             case GATHER_AVERAGE -> new GatherAverageWorkload(comm, size, backend, buffer);
         };
     }
 
+    /** A direct buffer as the plain programs allocate theirs ({@link DirectBuffers}: page-aligned, native order). */
     static ByteBuffer direct(long bytes, String what) {
-        if (bytes > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(what + " needs " + bytes + " bytes, more than one ByteBuffer holds");
+        try {
+            return DirectBuffers.allocate(bytes);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(what + ": " + e.getMessage(), e);
         }
-        return ByteBuffer.allocateDirect((int) bytes).order(ByteOrder.nativeOrder());
     }
 
     protected void expectCount(int got, int expected) {

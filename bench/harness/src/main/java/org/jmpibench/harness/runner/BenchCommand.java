@@ -11,20 +11,22 @@ import java.util.stream.Collectors;
 import org.jmpibench.results.Param;
 import org.jmpibench.results.Sizes;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 /**
- * {@code jmpi-bench bench}: runs the benchmark matrix ({@link BenchRunner}). Every option has a
- * {@code -Dbench.*} property of the same meaning (for Maven), and a profile supplies what neither gives. JMH's
- * habits work too ({@code -p size=1,1Ki}, {@code -prof gc}, {@code -jvmArgs}, {@code -rf}), and mpirun's
- * ({@code -np}, {@code -n}). Bad input is one line on stderr and status 2; a failed job makes the status 1.
+ * {@code jmpi-bench bench}: runs the benchmark matrix ({@link BenchRunner}). Every option but the host options
+ * ({@link HostOptions}, shared with {@code demo} and {@code run}) has a {@code -Dbench.*} property of the same
+ * meaning (for Maven), and a profile supplies what neither gives. JMH's habits work too ({@code -p size=1,1Ki},
+ * {@code -prof gc}, {@code -jvmArgs}, {@code -rf}), and mpirun's ({@code -np}, {@code -n}). Bad input is one line
+ * on stderr and status 2; a failed job makes the status 1.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false, resourceBundle = BenchHelp.NAME,
-        description = {"Run the JMH benchmarks (send, bcast, gather-average) on every available backend.",
+        description = {"Run the JMH benchmarks (send, bcast, gather, gather-average) on every available backend.",
                 "Scores are us per operation: send = one-way latency (half a round trip); collectives = rank 0's "
                         + "time, with the slowest rank's as 'slowestRank'. Every option has a property of the "
-                        + "same meaning for Maven (-Dbench.<name>, in brackets)."},
+                        + "same meaning for Maven (-Dbench.<name>, in brackets), but the host options."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every job ran and every file was saved",
                 "1:a job or a save failed, or no selected backend is available (the files keep what finished)",
@@ -40,7 +42,7 @@ public final class BenchCommand implements Callable<Integer> {
             + "(default: all available) [bench.backends].")
     String backends;
 
-    @Option(names = "--ops", paramLabel = "LIST", description = "send,bcast,gather-average (default: all) "
+    @Option(names = "--ops", paramLabel = "LIST", description = "send,bcast,gather,gather-average (default: all) "
             + "[bench.ops].")
     String ops;
 
@@ -61,8 +63,14 @@ public final class BenchCommand implements Callable<Integer> {
             + "(default: default) [bench.idle].")
     String idles;
 
+    @Option(names = JdkOption.OPTION, paramLabel = "LIST", description = "JDKs the ranks run on, each a path or a "
+            + "name under /usr/lib/jvm, e.g. 17,25 or temurin-25; each is its own value of the jdk parameter "
+            + "(default: the JDK running this command) [bench.jdk].")
+    String jdks;
+
     @Option(names = {"-p", "--param"}, paramLabel = "NAME=LIST", description = "JMH's way to give a parameter: "
-            + "-p size=1,1Ki is --sizes 1,1Ki; NAME is backend, np, size, buffer or idle (repeatable).")
+            + "-p size=1,1Ki is --sizes 1,1Ki; NAME is backend, np, size, buffer, idle or jdk (repeatable); the "
+            + "layout follows from the host options.")
     List<String> params = new ArrayList<>();
 
     @Option(names = "--results-dir", paramLabel = "DIR", description = "Where result files go (default: "
@@ -109,18 +117,22 @@ public final class BenchCommand implements Callable<Integer> {
             + "[bench.resultFormat].")
     String resultFormat;
 
-    @Option(names = "--mpirun-args", paramLabel = "'ARGS'", description = "Extra mpirun arguments for the openmpi "
-            + "backend, split at spaces, e.g. '--bind-to none' [bench.mpirunArgs].")
+    @Option(names = MpirunArgsOption.OPTION, paramLabel = "'ARGS'", description = "Extra mpirun arguments for the "
+            + "openmpi backend, split at spaces, e.g. '--bind-to none' (default: the -Djmpi.openmpi.mpirunArgs "
+            + "property, if set) [bench.mpirunArgs].")
     String mpirunArgs;
 
     @Option(names = "--watchdog-seconds", paramLabel = "S", description = "A rank stuck this long in one step "
             + "dumps its stacks and halts (default: ${bundle:default.watchdogSeconds}) [bench.watchdogSeconds].")
     String watchdogSeconds;
 
+    @Mixin
+    HostOptions hostOptions;
+
     @Override
     public Integer call() throws Exception {
         BenchSettings settings = settings();
-        return new BenchRunner(settings, System.out).run().exitStatus();
+        return new BenchRunner(settings, RunHosts.of(hostOptions, settings.nps()), System.out).run().exitStatus();
     }
 
     /** The settings these options (then {@code bench.*} properties, then the profile) give. */
@@ -133,6 +145,7 @@ public final class BenchCommand implements Callable<Integer> {
                 .nps(either(nps, "--np", given.get(Param.NP), Param.NP))
                 .buffers(either(buffers, "--buffer", given.get(Param.BUFFER), Param.BUFFER))
                 .idles(either(idles, "--idle", given.get(Param.IDLE), Param.IDLE))
+                .jdks(either(jdks, JdkOption.OPTION, given.get(Param.JDK), Param.JDK))
                 .resultsDir(resultsDir).forks(forks).warmupIterations(warmupIterations).warmupTime(warmupTime)
                 .measurementIterations(iterations).measurementTime(time).watchdogSeconds(watchdogSeconds)
                 .profilers(profilers).jvmArgs(jvmArgs).resultFormat(resultFormat).mpirunArgs(mpirunArgs)
@@ -142,7 +155,8 @@ public final class BenchCommand implements Callable<Integer> {
     /** The {@code -p NAME=LIST} options by parameter; each parameter at most once. */
     private Map<Param, String> jmhParams() {
         Map<Param, String> given = new EnumMap<>(Param.class);
-        String known = Arrays.stream(Param.values()).map(Param::jmhName).collect(Collectors.joining(", "));
+        String known = Arrays.stream(Param.values()).filter(p -> p != Param.LAYOUT).map(Param::jmhName)
+                .collect(Collectors.joining(", "));
         for (String assignment : params) {
             int eq = assignment.indexOf('=');
             if (eq <= 0 || assignment.substring(eq + 1).isBlank()) {
@@ -152,6 +166,10 @@ public final class BenchCommand implements Callable<Integer> {
             String name = assignment.substring(0, eq).strip();
             Param param = Param.byJmhName(name).orElseThrow(() -> new IllegalArgumentException("unknown "
                     + "parameter '" + name + "' in -p " + assignment + "; parameters: " + known));
+            if (param == Param.LAYOUT) {
+                throw new IllegalArgumentException("-p " + name + ": the layout follows from the host options ("
+                        + HostOptions.HOSTFILE + ", " + HostOptions.MAP_BY + "), it cannot be given");
+            }
             if (given.put(param, assignment.substring(eq + 1)) != null) {
                 throw new IllegalArgumentException("-p " + name + " is given twice; give each parameter once");
             }

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.jmpibench.harness.job.BufferKind;
 import org.jmpibench.results.Operation;
 import org.jmpibench.results.Param;
+import org.jmpibench.spi.Idle;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
 /** One benchmark of a (backend, np) group: an operation at one size with one buffer kind. */
@@ -38,11 +39,13 @@ record BenchKey(Operation op, int size, BufferKind buffer) {
     }
 
     /** The JMH parameters, as JMH lists them for a failed job: by name, comma-separated. */
-    String describe(String backend, Idle idle, int np) {
+    String describe(BenchRunner.Variant variant, int np, String layout) {
         Map<String, String> params = new TreeMap<>();
-        params.put(Param.BACKEND.jmhName(), backend);
+        params.put(Param.BACKEND.jmhName(), variant.backend());
         params.put(Param.BUFFER.jmhName(), buffer.cliName());
-        params.put(Param.IDLE.jmhName(), idle.cliName());
+        params.put(Param.IDLE.jmhName(), variant.idle().cliName());
+        params.put(Param.JDK.jmhName(), variant.jdk().release());
+        params.put(Param.LAYOUT.jmhName(), layout);
         params.put(Param.NP.jmhName(), Integer.toString(np));
         params.put(Param.SIZE.jmhName(), Integer.toString(size));
         return params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));

@@ -15,6 +15,7 @@ import org.jmpibench.launcher.MpirunArgs;
 import org.jmpibench.results.Operation;
 import org.jmpibench.results.RunFiles;
 import org.jmpibench.results.Sizes;
+import org.jmpibench.spi.Idle;
 import org.openjdk.jmh.profile.ProfilerException;
 import org.openjdk.jmh.profile.ProfilerFactory;
 import org.openjdk.jmh.runner.options.ProfilerConfig;
@@ -27,6 +28,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * @param backends     empty means every backend on the class path
  * @param idles        the idle (waiting) strategies to run each backend with; {@code [default]} unless asked
+ * @param jdks         the JDKs the jobs' ranks run on, one per feature release; the harness's own unless asked
  * @param profilers    JMH profilers as JMH's {@code -prof} takes them ({@code gc}, {@code stack:lines=5}), beside
  *                     the harness's own
  * @param jvmArgs      options for every rank's JVM, after the harness's own (so a later {@code -Xmx} wins)
@@ -35,7 +37,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * @param mpirunArgs   extra {@code mpirun} arguments for the openmpi backend ({@link MpirunArgs})
  */
 public record BenchSettings(List<String> backends, List<Operation> ops, List<Integer> sizes, List<Integer> nps,
-                            List<BufferKind> buffers, List<Idle> idles, Path resultsDir, Profile profile, int forks,
+                            List<BufferKind> buffers, List<Idle> idles, List<RunJdk> jdks, Path resultsDir,
+                            Profile profile, int forks,
                             int warmupIterations, TimeValue warmupTime, int measurementIterations,
                             TimeValue measurementTime, long watchdogSeconds, List<String> profilers,
                             List<String> jvmArgs, String resultFormat, List<String> mpirunArgs) {
@@ -65,8 +68,11 @@ public record BenchSettings(List<String> backends, List<Operation> ops, List<Int
                     + JSON_ONLY + ", " + String.join(", ", RunFiles.COPY_SUFFIXES.keySet()));
         }
         profilers.forEach(BenchSettings::checkProfiler);
-        if (ops.isEmpty() || sizes.isEmpty() || nps.isEmpty() || buffers.isEmpty() || idles.isEmpty()) {
-            throw new IllegalArgumentException("ops, sizes, np, buffer and idle must each name at least one value");
+        jdks = List.copyOf(jdks);
+        if (ops.isEmpty() || sizes.isEmpty() || nps.isEmpty() || buffers.isEmpty() || idles.isEmpty()
+                || jdks.isEmpty()) {
+            throw new IllegalArgumentException("ops, sizes, np, buffer, idle and jdk must each name at least one "
+                    + "value");
         }
         for (int np : nps) {
             checkNp(np);
@@ -94,6 +100,7 @@ public record BenchSettings(List<String> backends, List<Operation> ops, List<Int
         private String nps;
         private String buffers;
         private String idles;
+        private String jdks;
         private String resultsDir;
         private String forks;
         private String warmupIterations;
@@ -113,6 +120,7 @@ public record BenchSettings(List<String> backends, List<Operation> ops, List<Int
         public Builder nps(String value) { nps = value; return this; }
         public Builder buffers(String value) { buffers = value; return this; }
         public Builder idles(String value) { idles = value; return this; }
+        public Builder jdks(String value) { jdks = value; return this; }
         public Builder resultsDir(String value) { resultsDir = value; return this; }
         public Builder forks(String value) { forks = value; return this; }
         public Builder warmupIterations(String value) { warmupIterations = value; return this; }
@@ -131,13 +139,15 @@ public record BenchSettings(List<String> backends, List<Operation> ops, List<Int
             String backendList = pick(backends, "backends", "");
             return new BenchSettings(
                     backendList.isBlank() ? List.of() : list(backendList, "backends", String::strip),
-                    list(pick(ops, "ops", "send,bcast,gather-average"), "ops", Operation::byName),
+                    list(pick(ops, "ops", join(Arrays.stream(Operation.values()).map(Operation::cliName).toList())),
+                            "ops", Operation::byName),
                     Sizes.parseList(pick(sizes, "sizes", join(chosen.sizes.stream().map(Sizes::format).toList()))),
                     list(pick(nps, "np", join(Profile.DEFAULT_NPS.stream().map(String::valueOf).toList())), "np",
                             BenchSettings::parseNp),
                     list(pick(buffers, "buffer", join(chosen.buffers.stream().map(BufferKind::cliName).toList())),
                             "buffer", BufferKind::byName),
                     list(pick(idles, "idle", Idle.DEFAULT.cliName()), "idle", Idle::byName),
+                    RunJdk.parse(pick(jdks, "jdk", "")),
                     Path.of(pick(resultsDir, "resultsDir", "results")),
                     chosen,
                     integer("forks", pick(forks, "forks", Integer.toString(chosen.forks))),
@@ -309,6 +319,8 @@ public record BenchSettings(List<String> backends, List<Operation> ops, List<Int
                 + sizes.stream().map(Sizes::describe).toList() + " np=" + nps + " buffer="
                 + buffers.stream().map(BufferKind::cliName).toList()
                 + (idles.equals(List.of(Idle.DEFAULT)) ? "" : " idle=" + idles.stream().map(Idle::cliName).toList())
+                + (jdks.equals(List.of(RunJdk.harnessJdk())) ? ""
+                        : " jdk=" + jdks.stream().map(RunJdk::release).toList())
                 + " profile=" + profile.cliName()
                 + " -f " + forks + " -wi " + warmupIterations + " -w " + warmupTime + " -i " + measurementIterations
                 + " -r " + measurementTime

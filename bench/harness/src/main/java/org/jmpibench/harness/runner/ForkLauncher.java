@@ -9,9 +9,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jmpibench.launcher.Jdks;
 import org.jmpibench.launcher.RankCommand;
 import org.jmpibench.spi.Backend;
 import org.jmpibench.spi.Backends;
+import org.jmpibench.spi.Idle;
+import org.jmpibench.spi.Jdk;
 import org.jmpibench.spi.JobOutcome;
 import org.jmpibench.spi.JobSpec;
 import org.jmpibench.spi.RankProgram;
@@ -22,10 +25,13 @@ import org.jmpibench.spi.RankProgram;
  * 0 only when every rank succeeded. A failed job is also appended as one line to the failures file, which
  * {@link BenchRunner} reads to list failed jobs.
  *
- * <p>Arguments: {@code --backend NAME [--idle STRATEGY] --np N --timeout-seconds S --failures FILE -- <JMH's
- * command after the executable>}. The idle strategy ({@link Idle}, default {@code default}) becomes the job's
- * environment ({@link IdleEnv}), which the backend's launcher gives every rank. Anything that is not a JMH fork
- * (JMH's properties probe) runs as plain {@code java}.
+ * <p>Arguments: {@code --backend NAME [--idle STRATEGY] --np N --timeout-seconds S --failures FILE [host options]
+ * [--jdk HOME] -- <JMH's command after the executable>}. The job's ranks run on the JDK at {@code HOME}, else on
+ * this JVM's. The idle strategy ({@link Idle}, default {@code default}) goes into the job's {@link JobSpec}; the
+ * backend's launcher sets it up for every rank. The host options are
+ * {@link HostOptions}' ({@code --hostfile}, {@code --map-by}, {@code --interface}, {@code --launch-agent}): the
+ * job's hosts and what they add to its environment. Anything that is not a JMH fork (JMH's properties probe) runs
+ * as plain {@code java}.
  */
 public final class ForkLauncher {
 
@@ -33,6 +39,8 @@ public final class ForkLauncher {
     static final int TIMED_OUT = 124;
     static final int FAILED = 1;
     static final int USAGE = 2;
+    /** The option naming the home of the JDK the job's ranks run on. */
+    static final String JDK = "--jdk";
 
     private ForkLauncher() {
     }
@@ -45,12 +53,15 @@ public final class ForkLauncher {
         int separator = Arrays.asList(args).indexOf("--");
         if (separator < 0) {
             System.err.println("jmpi-bench ForkLauncher: usage: --backend NAME [--idle STRATEGY] --np N "
-                    + "--timeout-seconds S --failures FILE -- <JVM command>");
+                    + "--timeout-seconds S --failures FILE [--hostfile FILE --map-by POLICY --interface IF "
+                    + "--launch-agent CMD] [--jdk HOME] -- <JVM command>");
             return USAGE;
         }
         List<String> command = List.of(args).subList(separator + 1, args.length);
+        String jdkHome = optionalOption(args, separator, JDK);
         if (!ForkCommand.isFork(command)) {
-            return runPlainJava(command);
+            return runPlainJava(jdkHome == null ? RankCommand.currentJava() : Path.of(jdkHome, "bin", "java"),
+                    command);
         }
         String backendName = option(args, separator, "--backend");
         int np = Integer.parseInt(option(args, separator, "--np"));
@@ -63,7 +74,12 @@ public final class ForkLauncher {
         try {
             Backend backend = Backends.byName(backendName);
             Idle idle = idleName == null ? Idle.DEFAULT : Idle.byName(idleName);
-            JobSpec spec = jobSpec(backendName, idle, np, fork.follower(), fork.leader(), timeoutSeconds);
+            HostOptions hostOptions = HostOptions.of(optionalOption(args, separator, HostOptions.HOSTFILE),
+                    optionalOption(args, separator, HostOptions.MAP_BY),
+                    optionalOption(args, separator, HostOptions.INTERFACE),
+                    optionalOption(args, separator, HostOptions.LAUNCH_AGENT));
+            Jdk jdk = jdkHome == null ? null : Jdks.at(Path.of(jdkHome));
+            JobSpec spec = jobSpec(idle, np, fork.follower(), fork.leader(), timeoutSeconds, hostOptions, jdk);
             outcome = backend.launcher().run(spec);
         } catch (RuntimeException | LinkageError e) {
             // LinkageError: a class path that changed under us (a jar rebuilt while the run was going).
@@ -81,11 +97,14 @@ public final class ForkLauncher {
         return outcome.timedOut() ? TIMED_OUT : FAILED;
     }
 
-    /** The job of one fork: {@code leader} as rank 0, {@code follower} elsewhere, the idle strategy's environment. */
-    static JobSpec jobSpec(String backend, Idle idle, int np, RankProgram follower, RankProgram leader,
-                           long timeoutSeconds) {
-        return new JobSpec(np, follower, leader, Duration.ofSeconds(timeoutSeconds), IdleEnv.of(backend, idle), null,
-                ForkLauncher::forward);
+    /**
+     * The job of one fork: {@code leader} as rank 0, {@code follower} elsewhere, on the hosts of {@code hosts}, with
+     * the idle strategy and the host options' environment, every rank on {@code jdk} (null: this JVM's).
+     */
+    public static JobSpec jobSpec(Idle idle, int np, RankProgram follower, RankProgram leader, long timeoutSeconds,
+                                  HostOptions hosts, Jdk jdk) {
+        return new JobSpec(np, follower, leader, Duration.ofSeconds(timeoutSeconds), hosts.env(), hosts.hosts(),
+                ForkLauncher::forward, jdk, idle);
     }
 
     /** Rank 0's stdout stays stdout (JMH reads it); everything else goes to stderr, tagged with its rank. */
@@ -107,9 +126,9 @@ public final class ForkLauncher {
         }
     }
 
-    private static int runPlainJava(List<String> command) {
+    private static int runPlainJava(Path java, List<String> command) {
         List<String> full = new ArrayList<>();
-        full.add(RankCommand.currentJava().toString());
+        full.add(java.toString());
         full.addAll(command);
         try {
             return new ProcessBuilder(full).inheritIO().start().waitFor();

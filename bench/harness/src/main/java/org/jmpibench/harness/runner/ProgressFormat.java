@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import org.jmpibench.results.HarnessOverhead;
+import org.jmpibench.results.JdkRelease;
 import org.jmpibench.results.Operation;
 import org.jmpibench.results.Param;
 import org.jmpibench.results.SecondaryMetric;
@@ -30,17 +31,20 @@ final class ProgressFormat implements OutputFormat {
     private final OutputFormat log;
     private final PrintStream console;
     private final RunProgress progress;
+    private final boolean severalJdks;
     private final List<RunResult> finished = new ArrayList<>();
     private final List<BenchKey> started = new ArrayList<>();
     private BenchmarkParams running;
 
     /**
-     * @param progress the run's progress, shared across groups
+     * @param progress    the run's progress, shared across groups
+     * @param severalJdks whether the run has several JDKs: a line then names the benchmark's
      */
-    ProgressFormat(OutputFormat log, PrintStream console, RunProgress progress) {
+    ProgressFormat(OutputFormat log, PrintStream console, RunProgress progress, boolean severalJdks) {
         this.log = log;
         this.console = console;
         this.progress = progress;
+        this.severalJdks = severalJdks;
     }
 
     /** The benchmark started last and not finished, or null. */
@@ -67,7 +71,7 @@ final class ProgressFormat implements OutputFormat {
             started.add(key);
         }
         console.printf(Locale.ROOT, "%s %-13s np=%-2s %-14s size=%-5s %-6s ", progress.status(),
-                label(params), params.getParam(Param.NP.jmhName()), opName(params), sizeLabel(params),
+                label(params, severalJdks), params.getParam(Param.NP.jmhName()), opName(params), sizeLabel(params),
                 params.getParam(Param.BUFFER.jmhName()));
         console.flush();
         log.startBenchmark(params);
@@ -87,6 +91,19 @@ final class ProgressFormat implements OutputFormat {
         if (slowest != null) {
             line.append(String.format(Locale.ROOT, "  slowest rank %.3f", slowest.getScore()));
         }
+        Operation op = Operation.ofBenchmark(running.getBenchmark()).orElse(null);
+        if (op != null && !op.phases().isEmpty()) {
+            List<String> phases = new ArrayList<>();
+            for (SecondaryMetric phase : op.phases()) {
+                Result value = result.getSecondaryResults().get(phase.jmhName());
+                if (value != null) {
+                    phases.add(String.format(Locale.ROOT, "%s %.3f", phase.label(), value.getScore()));
+                }
+            }
+            if (!phases.isEmpty()) {
+                line.append("  ").append(String.join(" + ", phases));
+            }
+        }
         Result hand = result.getSecondaryResults().get(SecondaryMetric.HAND_TIMED.jmhName());
         if (hand != null && hand.getScore() > 0) {
             line.append(String.format(Locale.ROOT, "  hand-timed %.3f (paired median x%.3f)", hand.getScore(),
@@ -104,9 +121,14 @@ final class ProgressFormat implements OutputFormat {
         console.println("        " + reason);
     }
 
-    /** {@code backend}, or {@code backend/idle} when the idle strategy is not the default. */
-    static String label(BenchmarkParams params) {
-        return Param.variantLabel(params.getParam(Param.BACKEND.jmhName()), params.getParam(Param.IDLE.jmhName()));
+    /**
+     * {@code backend}, or {@code backend/idle} when the idle strategy is not the default; followed by the JDK
+     * ({@code shm, JDK 25}) when the run has several.
+     */
+    static String label(BenchmarkParams params, boolean severalJdks) {
+        String variant = Param.variantLabel(params.getParam(Param.BACKEND.jmhName()),
+                params.getParam(Param.IDLE.jmhName()));
+        return severalJdks ? variant + ", " + JdkRelease.label(params.getParam(Param.JDK.jmhName())) : variant;
     }
 
     /** The harness overhead ({@link HarnessOverhead}) of a benchmark as JMH hands it over. */

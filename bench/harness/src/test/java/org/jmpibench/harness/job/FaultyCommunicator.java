@@ -2,6 +2,7 @@ package org.jmpibench.harness.job;
 
 import java.nio.ByteBuffer;
 import org.jmpibench.spi.Communicator;
+import org.jmpibench.spi.ForwardingCommunicator;
 
 /**
  * Delegates everything, then either flips the first element of whatever this rank received
@@ -9,15 +10,14 @@ import org.jmpibench.spi.Communicator;
  * of {@link Command#LENGTH} ints, and messages on {@link Follower#CONTROL_TAG}) pass untouched, so the fault
  * hits benchmark data only.
  */
-final class FaultyCommunicator implements Communicator {
+final class FaultyCommunicator extends ForwardingCommunicator {
 
     enum Fault { CORRUPT, HANG }
 
-    private final Communicator real;
     private final Fault fault;
 
     FaultyCommunicator(Communicator real, Fault fault) {
-        this.real = real;
+        super(real);
         this.fault = fault;
     }
 
@@ -36,33 +36,8 @@ final class FaultyCommunicator implements Communicator {
     }
 
     @Override
-    public int rank() {
-        return real.rank();
-    }
-
-    @Override
-    public int size() {
-        return real.size();
-    }
-
-    @Override
-    public void send(int[] buf, int offset, int count, int dest, int tag) {
-        real.send(buf, offset, count, dest, tag);
-    }
-
-    @Override
-    public void send(double[] buf, int offset, int count, int dest, int tag) {
-        real.send(buf, offset, count, dest, tag);
-    }
-
-    @Override
-    public void send(ByteBuffer buf, int dest, int tag) {
-        real.send(buf, dest, tag);
-    }
-
-    @Override
     public int recv(int[] buf, int offset, int count, int source, int tag) {
-        int got = real.recv(buf, offset, count, source, tag);
+        int got = delegate.recv(buf, offset, count, source, tag);
         if (got > 0 && tag != Follower.CONTROL_TAG && hit()) {
             buf[offset] ^= 1;
         }
@@ -71,7 +46,7 @@ final class FaultyCommunicator implements Communicator {
 
     @Override
     public int recv(double[] buf, int offset, int count, int source, int tag) {
-        int got = real.recv(buf, offset, count, source, tag);
+        int got = delegate.recv(buf, offset, count, source, tag);
         if (got > 0 && tag != Follower.CONTROL_TAG && hit()) {
             buf[offset] = -buf[offset] - 1;
         }
@@ -80,7 +55,7 @@ final class FaultyCommunicator implements Communicator {
 
     @Override
     public int recv(ByteBuffer buf, int source, int tag) {
-        int got = real.recv(buf, source, tag);
+        int got = delegate.recv(buf, source, tag);
         if (got > 0 && tag != Follower.CONTROL_TAG && hit()) {
             flip(buf);
         }
@@ -89,7 +64,7 @@ final class FaultyCommunicator implements Communicator {
 
     @Override
     public void bcast(int[] buf, int offset, int count, int root) {
-        real.bcast(buf, offset, count, root);
+        delegate.bcast(buf, offset, count, root);
         // Commands travel by bcast of 6 ints: leave them alone, corrupt only data.
         if (root != rank() && count > 0 && count != Command.LENGTH && hit()) {
             buf[offset] ^= 1;
@@ -98,7 +73,7 @@ final class FaultyCommunicator implements Communicator {
 
     @Override
     public void bcast(double[] buf, int offset, int count, int root) {
-        real.bcast(buf, offset, count, root);
+        delegate.bcast(buf, offset, count, root);
         if (root != rank() && count > 0 && hit()) {
             buf[offset] = -buf[offset] - 1;
         }
@@ -106,35 +81,10 @@ final class FaultyCommunicator implements Communicator {
 
     @Override
     public void bcast(ByteBuffer buf, int root) {
-        real.bcast(buf, root);
+        delegate.bcast(buf, root);
         if (root != rank() && buf.hasRemaining() && hit()) {
             flip(buf);
         }
-    }
-
-    @Override
-    public void gather(int[] send, int sendOffset, int count, int[] recv, int recvOffset, int root) {
-        real.gather(send, sendOffset, count, recv, recvOffset, root);
-    }
-
-    @Override
-    public void gather(double[] send, int sendOffset, int count, double[] recv, int recvOffset, int root) {
-        real.gather(send, sendOffset, count, recv, recvOffset, root);
-    }
-
-    @Override
-    public void gather(ByteBuffer send, ByteBuffer recv, int root) {
-        real.gather(send, recv, root);
-    }
-
-    @Override
-    public void barrier() {
-        real.barrier();
-    }
-
-    @Override
-    public void close() {
-        real.close();
     }
 
     private static void flip(ByteBuffer buf) {

@@ -45,7 +45,7 @@ abstract class FaultyLoopbackBackend implements Backend {
     public JobLauncher launcher() {
         return spec -> loopback().launcher().run(new JobSpec(spec.np(), named(spec.program()),
                 spec.leader() == null ? null : named(spec.leader()), spec.timeout(), spec.env(), spec.hostfile(),
-                spec.output()));
+                spec.output(), spec.jdk(), spec.idle()));
     }
 
     @Override

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import org.jmpibench.spi.Idle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,11 +49,19 @@ class BenchCommandTest {
             "--backends|nosuch|unknown backend 'nosuch'",
             "--idle|sleep|unknown idle strategy 'sleep'",
             "-p|size|bad -p 'size': expected NAME=VALUE",
-            "-p|colour=red|unknown parameter 'colour' in -p colour=red; parameters: backend, np, size, buffer, idle",
+            "-p|colour=red|unknown parameter 'colour' in -p colour=red; parameters: backend, np, size, buffer, idle, "
+                    + "jdk",
             "-p|size=6B|size '6B' is 6 bytes",
+            "-p|layout=1host|-p layout: the layout follows from the host options (--hostfile, --map-by)",
+            "-p|jdk=8|--jdk: no JDK '8': it is not a path",
             "-prof|nosuchprofiler|unknown profiler 'nosuchprofiler' (-prof); profilers that run here: cl, comp, gc",
             "-rf|xml|unknown result format 'xml' (-rf); formats: json, csv, scsv, text, latex",
-            "--sizes|1kb|bits"})
+            "--sizes|1kb|bits",
+            "--hostfile|/no/such/hostfile|hostfile /no/such/hostfile cannot be read",
+            "--map-by|node|--map-by needs --hostfile",
+            "--jdk|8|--jdk: no JDK '8': it is not a path",
+            "--jdk|/no/such/jdk|--jdk: no JDK at /no/such/jdk: no such directory",
+            "--jdk|17,|--jdk: empty value in '17,'"})
     void badInputIsOneLineAndStatusTwo(String option, String value, String message) {
         Run run = run(option, value, "--results-dir", results.toString());
 
@@ -149,7 +160,7 @@ class BenchCommandTest {
         assertThat(run.status).isZero();
         assertThat(run.out).contains("--backends", "--ops", "--sizes", "--np", "-np", "-n", "--buffer",
                 "--results-dir", "--profile", "-wi", "-i", "-w", "-r", "-f", "-p", "-prof", "-jvmArgs", "-rf",
-                "--mpirun-args", "Exit codes:");
+                "--mpirun-args", "Exit codes:", "--hostfile", "--map-by", "--interface", "--launch-agent", "--jdk");
         // picocli wraps lines anywhere, also inside a list: compare without white space
         String help = run.out.replaceAll("\\s+", "");
         assertThat(help).contains(squeezed("JMH forks, each a fresh job (default: 1)"),
@@ -157,7 +168,50 @@ class BenchCommandTest {
                 squeezed("(default: 200ms (quick), 500ms (full))"),
                 squeezed("Measurement iterations (default: 5)"),
                 squeezed("(default: 1,1Ki,64Ki,1Mi (quick), 1,4,16,64,256,1Ki,4Ki,16Ki,64Ki,256Ki,1Mi,4Mi (full)"),
-                squeezed("Rank counts, 2..64 (default: 2,4)"), squeezed("(default: csv)"), squeezed("(default: 120)"))
+                squeezed("Rank counts, 2..64 (default: 2,4)"), squeezed("(default: csv)"), squeezed("(default: 120)"),
+                squeezed("(default: the JDK running this command) [bench.jdk]"),
+                squeezed("(default: this host only)"), squeezed("slot (the default"), squeezed("(default ssh)"))
                 .doesNotContain("${");
+    }
+
+    @Test
+    void aJdkOlderThan17OrASecondJdkOfOneReleaseIsRefusedBeforeAnythingRuns() throws Exception {
+        Path java11 = fakeJdk("jdk-11", "11.0.2+9");
+        Path other17 = fakeJdk("other-17", "17.0.99+1");
+
+        Run old = run("--jdk", java11.toString(), "--results-dir", results.toString());
+        Run twice = run("--jdk", "17," + other17, "--results-dir", results.toString());
+
+        assertThat(old.status).isEqualTo(BenchCommand.USAGE);
+        assertThat(old.err.lines()).containsExactly("jmpi-bench bench: --jdk: the JDK at " + java11
+                + " is Java 11.0.2+9; ranks need Java 17 or later");
+        assertThat(twice.status).isEqualTo(BenchCommand.USAGE);
+        assertThat(twice.err.strip()).contains("--jdk: ", " and " + other17 + " are both Java 17",
+                "one JDK per release").doesNotContain("\n");
+        try (var files = Files.list(results)) {
+            assertThat(files.map(Path::getFileName).map(Path::toString)).containsOnly("jdk-11", "other-17");
+        }
+    }
+
+    /** A directory that looks like a JDK of {@code version} to {@code Jdks} (its release file), never run. */
+    private Path fakeJdk(String name, String version) throws Exception {
+        Path home = Files.createDirectories(results.resolve(name).resolve("bin")).getParent();
+        Path java = Files.writeString(home.resolve("bin").resolve("java"), "#!/bin/sh\nexit 1\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwx------"));
+        Files.writeString(home.resolve("release"), "JAVA_RUNTIME_VERSION=\"" + version + "\"\n");
+        return home;
+    }
+
+    @Test
+    void aHostfileThatPutsRankZeroElsewhereIsRefusedBeforeAnythingRuns() throws Exception {
+        Path hostfile = Files.writeString(results.resolve("hosts"), "192.0.2.7 slots=2\nlocalhost slots=2\n");
+
+        Run run = run("--hostfile", hostfile.toString(), "--results-dir", results.toString());
+
+        assertThat(run.status).isEqualTo(BenchCommand.USAGE);
+        assertThat(run.err.strip()).contains("rank 0", "on 192.0.2.7", "list this host first").doesNotContain("\n");
+        try (var files = Files.list(results)) {
+            assertThat(files.map(Path::getFileName).map(Path::toString)).containsExactly("hosts");
+        }
     }
 }

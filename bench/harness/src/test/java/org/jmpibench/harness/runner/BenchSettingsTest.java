@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.jmpibench.harness.job.BufferKind;
 import org.jmpibench.results.Operation;
+import org.jmpibench.spi.Idle;
+import org.jmpibench.spi.Jdk;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,6 +22,25 @@ class BenchSettingsTest {
         System.clearProperty("bench.np");
         System.clearProperty("bench.sizes");
         System.clearProperty("bench.idle");
+        System.clearProperty("bench.jdk");
+    }
+
+    @Test
+    void ranksRunOnTheHarnessesJdkUnlessAJdkIsNamedByTheOptionOrTheProperty() {
+        BenchSettings unasked = new BenchSettings.Builder().build();
+        assertThat(unasked.jdks()).containsExactly(RunJdk.harnessJdk());
+        assertThat(unasked.jdks().get(0).forJob()).as("jobs keep their launcher's JDK").isNull();
+        assertThat(unasked.toString()).doesNotContain("jdk");
+
+        String here = Integer.toString(Runtime.version().feature());
+        System.setProperty("bench.jdk", here + "," + Jdk.current().home());
+        BenchSettings asked = new BenchSettings.Builder().build();
+        assertThat(asked.jdks()).as("one JDK named twice counts once").singleElement().satisfies(jdk -> {
+            assertThat(jdk.chosen()).isTrue();
+            assertThat(jdk.release()).isEqualTo(here);
+            assertThat(jdk.forJob()).as("jobs are told which JDK").isEqualTo(jdk.jdk());
+        });
+        assertThat(asked.toString()).contains("jdk=[" + here + "]");
     }
 
     @Test
@@ -52,7 +73,8 @@ class BenchSettingsTest {
     void quickProfileIsTheDocumentedMatrix() {
         BenchSettings quick = new BenchSettings.Builder().build();
 
-        assertThat(quick.ops()).containsExactly(Operation.SEND, Operation.BCAST, Operation.GATHER_AVERAGE);
+        assertThat(quick.ops()).containsExactly(Operation.SEND, Operation.BCAST, Operation.GATHER,
+                Operation.GATHER_AVERAGE);
         assertThat(quick.sizes()).containsExactly(1, 1024, 65536, 1 << 20);
         assertThat(quick.nps()).containsExactly(2, 4);
         assertThat(quick.buffers()).containsExactly(BufferKind.ARRAY);
@@ -62,7 +84,7 @@ class BenchSettingsTest {
         assertThat(quick.measurementIterations()).isEqualTo(5);
         assertThat(quick.measurementTime().convertTo(TimeUnit.MILLISECONDS)).isEqualTo(200);
         assertThat(quick.resultsDir()).isEqualTo(Path.of("results"));
-        assertThat(quick.benchmarksPerGroup()).isEqualTo(12);
+        assertThat(quick.benchmarksPerGroup()).isEqualTo(16);
     }
 
     @Test

@@ -33,13 +33,26 @@ final class HarnessRuns {
     /** The same, with idle strategies ({@code null}: the default only). */
     static HarnessRuns run(Path results, String backends, String ops, String sizes, String buffers, String idles,
                            String watchdogSeconds) throws IOException {
+        return run(results, backends, ops, sizes, buffers, idles, watchdogSeconds, HostOptions.of(null, null, null,
+                null));
+    }
+
+    /** The same, on the hosts that {@code hosts} give. */
+    static HarnessRuns run(Path results, String backends, String ops, String sizes, String buffers, String idles,
+                           String watchdogSeconds, HostOptions hosts) throws IOException {
+        return run(results, backends, ops, sizes, buffers, idles, null, watchdogSeconds, hosts);
+    }
+
+    /** The same, with the ranks on the JDKs of {@code jdks} ({@code --jdk}'s list; null: the harness's JDK). */
+    static HarnessRuns run(Path results, String backends, String ops, String sizes, String buffers, String idles,
+                           String jdks, String watchdogSeconds, HostOptions hosts) throws IOException {
         BenchSettings settings = new BenchSettings.Builder().backends(backends).ops(ops).sizes(sizes).nps("2")
-                .buffers(buffers).idles(idles).forks("1").warmupIterations("1").warmupTime("50ms").measurementIterations("2")
+                .buffers(buffers).idles(idles).jdks(jdks).forks("1").warmupIterations("1").warmupTime("50ms").measurementIterations("2")
                 .measurementTime("50ms").watchdogSeconds(watchdogSeconds).resultsDir(results.toString()).build();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         BenchRunner.Outcome outcome;
         try (PrintStream console = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            outcome = new BenchRunner(settings, console).run();
+            outcome = new BenchRunner(settings, RunHosts.of(hosts, settings.nps()), console).run();
         }
         return new HarnessRuns(outcome, bytes.toString(StandardCharsets.UTF_8));
     }

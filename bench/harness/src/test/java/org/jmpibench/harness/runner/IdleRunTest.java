@@ -46,7 +46,7 @@ class IdleRunTest {
 
     @Test
     void aBackendWithoutTheKnobIsSkippedNotFaked() throws Exception {
-        // The test-only hanging-loopback backend is not one that IdleEnv knows: like openmpi or MPJ.
+        // The test-only hanging-loopback backend supports only the default strategy: like openmpi or MPJ.
         HarnessRuns run = HarnessRuns.run(results, "hanging-loopback", "send", "1", "array", "spin,block", "60");
 
         assertThat(run.console).contains("skip  hanging-loopback idle=spin,block: hanging-loopback has no idle "

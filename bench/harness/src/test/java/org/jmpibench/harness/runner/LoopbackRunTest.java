@@ -31,13 +31,13 @@ class LoopbackRunTest {
 
     @Test
     void tinyMatrixGivesJmhJsonWithParamsScoresAndSecondaryMetrics() throws Exception {
-        HarnessRuns run = HarnessRuns.run(results, "loopback", "send,bcast,gather-average", "1,1Ki",
+        HarnessRuns run = HarnessRuns.run(results, "loopback", "send,bcast,gather,gather-average", "1,1Ki",
                 "array,direct", "60");
 
         assertThat(run.outcome.failedJobs()).as(run.console).isEmpty();
         assertThat(run.outcome.exitStatus()).isZero();
         List<BenchmarkResult> read = run.results();
-        assertThat(read).hasSize(3 * 2 * 2);
+        assertThat(read).hasSize(4 * 2 * 2);
         Set<String> seen = new HashSet<>();
         for (BenchmarkResult result : read) {
             Operation op = result.operation().orElseThrow(() -> new AssertionError(result.benchmark()));
@@ -51,16 +51,20 @@ class LoopbackRunTest {
             assertPositiveTime(result.primary(), result.benchmark());
             SecondaryMetric expected = op.shape().secondaryMetric();
             assertPositiveTime(result.secondary(expected).orElse(null), result.benchmark() + " " + expected);
-            assertThat(result.secondary()).as("only the shape's own secondary metric").hasSize(1);
+            for (SecondaryMetric phase : op.phases()) {
+                assertPositiveTime(result.secondary(phase).orElse(null), result.benchmark() + " " + phase);
+            }
+            assertThat(result.secondary()).as("the shape's own secondary metric and the phases")
+                    .hasSize(1 + op.phases().size());
         }
-        assertThat(seen).hasSize(12);
+        assertThat(seen).hasSize(16);
 
         RunContext context = run.context();
         assertThat(context.failedJobs()).isEmpty();
         assertThat(context.matrix(Param.NP.jmhName())).containsExactly("2");
         assertThat(context.results()).isEqualTo(run.outcome.json().getFileName().toString());
         assertThat(context.complete()).isTrue();
-        assertThat(context.benchmarksDone()).isEqualTo(12);
+        assertThat(context.benchmarksDone()).isEqualTo(16);
         assertThat(context.flatten()).containsKey("backends.loopback.version").containsEntry("jmh.version", "1.37")
                 .containsKey("git.commit").containsKey("cpuModel");
         List<String> csv = Files.readAllLines(run.outcome.copy());

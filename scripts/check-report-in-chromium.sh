@@ -18,7 +18,8 @@ chromium="${CHROMIUM:-$(command -v chromium || command -v chromium-browser || tr
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 url="file://$(realpath "$page")"
-flags=(--headless --no-sandbox --disable-gpu --disable-background-networking --no-first-run
+flags=(--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update
+       --disable-sync --no-first-run
        "--user-data-dir=$work/profile" --enable-logging=stderr --v=0 --virtual-time-budget=10000)
 
 timeout 120 "$chromium" "${flags[@]}" --dump-dom "$url" >"$work/dom.html" 2>"$work/chromium.log" || {

@@ -35,4 +35,5 @@ fi
 
 baseline="${JMPI_BASELINE:-results/baseline/baseline.json}"
 java -cp "$classpath" org.jmpibench.regression.CompareCommand "$baseline" "$results" --update-baseline
+echo "Update the table of facts in $(dirname "$baseline")/README.md to the new run (BaselineReadmeTest checks it)."
 echo "Review, then commit: git add $(dirname "$baseline") && git commit -m \"Benchmark baseline from $(basename "$results")\""

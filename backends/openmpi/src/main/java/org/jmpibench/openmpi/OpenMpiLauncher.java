@@ -42,7 +42,7 @@ import org.jmpibench.spi.JobSpec.RankLine;
 final class OpenMpiLauncher implements JobLauncher {
 
     /** Extra mpirun arguments, split on spaces, e.g. {@code --bind-to none}. */
-    static final String EXTRA_ARGS_PROPERTY = "jmpi.openmpi.mpirunArgs";
+    static final String EXTRA_ARGS_PROPERTY = org.jmpibench.launcher.MpirunArgs.PROPERTY;
     /** How long mpirun may take to stop its ranks after SIGTERM before everything gets SIGKILL. */
     private static final long GRACE_MILLIS = 2000;
     /** mpirun's own limit comes this much after ours, so ours fires first and names the timeout. */

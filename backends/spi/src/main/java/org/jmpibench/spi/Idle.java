@@ -31,9 +31,4 @@ public enum Idle {
         }
         throw new IllegalArgumentException("unknown idle strategy '" + name + "'; known: default, spin, yield, block");
     }
-
-    /** {@code backend} for the default strategy, {@code backend/idle} otherwise: a column or progress label. */
-    public String label(String backend) {
-        return this == DEFAULT ? backend : backend + "/" + cliName();
-    }
 }

@@ -10,7 +10,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** Lists every backend on the class path, whether it can run here, and if not, what to install. */
-@Command(name = "backends", description = "List backends: available with version, or why not.")
+@Command(name = "backends", description = "List backends: available with version, or why not.",
+        exitCodeList = {"0:listed, also when some backends cannot run here", JmpiBench.EXIT_USAGE})
 final class BackendsCommand implements Callable<Integer> {
 
     @Spec

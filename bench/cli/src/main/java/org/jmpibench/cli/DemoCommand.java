@@ -3,6 +3,7 @@ package org.jmpibench.cli;
 import java.util.concurrent.Callable;
 import org.jmpibench.harness.runner.HostOptions;
 import org.jmpibench.harness.runner.JdkOption;
+import org.jmpibench.harness.runner.MpirunArgsOption;
 import org.jmpibench.spi.Backend;
 import org.jmpibench.spi.Hosts;
 import org.jmpibench.spi.Jdk;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Spec;
 
 /** Runs the seed tutorial's three routines ({@link SeedDemo}) as an N-rank job of one backend. */
 @Command(name = "demo", description = "Run the seed tutorial's demo: point-to-point, broadcast, "
-        + "gather-average.")
+        + "gather-average.", exitCodeList = {JmpiBench.EXIT_OK, JmpiBench.EXIT_FAILED, JmpiBench.EXIT_USAGE})
 final class DemoCommand implements Callable<Integer> {
 
     @Spec
@@ -39,13 +40,16 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     JdkOption jdkOption;
 
+    @Mixin
+    MpirunArgsOption mpirunArgs;
+
     @Override
     public Integer call() {
         Hosts hosts = hostOptions.hosts();
         Jdk jdk = jdkOption.jdk();
         Backend backend = JobCommandSupport.availableBackend(backendName, np, 2, timeoutSeconds, hosts);
         RankProgram program = RankProgram.of(JobCommandSupport.ownClasspath(), SeedDemo.class.getName());
-        return JobCommandSupport.run(spec, backend, np, program, timeoutSeconds, "demo", hosts, hostOptions.env(),
-                jdk);
+        return mpirunArgs.around(() -> JobCommandSupport.run(spec, backend, np, program, timeoutSeconds, "demo", hosts,
+                hostOptions.env(), jdk));
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.jmpibench.harness.runner.HostOptions;
 import org.jmpibench.harness.runner.JdkOption;
+import org.jmpibench.harness.runner.MpirunArgsOption;
 import org.jmpibench.spi.Backend;
 import org.jmpibench.spi.Hosts;
 import org.jmpibench.spi.Jdk;
@@ -21,7 +22,9 @@ import picocli.CommandLine.Spec;
  * Runs any main class of this jar as an N-rank job, like {@code mpirun -np N java CLASS}: the way to try a
  * program of your own on every backend, and what the failure tests use to start long or faulty jobs.
  */
-@Command(name = "run", description = "Run a main class of this jar as an N-rank job of one backend.")
+@Command(name = "run", description = {"Run a main class of this jar as an N-rank job of one backend.",
+        "Options go before CLASS; everything after it is the program's."},
+        exitCodeList = {JmpiBench.EXIT_OK, JmpiBench.EXIT_FAILED, JmpiBench.EXIT_USAGE})
 final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -53,6 +56,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     JdkOption jdkOption;
 
+    @Mixin
+    MpirunArgsOption mpirunArgs;
+
     @Override
     public Integer call() {
         Hosts hosts = hostOptions.hosts();
@@ -64,7 +70,7 @@ final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("no main class " + mainClass + " in this jar");
         }
         RankProgram program = new RankProgram(jvmOptions, JobCommandSupport.ownClasspath(), mainClass, args);
-        return JobCommandSupport.run(spec, backend, np, program, timeoutSeconds, "job", hosts, hostOptions.env(),
-                jdk);
+        return mpirunArgs.around(() -> JobCommandSupport.run(spec, backend, np, program, timeoutSeconds, "job", hosts,
+                hostOptions.env(), jdk));
     }
 }

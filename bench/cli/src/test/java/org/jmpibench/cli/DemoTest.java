@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jmpibench.launcher.MpirunArgs;
 import org.jmpibench.spi.Backends;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,23 @@ class DemoTest {
         CliRunner result = CliRunner.run("demo", "--backend", "loopback", option, "3");
         assertThat(result.status).as(result.err).isZero();
         assertThat(result.out).isEqualTo(SeedOutput.forRanks(3));
+    }
+
+    @Test
+    void mpirunArgsReachMpirunForThisJobOnly() {
+        Assumptions.assumeTrue(Backends.all().stream().anyMatch(b -> b.name().equals("openmpi"))
+                && Backends.byName("openmpi").availability().available(), "openmpi is not built or not available here");
+        String before = System.getProperty(MpirunArgs.PROPERTY);
+
+        CliRunner refused = CliRunner.run("demo", "--backend", "openmpi", "--np", "2", "--mpirun-args",
+                "--no-such-mpirun-option");
+        CliRunner plain = CliRunner.run("demo", "--backend", "openmpi", "--np", "2");
+
+        assertThat(refused.status).as(refused.out + refused.err).isEqualTo(JmpiBench.FAILED);
+        assertThat(refused.out + refused.err).contains("no-such-mpirun-option");
+        assertThat(System.getProperty(MpirunArgs.PROPERTY)).as("the property as it was").isEqualTo(before);
+        assertThat(plain.status).as(plain.err).isZero();
+        assertThat(plain.out).isEqualTo(SeedOutput.forRanks(2));
     }
 
     @Test

@@ -251,4 +251,32 @@ class CompareCommandTest {
         assertThat(run(base, curr, "--threshold", "op:sned=5%")).isEqualTo(2);
         assertThat(err.toString()).contains("unknown operation 'sned'");
     }
+
+    @Test
+    void theMarkdownCarriesTheNotesTheConsoleShows() throws IOException {
+        Path base = results("base.json", 10);
+        Path curr = results("curr.json", 10);
+        Files.writeString(dir.resolve("base.context.json"), "{\"host\": \"ci-1\", \"cores\": 2}");
+        Files.writeString(dir.resolve("curr.context.json"), "{\"host\": \"laptop\", \"cores\": 8}");
+        Path md = dir.resolve("report.md");
+
+        assertThat(run(base, curr, "--markdown", md.toString())).isEqualTo(0);
+
+        List<String> consoleNotes = out.toString().lines().filter(l -> l.startsWith("note: ")).toList();
+        assertThat(consoleNotes).hasSize(2);
+        String markdown = Files.readString(md);
+        // the report model (MarkdownReport) puts the console's warning in the verdict heading and its notes in the
+        // folded context section, each a list item without the console's "note: " prefix
+        assertThat(markdown.lines().findFirst().orElseThrow()).startsWith("### ")
+                .contains("not comparable as a gate: different host");
+        consoleNotes.forEach(note -> assertThat(markdown).contains("- " + note.substring("note: ".length()) + "\n"));
+    }
+
+    @Test
+    void withoutContextDifferencesTheMarkdownHasNoNotes() throws IOException {
+        Path md = dir.resolve("report.md");
+        assertThat(run(results("base.json", 10), results("curr.json", 10), "--markdown", md.toString())).isEqualTo(0);
+        assertThat(Files.readString(md)).doesNotContain("note:").doesNotContain("runs differ in context")
+                .doesNotContain("not comparable as a gate");
+    }
 }

@@ -17,9 +17,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Bad input to every command of the real command line: a non-zero status (2, the command line's convention for
  * bad input), exactly one line on stderr in the command's own voice ({@code jmpi-bench:}, {@code plot:},
- * {@code compare:}, {@code jmpi-bench ab:}) that names what is wrong, at most picocli's "Try '... --help'." hint besides, nothing on
- * stdout, never a stack trace, and no process left. (bench/cli's CommandLineErrorsTest covers {@code demo}'s
- * options in-process; this runs the jar as a user does, across commands.)
+ * {@code compare:}, {@code table:}, {@code jmpi-bench ab:}) that names what is wrong, at most picocli's "Try '...
+ * --help'." hint besides, nothing on stdout, never a stack trace, and no process left. (bench/cli's
+ * CommandLineErrorsTest covers {@code demo}'s options in-process; this runs the jar as a user does, across
+ * commands.)
  */
 class BadInputTest {
 
@@ -62,6 +63,13 @@ class BadInputTest {
         "compare $D/missing.json $D/object.json     | -   | compare:    | baseline file $D/missing.json: no such file",
         "compare $D/object.json $D/table.csv        | -   | compare:    | baseline file $D/object.json: not a JMH results file",
         "compare $D/table.csv $D/object.json        | -   | compare:    | baseline file $D/table.csv: not valid JSON",
+        "table $D/missing.json                      | -   | table:      | results file $D/missing.json: no such file",
+        "table --markdown $D/table.csv              | -   | table:      | results file $D/table.csv: not valid JSON",
+        "bench -p colour=red                        | -   | jmpi-bench: | unknown parameter 'colour' in -p colour=red",
+        "bench --sizes 1K,6B                        | -   | jmpi-bench: | size '6B' is 6 bytes, not a whole number of 4-byte int elements",
+        "bench -n 2 -p np=4                         | -   | jmpi-bench: | --np and -p np both given; give one",
+        "bench -prof nosuchprofiler                 | -   | jmpi-bench: | unknown profiler 'nosuchprofiler' (-prof); profilers that run here: ",
+        "bench -rf xml                              | -   | jmpi-bench: | unknown result format 'xml' (-rf)",
         "ab --blocks 2                              | -   | jmpi-bench: | Missing required option: '--base=REV'",
         "ab --base no-such-revision-x               | -   | jmpi-bench ab: | --base 'no-such-revision-x' is not a commit in",
         "ab --base HEAD --blocks 0                  | -   | jmpi-bench ab: | --blocks must be at least 1, not 0",

@@ -10,8 +10,9 @@ import org.knowm.xchart.XYSeries;
 
 /**
  * Bandwidth of the operations whose time is one message's (send) against message size, log-log, one chart per
- * operation and rank count, one line per series. Bandwidth is {@code size * 4 bytes / one-way time}, in MB/s (10^6 bytes per second), as OSU's {@code osu_bw} reports it but
- * derived from the latency test (one message in flight, no window).
+ * operation and rank count, one line per series, sizes in bytes. Bandwidth is {@code bytes / one-way time}, in MB/s
+ * (10^6 bytes per second), as OSU's {@code osu_bw} reports it but derived from the latency test (one message in
+ * flight, no window).
  *
  * <p>Error bars come from the time's confidence interval turned into bandwidth; that interval is not symmetric,
  * so the bar shows the larger of its two halves (conservative). How to read it: higher is better; the curve
@@ -39,8 +40,9 @@ final class BandwidthChart {
 
   private static ReportChart drawOne(ReportData data, String operation, int ranks, List<Measurement> subset) {
     XYChart chart = ChartStyle.newChart(operation + ": bandwidth vs size (from one-way time), np=" + ranks,
-        Sweeps.SIZE_AXIS_TITLE, "bandwidth (MB/s, 10^6 bytes/s)", true, true);
-    double[] sizes = Sweeps.distinctSizes(subset);
+        Sweeps.SIZE_AXIS_TITLE, "bandwidth (MB/s, 10^6 bytes/s)", true);
+    ChartStyle.bytesOnX(chart);
+    double[] sizes = Sweeps.sizePositions(subset);
     List<SeriesKey> keys = data.keysOf(subset);
     Map<SeriesKey, String> labels = data.labelsFor(keys);
     boolean anySeries = false;
@@ -48,22 +50,23 @@ final class BandwidthChart {
       Map<Double, GappedSeries.Point> points = new LinkedHashMap<>();
       for (Measurement m : subset) {
         if (data.keyOf(m).equals(key)) {
-          m.bandwidthMBps().ifPresent(bandwidth -> points.put((double) m.sizeElements().getAsLong(),
+          m.bandwidthMBps().ifPresent(bandwidth -> points.put(ChartStyle.bytesX(m.sizeElements().getAsLong()),
               new GappedSeries.Point(bandwidth, halfWidth(m, bandwidth))));
         }
       }
       XYSeries line = GappedSeries.addTo(chart, labels.get(key), sizes, points);
       if (line != null) {
-        ChartStyle.primary(line, data.colorOf(key));
+        ChartStyle.primary(line, data.styleOf(key));
         anySeries = true;
       }
     }
     if (!anySeries) {
       return null;
     }
-    String caption = "Bandwidth of one message in flight (size \u00d7 4 bytes / one-way time) against message size, "
+    ChartStyle.labelLogYAxis(chart);
+    String caption = "Bandwidth of one message in flight (bytes / one-way time) against message size in bytes, "
         + ranks + " ranks. Log-log; higher is better; error bars: the larger half of the 99.9% interval turned into"
-        + " bandwidth; gaps: no result.";
+        + " bandwidth; gaps: no result." + ReportData.styleNote(data);
     return new ReportChart("bandwidth-vs-size_" + operation + "_np" + ranks, operation, caption, chart);
   }
 

@@ -5,9 +5,11 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.VectorGraphicsEncoder;
 
-/** Writes a chart as {@code <stem>.png} (for the page) and {@code <stem>.svg} (for papers and zooming). */
+/**
+ * Writes a chart as {@code <stem>.png} (for the page) and {@code <stem>.svg} (for papers and zooming, its text as
+ * text: {@link SvgChart}).
+ */
 final class ChartFiles {
   private ChartFiles() {}
 
@@ -24,7 +26,7 @@ final class ChartFiles {
       BitmapEncoder.saveBitmap(chart.chart(), png, BitmapEncoder.BitmapFormat.PNG);
     }
     try (OutputStream svg = Files.newOutputStream(directory.resolve(svgName(chart)))) {
-      VectorGraphicsEncoder.saveVectorGraphic(chart.chart(), svg, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+      SvgChart.write(chart.chart(), svg);
     }
   }
 }

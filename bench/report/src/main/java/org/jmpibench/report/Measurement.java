@@ -98,19 +98,18 @@ public record Measurement(
 
   /**
    * Every parameter but backend, np and size, plus the JMH mode: what tells two series of one backend apart. A
-   * parameter of ours that the file predates has its neutral value, so an older run's line is told apart from a newer
-   * one's only by what really differed.
+   * parameter at its neutral value ({@link Param#isNeutral}, e.g. idle {@code default}, jdk {@code 17}) is left
+   * out, so a run that predates the parameter and one that has it draw the same variant alike: an older run's line is
+   * told apart from a newer one's only by what really differed.
    */
   public SortedMap<String, String> variant() {
     SortedMap<String, String> variant = new TreeMap<>();
     params().forEach((name, value) -> {
-      if (!AXIS_PARAMS.contains(name)) {
+      boolean neutral = Param.byJmhName(name).map(p -> p.isNeutral(value)).orElse(false);
+      if (!AXIS_PARAMS.contains(name) && !neutral) {
         variant.put(name, value);
       }
     });
-    for (Param param : Param.values()) {
-      param.neutralValue().ifPresent(neutral -> variant.putIfAbsent(param.jmhName(), neutral));
-    }
     variant.put("mode", mode());
     return variant;
   }

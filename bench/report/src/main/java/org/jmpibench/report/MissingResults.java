@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.jmpibench.results.Sizes;
 
 /**
  * Finds the results a run should have but does not: within one run, operation and rank count, every series is
@@ -15,7 +16,7 @@ import java.util.stream.Collectors;
 final class MissingResults {
   private MissingResults() {}
 
-  /** One line per series with missing sizes, e.g. "np=4, mpj-niodev: no result at size 1048576". */
+  /** One line per series with missing sizes, e.g. "np=4, mpj-niodev: no result at size 1Mi (4 MiB)". */
   static List<String> describe(ReportData data, String operation) {
     List<String> lines = new ArrayList<>();
     List<Measurement> all = Sweeps.withSizeAndRanks(data.of(operation));
@@ -29,7 +30,7 @@ final class MissingResults {
         for (SeriesKey key : keys) {
           Set<Long> have = group.stream().filter(m -> data.keyOf(m).equals(key))
               .map(m -> m.sizeElements().getAsLong()).collect(Collectors.toCollection(TreeSet::new));
-          List<String> absent = sizes.stream().filter(size -> !have.contains(size)).map(String::valueOf)
+          List<String> absent = sizes.stream().filter(size -> !have.contains(size)).map(Sizes::describe)
               .collect(Collectors.toList());
           if (!absent.isEmpty()) {
             lines.add("np=" + ranks + ", " + labels.get(key) + ": no result at size " + String.join(", ", absent));

@@ -6,13 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.jmpibench.results.Operation;
 import org.jmpibench.results.Sizes;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 
 /**
  * Time per operation against the number of ranks at one message size: one chart per operation and size (for each
- * size measured with at least two rank counts), one line per series, log time axis, the slowest rank dashed.
+ * size measured with at least two rank counts), one line per series, log time axis, the slowest rank thin and pale.
+ * Not for an operation between two ranks (send): the others idle, so the rank count says nothing about it.
  *
  * <p>How to read it: how an operation scales with the job's size. A tree-shaped broadcast grows like log(np); a
  * gather to one root grows at least linearly; on this 2-core machine anything above 2 ranks also measures
@@ -24,6 +26,9 @@ final class RankSweepChart {
   static List<ReportChart> draw(ReportData data) {
     List<ReportChart> charts = new ArrayList<>();
     for (String operation : data.operations()) {
+      if (ReportData.known(operation).map(op -> op.shape() == Operation.Shape.PAIR).orElse(false)) {
+        continue;
+      }
       List<Measurement> withRanks = data.of(operation).stream()
           .filter(m -> m.ranks().isPresent() && m.sizeElements().isPresent())
           .collect(Collectors.toList());
@@ -43,12 +48,11 @@ final class RankSweepChart {
 
   private static ReportChart drawOne(ReportData data, String operation, long size, List<Measurement> subset) {
     boolean send = ReportData.perMessage(operation);
-    String title = operation + ": time vs ranks at size " + size + " (" + Bytes.humanReadable(Sizes.bytes(size)) + ")";
+    String title = operation + ": time vs ranks at " + Sizes.formatBytes(Sizes.bytes(size)) + " ("
+        + Sizes.format(size) + " ints)";
     String yTitle = send ? "one-way time per message (\u00b5s)" : "time per operation (\u00b5s)";
-    XYChart chart = ChartStyle.newChart(title, "ranks (np)", yTitle, false, true);
-    // integer ticks only: a rank count of 2.5 means nothing
-    chart.getStyler().setxAxisTickLabelsFormattingFunction(
-        x -> x == Math.rint(x) ? String.valueOf(Math.round(x)) : "");
+    XYChart chart = ChartStyle.newChart(title, "ranks (np)", yTitle, true);
+    ChartStyle.integersOnX(chart);
     TreeSet<Integer> rankSet = Sweeps.distinctRanks(subset);
     double[] ranks = rankSet.stream().mapToDouble(Integer::doubleValue).toArray();
     List<SeriesKey> keys = data.keysOf(subset);
@@ -67,13 +71,13 @@ final class RankSweepChart {
       }
       XYSeries line = GappedSeries.addTo(chart, labels.get(key), ranks, times);
       if (line != null) {
-        ChartStyle.primary(line, data.colorOf(key));
+        ChartStyle.primary(line, data.styleOf(key));
         anySeries = true;
       }
       if (!slowest.isEmpty()) {
-        XYSeries dashed = GappedSeries.addTo(chart, labels.get(key) + " (slowest rank)", ranks, slowest);
-        if (dashed != null) {
-          ChartStyle.slowestRank(dashed, data.colorOf(key));
+        XYSeries pale = GappedSeries.addTo(chart, labels.get(key) + " (slowest rank)", ranks, slowest);
+        if (pale != null) {
+          ChartStyle.slowestRank(pale, data.styleOf(key));
           anySeries = true;
         }
       }
@@ -81,9 +85,10 @@ final class RankSweepChart {
     if (!anySeries) {
       return null;
     }
-    String caption = "Time per " + operation + " against the number of ranks at " + size + " ints ("
-        + Bytes.humanReadable(Sizes.bytes(size)) + "). Log time axis; lower is faster; dashed: the slowest rank;"
-        + " gaps: no result.";
+    ChartStyle.labelLogYAxis(chart);
+    String caption = "Time per " + operation + " against the number of ranks at " + Sizes.formatBytes(Sizes.bytes(size))
+        + " (" + Sizes.format(size) + " ints). Log time axis; lower is faster; thin and pale: the slowest rank;"
+        + " gaps: no result." + ReportData.styleNote(data);
     return new ReportChart("time-vs-ranks_" + operation + "_size" + size, operation, caption, chart);
   }
 }

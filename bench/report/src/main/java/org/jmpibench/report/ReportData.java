@@ -1,6 +1,5 @@
 package org.jmpibench.report;
 
-import java.awt.Color;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -10,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.jmpibench.results.JdkRelease;
@@ -18,22 +19,18 @@ import org.jmpibench.results.Param;
 
 /**
  * All runs being plotted together, with what every chart needs to agree on: the order of operations, each
- * series' colour (the same line has the same colour in every chart) and each series' label.
+ * series' style ({@link ChartStyle}: colour by backend, line by run, marker by variant, the same in every chart)
+ * and each series' label.
  */
 final class ReportData {
-  /** Tableau 10, reordered so that the first colours are the easiest to tell apart on white. */
-  private static final Color[] PALETTE = {
-    new Color(0x4E79A7), new Color(0xE15759), new Color(0x59A14F), new Color(0xF28E2B), new Color(0xB07AA1),
-    new Color(0x76B7B2), new Color(0x9C755F), new Color(0xFF9DA7), new Color(0xBAB0AC), new Color(0xEDC948)
-  };
-
   private static final String IDLE = Param.IDLE.jmhName();
   private static final String JDK = Param.JDK.jmhName();
 
   private final List<RunResults> runs;
   private final List<Measurement> measurements = new ArrayList<>();
   private final Map<Measurement, SeriesKey> keys = new HashMap<>();
-  private final Map<SeriesKey, Color> colors = new HashMap<>();
+  /** Every variant (buffer kind, idle strategy, JDK, hosts...) in a stable order: its index picks its marker. */
+  private final List<SortedMap<String, String>> variants;
 
   ReportData(List<RunResults> runs) {
     this.runs = List.copyOf(runs);
@@ -43,10 +40,8 @@ final class ReportData {
         keys.put(m, SeriesKey.of(i, m));
       }
     }
-    List<SeriesKey> all = keys.values().stream().distinct().sorted(SeriesKey.ORDER).collect(Collectors.toList());
-    for (int i = 0; i < all.size(); i++) {
-      colors.put(all.get(i), PALETTE[i % PALETTE.length]);
-    }
+    variants = keys.values().stream().map(ReportData::markerVariant).distinct()
+        .sorted(SeriesKey.VARIANT_ORDER).collect(Collectors.toList());
   }
 
   List<RunResults> runs() {
@@ -88,8 +83,33 @@ final class ReportData {
     return keys.get(measurement);
   }
 
-  Color colorOf(SeriesKey key) {
-    return colors.get(key);
+  ChartStyle.SeriesStyle styleOf(SeriesKey key) {
+    return ChartStyle.styleOf(key.backend(), key.runIndex(), variants.indexOf(markerVariant(key)));
+  }
+
+  /**
+   * What a series' marker tells apart: its variant and, for a series whose jobs spanned hosts, how many, so an
+   * inter-host line of a backend does not look like its intra-host one in the same run.
+   */
+  private static SortedMap<String, String> markerVariant(SeriesKey key) {
+    if (key.hosts() == 1) {
+      return key.variant();
+    }
+    SortedMap<String, String> variant = new TreeMap<>(key.variant());
+    variant.put("hosts", Integer.toString(key.hosts()));
+    return variant;
+  }
+
+  /** What a caption says about line styles when several runs share the charts; empty for one run. */
+  static String styleNote(ReportData data) {
+    if (data.runs.size() < 2) {
+      return "";
+    }
+    List<String> runs = new ArrayList<>();
+    for (int i = 0; i < data.runs.size(); i++) {
+      runs.add(ChartStyle.runLineName(i) + ": " + data.runs.get(i).label());
+    }
+    return " Colour: backend; line: run (" + String.join(", ", runs) + ").";
   }
 
   /** Distinct series keys among {@code subset}, in a stable order (run, backend, variant). */
@@ -122,16 +142,15 @@ final class ReportData {
       if (runs.size() > 1) {
         label.append(key.run()).append(": ");
       }
-      label.append(key.backend());
-      String idle = key.variant().get(IDLE);
-      if (varying.contains(IDLE) && idle != null && !Param.IDLE.isNeutral(idle)) {
-        label.append('/').append(idle);
-      }
+      label.append(varying.contains(IDLE) ? Param.variantLabel(key.backend(), key.variant().get(IDLE))
+          : key.backend());
       if (key.hosts() > 1) {
         label.append(", ").append(key.hosts()).append(" hosts");
       }
       if (varying.contains(JDK)) {
-        label.append(", ").append(JdkRelease.label(key.variant().get(JDK)));
+        // a variant leaves a neutral value out (Measurement#variant): no jdk is the neutral release
+        label.append(", ").append(JdkRelease.label(key.variant().getOrDefault(JDK,
+            Param.JDK.neutralValue().orElseThrow())));
       }
       for (String name : varying) {
         if (name.equals(IDLE) || name.equals(JDK)) {

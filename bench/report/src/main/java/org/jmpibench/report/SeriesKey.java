@@ -15,10 +15,14 @@ import org.jmpibench.results.Param;
  */
 record SeriesKey(int runIndex, String run, String backend, int hosts, SortedMap<String, String> variant) {
 
+  /** Variants in a stable order, the plain one (no parameter off its neutral value) first. */
+  static final Comparator<SortedMap<String, String>> VARIANT_ORDER =
+      Comparator.comparingInt((SortedMap<String, String> variant) -> variant.size()).thenComparing(Object::toString);
+
   static final Comparator<SeriesKey> ORDER = Comparator.comparingInt(SeriesKey::runIndex)
       .thenComparing(SeriesKey::backend)
       .thenComparingInt(SeriesKey::hosts)
-      .thenComparing(key -> key.variant().toString());
+      .thenComparing(SeriesKey::variant, VARIANT_ORDER);
 
   SeriesKey {
     variant = Collections.unmodifiableSortedMap(new TreeMap<>(variant));

@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 
 /** Selections shared by the chart kinds: which results have a size and a rank count, and their distinct values. */
 final class Sweeps {
-  static final String SIZE_AXIS_TITLE = "message size (int elements, 4 bytes each)";
+  static final String SIZE_AXIS_TITLE = "message size (bytes, log scale)";
 
   private Sweeps() {}
 
@@ -39,7 +39,8 @@ final class Sweeps {
         .collect(Collectors.toCollection(TreeSet::new));
   }
 
-  static double[] distinctSizes(List<Measurement> measurements) {
-    return distinctSizeSet(measurements).stream().mapToDouble(Long::doubleValue).toArray();
+  /** The x positions of the distinct sizes on a {@link ChartStyle#bytesOnX bytes axis}, ascending. */
+  static double[] sizePositions(List<Measurement> measurements) {
+    return distinctSizeSet(measurements).stream().mapToDouble(ChartStyle::bytesX).toArray();
   }
 }

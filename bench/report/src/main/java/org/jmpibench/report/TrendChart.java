@@ -1,27 +1,21 @@
 package org.jmpibench.report;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * A benchmark's score across runs in commit order ({@code jmpi-bench history}): one point per run, the level of each segment between change points as a flat line, and each change point
- * as a dashed vertical line. The x axis counts runs; its labels are the runs' short commits.
+ * A benchmark's score across runs in commit order ({@code jmpi-bench history}): one point per run, the level of
+ * each segment between change points as a flat line, and each change point as a dashed vertical line
+ * ({@link ChartStyle} gives them their look). The x axis counts runs; its labels are the runs' short commits.
  *
  * <p>How to read it: lower is faster for times; a step in the flat lines is a change the detector found
  * significant, a point far from its segment's line is noise it did not.
  */
 public final class TrendChart {
-  private static final Color POINTS = new Color(0x1F77B4);
-  private static final Color LEVEL = new Color(0xFF7F0E);
-  private static final Color CHANGE = new Color(0xD62728);
-
   /**
    * One run's value.
    *
@@ -47,7 +41,7 @@ public final class TrendChart {
   /** The chart itself. */
   static XYChart draw(String title, String yAxisTitle, List<Point> points, List<Integer> changes,
       List<Double> levels) {
-    XYChart chart = ChartStyle.newChart(title, "run (commit order)", yAxisTitle, false, false);
+    XYChart chart = ChartStyle.newChart(title, "run (commit order)", yAxisTitle, false);
     chart.getStyler().setLegendVisible(true);
     chart.setCustomXAxisTickLabelsFormatter(x -> label(points, x));
     // Commits read upwards under their runs; XChart leaves out every label when horizontal ones would overlap.
@@ -61,15 +55,13 @@ public final class TrendChart {
       ys[i] = points.get(i).value();
     }
     XYSeries runs = chart.addSeries("runs", xs, ys);
-    ChartStyle.primary(runs, POINTS);
+    ChartStyle.trendPoints(runs);
     int start = 0;
     for (int s = 0; s < levels.size(); s++) {
       int end = s < changes.size() ? changes.get(s) : points.size();
       XYSeries level = chart.addSeries(s == 0 ? "segment level" : "segment level " + (s + 1),
           new double[] {start, end - 1}, new double[] {levels.get(s), levels.get(s)});
-      level.setLineColor(LEVEL);
-      level.setMarker(SeriesMarkers.NONE);
-      level.setLineStyle(new BasicStroke(2.5f));
+      ChartStyle.trendLevel(level);
       level.setShowInLegend(s == 0);
       start = end;
     }
@@ -77,9 +69,7 @@ public final class TrendChart {
       AnnotationLine line = new AnnotationLine(change - 0.5, true, false);
       chart.addAnnotation(line);
     }
-    chart.getStyler().setAnnotationLineColor(CHANGE);
-    chart.getStyler().setAnnotationLineStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND,
-        10.0f, new float[] {6f, 4f}, 0.0f));
+    ChartStyle.changePoints(chart);
     return chart;
   }
 

@@ -32,7 +32,8 @@ class ChartDataTest {
   void aFailedJobInTheMiddleOfALineIsAGapNotAZero() {
     XYSeries openmpiArray = series("time-vs-size_gather-average_np4", "openmpi array");
 
-    assertThat(openmpiArray.getXData()).containsExactly(1, 16, 256, 4096, 65536, 1048576);
+    // log2 of the bytes: 4 B, 64 B, 1 KiB, 16 KiB, 256 KiB, 4 MiB
+    assertThat(openmpiArray.getXData()).containsExactly(2, 6, 10, 14, 18, 22);
     double[] y = openmpiArray.getYData();
     assertThat(y[3]).isNaN();
     assertThat(y[2]).isPositive();
@@ -121,6 +122,58 @@ class ChartDataTest {
     Map<String, XYSeries> series = xy(send).getSeriesMap();
     assertThat(series.keySet()).containsExactly("loopback", "shm", "shm/spin");
     assertThat(series.get("shm/spin").getYData()[0]).isCloseTo(3 * series.get("shm").getYData()[0], offset(1e-6));
+  }
+
+  @Test
+  void sizesAreBytesWithTicksOnPowersOfTwo() {
+    for (String stem : List.of("time-vs-size_send_np2", "bandwidth-vs-size_send_np2")) {
+      XYChart chart = xy(chart(stem));
+      assertThat(chart.getXAxisTitle()).isEqualTo("message size (bytes, log scale)");
+      var ticks = chart.getStyler().getxAxisTickLabelsFormattingFunction();
+      assertThat(ticks.apply(2.0)).isEqualTo("4 B");
+      assertThat(ticks.apply(10.0)).isEqualTo("1 KiB");
+      assertThat(ticks.apply(22.0)).isEqualTo("4 MiB");
+      assertThat(ticks.apply(2.5)).as("no tick between powers of two").isEmpty();
+    }
+  }
+
+  @Test
+  void aBackendHasOneColourInEveryChartAndEveryRunItsOwnLineStyle() throws Exception {
+    RunResults a = RunReader.read(Fixtures.copy(Fixtures.RUN_A, temp), "a");
+    RunResults b = RunReader.read(Fixtures.copy(Fixtures.RUN_B, temp), "b");
+    List<ReportChart> both = PlotCommand.pageOrder(new ReportData(List.of(a, b)));
+    Map<String, java.awt.Color> colours = new java.util.HashMap<>();
+    Map<String, java.util.Set<String>> dashesOfRun = new java.util.HashMap<>();
+    for (ReportChart chart : both) {
+      if (!(chart.chart() instanceof XYChart lines)) {
+        continue; // stacked bars: colours are phases, not backends
+      }
+      for (XYSeries series : lines.getSeriesMap().values()) {
+        String label = series.getName().replace(" (slowest rank)", "");
+        String backend = label.substring(label.indexOf(": ") + 2).split(" ")[0];
+        java.awt.Color opaque = new java.awt.Color(series.getLineColor().getRGB() & 0xFFFFFF);
+        assertThat(colours.computeIfAbsent(backend, k -> opaque)).as(chart.fileStem() + " " + series.getName())
+            .isEqualTo(opaque);
+        dashesOfRun.computeIfAbsent(label.substring(0, label.indexOf(':')), k -> new java.util.HashSet<>())
+            .add(java.util.Arrays.toString(series.getLineStyle().getDashArray()));
+      }
+    }
+    assertThat(colours.get("shm")).isEqualTo(ChartStyle.colorOf("shm")).isNotEqualTo(colours.get("loopback"));
+    assertThat(colours.values()).doesNotHaveDuplicates();
+    assertThat(dashesOfRun.get("a")).containsExactly("null");
+    assertThat(dashesOfRun.get("b")).hasSize(1).doesNotContain("null");
+  }
+
+  @Test
+  void theSlowestRankHasNoLegendEntryOfItsOwn() {
+    assertThat(series("time-vs-size_bcast_np2", "loopback array (slowest rank)").isShowInLegend()).isFalse();
+    assertThat(series("time-vs-size_bcast_np2", "loopback array").isShowInLegend()).isTrue();
+  }
+
+  @Test
+  void noTimeVsRanksChartForSendWhoseOtherRanksIdle() {
+    assertThat(charts).noneMatch(c -> c.fileStem().startsWith("time-vs-ranks_send"));
+    assertThat(charts).anyMatch(c -> c.fileStem().startsWith("time-vs-ranks_bcast"));
   }
 
   @Test

@@ -82,9 +82,9 @@ class PlotCommandTest {
         .as("JMH settings from the results")
         .contains("17.0.15+6-Debian-1deb12u1")
         .as("the fixture's three failed jobs")
-        .contains("np=4, mpj-niodev array: no result at size 1048576")
-        .contains("np=4, openmpi array: no result at size 4096")
-        .contains("np=2, loopback array: no result at size 256")
+        .contains("np=4, mpj-niodev array: no result at size 1Mi (4 MiB)")
+        .contains("np=4, openmpi array: no result at size 4Ki (16 KiB)")
+        .contains("np=2, loopback array: no result at size 256 (1 KiB)")
         .as("no external resource: readable offline")
         .doesNotContain("http://", "https://", "<link");
   }

@@ -73,6 +73,11 @@ public record BenchmarkResult(String benchmark, String mode, Map<String, String>
         return elements.isPresent() ? OptionalLong.of(Sizes.bytes(elements.getAsLong())) : OptionalLong.empty();
     }
 
+    /** The backend and idle strategy as tables name them: {@code shm}, {@code shm/spin} ({@link Param#variantLabel}). */
+    public String variantLabel() {
+        return Param.variantLabel(param(Param.BACKEND).orElse("(no backend)"), param(Param.IDLE).orElse(null));
+    }
+
     /** One of our secondary metrics, if the result has it. */
     public Optional<Metric> secondary(SecondaryMetric metric) {
         return Optional.ofNullable(secondary.get(metric.jmhName()));

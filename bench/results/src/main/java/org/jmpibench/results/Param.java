@@ -100,6 +100,14 @@ public enum Param {
         return Optional.empty();
     }
 
+    /**
+     * How tables, progress lines and legends name a backend run with an idle strategy: {@code shm} for the
+     * neutral one (or none), {@code shm/spin} otherwise.
+     */
+    public static String variantLabel(String backend, String idle) {
+        return idle == null || IDLE.isNeutral(idle) ? backend : backend + "/" + idle;
+    }
+
     /** The parameter called {@code jmhName} in results files, if it is one of ours. */
     public static Optional<Param> byJmhName(String jmhName) {
         for (Param param : values()) {

@@ -73,6 +73,18 @@ public record ResultsFile(Path path, List<BenchmarkResult> results) {
         } catch (IOException e) {
             throw new ResultsFileException(name + ": cannot be read (" + IoCause.of(e) + ")", e);
         }
+        return parse(path, role, text);
+    }
+
+    /**
+     * Checks {@code text} as the content of a results file at {@code path} (which need not exist yet): what a run
+     * is about to save reads exactly as it will from the file.
+     *
+     * @param role how the file is named in error messages, e.g. {@code "results"}
+     * @throws ResultsFileException if the text is empty, not JSON or not a JMH result
+     */
+    public static ResultsFile parse(Path path, String role, String text) {
+        String name = role + " file " + path;
         if (text.isBlank()) {
             throw new ResultsFileException(name + ": is empty (did the benchmark run write no results?)");
         }

@@ -9,13 +9,18 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The files of one run, and the one rule that names them: {@code <yyyyMMdd-HHmmss>-<host>} (UTC start time,
  * host name made file-safe), then {@code .json} (JMH's JSON), {@code .context.json} ({@link RunContext}),
- * {@code .csv} (JMH's CSV), {@code .log} (JMH's text output) and, for a {@code calibrate} run,
- * {@code .calibration.json}. A name that is taken gets {@code -2}, {@code -3}, ...
+ * {@code .log} (JMH's text output), a copy of the results in the format JMH's {@code -rf} option names
+ * ({@link #COPY_SUFFIXES}: {@code .csv} by default) and, for a {@code calibrate} run, {@code .calibration.json}.
+ * A name that is taken gets {@code -2}, {@code -3}, ...
  *
  * <p>Names never collide, also between runs started in the same second into the same directory: a run claims
  * its name by creating its log file with exclusive create ({@code O_EXCL}), which exactly one process can
@@ -27,13 +32,17 @@ public final class RunFiles {
 
     public static final String RESULTS_SUFFIX = ".json";
     public static final String CONTEXT_SUFFIX = ".context.json";
-    public static final String CSV_SUFFIX = ".csv";
     public static final String LOG_SUFFIX = ".log";
+    /**
+     * The copy of the results in another format, by the value of JMH's {@code -rf} option that asks for it; JSON
+     * needs no copy: the results file is JSON.
+     */
+    public static final Map<String, String> COPY_SUFFIXES = copySuffixes();
     /** {@code jmpi-bench calibrate}'s table (suite / plain program), beside the results of the suite's runs. */
     public static final String CALIBRATION_SUFFIX = ".calibration.json";
 
-    private static final List<String> SUFFIXES = List.of(RESULTS_SUFFIX, CONTEXT_SUFFIX, CSV_SUFFIX, LOG_SUFFIX,
-            CALIBRATION_SUFFIX);
+    private static final List<String> SUFFIXES = Stream.concat(Stream.of(RESULTS_SUFFIX, CONTEXT_SUFFIX,
+            LOG_SUFFIX, CALIBRATION_SUFFIX), COPY_SUFFIXES.values().stream()).toList();
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     /** Runs started in one second into one directory before we give up looking for a free name. */
     private static final int MAX_SUFFIX = 10_000;
@@ -99,8 +108,27 @@ public final class RunFiles {
         return dir.resolve(name + CONTEXT_SUFFIX);
     }
 
-    public Path csv() {
-        return dir.resolve(name + CSV_SUFFIX);
+    /**
+     * The copy of the results in {@code format}, a key of {@link #COPY_SUFFIXES}.
+     *
+     * @throws IllegalArgumentException for a format without a copy
+     */
+    public Path copy(String format) {
+        String suffix = COPY_SUFFIXES.get(format);
+        if (suffix == null) {
+            throw new IllegalArgumentException("no copy of the results in format '" + format + "'; formats: "
+                    + String.join(", ", COPY_SUFFIXES.keySet()));
+        }
+        return dir.resolve(name + suffix);
+    }
+
+    private static Map<String, String> copySuffixes() {
+        Map<String, String> suffixes = new LinkedHashMap<>();
+        suffixes.put("csv", ".csv");
+        suffixes.put("scsv", ".scsv");
+        suffixes.put("text", ".txt");
+        suffixes.put("latex", ".tex");
+        return Collections.unmodifiableMap(suffixes);
     }
 
     public Path log() {

@@ -37,7 +37,9 @@ class RunFilesTest {
         assertThat(files.name()).isEqualTo("20261130-140509-node-1");
         assertThat(files.json().getFileName()).hasToString("20261130-140509-node-1.json");
         assertThat(files.context().getFileName()).hasToString("20261130-140509-node-1.context.json");
-        assertThat(files.csv().getFileName()).hasToString("20261130-140509-node-1.csv");
+        assertThat(files.copy("csv").getFileName()).hasToString("20261130-140509-node-1.csv");
+        assertThat(files.copy("text").getFileName()).hasToString("20261130-140509-node-1.txt");
+        assertThatThrownBy(() -> files.copy("json")).hasMessageContaining("formats: csv, scsv, text, latex");
         assertThat(files.calibration().getFileName()).hasToString("20261130-140509-node-1.calibration.json");
         assertThat(files.log()).as("the log is the claim").exists();
         assertThat(RunFiles.contextFileOf(files.json())).isEqualTo(files.context());
@@ -53,12 +55,13 @@ class RunFilesTest {
     @Test
     void neverClaimsANameAnyOfWhoseFilesExists() throws IOException {
         Files.writeString(dir.resolve("20261130-140509-h.csv"), "from another tool");
-        Files.writeString(dir.resolve("20261130-140509-h-2.calibration.json"), "{}");
+        Files.writeString(dir.resolve("20261130-140509-h-2.tex"), "from another tool");
+        Files.writeString(dir.resolve("20261130-140509-h-3.calibration.json"), "{}");
         RunFiles first = RunFiles.claim(dir, WHEN, "h");
         RunFiles second = RunFiles.claim(dir, WHEN, "h");
 
-        assertThat(first.name()).isEqualTo("20261130-140509-h-3");
-        assertThat(second.name()).isEqualTo("20261130-140509-h-4");
+        assertThat(first.name()).isEqualTo("20261130-140509-h-4");
+        assertThat(second.name()).isEqualTo("20261130-140509-h-5");
         assertThat(dir.resolve("20261130-140509-h.log")).as("a skipped name is left as it was").doesNotExist();
     }
 

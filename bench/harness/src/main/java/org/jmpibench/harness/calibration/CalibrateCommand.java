@@ -1,6 +1,7 @@
 package org.jmpibench.harness.calibration;
 
 import java.util.concurrent.Callable;
+import org.jmpibench.results.Sizes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -14,8 +15,11 @@ import picocli.CommandLine.Option;
                 + "(openmpi, mpj-niodev, mpj-smpdev), the suite's benchmark and a plain program calling the library "
                 + "(same launcher, JVM options, binding, environment), interleaved over rounds.",
                 "Prints suite / plain per point (median and min-max over rounds, both medians in us) and flags "
-                        + "medians above 1.10; writes <run>.calibration.json beside the suite's results.",
-                "Exit status: 0 all within, 1 a point over 1.10 or a job failed, 2 bad input."})
+                        + "medians above 1.10; writes <run>.calibration.json beside the suite's results."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every point within 1.10", "1:a point over 1.10, or a job failed",
+                "2:bad input: an unknown backend, one without a plain program, a size out of range, fewer than 3 "
+                        + "rounds"})
 public final class CalibrateCommand implements Callable<Integer> {
 
     @Option(names = "--backends", paramLabel = "LIST",
@@ -25,8 +29,8 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--ops", paramLabel = "LIST", description = "send,bcast,gather (default: all three).")
     String ops;
 
-    @Option(names = "--sizes", paramLabel = "LIST", description = "Elements (ints) per message, 1..1Mi (default: "
-            + CalibrationSettings.DEFAULT_SIZES + ").")
+    @Option(names = "--sizes", paramLabel = "LIST", description = "Message sizes, up to 1Mi ints (4 MiB): "
+            + Sizes.SYNTAX + " (default: " + CalibrationSettings.DEFAULT_SIZES + ").")
     String sizes;
 
     @Option(names = "--np", paramLabel = "LIST", description = "Rank counts (default: "

@@ -20,16 +20,17 @@ import org.jmpibench.harness.job.BufferKind;
 import org.jmpibench.harness.job.PlantedSlowdown;
 import org.jmpibench.harness.job.RankMetricsProfiler;
 import org.jmpibench.harness.job.Watchdog;
+import org.jmpibench.report.OsuTable;
 import org.jmpibench.results.GitState;
 import org.jmpibench.results.Machine;
 import org.jmpibench.results.Operation;
 import org.jmpibench.results.Param;
 import org.jmpibench.results.Root;
+import org.jmpibench.results.ResultsFile;
 import org.jmpibench.results.RunContext.FailedJob;
 import org.jmpibench.results.RunContext.Placement;
 import org.jmpibench.results.RunContext;
 import org.jmpibench.results.RunFiles;
-import org.jmpibench.spi.Availability;
 import org.jmpibench.spi.Backend;
 import org.jmpibench.spi.Backends;
 import org.jmpibench.spi.Idle;
@@ -87,9 +88,10 @@ public final class BenchRunner {
     /**
      * What a run produced.
      *
+     * @param copy         the copy of the results in the format of {@code -rf}, or null for {@code -rf json}
      * @param saveProblems saves that failed, one line each naming the file and the cause
      */
-    public record Outcome(Path json, Path context, Path csv, Path log, List<RunResult> results,
+    public record Outcome(Path json, Path context, Path copy, Path log, List<RunResult> results,
                           List<FailedJob> failedJobs, List<String> backendsRun, List<String> saveProblems) {
 
         /** 0 when every job succeeded, something ran and every save worked; 1 otherwise. */
@@ -168,7 +170,8 @@ public final class BenchRunner {
         }
         int total = variants.size() * settings.nps().size() * settings.benchmarksPerGroup() * repeats;
         // Before anything is printed or run: an unusable results directory is bad input.
-        RunSaver saver = RunSaver.open(settings.resultsDir(), started, host, writer, context, total, console);
+        RunSaver saver = RunSaver.open(settings.resultsDir(), started, host, writer, context, total, console,
+                settings.resultFormat());
         RunFiles files = saver.files();
 
         console.println("jmpi-bench: " + settings);
@@ -194,7 +197,7 @@ public final class BenchRunner {
         private final Path work;
         private final List<String> hostArgs;
         private final PrintStream log;
-        private final int[] counter = {0};
+        private final RunProgress progress;
 
         private Session(RunSaver saver, RunContext.Builder context, List<Variant> variants, int total)
                 throws IOException {
@@ -206,6 +209,7 @@ public final class BenchRunner {
             this.hostArgs = hosts.forkArgs(work);
             this.log = new PrintStream(new FileOutputStream(saver.files().log().toFile(), true), true,
                     StandardCharsets.UTF_8);
+            this.progress = new RunProgress(total, settings.plannedSecondsPerBenchmark(), System::nanoTime);
         }
 
         public RunFiles files() {
@@ -229,7 +233,7 @@ public final class BenchRunner {
                 throws IOException {
             Variant variant = new Variant(backend, Idle.DEFAULT, settings.jdks().get(0));
             Attempt attempt = attempt(variant, np, List.of(new BenchKey(op, size, buffer)), work, hostArgs, log,
-                    counter, total);
+                    progress);
             attempt.results.forEach(this::add);
             if (attempt.failure != null) {
                 failed(attempt.failure);
@@ -245,7 +249,7 @@ public final class BenchRunner {
         private void runGroup(Variant variant, int np) throws IOException {
             List<FailedJob> groupFailures = new ArrayList<>();
             List<RunResult> groupResults = new ArrayList<>();
-            BenchRunner.this.runGroup(variant, np, work, hostArgs, log, counter, total, groupResults, groupFailures);
+            BenchRunner.this.runGroup(variant, np, work, hostArgs, log, progress, groupResults, groupFailures);
             groupResults.forEach(this::add);
             groupFailures.forEach(this::failed);
         }
@@ -271,19 +275,22 @@ public final class BenchRunner {
 
         /** Saves what ran so far, each file whole. */
         public void save(boolean complete) {
-            saver.save(results, complete, counter[0], total);
+            saver.save(results, complete, progress.started(), total);
         }
 
         /**
-         * Saves the run as complete and prints its end: the summary table (bench's; calibrate prints its own),
-         * failed jobs and failed saves, the files.
+         * Saves the run as complete and prints its end: the OSU-style table of the results file (bench's;
+         * calibrate prints its own), failed jobs and failed saves, the run's time, the files.
          */
         public Outcome finish(boolean summaryTable) {
             save(true);
             RunFiles files = saver.files();
             if (summaryTable) {
-                console.print(SummaryTable.render(results, variants.stream().map(BenchRunner.this::column)
-                        .distinct().toList(), settings, hosts::layout));
+                if (!results.isEmpty()) {
+                    // The table of exactly what the results file holds, read as any reader of the file reads it.
+                    console.print(OsuTable.render(ResultsFile.parse(files.json(), "results", RunSaver.json(results))
+                            .results(), OsuTable.Format.TEXT));
+                }
                 console.println();
             }
             if (!failed.isEmpty()) {
@@ -297,10 +304,13 @@ public final class BenchRunner {
                 console.println("saves that failed (" + saver.problems().size() + "):");
                 saver.problems().forEach(problem -> console.println("  " + problem));
             }
+            console.println("time:    " + progress.elapsed() + " for " + progress.started() + " benchmarks");
             console.println("results: " + files.json());
             console.println("         " + files.context());
-            console.println("         " + files.csv());
-            return new Outcome(files.json(), files.context(), files.csv(), files.log(), List.copyOf(results),
+            if (saver.copy() != null) {
+                console.println("         " + saver.copy());
+            }
+            return new Outcome(files.json(), files.context(), saver.copy(), files.log(), List.copyOf(results),
                     List.copyOf(failed), backends(), saver.problems());
         }
 
@@ -348,7 +358,11 @@ public final class BenchRunner {
         Map<String, List<String>> jvmArgsPerNp = new LinkedHashMap<>();
         settings.nps().forEach(np -> jvmArgsPerNp.put(Integer.toString(np), jvmArgs(np)));
         jmh.put("jvmArgsPerNp", jvmArgsPerNp);
-        jmh.put("profilers", List.of(RankMetricsProfiler.class.getName()));
+        List<String> profilers = new ArrayList<>(List.of(RankMetricsProfiler.class.getName()));
+        profilers.addAll(settings.profilers());
+        jmh.put("profilers", profilers);
+        jmh.put("resultFormat", settings.resultFormat());
+        jmh.put("mpirunArgs", settings.mpirunArgs());
         jmh.put("watchdogSeconds", settings.watchdogSeconds());
         jmh.put("jobTimeoutSeconds", settings.jobTimeoutSeconds());
         return jmh;
@@ -365,15 +379,10 @@ public final class BenchRunner {
 
     /** A backend run with one idle strategy on one JDK: a column of the table, a series of the charts. */
     record Variant(String backend, Idle idle, RunJdk jdk) {
-        /** {@code shm}, {@code shm/spin}: the backend and idle strategy, whatever the JDK. */
+        /** {@code shm}, {@code shm/spin}: backend and idle strategy, whatever the JDK ({@link Param#variantLabel}). */
         String label() {
-            return idle.label(backend);
+            return Param.variantLabel(backend, idle.cliName());
         }
-    }
-
-    /** The variant's column in the table: its label, and its JDK when the run has several. */
-    private String column(Variant variant) {
-        return SummaryTable.column(variant.label(), variant.jdk().release(), settings);
     }
 
     /**
@@ -406,13 +415,13 @@ public final class BenchRunner {
      * after {@value #FAILURES_BEFORE_GIVING_UP} failures in a row the group is given up (a backend that hangs
      * every job would otherwise cost a watchdog period per benchmark).
      */
-    private void runGroup(Variant variant, int np, Path work, List<String> hostArgs, PrintStream log, int[] counter,
-                          int total, List<RunResult> results, List<FailedJob> failed) throws IOException {
+    private void runGroup(Variant variant, int np, Path work, List<String> hostArgs, PrintStream log,
+                          RunProgress progress, List<RunResult> results, List<FailedJob> failed) throws IOException {
         List<BenchKey> all = BenchKey.matrix(settings);
         List<BenchKey> done = new ArrayList<>();
         FailedJob firstFailure = null;
         for (List<BenchKey> run : BenchKey.jmhRuns(all)) {
-            Attempt attempt = attempt(variant, np, run, work, hostArgs, log, counter, total);
+            Attempt attempt = attempt(variant, np, run, work, hostArgs, log, progress);
             results.addAll(attempt.results);
             done.addAll(attempt.ran);
             if (attempt.failure != null) {
@@ -433,9 +442,10 @@ public final class BenchRunner {
                 failed.add(new FailedJob(variant.label(), np, key.op().benchmarkName(),
                         key.describe(variant, np, hosts.layout(np), settings.root()),
                         "not run: " + FAILURES_BEFORE_GIVING_UP + " jobs of this group failed in a row"));
+                progress.skipped(1);
                 continue;
             }
-            Attempt single = attempt(variant, np, List.of(key), work, hostArgs, log, counter, total);
+            Attempt single = attempt(variant, np, List.of(key), work, hostArgs, log, progress);
             results.addAll(single.results);
             done.addAll(single.ran);
             if (single.failure == null) {
@@ -454,25 +464,26 @@ public final class BenchRunner {
     }
 
     private Attempt attempt(Variant variant, int np, List<BenchKey> keys, Path work, List<String> hostArgs,
-                            PrintStream log, int[] counter, int total) throws IOException {
+                            PrintStream log, RunProgress progress) throws IOException {
         String backend = variant.backend();
         Path failures = Files.createTempFile(work, "failures-" + backend + "-" + variant.idle().cliName() + "-np"
                 + np + "-jdk" + variant.jdk().release() + "-", ".log");
         Path wrapper = WrapperScript.write(work, backend, variant.idle(), np, settings.jobTimeoutSeconds(),
-                failures, System.getProperty("java.class.path"), hostArgs, variant.jdk().forJob());
-        ProgressFormat progress = new ProgressFormat(OutputFormatFactory.createFormatInstance(log,
-                VerboseMode.NORMAL), console, counter, total, settings);
+                failures, System.getProperty("java.class.path"), hostArgs, variant.jdk().forJob(),
+                settings.mpirunArgs());
+        ProgressFormat format = new ProgressFormat(OutputFormatFactory.createFormatInstance(log,
+                VerboseMode.NORMAL), console, progress, settings.jdks().size() > 1);
         try {
-            List<RunResult> results = new ArrayList<>(new Runner(options(variant, np, keys, wrapper), progress).run());
-            return new Attempt(results, progress.started(), null);
+            List<RunResult> results = new ArrayList<>(new Runner(options(variant, np, keys, wrapper), format).run());
+            return new Attempt(results, format.started(), null);
         } catch (RunnerException | RuntimeException e) {
-            BenchmarkParams running = progress.running();
+            BenchmarkParams running = format.running();
             String reason = failureReason(failures, e);
-            progress.failed(reason);
+            format.failed(reason);
             FailedJob job = new FailedJob(variant.label(), np, running == null ? "" : running.getBenchmark(),
                     running == null ? "" : describe(running), reason);
             // Keep what finished before the failure.
-            return new Attempt(progress.finished(), progress.started(), job);
+            return new Attempt(format.finished(), format.started(), job);
         }
     }
 
@@ -481,8 +492,7 @@ public final class BenchRunner {
                                                            Path wrapper) {
         ChainedOptionsBuilder builder = new OptionsBuilder();
         keys.stream().map(BenchKey::op).distinct().forEach(op -> builder.include(op.includePattern()));
-        return builder
-                .param(Param.BACKEND.jmhName(), variant.backend())
+        builder.param(Param.BACKEND.jmhName(), variant.backend())
                 .param(Param.IDLE.jmhName(), variant.idle().cliName())
                 .param(Param.NP.jmhName(), Integer.toString(np))
                 .param(Param.LAYOUT.jmhName(), hosts.layout(np))
@@ -504,16 +514,24 @@ public final class BenchRunner {
                 .measurementTime(settings.measurementTime())
                 .jvm(wrapper.toString())
                 .jvmArgs(jvmArgs(np).toArray(String[]::new))
-                .addProfiler(RankMetricsProfiler.class)
-                .shouldFailOnError(true)
+                .addProfiler(RankMetricsProfiler.class);
+        for (String profiler : settings.profilers()) {
+            int colon = profiler.indexOf(':');
+            if (colon < 0) {
+                builder.addProfiler(profiler);
+            } else {
+                builder.addProfiler(profiler.substring(0, colon), profiler.substring(colon + 1));
+            }
+        }
+        return builder.shouldFailOnError(true)
                 .shouldDoGC(false)
                 .build();
     }
 
     /**
      * Every rank's JVM options (JMH's {@code jvmArgs}, which the wrapper passes to every rank of a fork's job):
-     * heap and direct memory for the largest message, the watchdog's limit, a planted slowdown. {@code calibrate}
-     * gives its plain programs exactly these.
+     * heap and direct memory for the largest message, the watchdog's limit, then the user's {@code -jvmArgs}
+     * (later options win in HotSpot), a planted slowdown. {@code calibrate} gives its plain programs exactly these.
      */
     public List<String> jvmArgs(int np) {
         int maxSize = settings.sizes().stream().max(Integer::compare).orElseThrow();
@@ -521,6 +539,7 @@ public final class BenchRunner {
         List<String> args = new ArrayList<>(List.of("-Xms" + Math.min(heapMiB, 256) + "m", "-Xmx" + heapMiB + "m",
                 "-XX:MaxDirectMemorySize=" + heapMiB + "m",
                 "-D" + Watchdog.TIMEOUT_PROPERTY + "=" + settings.watchdogSeconds()));
+        args.addAll(settings.jvmArgs());
         String planted = System.getenv(PlantedSlowdown.ENV);
         if (planted != null && !planted.isBlank()) {
             PlantedSlowdown.fraction(planted, "", Operation.SEND); // a bad value is bad input, not a failed rank

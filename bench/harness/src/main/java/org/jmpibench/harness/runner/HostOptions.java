@@ -24,7 +24,8 @@ public final class HostOptions {
 
     @Option(names = HOSTFILE, paramLabel = "FILE|slurm|pbs", description = "Run on these hosts: an Open MPI "
             + "hostfile ('host slots=N' lines), or the hosts of the Slurm or PBS allocation this runs in. "
-            + "Backends tcp, openmpi and mpj-niodev span hosts; the others run on this host only.")
+            + "Backends tcp, openmpi and mpj-niodev span hosts; the others run on this host only (default: this "
+            + "host only).")
     String hostfile;
 
     @Option(names = MAP_BY, paramLabel = "POLICY", description = "How ranks fill the hosts: slot (the "

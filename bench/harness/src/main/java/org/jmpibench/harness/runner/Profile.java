@@ -2,6 +2,7 @@ package org.jmpibench.harness.runner;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.jmpibench.harness.job.BufferKind;
@@ -70,6 +71,19 @@ public enum Profile {
 
     public String cliName() {
         return cliName;
+    }
+
+    /**
+     * A setting's default as help shows it: the value when every profile has the same, else each profile's,
+     * {@code 2 (quick), 3 (full)}.
+     */
+    static String helpDefault(Function<Profile, Object> setting) {
+        List<String> values = Arrays.stream(values()).map(p -> String.valueOf(setting.apply(p))).toList();
+        if (values.stream().distinct().count() == 1) {
+            return values.get(0);
+        }
+        return Arrays.stream(values()).map(p -> setting.apply(p) + " (" + p.cliName + ")")
+                .collect(Collectors.joining(", "));
     }
 
     /** @throws IllegalArgumentException naming the bad value */

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import org.jmpibench.results.HarnessOverhead;
+import org.jmpibench.results.JdkRelease;
 import org.jmpibench.results.Operation;
 import org.jmpibench.results.Param;
 import org.jmpibench.results.SecondaryMetric;
@@ -20,31 +22,29 @@ import org.openjdk.jmh.runner.format.OutputFormat;
 
 /**
  * JMH's output for one (backend, np) group: everything JMH prints goes to the run's log (JMH's own text
- * format), and the console gets one line per benchmark (= per job with one fork) with its score. Also keeps
+ * format), and the console gets one line per benchmark (= per job with one fork): how far the run is, with the
+ * time spent and an estimate of the time left ({@link RunProgress}), which benchmark, and its score. Also keeps
  * what finished, so the results of a group that later fails are not lost, and which benchmark was running.
  */
 final class ProgressFormat implements OutputFormat {
 
     private final OutputFormat log;
     private final PrintStream console;
-    private final int[] counter;
-    private final int total;
-    private final BenchSettings settings;
+    private final RunProgress progress;
+    private final boolean severalJdks;
     private final List<RunResult> finished = new ArrayList<>();
     private final List<BenchKey> started = new ArrayList<>();
     private BenchmarkParams running;
 
     /**
-     * @param counter  jobs started so far in the run, shared across groups (one element)
-     * @param total    jobs in the run
-     * @param settings the run's settings: a line names the JDK when there are several
+     * @param progress    the run's progress, shared across groups
+     * @param severalJdks whether the run has several JDKs: a line then names the benchmark's
      */
-    ProgressFormat(OutputFormat log, PrintStream console, int[] counter, int total, BenchSettings settings) {
+    ProgressFormat(OutputFormat log, PrintStream console, RunProgress progress, boolean severalJdks) {
         this.log = log;
         this.console = console;
-        this.counter = counter;
-        this.total = total;
-        this.settings = settings;
+        this.progress = progress;
+        this.severalJdks = severalJdks;
     }
 
     /** The benchmark started last and not finished, or null. */
@@ -65,14 +65,14 @@ final class ProgressFormat implements OutputFormat {
     @Override
     public void startBenchmark(BenchmarkParams params) {
         running = params;
-        counter[0]++;
+        progress.start();
         BenchKey key = BenchKey.of(params);
         if (key != null) {
             started.add(key);
         }
-        console.printf(Locale.ROOT, "[%3d/%d] %-13s np=%-2s %-17s size=%-5s %-6s ", counter[0], total,
-                SummaryTable.label(params, settings), params.getParam(Param.NP.jmhName()), opName(params),
-                sizeLabel(params), params.getParam(Param.BUFFER.jmhName()));
+        console.printf(Locale.ROOT, "%s %-13s np=%-2s %-17s size=%-5s %-6s ", progress.status(),
+                label(params, severalJdks), params.getParam(Param.NP.jmhName()), opName(params), sizeLabel(params),
+                params.getParam(Param.BUFFER.jmhName()));
         console.flush();
         log.startBenchmark(params);
     }
@@ -107,7 +107,7 @@ final class ProgressFormat implements OutputFormat {
         Result hand = result.getSecondaryResults().get(SecondaryMetric.HAND_TIMED.jmhName());
         if (hand != null && hand.getScore() > 0) {
             line.append(String.format(Locale.ROOT, "  hand-timed %.3f (paired median x%.3f)", hand.getScore(),
-                    HarnessOverhead.ratio(result)));
+                    overhead(result)));
         }
         console.println(line);
         running = null;
@@ -119,6 +119,29 @@ final class ProgressFormat implements OutputFormat {
             console.println("FAILED");
         }
         console.println("        " + reason);
+    }
+
+    /**
+     * {@code backend}, or {@code backend/idle} when the idle strategy is not the default; followed by the JDK
+     * ({@code shm, JDK 25}) when the run has several.
+     */
+    static String label(BenchmarkParams params, boolean severalJdks) {
+        String variant = Param.variantLabel(params.getParam(Param.BACKEND.jmhName()),
+                params.getParam(Param.IDLE.jmhName()));
+        return severalJdks ? variant + ", " + JdkRelease.label(params.getParam(Param.JDK.jmhName())) : variant;
+    }
+
+    /** The harness overhead ({@link HarnessOverhead}) of a benchmark as JMH hands it over. */
+    private static double overhead(BenchmarkResult result) {
+        List<IterationResult> iterations = new ArrayList<>(result.getIterationResults());
+        double[] scores = new double[iterations.size()];
+        double[] hand = new double[iterations.size()];
+        for (int i = 0; i < iterations.size(); i++) {
+            scores[i] = iterations.get(i).getPrimaryResult().getScore();
+            Result handTimed = iterations.get(i).getSecondaryResults().get(SecondaryMetric.HAND_TIMED.jmhName());
+            hand[i] = handTimed == null ? Double.NaN : handTimed.getScore();
+        }
+        return HarnessOverhead.ratio(scores, hand);
     }
 
     static String opName(BenchmarkParams params) {

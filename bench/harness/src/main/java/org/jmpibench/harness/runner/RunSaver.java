@@ -9,6 +9,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 import org.jmpibench.results.IoCause;
 import org.jmpibench.results.RunContext;
@@ -18,7 +19,8 @@ import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
 
 /**
- * Saves a run as it goes: JMH's JSON and CSV of what finished, and the context, into the run's own files
+ * Saves a run as it goes: JMH's JSON of what finished, its copy in the format of {@code -rf} (CSV unless asked
+ * otherwise), and the context, into the run's own files
  * ({@link RunFiles}: a name no other run has, each file replaced whole).
  *
  * <p>{@link #open} claims the names and saves the empty run at once, so an unusable results directory (a file,
@@ -30,23 +32,34 @@ final class RunSaver {
     private final RunFiles files;
     private final RunContext.Builder context;
     private final PrintStream console;
+    /** The copy of the results and JMH's format for it; both null for {@code -rf json}. */
+    private final Path copy;
+    private final ResultFormatType copyType;
     private final List<String> problems = new ArrayList<>();
     /** Benchmarks done as the results file on disk says; the context never claims more. */
     private int savedDone;
 
-    private RunSaver(RunFiles files, RunContext.Builder context, PrintStream console) {
+    private RunSaver(RunFiles files, RunContext.Builder context, PrintStream console, String format) {
         this.files = files;
         this.context = context;
         this.console = console;
+        this.copy = copyOf(files, format);
+        this.copyType = copy == null ? null : ResultFormatType.valueOf(format.toUpperCase(Locale.ROOT));
+    }
+
+    /** The copy in {@code format}, or null when the format is JSON (the results file already is). */
+    private static Path copyOf(RunFiles files, String format) {
+        return format.equals(BenchSettings.JSON_ONLY) ? null : files.copy(format);
     }
 
     /**
      * Claims the run's files in {@code dir} and writes the empty run.
      *
+     * @param format the format of the copy beside the JSON ({@code -rf}): {@link BenchSettings#JSON_ONLY} for none
      * @throws UnusableResultsDirException naming the directory or file and the cause
      */
     static RunSaver open(Path dir, ZonedDateTime started, String host, RunFiles.Writer writer,
-                         RunContext.Builder context, int total, PrintStream console) {
+                         RunContext.Builder context, int total, PrintStream console, String format) {
         RunFiles files;
         try {
             files = RunFiles.claim(dir, started, host, writer);
@@ -55,17 +68,22 @@ final class RunSaver {
                     + IoCause.of(e) + ")");
         }
         context.progress(started, files.json().getFileName().toString(), false, 0, total);
-        writeOrRefuse(dir, files, files.json(), render(List.of(), ResultFormatType.JSON));
-        writeOrRefuse(dir, files, files.csv(), render(List.of(), ResultFormatType.CSV));
-        writeOrRefuse(dir, files, files.context(), context.build().toJson());
-        return new RunSaver(files, context, console);
+        RunSaver saver = new RunSaver(files, context, console, format);
+        List<Path> all = new ArrayList<>(List.of(files.json(), files.context(), files.log()));
+        writeOrRefuse(dir, files, all, files.json(), render(List.of(), ResultFormatType.JSON));
+        if (saver.copy != null) {
+            all.add(saver.copy);
+            writeOrRefuse(dir, files, all, saver.copy, render(List.of(), saver.copyType));
+        }
+        writeOrRefuse(dir, files, all, files.context(), context.build().toJson());
+        return saver;
     }
 
-    private static void writeOrRefuse(Path dir, RunFiles files, Path file, byte[] content) {
+    private static void writeOrRefuse(Path dir, RunFiles files, List<Path> all, Path file, byte[] content) {
         try {
             files.write(file, content);
         } catch (IOException e) {
-            for (Path written : List.of(files.json(), files.csv(), files.context(), files.log())) {
+            for (Path written : all) {
                 written.toFile().delete();
             }
             throw new UnusableResultsDirException(dir + ": cannot write " + file.getFileName() + " there ("
@@ -75,6 +93,11 @@ final class RunSaver {
 
     RunFiles files() {
         return files;
+    }
+
+    /** The copy of the results in the format of {@code -rf}, or null for {@code -rf json}. */
+    Path copy() {
+        return copy;
     }
 
     /** Every save that failed, one line each, naming the file and the cause. */
@@ -91,7 +114,9 @@ final class RunSaver {
      */
     void save(Collection<RunResult> results, boolean complete, int done, int total) {
         boolean jsonSaved = tryWrite(files.json(), () -> render(results, ResultFormatType.JSON));
-        tryWrite(files.csv(), () -> render(results, ResultFormatType.CSV));
+        if (copy != null) {
+            tryWrite(copy, () -> render(results, copyType));
+        }
         if (jsonSaved) {
             savedDone = done;
         }
@@ -110,6 +135,11 @@ final class RunSaver {
             console.println("  " + problem);
             return false;
         }
+    }
+
+    /** The results as the results file holds them: JMH's JSON. */
+    static String json(Collection<RunResult> results) {
+        return new String(render(results, ResultFormatType.JSON), StandardCharsets.UTF_8);
     }
 
     private static byte[] render(Collection<RunResult> results, ResultFormatType type) {

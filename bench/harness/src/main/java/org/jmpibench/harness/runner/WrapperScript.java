@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jmpibench.launcher.MpirunArgs;
 import org.jmpibench.launcher.RankCommand;
 import org.jmpibench.spi.Idle;
 import org.jmpibench.spi.Jdk;
@@ -32,18 +35,20 @@ final class WrapperScript {
     /**
      * Writes the script into {@code dir}.
      *
-     * @param classpath the class path of this JVM: it holds the harness and every backend
-     * @param hostArgs  the {@link HostOptions} words for the job's hosts ({@link RunHosts#forkArgs})
-     * @param jdk       the JDK the job's ranks run on, or null for the one running this JVM
+     * @param classpath  the class path of this JVM: it holds the harness and every backend
+     * @param hostArgs   the {@link HostOptions} words for the job's hosts ({@link RunHosts#forkArgs})
+     * @param jdk        the JDK the job's ranks run on, or null for the one running this JVM
+     * @param mpirunArgs extra mpirun arguments for the openmpi launcher, which runs in the ForkLauncher JVM; when
+     *                   given, they replace this JVM's {@link MpirunArgs#PROPERTY}
      */
     static Path write(Path dir, String backend, Idle idle, int np, long jobTimeoutSeconds, Path failures,
-                      String classpath, List<String> hostArgs, Jdk jdk) throws IOException {
+                      String classpath, List<String> hostArgs, Jdk jdk, List<String> mpirunArgs) throws IOException {
         String java = RankCommand.currentJava().toString();
         String rankJava = jdk == null ? java : jdk.java().toString();
         List<String> launcher = new ArrayList<>();
         launcher.add(java);
         launcher.addAll(LAUNCHER_JVM_OPTIONS);
-        launcher.addAll(launcherProperties());
+        launcher.addAll(launcherProperties(mpirunArgs));
         launcher.addAll(List.of("-cp", classpath, ForkLauncher.class.getName(), "--backend", backend,
                 "--idle", idle.cliName(), "--np", Integer.toString(np), "--timeout-seconds", Long.toString(jobTimeoutSeconds),
                 "--failures", failures.toString()));
@@ -74,10 +79,17 @@ final class WrapperScript {
      * {@code jmpi.openmpi.mpirunArgs}, {@code jmpi.openmpi.jar}, {@code jmpi.mpj.home}) are read where the job is
      * launched, which for a fork is the ForkLauncher JVM. Without them a fork's job would be launched otherwise
      * than this JVM's checks assumed, and otherwise than calibrate's plain programs, which this JVM launches.
+     * {@code mpirunArgs}, when given ({@code --mpirun-args}), are the openmpi launcher's extra arguments instead of
+     * the property's.
      */
-    static List<String> launcherProperties() {
-        return System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(PREFIX)).sorted()
-                .map(name -> "-D" + name + "=" + System.getProperty(name)).toList();
+    static List<String> launcherProperties(List<String> mpirunArgs) {
+        Map<String, String> properties = new TreeMap<>();
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(PREFIX))
+                .forEach(name -> properties.put(name, System.getProperty(name)));
+        if (!mpirunArgs.isEmpty()) {
+            properties.put(MpirunArgs.PROPERTY, String.join(" ", mpirunArgs));
+        }
+        return properties.entrySet().stream().map(e -> "-D" + e.getKey() + "=" + e.getValue()).toList();
     }
 
     static String quote(String word) {

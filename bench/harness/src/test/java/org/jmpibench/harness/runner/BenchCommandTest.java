@@ -7,6 +7,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.jmpibench.spi.Idle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,13 +41,22 @@ class BenchCommandTest {
             "--np|1|np must be 2..64",
             "--np|65|np must be 2..64",
             "--np|four|bad np 'four'",
-            "--ops|send,reduce|unknown operation 'reduce'",
+            "--ops|send,reduse|unknown operation 'reduse'",
             "--buffer|heap|unknown buffer kind 'heap'",
             "--profile|slow|unknown profile 'slow'",
             "-f|0|forks",
             "-r|soon|bad measurement time 'soon'",
             "--backends|nosuch|unknown backend 'nosuch'",
             "--idle|sleep|unknown idle strategy 'sleep'",
+            "-p|size|bad -p 'size': expected NAME=VALUE",
+            "-p|colour=red|unknown parameter 'colour' in -p colour=red; parameters: backend, np, size, buffer, idle, "
+                    + "jdk, root",
+            "-p|size=6B|size '6B' is 6 bytes",
+            "-p|layout=1host|-p layout: the layout follows from the host options (--hostfile, --map-by)",
+            "-p|jdk=8|--jdk: no JDK '8': it is not a path",
+            "-prof|nosuchprofiler|unknown profiler 'nosuchprofiler' (-prof); profilers that run here: cl, comp, gc",
+            "-rf|xml|unknown result format 'xml' (-rf); formats: json, csv, scsv, text, latex",
+            "--sizes|1kb|bits",
             "--hostfile|/no/such/hostfile|hostfile /no/such/hostfile cannot be read",
             "--map-by|node|--map-by needs --hostfile",
             "--jdk|8|--jdk: no JDK '8': it is not a path",
@@ -55,7 +66,8 @@ class BenchCommandTest {
         Run run = run(option, value, "--results-dir", results.toString());
 
         assertThat(run.status).isEqualTo(BenchCommand.USAGE);
-        assertThat(run.err.strip()).contains(message).doesNotContain("\n").doesNotContain("\tat ");
+        assertThat(run.err.strip()).contains(message).doesNotContain("\n").doesNotContain("\tat ")
+                .doesNotContain("Exception");
     }
 
     @Test
@@ -78,14 +90,90 @@ class BenchCommandTest {
         assertThat(settings.forks()).isEqualTo(2);
     }
 
+    private static String squeezed(String text) {
+        return text.replaceAll("\\s+", "");
+    }
+
+    private static BenchSettings parsed(String... args) {
+        BenchCommand command = new BenchCommand();
+        new CommandLine(command).parseArgs(args);
+        return command.settings();
+    }
+
     @Test
-    void helpNamesEveryOption() {
+    void jmhParametersAreTheOptionsOfTheSameMeaning() {
+        BenchSettings settings = parsed("-p", "size=1,4KiB", "-p", "np=2,4", "-p", "buffer=direct", "-p",
+                "idle=spin", "-p", "backend=shm");
+
+        assertThat(settings.sizes()).containsExactly(1, 1024);
+        assertThat(settings.nps()).containsExactly(2, 4);
+        assertThat(settings.buffers()).extracting(b -> b.cliName()).containsExactly("direct");
+        assertThat(settings.idles()).containsExactly(Idle.SPIN);
+        assertThat(settings.backends()).containsExactly("shm");
+    }
+
+    @Test
+    void aParameterGivenTwiceIsBadInputNotASilentChoice() {
+        Run both = run("--np", "4", "-p", "np=2", "--results-dir", results.toString());
+        assertThat(both.status).isEqualTo(BenchCommand.USAGE);
+        assertThat(both.err.strip()).isEqualTo("jmpi-bench bench: --np and -p np both given; give one");
+
+        Run twice = run("-p", "size=1", "-p", "size=2", "--results-dir", results.toString());
+        assertThat(twice.status).isEqualTo(BenchCommand.USAGE);
+        assertThat(twice.err.strip()).isEqualTo("jmpi-bench bench: -p size is given twice; give each parameter once");
+    }
+
+    @Test
+    void mpirunsRankOptionsAreAliasesOfNp() {
+        assertThat(parsed("-np", "2,4").nps()).containsExactly(2, 4);
+        assertThat(parsed("-n", "4").nps()).containsExactly(4);
+        assertThat(parsed("--np", "2").nps()).containsExactly(2);
+    }
+
+    @Test
+    void passThroughOptionsKeepTheirWordsAndValuesThatLookLikeOptions() {
+        BenchSettings settings = parsed("-jvmArgs", "-Xss2m  -XX:+UseSerialGC", "--mpirun-args", "--bind-to none",
+                "-prof", "gc", "-prof", "stack:lines=3", "-rf", "json");
+
+        assertThat(settings.jvmArgs()).containsExactly("-Xss2m", "-XX:+UseSerialGC");
+        assertThat(settings.mpirunArgs()).containsExactly("--bind-to", "none");
+        assertThat(settings.profilers()).containsExactly("gc", "stack:lines=3");
+        assertThat(settings.resultFormat()).isEqualTo("json");
+        assertThat(parsed().resultFormat()).isEqualTo("csv");
+        assertThat(settings.toString()).contains("-prof gc,stack:lines=3", "-jvmArgs '-Xss2m -XX:+UseSerialGC'",
+                "-rf json", "--mpirun-args '--bind-to none'");
+    }
+
+    @Test
+    void jvmArgumentsComeAfterTheHarnesssOwnSoTheUsersWin() {
+        BenchRunner runner = new BenchRunner(parsed("-jvmArgs", "-Xmx3g"), System.out);
+
+        List<String> args = runner.jvmArgs(2);
+        assertThat(args.get(args.size() - 1)).isEqualTo("-Xmx3g");
+        assertThat(args.stream().filter(a -> a.startsWith("-Xmx"))).hasSize(2);
+    }
+
+    @Test
+    void helpNamesEveryOptionWithItsDefaultAndTheExitCodes() {
         Run run = run("--help");
 
         assertThat(run.status).isZero();
-        assertThat(run.out).contains("--backends", "--ops", "--sizes", "--np", "--buffer", "--results-dir",
-                "--profile", "-wi", "-i", "-w", "-r", "-f", "--hostfile", "--map-by", "--interface", "--launch-agent",
-                "--jdk");
+        assertThat(run.out).contains("--backends", "--ops", "--sizes", "--np", "-np", "-n", "--buffer",
+                "--results-dir", "--profile", "-wi", "-i", "-w", "-r", "-f", "-p", "-prof", "-jvmArgs", "-rf",
+                "--mpirun-args", "Exit codes:", "--hostfile", "--map-by", "--interface", "--launch-agent", "--jdk");
+        // picocli wraps lines anywhere, also inside a list: compare without white space
+        String help = run.out.replaceAll("\\s+", "");
+        assertThat(help).contains(squeezed("JMH forks, each a fresh job (default: 1)"),
+                squeezed("Warm-up iterations (default: 2 (quick), 3 (full), 2 (osu))"),
+                squeezed("(default: 200ms (quick), 500ms (full), 200ms (osu))"),
+                squeezed("Measurement iterations (default: 5)"),
+                squeezed("(default: 1,64Ki (quick), 1,4,16,64,256,1Ki,4Ki,16Ki,64Ki,256Ki,1Mi,4Mi (full), "
+                        + "1,4,16,64,256,1Ki,4Ki,16Ki,64Ki,256Ki,1Mi (osu)"),
+                squeezed("(default: send,bw,bcast,allreduce,gather-average,allreduce-average (quick)"),
+                squeezed("Rank counts, 2..64 (default: 2,4)"), squeezed("(default: csv)"), squeezed("(default: 120)"),
+                squeezed("(default: the JDK running this command) [bench.jdk]"),
+                squeezed("(default: this host only)"), squeezed("slot (the default"), squeezed("(default ssh)"))
+                .doesNotContain("${");
     }
 
     @Test

@@ -67,7 +67,7 @@ class LoopbackRunTest {
         assertThat(context.benchmarksDone()).isEqualTo(16);
         assertThat(context.flatten()).containsKey("backends.loopback.version").containsEntry("jmh.version", "1.37")
                 .containsKey("git.commit").containsKey("cpuModel");
-        List<String> csv = Files.readAllLines(run.outcome.csv());
+        List<String> csv = Files.readAllLines(run.outcome.copy());
         assertThat(csv.get(0)).contains("\"Param: backend\"", "\"Param: size\"");
         assertThat(csv).anyMatch(line -> line.contains(":slowestRank"));
         assertThat(run.console).contains("run   loopback", "# send  np=2  buffer=array", "harness overhead");

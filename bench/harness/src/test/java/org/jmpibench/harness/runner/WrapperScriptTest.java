@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.jmpibench.launcher.MpirunArgs;
 import org.jmpibench.launcher.RankCommand;
 import org.jmpibench.spi.Idle;
 import org.jmpibench.spi.Jdk;
@@ -20,8 +21,8 @@ class WrapperScriptTest {
 
     @Test
     void passesAnythingButAForkStraightToJava() throws Exception {
-        Path script = WrapperScript.write(dir, "loopback", Idle.DEFAULT, 2, 60, dir.resolve("failures.log"), "/nowhere.jar",
-                List.of(), null);
+        Path script = WrapperScript.write(dir, "loopback", Idle.DEFAULT, 2, 60, dir.resolve("failures.log"),
+                "/nowhere.jar", List.of(), null, List.of());
 
         Process probe = new ProcessBuilder(script.toString(), "-version").redirectErrorStream(true).start();
         String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -34,7 +35,8 @@ class WrapperScriptTest {
     void turnsAForkIntoForkLauncherForThisGroup() throws IOException {
         Path failures = dir.resolve("failures.log");
         Path script = WrapperScript.write(dir, "tcp", Idle.SPIN, 4, 90, failures, "/it's/harness.jar",
-                List.of("--hostfile", "/run/hostfile", "--map-by", "node", "--launch-agent", "ssh -x"), null);
+                List.of("--hostfile", "/run/hostfile", "--map-by", "node", "--launch-agent", "ssh -x"), null,
+                List.of());
         String text = Files.readString(script);
 
         assertThat(Files.isExecutable(script)).isTrue();
@@ -46,10 +48,20 @@ class WrapperScriptTest {
     }
 
     @Test
+    void givesTheForkLauncherTheExtraMpirunArguments() throws IOException {
+        Path script = WrapperScript.write(dir, "openmpi", Idle.DEFAULT, 2, 60, dir.resolve("f.log"), "/h.jar",
+                List.of(), null, List.of("--bind-to", "none"));
+
+        assertThat(Files.readString(script)).contains("'-D" + MpirunArgs.PROPERTY + "=--bind-to none' '-cp'");
+        assertThat(Files.readString(WrapperScript.write(dir, "shm", Idle.DEFAULT, 2, 60, dir.resolve("f.log"),
+                "/h.jar", List.of(), null, List.of()))).doesNotContain(MpirunArgs.PROPERTY);
+    }
+
+    @Test
     void aGroupOnAnotherJdkProbesAndRunsItsRanksOnThatJdk() throws IOException {
         Jdk other = new Jdk(Path.of("/opt/jdk-25"), Runtime.Version.parse("25.0.1+8"), "Someone");
         Path script = WrapperScript.write(dir, "shm", Idle.DEFAULT, 2, 60, dir.resolve("failures.log"), "/h.jar",
-                List.of(), other);
+                List.of(), other, List.of());
         String text = Files.readString(script);
 
         assertThat(script.getFileName().toString()).isEqualTo("jvm-shm-default-np2-jdk25.sh");
@@ -65,10 +77,14 @@ class WrapperScriptTest {
         System.setProperty(name, "--bind-to none --report-bindings");
         try {
             String text = Files.readString(WrapperScript.write(dir, "openmpi", Idle.DEFAULT, 2, 90,
-                    dir.resolve("failures.log"), "/harness.jar", List.of(), null));
+                    dir.resolve("failures.log"), "/harness.jar", List.of(), null, List.of()));
 
             assertThat(text).contains("'-Djmpi.openmpi.mpirunArgs=--bind-to none --report-bindings' '-cp'");
             assertThat(text).doesNotContain("-Djava.");
+            assertThat(Files.readString(WrapperScript.write(dir, "openmpi", Idle.DEFAULT, 2, 90,
+                    dir.resolve("failures.log"), "/harness.jar", List.of(), null, List.of("--bind-to", "core"))))
+                    .as("--mpirun-args wins over the property").contains("'-Djmpi.openmpi.mpirunArgs=--bind-to core'")
+                    .doesNotContain("--report-bindings");
         } finally {
             if (before == null) {
                 System.clearProperty(name);

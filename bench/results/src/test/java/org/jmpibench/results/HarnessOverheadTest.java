@@ -1,4 +1,4 @@
-package org.jmpibench.harness.runner;
+package org.jmpibench.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,5 +12,11 @@ class HarnessOverheadTest {
         assertThat(HarnessOverhead.median(List.of(1.01, 0.99, 45.0))).isEqualTo(1.01);
         assertThat(HarnessOverhead.median(List.of(1.0, 2.0, 3.0, 100.0))).isEqualTo(2.5);
         assertThat(HarnessOverhead.median(List.of())).isNaN();
+    }
+
+    @Test
+    void pairsEachIterationWithTheHandTimedLoopRightAfterIt() {
+        assertThat(HarnessOverhead.ratio(new double[] {2, 4, 9}, new double[] {2, 2, 3})).isEqualTo(2.0);
+        assertThat(HarnessOverhead.ratio(new double[] {2, 4}, new double[] {0, -1})).isNaN();
     }
 }

@@ -16,7 +16,8 @@
  * <h2>Process model</h2>
  * <pre>
  *  BenchRunner (the JMH host JVM, outside any job)                                      runner
- *    │  one JMH Runner per (backend, idle, JDK, np) group; options.jvm = a generated WrapperScript
+ *    │  per (backend, idle, JDK, np) group one JMH Runner (a second for barrier, which has no size; after a
+ *    │  failed fork one per benchmark left); options.jvm = a generated WrapperScript, -foe true
  *    ▼
  *  wrapper script ── JMH's properties probe ──► plain java of the group's JDK
  *    │  a real fork: "... -cp CP org.openjdk.jmh.runner.ForkedMain HOST PORT"
@@ -32,8 +33,16 @@
  *  (pair operations (send, bw, bibw): after SETUP, commands and the report go point-to-point between ranks 0
  *   and 1 only; ranks 2.. wait for the final STOP and are never woken by a batch)
  * </pre>
- * {@link org.jmpibench.harness.job.LeaderSession} explains the batching and what each number means. Imports run
- * one way: the benchmarks and {@code runner} use {@code job}, all three use {@code jmpi-results}; {@code job}
- * imports neither, and {@code runner} finds the benchmarks by name only.
+ * Ranks must run exactly the same sequence of operations, or the job deadlocks, and JMH's time-based iterations
+ * would give each rank a different count. So the leader commands the followers in batches worth about 20 ms of
+ * work, one small command per batch and never one per operation ({@link org.jmpibench.harness.job.LeaderSession}
+ * explains the batching and what each number means). Every JMH fork is a fresh job ({@code -f 0} is refused: rank
+ * 0 must be started by a backend's launcher). A rank with wrong data, an exception, or a step longer than the
+ * watchdog limit halts (stacks printed); the launcher ends the job, JMH records the fork as failed, the job is
+ * listed under {@code failedJobs} in the run's context, and the run goes on: the group's remaining benchmarks run
+ * one by one, and after two failures in a row the group is given up.
+ *
+ * <p>Imports run one way: the benchmarks and {@code runner} use {@code job}, all three use {@code jmpi-results};
+ * {@code job} imports neither, and {@code runner} finds the benchmarks by name only.
  */
 package org.jmpibench.harness;

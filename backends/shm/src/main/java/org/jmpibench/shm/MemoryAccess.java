@@ -13,7 +13,7 @@ import java.nio.channels.FileChannel;
  *       not {@code off}. The file is mapped in a shared {@code Arena} ({@code ArenaFileMapping}), unmapped when the
  *       rank closes its communicator. Copies of {@value #MEMCPY_MIN_BYTES} bytes and more call libc's
  *       {@code memcpy} through the foreign-function API, which writes into lines the other core holds 3-4x faster
- *       than HotSpot's copy loops (shm-facts: 1 MiB in 43 instead of 156 us). That call is "restricted": it is
+ *       than HotSpot's copy loops (measured here: 1 MiB in 43 instead of 156 us, backends/shm/README.md). That call is "restricted": it is
  *       made only where native access is enabled for this code ({@code --enable-native-access=ALL-UNNAMED}, which
  *       the shm launcher gives ranks on 22+); elsewhere copies stay Java's, so no JVM ever warns or refuses.</li>
  *   <li><b>Buffers</b> (Java 17's path, and the fallback): {@link BufferFileMapping} and {@link JavaBulkCopy}.</li>
@@ -26,7 +26,7 @@ final class MemoryAccess {
     static final int FOREIGN_MEMORY_FROM = 22;
     /**
      * The smallest copy that calls {@code memcpy}: below it a foreign call's fixed cost (tens of ns) is a large
-     * share of the copy, and the probe behind shm-facts measured the gain from 4 KiB chunks on.
+     * share of the copy, and a probe on the build machine measured the gain from 4 KiB chunks on.
      */
     static final int MEMCPY_MIN_BYTES = 4096;
     private static final String ARENA_MAPPING = "org.jmpibench.shm.ArenaFileMapping";

@@ -7,7 +7,7 @@ import java.util.concurrent.locks.LockSupport;
  * What a rank does while it waits for a peer (a message to arrive, or room in a full ring). Chosen with
  * {@code JMPI_SHM_IDLE}; the first {@code JMPI_SHM_SPINS} iterations of every wait always busy-spin.
  *
- * <p>Costs, measured on this 2-core machine (see shm-facts.md):
+ * <p>Costs, measured on this 2-core machine (backends/shm/README.md, "Measured on the build machine"):
  * <ul>
  *   <li>{@link Mode#SPIN}: {@link Thread#onSpinWait()} forever. Lowest latency when every rank has a core of its
  *       own (np=2 on 2 cores), but burns a core per waiting rank, and with more ranks than cores a spinning rank

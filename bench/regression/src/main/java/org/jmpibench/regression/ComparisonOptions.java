@@ -14,7 +14,7 @@ import org.jmpibench.results.BenchmarkKey;
  */
 public record ComparisonOptions(Thresholds thresholds, double alpha, boolean includeSecondary) {
 
-    /** 10%: well above this machine's ±7% harness noise (see shared/notes/jmh-under-mpi.md). */
+    /** 10%: well above this machine's ±7% harness noise (bench/regression/README.md). */
     public static final double DEFAULT_THRESHOLD = 0.10;
 
     /** 1%: with tens of benchmark rows per run, a 5% level would flag one by chance in most runs. */

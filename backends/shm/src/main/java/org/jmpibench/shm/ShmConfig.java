@@ -24,8 +24,8 @@ record ShmConfig(long ringBytes, int chunkBytes, ShmIdle.Mode idle, int spins, P
     static final String RING_BYTES_ENV = "JMPI_SHM_RING_BYTES";
     /**
      * 8 MiB per ordered pair: 1 MiB messages stream through a ring much larger than the caches, so the
-     * producer rarely writes lines the consumer still holds (measured here, backends/shm/README.md: a larger ring is what helps 1 MiB on
-     * Java 17). np=4 needs 12 rings = 96 MiB of /dev/shm. With 32 KiB chunks that is 255 slots.
+     * producer rarely writes lines the consumer still holds (measured here, backends/shm/README.md: a larger ring
+     * is what helps 1 MiB on Java 17). np=4 needs 12 rings = 96 MiB of /dev/shm. With 32 KiB chunks that is 255 slots.
      */
     static final long DEFAULT_RING_BYTES = 8L << 20;
     static final String CHUNK_BYTES_ENV = "JMPI_SHM_CHUNK_BYTES";

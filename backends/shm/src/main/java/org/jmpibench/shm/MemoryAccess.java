@@ -15,7 +15,8 @@ import java.nio.channels.FileChannel;
  *       {@code memcpy} through the foreign-function API, which writes into lines the other core holds 3-4x faster
  *       than HotSpot's copy loops (measured here: 1 MiB in 43 instead of 156 us, backends/shm/README.md). That
  *       call is "restricted": it is made only where native access is enabled for this code
- *       ({@code --enable-native-access=ALL-UNNAMED}, which the shm launcher gives ranks on 22+); elsewhere copies stay Java's, so no JVM ever warns or refuses.</li>
+ *       ({@code --enable-native-access=ALL-UNNAMED}, which the shm launcher gives ranks on 22+); elsewhere copies stay
+ *       Java's, so no JVM ever warns or refuses.</li>
  *   <li><b>Buffers</b> (Java 17's path, and the fallback): {@link BufferFileMapping} and {@link JavaBulkCopy}.</li>
  * </ul>
  * The layout, the ordering rules and the liveness locks are the same on both paths.

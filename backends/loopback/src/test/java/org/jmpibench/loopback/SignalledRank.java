@@ -2,13 +2,15 @@ package org.jmpibench.loopback;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import org.jmpibench.spi.Communicator;
 import org.jmpibench.spi.Job;
 
 /**
  * A rank program for job-level tests: publishes the rendezvous address it was given (a file in the shared
- * directory), waits for the file {@code go} before joining, then does a ring exchange and a bcast, checks them
- * and prints {@value #DONE} with its rank. With mode {@code never-join}, rank 1 never joins at all.
+ * directory, written whole before it appears), waits for the file {@code go} before joining, then does a ring
+ * exchange and a bcast, checks them and prints {@value #DONE} with its rank. With mode {@code never-join}, rank 1
+ * never joins at all.
  *
  * <p>Usage: {@code SignalledRank <shared-dir> [never-join]}.
  */
@@ -20,7 +22,7 @@ public final class SignalledRank {
         Path shared = Path.of(args[0]);
         boolean neverJoin = args.length > 1 && args[1].equals("never-join");
         int rank = Integer.parseInt(System.getenv("JMPI_RANK"));
-        Files.writeString(shared.resolve("rendezvous-" + rank), System.getenv(LoopbackConfig.RENDEZVOUS_ENV));
+        publish(shared.resolve("rendezvous-" + rank), System.getenv(LoopbackConfig.RENDEZVOUS_ENV));
         if (neverJoin && rank == 1) {
             Thread.sleep(Long.MAX_VALUE);
         }
@@ -49,5 +51,11 @@ public final class SignalledRank {
         comm.close();
         System.out.println(DONE + rank);
         System.exit(0);
+    }
+
+    /** Writes a temporary file, then renames it: a reader that sees {@code file} sees all of it. */
+    private static void publish(Path file, String content) throws java.io.IOException {
+        Path partial = Files.writeString(file.resolveSibling(file.getFileName() + ".partial"), content);
+        Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class InterruptedRunTest {
 
     private static final Duration LIMIT = Duration.ofMinutes(3);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @TempDir
     Path results;
@@ -33,10 +34,8 @@ class InterruptedRunTest {
                 "--np", "2,3,4", "-wi", "1", "-w", "100ms", "-i", "2", "-r", "100ms", "--results-dir",
                 results.toString())) {
             try {
-                // The np=2 group's line is printed when its benchmark ends; its results are saved right after,
-                // and the next group needs a fresh job (JVMs to start): stop the run in that window or later.
-                cli.awaitStdoutLine(line -> line.contains("np=2") && line.contains("us/op"), LIMIT);
-                Thread.sleep(700);
+                // Stop the run once the np=2 group is saved (the context file, written last, says so).
+                awaitSavedBenchmark(LIMIT);
                 Process kill = new ProcessBuilder("kill", "-TERM", Long.toString(cli.pid())).start();
                 assertThat(kill.waitFor()).isZero();
                 CliProcess.Result result = cli.awaitExit(Duration.ofSeconds(30));
@@ -53,8 +52,7 @@ class InterruptedRunTest {
         Path context = json.stream().filter(f -> f.toString().endsWith(".context.json")).findFirst().orElseThrow();
         Path data = json.stream().filter(f -> !f.toString().endsWith(".context.json")).findFirst().orElseThrow();
 
-        ObjectMapper mapper = new ObjectMapper();
-        JsonNode run = mapper.readTree(data.toFile());
+        JsonNode run = MAPPER.readTree(data.toFile());
         assertThat(run.isArray()).isTrue();
         List<String> nps = new ArrayList<>();
         run.forEach(result -> {
@@ -62,9 +60,25 @@ class InterruptedRunTest {
             assertThat(result.path("primaryMetric").path("score").asDouble()).isPositive();
         });
         assertThat(nps).as("results kept from the groups that finished").contains("2").hasSizeLessThan(3);
-        JsonNode ctx = mapper.readTree(context.toFile());
+        JsonNode ctx = MAPPER.readTree(context.toFile());
         assertThat(ctx.path("complete").asBoolean(true)).as("context says the run is incomplete").isFalse();
         assertThat(ctx.path("benchmarksDone").asInt()).isEqualTo(nps.size());
         assertThat(ctx.path("benchmarksTotal").asInt()).isEqualTo(3);
+    }
+
+    /** Waits until the run's context file counts at least one finished benchmark (files are replaced whole). */
+    private void awaitSavedBenchmark(Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Stream<Path> files = Files.list(results)) {
+                for (Path context : files.filter(f -> f.toString().endsWith(".context.json")).toList()) {
+                    if (MAPPER.readTree(context.toFile()).path("benchmarksDone").asInt() >= 1) {
+                        return;
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no benchmark saved in " + results + " within " + limit);
     }
 }

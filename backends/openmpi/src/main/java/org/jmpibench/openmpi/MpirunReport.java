@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jmpibench.launcher.ExitStatus;
 import org.jmpibench.spi.JobSpec.RankLine;
 
 /**
- * Turns how {@code mpirun} ended into the one-line failure the SPI asks for, naming the backend and the rank.
+ * Turns how {@code mpirun} ended into an account of the failure naming the rank mpirun blamed (the first one it
+ * saw fail).
  * mpirun names the culprit in its own (untagged) report; the forms Open MPI 4.x prints are:
  * <pre>
  *   Process name: [[16626,1],1]            followed by   Exit code:    3
@@ -31,21 +33,25 @@ final class MpirunReport {
     /**
      * @param failedRank the rank mpirun blamed, or -1
      * @param exitCode   its exit status (128 + signal when killed), or the job's status when no rank is known
-     * @param failure    one line naming backend and rank; empty when the job succeeded
+     * @param account    what went wrong, naming the rank when mpirun did; empty when the job succeeded
      * @param timedOut   mpirun's own time limit fired
      */
-    record Verdict(int failedRank, int exitCode, String failure, boolean timedOut) {
+    record Verdict(int failedRank, int exitCode, String account, boolean timedOut) {
+
+        /** One line naming backend and rank; empty when the job succeeded. */
+        String failure(String backend) {
+            return account.isEmpty() ? "" : "backend " + backend + ": " + account;
+        }
     }
 
     private MpirunReport() {
     }
 
     /** What {@code mpirun}'s exit status and output say about the job. */
-    static Verdict read(String backend, int mpirunStatus, List<RankLine> lines) {
-        String prefix = "backend " + backend + ": ";
+    static Verdict read(int mpirunStatus, List<RankLine> lines) {
         List<String> report = lines.stream().filter(l -> l.rank() < 0).map(RankLine::text).toList();
         if (report.stream().anyMatch(l -> l.contains(TIME_LIMIT))) {
-            return new Verdict(-1, mpirunStatus, prefix + "job timed out (mpirun's time limit)", true);
+            return new Verdict(-1, mpirunStatus, "job timed out (mpirun's time limit)", true);
         }
         for (int i = 0; i < report.size(); i++) {
             String line = report.get(i);
@@ -53,24 +59,25 @@ final class MpirunReport {
             if (signal.find()) {
                 int rank = Integer.parseInt(signal.group(1));
                 int number = Integer.parseInt(signal.group(2));
-                return blame(prefix, rank, 128 + number, "was killed by signal " + number + signalName(number), lines);
+                return blame(rank, 128 + number, "was killed by signal " + number + ExitStatus.signalName(number),
+                        lines);
             }
             Matcher name = PROCESS_NAME.matcher(line);
             if (name.find()) {
                 int rank = Integer.parseInt(name.group(1));
                 int code = following(report, i, EXIT_CODE).map(Integer::parseInt).orElse(mpirunStatus);
-                return blame(prefix, rank, code, "exited with status " + code, lines);
+                return blame(rank, code, "exited with status " + code, lines);
             }
             Matcher abort = ABORT.matcher(line);
             if (abort.find()) {
                 int rank = Integer.parseInt(abort.group(1));
                 int code = following(report, i, ABORT_CODE).map(Integer::parseInt).orElse(mpirunStatus);
-                return blame(prefix, rank, code, "called MPI_Abort with error code " + code, lines);
+                return blame(rank, code, "called MPI_Abort with error code " + code, lines);
             }
             Matcher improper = IMPROPER.matcher(line);
             if (improper.find()) {
                 int rank = Integer.parseInt(improper.group(1));
-                return blame(prefix, rank, mpirunStatus, "exited without MPI_Finalize", lines);
+                return blame(rank, mpirunStatus, "exited without MPI_Finalize", lines);
             }
         }
         if (mpirunStatus == 0) {
@@ -79,15 +86,15 @@ final class MpirunReport {
         String said = report.stream().map(String::strip)
                 .filter(l -> !l.isEmpty() && !l.chars().allMatch(c -> c == '-')).findFirst()
                 .map(l -> ": " + l).orElse("");
-        return new Verdict(-1, mpirunStatus, prefix + "mpirun exited with status " + mpirunStatus + said, false);
+        return new Verdict(-1, mpirunStatus, "mpirun exited with status " + mpirunStatus + said, false);
     }
 
-    private static Verdict blame(String prefix, int rank, int code, String how, List<RankLine> lines) {
-        return new Verdict(rank, code, prefix + "rank " + rank + " " + how + tellingLineOf(rank, lines), false);
+    private static Verdict blame(int rank, int code, String how, List<RankLine> lines) {
+        return new Verdict(rank, code, "rank " + rank + " " + how + tellingLineOf(rank, lines), false);
     }
 
     /** The rank's most telling stderr line: its first exception or error, else its last line. */
-    private static String tellingLineOf(int rank, List<RankLine> lines) {
+    static String tellingLineOf(int rank, List<RankLine> lines) {
         String first = null;
         String last = null;
         for (RankLine line : lines) {
@@ -116,16 +123,5 @@ final class MpirunReport {
             }
         }
         return Optional.empty();
-    }
-
-    private static String signalName(int signal) {
-        return switch (signal) {
-            case 9 -> " (SIGKILL)";
-            case 15 -> " (SIGTERM)";
-            case 6 -> " (SIGABRT)";
-            case 11 -> " (SIGSEGV)";
-            case 2 -> " (SIGINT)";
-            default -> "";
-        };
     }
 }

@@ -8,16 +8,17 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.jmpibench.launcher.JobIds;
 import org.jmpibench.launcher.ProcessReaper;
+import org.jmpibench.launcher.ProgressWatch;
+import org.jmpibench.launcher.RankEnd;
 import org.jmpibench.launcher.RankCommand;
 import org.jmpibench.launcher.RankEnv;
 import org.jmpibench.spi.Job;
@@ -46,7 +47,6 @@ final class OpenMpiLauncher implements JobLauncher {
     private static final long GRACE_MILLIS = 2000;
     /** mpirun's own limit comes this much after ours, so ours fires first and names the timeout. */
     private static final long BACKSTOP_SECONDS = 10;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String backend;
     private final Supplier<OpenMpiLocator.Lookup> installation;
@@ -62,13 +62,21 @@ final class OpenMpiLauncher implements JobLauncher {
         OpenMpiInstallation found = lookup.installation().orElseThrow(() ->
                 new IllegalStateException("backend " + backend + " is not available: " + lookup.missing()));
 
-        Map<String, String> env = new HashMap<>(spec.env());
-        env.put(Job.BACKEND_ENV, backend);
-        env.put(RankEnv.SIZE, Integer.toString(spec.np()));
-        env.put(RankEnv.JOB_ID, Long.toHexString(ProcessHandle.current().pid()) + "-" + randomHex(6));
-        env.put(RankEnv.JOB_TOKEN, randomHex(16));
-        List<String> command = MpirunCommand.build(found, spec, env.keySet(), host(spec));
+        String jobId = JobIds.create();
+        try (ProgressWatch progress = ProgressWatch.open(jobId, spec.np())) {
+            Map<String, String> env = new HashMap<>(spec.env());
+            env.put(Job.BACKEND_ENV, backend);
+            env.put(RankEnv.SIZE, Integer.toString(spec.np()));
+            env.put(RankEnv.JOB_ID, jobId);
+            env.put(RankEnv.JOB_TOKEN, JobIds.randomHex(16));
+            env.putAll(progress.env());
+            return run(spec, found, env, progress);
+        }
+    }
 
+    private JobOutcome run(JobSpec spec, OpenMpiInstallation found, Map<String, String> env,
+                           ProgressWatch progress) {
+        List<String> command = MpirunCommand.build(found, spec, env.keySet(), host(spec));
         StringBuffer output = new StringBuffer();
         List<RankLine> lines = Collections.synchronizedList(new ArrayList<>());
         Process mpirun;
@@ -85,9 +93,12 @@ final class OpenMpiLauncher implements JobLauncher {
         Thread out = pump(mpirun.getInputStream(), false, spec, lines, output);
         Thread err = pump(mpirun.getErrorStream(), true, spec, lines, output);
 
-        boolean timedOut = false;
+        boolean timedOut;
+        ProgressWatch.Snapshot atEnd;
         try {
-            timedOut = !mpirun.waitFor(spec.timeout().toNanos(), TimeUnit.NANOSECONDS);
+            RankWatch watch = new RankWatch(mpirun, progress, System.nanoTime() + spec.timeout().toNanos());
+            timedOut = !watch.awaitMpirun();
+            atEnd = watch.boardWhenARankWentOrNow();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             ProcessReaper.killTree(mpirun.toHandle(), GRACE_MILLIS);
@@ -99,14 +110,72 @@ final class OpenMpiLauncher implements JobLauncher {
         join(out);
         join(err);
 
+        List<RankLine> seen = List.copyOf(lines);
         if (timedOut) {
-            return new JobOutcome(backend, notExited(spec.np()), true, "backend " + backend
-                    + ": job timed out after " + spec.timeout().toSeconds() + " s; all ranks killed",
-                    output.toString());
+            String noticed = "job timed out after " + spec.timeout().toSeconds() + " s; all ranks killed";
+            return new JobOutcome(backend, notExited(spec.np()), true, "backend " + backend + ": "
+                    + atEnd.explain(noticed, ends(spec.np(), -1, 0), -1,
+                            rank -> MpirunReport.tellingLineOf(rank, seen)), output.toString());
         }
-        MpirunReport.Verdict verdict = MpirunReport.read(backend, mpirun.exitValue(), List.copyOf(lines));
-        return new JobOutcome(backend, exitCodes(spec.np(), verdict), verdict.timedOut(), verdict.failure(),
+        MpirunReport.Verdict verdict = MpirunReport.read(mpirun.exitValue(), seen);
+        String failure = verdict.account().isEmpty() ? "" : "backend " + backend + ": "
+                + atEnd.explain(verdict.account(), ends(spec.np(), verdict.failedRank(), verdict.exitCode()),
+                        verdict.failedRank(), rank -> MpirunReport.tellingLineOf(rank, seen));
+        return new JobOutcome(backend, exitCodes(spec.np(), verdict), verdict.timedOut(), failure,
                 output.toString());
+    }
+
+    /**
+     * Waits for mpirun and notes the progress board at the moment its first rank process went: after a failure
+     * mpirun takes a few seconds to stop the rest, and the board should show the job as the failure found it.
+     */
+    private static final class RankWatch {
+
+        private static final long POLL_MILLIS = 100;
+
+        private final Process mpirun;
+        private final ProgressWatch progress;
+        private final long deadlineNs;
+        private ProgressWatch.Snapshot whenARankWent;
+
+        RankWatch(Process mpirun, ProgressWatch progress, long deadlineNs) {
+            this.mpirun = mpirun;
+            this.progress = progress;
+            this.deadlineNs = deadlineNs;
+        }
+
+        /** @return false when the deadline passed first */
+        boolean awaitMpirun() throws InterruptedException {
+            long mostRanks = 0;
+            while (true) {
+                long left = deadlineNs - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                if (mpirun.waitFor(Math.min(left, TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS)),
+                        TimeUnit.NANOSECONDS)) {
+                    return true;
+                }
+                long ranks = mpirun.toHandle().children().count();
+                if (ranks < mostRanks && whenARankWent == null) {
+                    whenARankWent = progress.snapshot();
+                }
+                mostRanks = Math.max(mostRanks, ranks);
+            }
+        }
+
+        ProgressWatch.Snapshot boardWhenARankWentOrNow() {
+            return whenARankWent != null ? whenARankWent : progress.snapshot();
+        }
+    }
+
+    /** mpirun tells how the rank it blames ended; it stopped the others itself. */
+    private static List<RankEnd> ends(int np, int failedRank, int exitCode) {
+        List<RankEnd> ends = new ArrayList<>();
+        for (int rank = 0; rank < np; rank++) {
+            ends.add(rank == failedRank ? RankEnd.exited(exitCode) : RankEnd.running());
+        }
+        return ends;
     }
 
     private static MpirunCommand.Host host(JobSpec spec) {
@@ -129,7 +198,7 @@ final class OpenMpiLauncher implements JobLauncher {
     private static List<Integer> exitCodes(int np, MpirunReport.Verdict verdict) {
         List<Integer> codes = new ArrayList<>();
         for (int rank = 0; rank < np; rank++) {
-            if (verdict.failure().isEmpty()) {
+            if (verdict.account().isEmpty()) {
                 codes.add(0);
             } else {
                 codes.add(rank == verdict.failedRank() ? verdict.exitCode() : JobOutcome.NOT_EXITED);
@@ -174,11 +243,5 @@ final class OpenMpiLauncher implements JobLauncher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static String randomHex(int bytes) {
-        byte[] raw = new byte[bytes];
-        RANDOM.nextBytes(raw);
-        return HexFormat.of().formatHex(raw);
     }
 }

@@ -16,7 +16,7 @@ class MpirunReportTest {
 
     @Test
     void aNonZeroExitNamesTheRankItsStatusAndItsException() {
-        MpirunReport.Verdict verdict = MpirunReport.read("openmpi", 1, lines(
+        MpirunReport.Verdict verdict = MpirunReport.read(1, lines(
                 "[1,2]<stderr>:Exception in thread \"main\" java.lang.IllegalStateException: deliberate failure",
                 "[1,2]<stderr>:\tat org.jmpibench.conformance.FaultyRank.main(FaultyRank.java:25)",
                 "--------------------------------------------------------------------------",
@@ -31,56 +31,56 @@ class MpirunReportTest {
 
         assertThat(verdict.failedRank()).isEqualTo(2);
         assertThat(verdict.exitCode()).isEqualTo(1);
-        assertThat(verdict.failure()).isEqualTo("backend openmpi: rank 2 exited with status 1: Exception in thread "
+        assertThat(verdict.failure("openmpi")).isEqualTo("backend openmpi: rank 2 exited with status 1: Exception in thread "
                 + "\"main\" java.lang.IllegalStateException: deliberate failure");
     }
 
     @Test
     void aSignalNamesTheRankAndTheSignal() {
-        MpirunReport.Verdict verdict = MpirunReport.read("openmpi", 137, lines(
+        MpirunReport.Verdict verdict = MpirunReport.read(137, lines(
                 "--------------------------------------------------------------------------",
                 "mpirun noticed that process rank 1 with PID 0 on node vm exited on signal 9 (Killed).",
                 "--------------------------------------------------------------------------"));
 
         assertThat(verdict.failedRank()).isEqualTo(1);
         assertThat(verdict.exitCode()).isEqualTo(137);
-        assertThat(verdict.failure()).isEqualTo("backend openmpi: rank 1 was killed by signal 9 (SIGKILL)");
+        assertThat(verdict.failure("openmpi")).isEqualTo("backend openmpi: rank 1 was killed by signal 9 (SIGKILL)");
     }
 
     @Test
     void mpiAbortNamesTheRankAndTheCode() {
-        MpirunReport.Verdict verdict = MpirunReport.read("openmpi", 5, lines(
+        MpirunReport.Verdict verdict = MpirunReport.read(5, lines(
                 "MPI_ABORT was invoked on rank 3 in communicator MPI_COMM_WORLD",
                 "with errorcode 5."));
 
-        assertThat(verdict.failure()).isEqualTo("backend openmpi: rank 3 called MPI_Abort with error code 5");
+        assertThat(verdict.failure("openmpi")).isEqualTo("backend openmpi: rank 3 called MPI_Abort with error code 5");
     }
 
     @Test
     void mpirunsOwnTimeLimitIsATimeout() {
-        MpirunReport.Verdict verdict = MpirunReport.read("openmpi", 1, lines(
+        MpirunReport.Verdict verdict = MpirunReport.read(1, lines(
                 "The user-provided time limit for job execution has been reached:"));
 
         assertThat(verdict.timedOut()).isTrue();
-        assertThat(verdict.failure()).contains("openmpi", "timed out");
+        assertThat(verdict.failure("openmpi")).contains("openmpi", "timed out");
     }
 
     @Test
     void aFailureWithoutARankQuotesMpirun() {
-        MpirunReport.Verdict verdict = MpirunReport.read("openmpi", 1, lines(
+        MpirunReport.Verdict verdict = MpirunReport.read(1, lines(
                 "--------------------------------------------------------------------------",
                 "There are not enough slots available in the system to satisfy the 4",
                 "slots that were requested by the application:"));
 
         assertThat(verdict.failedRank()).isEqualTo(-1);
-        assertThat(verdict.failure()).isEqualTo("backend openmpi: mpirun exited with status 1: There are not "
+        assertThat(verdict.failure("openmpi")).isEqualTo("backend openmpi: mpirun exited with status 1: There are not "
                 + "enough slots available in the system to satisfy the 4");
     }
 
     @Test
     void statusZeroWithoutAReportIsSuccess() {
-        MpirunReport.Verdict verdict = MpirunReport.read("openmpi", 0, lines("[1,0]<stdout>:hello"));
+        MpirunReport.Verdict verdict = MpirunReport.read(0, lines("[1,0]<stdout>:hello"));
 
-        assertThat(verdict.failure()).isEmpty();
+        assertThat(verdict.failure("openmpi")).isEmpty();
     }
 }

@@ -1,68 +1,61 @@
 package org.jmpibench.loopback;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jmpibench.launcher.JobSession;
 
 /**
  * The job's meeting point, run inside the launcher for the life of one job: every rank registers (token, rank,
  * its listening port); once all N have, each gets the table of ports and the server stops listening.
  *
- * <p>Robustness: it listens on 127.0.0.1 on an ephemeral port (two jobs never collide). Each connection gets its
- * own short-lived thread with a read timeout, so a silent, slow or garbage-speaking stranger is dropped after at
- * most the handshake timeout and never delays the real ranks; at most {@value #MAX_PENDING_HANDSHAKES}
- * unverified connections are held at once, further ones are closed at once. A wrong token, an out-of-range rank
- * or a second registration of a rank is refused. If not every rank has registered within the rendezvous timeout,
- * the ranks that did are told which ranks are missing, so they fail with a clear message instead of hanging.
+ * <p>Robustness: it listens on 127.0.0.1 on an ephemeral port (two jobs never collide), behind a
+ * {@link HandshakeGate}: a silent, slow or garbage-speaking stranger is dropped after at most the handshake timeout,
+ * and no number of them can keep a rank out. A wrong token, an out-of-range rank or a second registration of a
+ * rank is refused. If not every rank has registered within the rendezvous timeout, the ranks that did are told
+ * which ranks are missing, so they fail with a clear message instead of hanging.
  */
 final class RendezvousServer implements JobSession {
 
-    static final int MAX_PENDING_HANDSHAKES = 64;
+    /** Ints of a registration before its token length: magic, version, rank, port. */
+    private static final int REGISTRATION_INTS = 4;
 
     private final int np;
-    private final byte[] token;
-    private final int handshakeTimeoutMs;
     private final int rendezvousTimeoutMs;
     private final long deadlineNs;
-    private final ServerSocket server;
-    private final Thread acceptor;
-    private final Semaphore pending = new Semaphore(MAX_PENDING_HANDSHAKES);
-    private final AtomicInteger refused = new AtomicInteger();
+    private final ServerSocketChannel server;
+    private final int port;
+    private final HandshakeGate gate;
 
     /** Guarded by {@code this}. */
-    private final Socket[] registered;
+    private final SocketChannel[] registered;
     private final int[] ports;
     private int count;
     private boolean finished;
 
     private RendezvousServer(int np, byte[] token, LoopbackConfig config) throws IOException {
         this.np = np;
-        this.token = token;
-        this.handshakeTimeoutMs = config.handshakeTimeoutMs();
         this.rendezvousTimeoutMs = config.rendezvousTimeoutMs();
         this.deadlineNs = System.nanoTime() + rendezvousTimeoutMs * 1_000_000L;
-        this.registered = new Socket[np];
+        this.registered = new SocketChannel[np];
         this.ports = new int[np];
-        this.server = new ServerSocket();
-        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), MAX_PENDING_HANDSHAKES);
-        // Wake up now and then to notice the deadline even when nobody connects.
-        server.setSoTimeout(200);
-        acceptor = new Thread(this::acceptLoop, "jmpi-loopback-rendezvous-" + server.getLocalPort());
-        acceptor.setDaemon(true);
-        acceptor.start();
+        this.server = ServerSocketChannel.open();
+        try {
+            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), HandshakeGate.BACKLOG);
+            port = server.socket().getLocalPort();
+            gate = new HandshakeGate("jmpi-loopback-rendezvous-" + port, server, REGISTRATION_INTS, token,
+                    config.handshakeTimeoutMs(), this::register, this::giveUpAtTheDeadline);
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
     }
 
     /** Opens the rendezvous for a job of {@code np} ranks that share {@code token}. */
@@ -75,85 +68,48 @@ final class RendezvousServer implements JobSession {
     }
 
     int port() {
-        return server.getLocalPort();
+        return port;
     }
 
     /** Connections dropped so far: strangers, wrong tokens, duplicates. For tests and diagnostics. */
     int refusedCount() {
-        return refused.get();
+        return gate.refusedCount();
     }
 
     @Override
     public Map<String, String> envFor(int rank) {
-        return Map.of(LoopbackConfig.RENDEZVOUS_ENV, "127.0.0.1:" + port());
+        return Map.of(LoopbackConfig.RENDEZVOUS_ENV, "127.0.0.1:" + port);
     }
 
-    private void acceptLoop() {
-        while (!isFinished()) {
-            if (System.nanoTime() - deadlineNs > 0) {
-                giveUp();
-                break;
-            }
-            Socket socket;
-            try {
-                socket = server.accept();
-            } catch (SocketTimeoutException e) {
-                continue;
-            } catch (IOException e) {
-                break; // closed
-            }
-            if (!pending.tryAcquire()) {
-                refused.incrementAndGet();
-                closeQuietly(socket);
-                continue;
-            }
-            Thread handler = new Thread(() -> {
-                try {
-                    handle(socket);
-                } finally {
-                    pending.release();
-                }
-            }, "jmpi-loopback-rendezvous-handshake");
-            handler.setDaemon(true);
-            handler.start();
+    /** A connection that presented the job's token: rank and port, checked here. */
+    private synchronized void register(SocketChannel channel, int[] fields) throws Handshake.Refused {
+        int rank = fields[0];
+        int listening = fields[1];
+        if (listening <= 0 || listening > 65535) {
+            throw new Handshake.Refused("registration with port " + listening);
         }
-        closeQuietly(server);
-    }
-
-    private void handle(Socket socket) {
-        Handshake.Registration registration;
-        try {
-            socket.setSoTimeout(handshakeTimeoutMs);
-            socket.setTcpNoDelay(true);
-            registration = Handshake.readRegistration(Handshake.input(socket), token);
-        } catch (IOException e) {
-            refused.incrementAndGet();
-            closeQuietly(socket);
-            return;
-        }
-        register(socket, registration);
-    }
-
-    private synchronized void register(Socket socket, Handshake.Registration registration) {
-        int rank = registration.rank();
         if (finished || rank < 0 || rank >= np || registered[rank] != null) {
-            refused.incrementAndGet();
-            closeQuietly(socket);
-            return;
+            throw new Handshake.Refused("registration of rank " + rank + " not expected");
         }
-        registered[rank] = socket;
-        ports[rank] = registration.port();
+        registered[rank] = channel;
+        ports[rank] = listening;
         count++;
         if (count == np) {
-            for (Socket s : registered) {
+            for (SocketChannel s : registered) {
                 try {
-                    Handshake.writeTable(Handshake.output(s), ports);
+                    Handshake.writeTable(Handshake.output(s.socket()), ports);
                 } catch (IOException e) {
                     // That rank is gone; it fails on its own and the launcher ends the job.
                 }
                 closeQuietly(s);
             }
             finish();
+        }
+    }
+
+    private void giveUpAtTheDeadline() {
+        if (System.nanoTime() - deadlineNs > 0) {
+            giveUp();
         }
     }
 
@@ -169,10 +125,10 @@ final class RendezvousServer implements JobSession {
         }
         String message = "loopback rendezvous: rank(s) " + missing + " of " + np + " did not register within "
                 + rendezvousTimeoutMs + " ms ($" + LoopbackConfig.RENDEZVOUS_TIMEOUT_MS_ENV + ")";
-        for (Socket s : registered) {
+        for (SocketChannel s : registered) {
             if (s != null) {
                 try {
-                    Handshake.writeError(Handshake.output(s), message);
+                    Handshake.writeError(Handshake.output(s.socket()), message);
                 } catch (IOException e) {
                     // That rank is gone already.
                 }
@@ -182,30 +138,22 @@ final class RendezvousServer implements JobSession {
         finish();
     }
 
-    private synchronized boolean isFinished() {
-        return finished;
-    }
-
     private void finish() {
         finished = true;
-        closeQuietly(server);
+        gate.close();
     }
 
     @Override
     public void close() {
         synchronized (this) {
-            for (Socket s : registered) {
+            for (SocketChannel s : registered) {
                 if (s != null) {
                     closeQuietly(s);
                 }
             }
-            finish();
+            finished = true;
         }
-        try {
-            acceptor.join(2000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        gate.close();
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

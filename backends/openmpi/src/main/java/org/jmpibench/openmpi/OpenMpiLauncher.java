@@ -11,10 +11,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.jmpibench.launcher.ForeignConnections;
 import org.jmpibench.launcher.JobIds;
 import org.jmpibench.launcher.ProcessReaper;
 import org.jmpibench.launcher.ProgressWatch;
@@ -93,11 +96,11 @@ final class OpenMpiLauncher implements JobLauncher {
         Thread out = pump(mpirun.getInputStream(), false, spec, lines, output);
         Thread err = pump(mpirun.getErrorStream(), true, spec, lines, output);
 
-        boolean timedOut;
+        RankWatch watch = new RankWatch(mpirun, progress, System.nanoTime() + spec.timeout().toNanos());
+        RankWatch.End end;
         ProgressWatch.Snapshot atEnd;
         try {
-            RankWatch watch = new RankWatch(mpirun, progress, System.nanoTime() + spec.timeout().toNanos());
-            timedOut = !watch.awaitMpirun();
+            end = watch.awaitMpirun();
             atEnd = watch.boardWhenARankWentOrNow();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -111,7 +114,14 @@ final class OpenMpiLauncher implements JobLauncher {
         join(err);
 
         List<RankLine> seen = List.copyOf(lines);
-        if (timedOut) {
+        if (end == RankWatch.End.HELD_BY_STRANGERS) {
+            MpirunReport.Verdict verdict = MpirunReport.read(1, seen);
+            String before = verdict.failedRank() < 0 ? "" : " (before that: " + verdict.account() + ")";
+            return new JobOutcome(backend, notExited(spec.np()), false, "backend " + backend + ": job stopped: "
+                    + watch.strangers().describe("mpirun's") + "; mpirun accepts anyone there and waits for them "
+                    + "(see README, Who can connect)" + before, output.toString());
+        }
+        if (end == RankWatch.End.TIMED_OUT) {
             String noticed = "job timed out after " + spec.timeout().toSeconds() + " s; all ranks killed";
             return new JobOutcome(backend, notExited(spec.np()), true, "backend " + backend + ": "
                     + atEnd.explain(noticed, ends(spec.np(), -1, 0), -1,
@@ -128,15 +138,24 @@ final class OpenMpiLauncher implements JobLauncher {
     /**
      * Waits for mpirun and notes the progress board at the moment its first rank process went: after a failure
      * mpirun takes a few seconds to stop the rest, and the board should show the job as the failure found it.
+     * Also watches mpirun's ports: it accepts connections from anyone, and a silent one holds it up (a rank's
+     * MPI_Init waits behind it, and mpirun will not exit before it closes), which would hold the job until its
+     * limit.
      */
     private static final class RankWatch {
 
+        enum End { EXITED, TIMED_OUT, HELD_BY_STRANGERS }
+
         private static final long POLL_MILLIS = 100;
+        private static final long STRANGER_CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
+        /** Connections from outside the job this long in a row stop it: a port scan passes, a stall does not. */
+        private static final long STRANGER_GRACE_NANOS = TimeUnit.SECONDS.toNanos(5);
 
         private final Process mpirun;
         private final ProgressWatch progress;
         private final long deadlineNs;
         private ProgressWatch.Snapshot whenARankWent;
+        private ForeignConnections strangers;
 
         RankWatch(Process mpirun, ProgressWatch progress, long deadlineNs) {
             this.mpirun = mpirun;
@@ -144,24 +163,49 @@ final class OpenMpiLauncher implements JobLauncher {
             this.deadlineNs = deadlineNs;
         }
 
-        /** @return false when the deadline passed first */
-        boolean awaitMpirun() throws InterruptedException {
+        End awaitMpirun() throws InterruptedException {
             long mostRanks = 0;
+            long strangersSinceNs = 0;
+            long nextCheckNs = System.nanoTime();
             while (true) {
                 long left = deadlineNs - System.nanoTime();
                 if (left <= 0) {
-                    return false;
+                    return End.TIMED_OUT;
                 }
                 if (mpirun.waitFor(Math.min(left, TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS)),
                         TimeUnit.NANOSECONDS)) {
-                    return true;
+                    return End.EXITED;
                 }
                 long ranks = mpirun.toHandle().children().count();
                 if (ranks < mostRanks && whenARankWent == null) {
                     whenARankWent = progress.snapshot();
                 }
                 mostRanks = Math.max(mostRanks, ranks);
+                long now = System.nanoTime();
+                if (now - nextCheckNs < 0) {
+                    continue;
+                }
+                nextCheckNs = now + STRANGER_CHECK_NANOS;
+                if (!heldByStrangers()) {
+                    strangersSinceNs = 0;
+                } else if (strangersSinceNs == 0) {
+                    strangersSinceNs = now;
+                } else if (now - strangersSinceNs >= STRANGER_GRACE_NANOS) {
+                    return End.HELD_BY_STRANGERS;
+                }
             }
+        }
+
+        private boolean heldByStrangers() {
+            Set<Long> job = new HashSet<>();
+            job.add(mpirun.pid());
+            mpirun.toHandle().descendants().forEach(process -> job.add(process.pid()));
+            strangers = ForeignConnections.into(mpirun.toHandle(), job);
+            return strangers.connections() > 0;
+        }
+
+        ForeignConnections strangers() {
+            return strangers;
         }
 
         ProgressWatch.Snapshot boardWhenARankWentOrNow() {

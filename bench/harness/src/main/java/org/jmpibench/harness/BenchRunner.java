@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.jmpibench.launcher.ProcessReaper;
 import org.jmpibench.spi.Availability;
 import org.jmpibench.spi.Backend;
 import org.jmpibench.spi.Backends;
@@ -108,8 +109,9 @@ public final class BenchRunner {
         List<FailedJob> failed = new ArrayList<>();
         Path work = Files.createTempDirectory("jmpi-bench-");
         int[] counter = {0};
-        try (PrintStream log = new PrintStream(new FileOutputStream(files.log().toFile()), true,
-                StandardCharsets.UTF_8)) {
+        try (JmhLinkGuard guard = JmhLinkGuard.watch(() -> stopForStranger(files));
+             PrintStream log = new PrintStream(new FileOutputStream(files.log().toFile()), true,
+                     StandardCharsets.UTF_8)) {
             for (Variant variant : variants) {
                 for (int np : settings.nps()) {
                     int failedBefore = failed.size();
@@ -139,6 +141,19 @@ public final class BenchRunner {
         console.println("         " + files.context());
         console.println("         " + files.csv());
         return new Outcome(files.json(), files.context(), files.csv(), files.log(), results, failed, backendsRun);
+    }
+
+    /**
+     * A stranger broke JMH's link ({@link JmhLinkGuard}): no fork can report to JMH any more and JMH would wait
+     * for the stranger, so the run ends here, with one line, its forks and their jobs stopped.
+     */
+    private static void stopForStranger(ResultFiles files) {
+        System.err.println("jmpi-bench: bench stopped: a connection that was not a JMH fork reached JMH's link port "
+                + "in this JVM, and JMH 1.37 then serves no fork any more (see README, Who can connect); "
+                + (Files.exists(files.json()) ? "results of the groups that finished: " + files.json()
+                : "no group had finished"));
+        ProcessHandle.current().children().forEach(fork -> ProcessReaper.killTree(fork, STOP_GRACE_MILLIS));
+        Runtime.getRuntime().exit(BenchCommand.FAILED);
     }
 
     private static void save(ResultFiles files, RunContext context, List<RunResult> results, boolean complete,
@@ -218,6 +233,8 @@ public final class BenchRunner {
     }
 
     static final int FAILURES_BEFORE_GIVING_UP = 2;
+    /** How long a fork (and the job it runs) may take to stop on SIGTERM when the run is stopped. */
+    private static final long STOP_GRACE_MILLIS = 3000;
 
     /** What one JMH run of part of a group gave: results, the benchmarks it started, its failure or null. */
     private record Attempt(List<RunResult> results, List<BenchKey> ran, FailedJob failure) {

@@ -124,7 +124,7 @@ final class WaitForGraph {
             return waited;
         }
         for (int other = 0; other < board.size(); other++) {
-            if (other != rank && collectivesOf(other) < slot.collectives()) {
+            if (other != rank && isBehind(other, slot.collectives())) {
                 waited.add(other);
             }
         }
@@ -137,9 +137,10 @@ final class WaitForGraph {
         return waited;
     }
 
-    private long collectivesOf(int rank) {
+    /** Whether {@code rank} has not yet entered collective number {@code collective} (counts wrap). */
+    private boolean isBehind(int rank, int collective) {
         RankSnapshot slot = board.get(rank);
-        return slot.joined() ? slot.collectives() : 0;
+        return !slot.joined() || slot.collectives() - collective < 0;
     }
 
     private boolean isRank(int peer) {

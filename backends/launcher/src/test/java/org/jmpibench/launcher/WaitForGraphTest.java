@@ -20,7 +20,7 @@ class WaitForGraphTest {
     private final List<RankSnapshot> board = new ArrayList<>();
     private final List<RankEnd> ends = new ArrayList<>();
 
-    private WaitForGraphTest rank(Call call, int peer, long collectives, RankEnd end) {
+    private WaitForGraphTest rank(Call call, int peer, int collectives, RankEnd end) {
         board.add(new RankSnapshot(board.size(), true, board.size() * 1000L + collectives, call, peer, collectives,
                 "step of rank " + board.size()));
         ends.add(end);
@@ -116,6 +116,14 @@ class WaitForGraphTest {
         rank(Call.BARRIER, ANY, 1, RankEnd.exited(3)).notJoined();
         StuckRank stuck = blame(0).orElseThrow();
         assertThat(stuck.describe(rank -> "")).startsWith("rank 1 stopped making progress before it joined the job");
+    }
+
+    @Test
+    void collectiveCountsAreComparedAcrossTheirWrap() {
+        // Rank 0 entered one collective more than rank 1, whose count is the last before the wrap.
+        rank(Call.GATHER, 0, Integer.MIN_VALUE, RankEnd.exited(3)).rank(Call.NONE, 0, Integer.MAX_VALUE,
+                RankEnd.running());
+        assertThat(blame(0)).get().extracting(stuck -> stuck.stuck().rank()).isEqualTo(1);
     }
 
     @Test

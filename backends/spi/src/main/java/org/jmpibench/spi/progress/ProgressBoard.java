@@ -1,7 +1,6 @@
 package org.jmpibench.spi.progress;
 
 import static org.jmpibench.spi.progress.ProgressBoardDescriptor.CALL_OFFSET;
-import static org.jmpibench.spi.progress.ProgressBoardDescriptor.COLLECTIVES_OFFSET;
 import static org.jmpibench.spi.progress.ProgressBoardDescriptor.JOINED_OFFSET;
 import static org.jmpibench.spi.progress.ProgressBoardDescriptor.JOINED_RANKS_OFFSET;
 import static org.jmpibench.spi.progress.ProgressBoardDescriptor.MAGIC;
@@ -114,9 +113,8 @@ public final class ProgressBoard {
         int base = (int) ProgressBoardDescriptor.slotOffset(rank);
         boolean joined = (int) INTS.getAcquire(buffer, base + JOINED_OFFSET) != 0;
         long word = (long) LONGS.getOpaque(buffer, base + CALL_OFFSET);
-        long collectives = (long) LONGS.getOpaque(buffer, base + COLLECTIVES_OFFSET);
         return new RankSnapshot(rank, joined, word, ProgressBoardDescriptor.call(word),
-                ProgressBoardDescriptor.peer(word), collectives, step(base));
+                ProgressBoardDescriptor.peer(word), ProgressBoardDescriptor.collectives(word), step(base));
     }
 
     /** The call word alone: cheap enough to sample often, to see when a rank's call changed. */

@@ -15,25 +15,21 @@ package org.jmpibench.spi.progress;
  *  +--------------------------------------------------------------------------------------------+
  *
  *  slot:
- *  0                                               8                             16
- *  +-----------------------------------------------+-----------------------------+
- *  | CALL: seq (32) | call (8) | peer (24)         | COLLECTIVES                 |
- *  +-----------------------------------------------+-----------------------------+
- *  16        20          24            28         32                            256
- *  +---------+-----------+-------------+----------+---------------- ... ---------+
- *  | JOINED  | STEP_SEQ  | STEP_LENGTH | (zero)   | step text (US-ASCII)         |
- *  +---------+-----------+-------------+----------+---------------- ... ---------+
+ *  0                                              8         12         16            20        24            256
+ *  +----------------------------------------------+---------+----------+-------------+---------+--- ... ----+
+ *  | CALL: collectives (32) | call (8) | peer (24) | JOINED  | STEP_SEQ | STEP_LENGTH | (zero)  | step text  |
+ *  +----------------------------------------------+---------+----------+-------------+---------+--- ... ----+
  * </pre>
  *
  * <ul>
  *   <li>{@code JOINED_RANKS} counts the ranks that have mapped the board (atomic add); the last one deletes the
  *       file, so that nothing is left behind even if the launcher is killed, while every mapping stays valid.</li>
- *   <li>{@code CALL} is written when a communicator call starts (its {@link Call} code and the peer or root it
- *       waits on, {@link #ANY_PEER} for all) and when it returns (code {@link Call#NONE}); {@code seq} counts
- *       calls, so a reader can tell a new call from a long one. A call that ends in an exception is not marked
- *       returned: the slot then shows where the rank failed.</li>
- *   <li>{@code COLLECTIVES} counts the collective calls this rank has entered, the current one included: a rank
- *       in its 5th collective waits for every rank that has not entered its 5th.</li>
+ *   <li>{@code CALL}, one plain store when a communicator call starts and one when it returns: the {@link Call} (its
+ *       ordinal; {@link Call#NONE} between calls), the peer or root it waits on ({@link #ANY_PEER} for all),
+ *       and the number of collective calls this rank has entered, the current one included (it wraps; compare
+ *       counts by their difference): a rank in its 5th collective waits for every rank that has not entered
+ *       its 5th. A call that ends in an exception is not marked returned: the slot then shows where the rank
+ *       failed.</li>
  *   <li>The step is what the rank says it is doing (the harness's watchdog step), guarded by a sequence
  *       number that is odd while the text is being written.</li>
  * </ul>
@@ -54,17 +50,16 @@ public final class ProgressBoardDescriptor {
 
     static final int SLOT_BYTES = 256;
     static final int CALL_OFFSET = 0;
-    static final int COLLECTIVES_OFFSET = 8;
-    static final int JOINED_OFFSET = 16;
-    static final int STEP_SEQ_OFFSET = 20;
-    static final int STEP_LENGTH_OFFSET = 24;
-    static final int STEP_OFFSET = 32;
+    static final int JOINED_OFFSET = 8;
+    static final int STEP_SEQ_OFFSET = 12;
+    static final int STEP_LENGTH_OFFSET = 16;
+    static final int STEP_OFFSET = 24;
     static final int MAX_STEP_BYTES = SLOT_BYTES - STEP_OFFSET;
 
     /** The peer field of a call that waits on every rank (barrier, close). */
     public static final int ANY_PEER = 0xFF_FFFF;
     private static final int CODE_SHIFT = 24;
-    private static final int SEQ_SHIFT = 32;
+    private static final int COLLECTIVES_SHIFT = 32;
 
     private ProgressBoardDescriptor() {
     }
@@ -77,8 +72,12 @@ public final class ProgressBoardDescriptor {
         return slotOffset(ranks);
     }
 
-    static long callWord(int seq, Call call, int peer) {
-        return ((long) seq << SEQ_SHIFT) | ((long) call.ordinal() << CODE_SHIFT) | (peer & ANY_PEER);
+    static long callWord(int collectives, Call call, int peer) {
+        return ((long) collectives << COLLECTIVES_SHIFT) | ((long) call.ordinal() << CODE_SHIFT) | (peer & ANY_PEER);
+    }
+
+    static int collectives(long word) {
+        return (int) (word >>> COLLECTIVES_SHIFT);
     }
 
     static Call call(long word) {

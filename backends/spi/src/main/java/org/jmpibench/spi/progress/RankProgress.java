@@ -1,7 +1,6 @@
 package org.jmpibench.spi.progress;
 
 import static org.jmpibench.spi.progress.ProgressBoardDescriptor.CALL_OFFSET;
-import static org.jmpibench.spi.progress.ProgressBoardDescriptor.COLLECTIVES_OFFSET;
 import static org.jmpibench.spi.progress.ProgressBoardDescriptor.MAX_STEP_BYTES;
 import static org.jmpibench.spi.progress.ProgressBoardDescriptor.STEP_LENGTH_OFFSET;
 import static org.jmpibench.spi.progress.ProgressBoardDescriptor.STEP_OFFSET;
@@ -11,16 +10,18 @@ import java.lang.invoke.VarHandle;
 import java.nio.MappedByteBuffer;
 
 /**
- * One rank's writer of its progress-board slot. Recording a call is two or three opaque stores into shared
- * memory (on x86 and ARM plain stores), no allocation and no system call: cheap enough to wrap every timed
- * operation. Like the communicator it serves, it is used by one thread at a time.
+ * One rank's writer of its progress-board slot. Recording a call is one plain store into shared memory when it
+ * starts and one when it returns, no allocation and no system call: cheap enough to wrap every timed operation.
+ * Plain, because a VarHandle's opaque store into a direct buffer costs several times more on Java 17; the
+ * compiler cannot drop the first store, since the backend's call between them reaches native code or a fence.
+ * (The reader, another process, looks only after a rank has stopped.) Like the communicator it serves, it is
+ * used by one thread at a time.
  */
 public final class RankProgress {
 
     private final MappedByteBuffer buffer;
     private final int base;
-    private int calls;
-    private long collectives;
+    private int collectives;
     private int stepSeq;
 
     RankProgress(MappedByteBuffer buffer, int base) {
@@ -31,16 +32,14 @@ public final class RankProgress {
     /** Entering {@code call}, which waits on {@code peer} (or {@link ProgressBoardDescriptor#ANY_PEER}). */
     public void enter(Call call, int peer) {
         if (call.collective()) {
-            ProgressBoard.LONGS.setOpaque(buffer, base + COLLECTIVES_OFFSET, ++collectives);
+            collectives++;
         }
-        ProgressBoard.LONGS.setRelease(buffer, base + CALL_OFFSET,
-                ProgressBoardDescriptor.callWord(++calls, call, peer));
+        buffer.putLong(base + CALL_OFFSET, ProgressBoardDescriptor.callWord(collectives, call, peer));
     }
 
     /** The call entered last has returned normally. */
     public void leave() {
-        ProgressBoard.LONGS.setRelease(buffer, base + CALL_OFFSET,
-                ProgressBoardDescriptor.callWord(calls, Call.NONE, 0));
+        buffer.putLong(base + CALL_OFFSET, ProgressBoardDescriptor.callWord(collectives, Call.NONE, 0));
     }
 
     /**

@@ -96,8 +96,9 @@ final class SmpdevLauncher implements JobLauncher {
             join(pumps);
             int status = jvm.exitValue();
             Account account = account(status, done, failures, spec.np(), output.toString());
-            String failure = account.text().isEmpty() ? ""
-                    : PREFIX + atEnd.explain(account.text(), ends, account.rank(), tellingLine);
+            // A signal took every rank at once: none of them stopped before the others, so the board names nobody.
+            String failure = account.text().isEmpty() ? "" : PREFIX + (ExitStatus.isSignal(status) ? account.text()
+                    : atEnd.explain(account.text(), ends, account.rank(), tellingLine));
             return new JobOutcome(MpjSmpdevBackend.NAME, List.of(status), false, failure, output.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -31,7 +31,8 @@ class ForeignConnectionsTest {
                 assertThat(found.ports()).contains(server.getLocalPort());
                 assertThat(found.connections()).isEqualTo(1);
                 assertThat(found.from()).containsExactly(stranger.pid() + " bash");
-                assertThat(found.describe("the test's")).startsWith("1 connection from outside the job to the test's port")
+                assertThat(found.describe("the test's"))
+                        .startsWith("1 connection from outside the job to the test's port")
                         .contains(Integer.toString(server.getLocalPort()))
                         .endsWith("(from PID " + stranger.pid() + " bash)");
             } finally {

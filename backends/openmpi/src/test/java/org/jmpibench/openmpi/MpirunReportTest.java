@@ -31,8 +31,9 @@ class MpirunReportTest {
 
         assertThat(verdict.failedRank()).isEqualTo(2);
         assertThat(verdict.exitCode()).isEqualTo(1);
-        assertThat(verdict.failure("openmpi")).isEqualTo("backend openmpi: rank 2 exited with status 1: Exception in thread "
-                + "\"main\" java.lang.IllegalStateException: deliberate failure");
+        assertThat(verdict.failure("openmpi"))
+                .isEqualTo("backend openmpi: rank 2 exited with status 1: Exception in thread "
+                        + "\"main\" java.lang.IllegalStateException: deliberate failure");
     }
 
     @Test

@@ -72,7 +72,9 @@ for i in $(seq 1 "$runs"); do
   fi
   log="$out/run-$i.log"
   start=$(date +%s)
-  (cd "$work/jmpi-bench" && .ci/run) >"$log" 2>&1
+  # Started in the background, this script may have inherited SIGINT ignored, and its children with it: the
+  # tests that send SIGINT would then be skipped. Run the tests with SIGINT (and SIGQUIT) at their defaults.
+  (cd "$work/jmpi-bench" && env --default-signal=INT,QUIT .ci/run) >"$log" 2>&1
   status=$?
   seconds=$(( $(date +%s) - start ))
   stop_hog

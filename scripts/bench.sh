@@ -8,11 +8,9 @@
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jar="$root/bench/target/jmpi-bench.jar"
-results_dir="$root/results"
 props=()
 for arg in "$@"; do
   case "$arg" in
-    -Dbench.resultsDir=?*) results_dir="${arg#-Dbench.resultsDir=}"; props+=("$arg") ;;
     -Dbench.*=) ;;                        # unset in Maven: leave the harness's default
     -Dbench.*=*) props+=("$arg") ;;
     *) echo "bench.sh: unexpected argument '$arg' (expected -Dbench.<name>=<value>)" >&2; exit 2 ;;
@@ -22,14 +20,14 @@ if [ ! -f "$jar" ]; then
   echo "bench.sh: $jar not found; build it first (mvn -DskipTests package)" >&2
   exit 2
 fi
-mkdir -p "$results_dir"
-before="$(ls "$results_dir"/*.json 2>/dev/null | sort)"
+output="$(mktemp)"
+trap 'rm -f "$output"' EXIT
 
-java "${props[@]}" -jar "$jar" bench
-bench_status=$?
+java "${props[@]}" -jar "$jar" bench | tee "$output"
+bench_status=${PIPESTATUS[0]}
 
-# The results file this run wrote: the one JSON (not a context file) that was not there before.
-run="$(comm -13 <(echo "$before") <(ls "$results_dir"/*.json 2>/dev/null | sort) | grep -v '[.]context[.]json$' | tail -n 1)"
+# The results file this run wrote, as it names it on its last lines (other runs may write beside it).
+run="$(sed -n 's/^results: //p' "$output" | tail -n 1)"
 if [ -z "$run" ]; then
   echo "bench.sh: the benchmark run wrote no results file (status $bench_status)" >&2
   exit $(( bench_status == 0 ? 1 : bench_status ))

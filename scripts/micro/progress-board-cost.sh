@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What recording a call on the progress board costs (ProgressCommunicator around a do-nothing communicator,
-# against the same calls made directly): a JMH run of scripts/micro/ProgressBoardCost.java, in ns per
-# operation of three calls. Not a figure of record on a busy machine: compare the two lines of one run.
+# against the same calls made directly; blocking calls, and non-blocking ones through the decorator's request
+# pool): a JMH run of scripts/micro/ProgressBoardCost.java, in ns per operation of three calls. Not a figure of
+# record on a busy machine: compare the lines of one run.
 # Usage: scripts/micro/progress-board-cost.sh [JMH options, e.g. -f 1 -i 5]
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -1,10 +1,10 @@
 package org.jmpibench.conformance;
 
-import static org.jmpibench.conformance.Checks.check;
-import static org.jmpibench.conformance.Checks.doubles;
-import static org.jmpibench.conformance.Checks.equal;
-import static org.jmpibench.conformance.Checks.ints;
-import static org.jmpibench.conformance.Checks.pattern;
+import static org.jmpibench.conformance.Expect.check;
+import static org.jmpibench.conformance.Expect.doubles;
+import static org.jmpibench.conformance.Expect.equal;
+import static org.jmpibench.conformance.Expect.ints;
+import static org.jmpibench.conformance.Expect.pattern;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -17,7 +17,9 @@ import org.jmpibench.spi.Job;
 /**
  * What every rank of a conformance job runs: each SPI operation with data that tells sender, tag and position
  * apart, checked on the receiving side. Any wrong element throws, the rank exits 1, and the job fails naming
- * the rank and the check.
+ * the rank and the check. The blocking operations are checked here; the non-blocking ones, the reductions, the
+ * other collectives and the "Errors" section in {@link NonBlockingChecks}, {@link ReductionChecks},
+ * {@link DataMovementChecks} and {@link ErrorChecks}, all in the same job.
  *
  * <p>Usage: {@code ConformanceRank <expected-np> <shared-dir> [big-message-MiB]}. The shared directory lets the
  * barrier check prove, without any timing, that no rank left the barrier before every rank had entered it.
@@ -26,15 +28,31 @@ public final class ConformanceRank {
 
     /** Printed by every rank that passed every check; the suite counts these lines. */
     public static final String PASSED = "CONFORMANCE PASSED rank ";
+    /** Follows the rank in the {@link #PASSED} line, then the rank JVM's exact version. */
+    public static final String ON_JAVA = " on Java ";
+    /** Element counts of the collective checks: empty, one, and an odd count that no rank count divides. */
+    static final int[] SMALL_COUNTS = {0, 1, 37};
+    /** Over 1 Mi elements, odd: takes the large-message algorithms, with blocks of unequal length where split. */
+    static final int LARGE_COUNT = (1 << 20) + 3;
+
+    /**
+     * The large count per block of an operation with one block per rank (allgather, alltoall, reduce-scatter,
+     * scatter): odd, and {@code size} of them make at least {@link #LARGE_COUNT} elements.
+     */
+    static int largeBlock(int size) {
+        return (LARGE_COUNT + size - 1) / size | 1;
+    }
 
     private final Communicator comm;
     private final int rank;
     private final int size;
+    private final Steps steps;
 
     private ConformanceRank(Communicator comm) {
         this.comm = comm;
         this.rank = comm.rank();
         this.size = comm.size();
+        this.steps = new Steps(rank);
     }
 
     public static void main(String[] args) {
@@ -44,9 +62,13 @@ public final class ConformanceRank {
             Path shared = Path.of(args[1]);
             int bigMiB = args.length > 2 ? Integer.parseInt(args[2]) : 64;
             Communicator comm = Job.communicator();
+            int rank = comm.rank();
+            int size = comm.size();
             new ConformanceRank(comm).runAll(expectedNp, shared, bigMiB);
             comm.close();
-            System.out.println(PASSED + comm.rank());
+            new Steps(rank).run("every operation after close() throws IllegalStateException; close() again is "
+                    + "harmless", () -> ErrorChecks.afterClose(comm, rank, size));
+            System.out.println(PASSED + rank + ON_JAVA + Runtime.version());
         } catch (Throwable t) {
             System.err.println("conformance check failed: " + t);
             t.printStackTrace();
@@ -60,41 +82,32 @@ public final class ConformanceRank {
     private void runAll(int expectedNp, Path shared, int bigMiB) throws Exception {
         check(size == expectedNp, "size() is " + size + ", the job has " + expectedNp + " ranks");
         check(rank >= 0 && rank < size, "rank() " + rank + " is outside 0.." + (size - 1));
-        step("rank and size", () -> { });
-        step("barrier waits for every rank", () -> barrierWaitsForAll(shared));
-        step("send/recv int[] echo through rank 0", this::echoInts);
-        step("send/recv double[] with offsets", this::doublesWithOffsets);
-        step("send/recv direct ByteBuffer", this::directBuffers);
-        step("send/recv heap ByteBuffer", this::heapBuffers);
-        step("recv returns the count that arrived; empty messages", this::countsAndEmpty);
-        step("tags are matched; order kept per (source, tag)", this::tagsAndOrdering);
-        step("1000 messages in order", this::manyInOrder);
-        step(bigMiB + " MiB message", () -> bigMessage(bigMiB));
+        steps.run("rank and size", () -> { });
+        steps.run("barrier waits for every rank", () -> barrierWaitsForAll(shared));
+        steps.run("send/recv int[] echo through rank 0", this::echoInts);
+        steps.run("send/recv double[] with offsets", this::doublesWithOffsets);
+        steps.run("send/recv direct ByteBuffer", this::directBuffers);
+        steps.run("send/recv heap ByteBuffer", this::heapBuffers);
+        steps.run("recv returns the count that arrived; empty messages", this::countsAndEmpty);
+        steps.run("tags are matched; order kept per (source, tag)", this::tagsAndOrdering);
+        steps.run("1000 messages in order", this::manyInOrder);
+        steps.run(bigMiB + " MiB message", () -> bigMessage(bigMiB));
         for (int count : new int[] {1, 1000, 1 << 18}) {
-            step("bcast int[" + count + "] from every root", () -> bcastInts(count));
-            step("bcast double[" + count + "] from every root", () -> bcastDoubles(count));
-            step("bcast direct ByteBuffer of " + 4 * count + " bytes from every root", () -> bcastBuffer(count));
-            step("gather int[" + count + "] to every root", () -> gatherInts(count));
-            step("gather double[" + count + "] to every root", () -> gatherDoubles(count));
-            step("gather direct ByteBuffer of " + 4 * count + " bytes to every root", () -> gatherBuffers(count));
+            steps.run("bcast int[" + count + "] from every root", () -> bcastInts(count));
+            steps.run("bcast double[" + count + "] from every root", () -> bcastDoubles(count));
+            steps.run("bcast direct ByteBuffer of " + 4 * count + " bytes from every root", () -> bcastBuffer(count));
+            steps.run("gather int[" + count + "] to every root", () -> gatherInts(count));
+            steps.run("gather double[" + count + "] to every root", () -> gatherDoubles(count));
+            steps.run("gather direct ByteBuffer of " + 4 * count + " bytes to every root",
+                    () -> gatherBuffers(count));
         }
-        step("gather-average (the seed's gather_reduce_broadcast)", this::gatherAverage);
-        step("barrier after everything", comm::barrier);
-    }
-
-    private interface Step {
-        void run() throws Exception;
-    }
-
-    private void step(String name, Step body) throws Exception {
-        try {
-            body.run();
-        } catch (AssertionError e) {
-            throw new AssertionError("rank " + rank + ", check '" + name + "': " + e.getMessage(), e);
-        }
-        if (rank == 0) {
-            System.out.println("[ok] " + name);
-        }
+        steps.run("gather-average (the seed's gather_reduce_broadcast)", this::gatherAverage);
+        new NonBlockingChecks(comm).run(steps);
+        new ReductionChecks(comm).run(steps);
+        new DataMovementChecks(comm).run(steps);
+        steps.run("each misuse throws IllegalArgumentException and leaves the communicator usable",
+                new ErrorChecks(comm)::illegalArguments);
+        steps.run("barrier after everything", comm::barrier);
     }
 
     private void barrierWaitsForAll(Path shared) throws Exception {

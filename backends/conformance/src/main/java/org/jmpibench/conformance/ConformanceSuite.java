@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.jmpibench.spi.Backend;
+import org.jmpibench.spi.Jdk;
 import org.jmpibench.spi.JobOutcome;
 import org.jmpibench.spi.JobSpec;
 import org.jmpibench.spi.RankProgram;
@@ -27,11 +29,17 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The SPI conformance suite. A backend's test class extends this and names its backend; every test then runs
  * real multi-process jobs of that backend. Data correctness is checked inside the ranks by
  * {@link ConformanceRank}; here we check how each job ended, and that it left no process behind.
+ *
+ * <p>JDKs: the data tests run on every JDK of {@link TestJdks} (17 and 25 by default), and check that the ranks
+ * really ran on it. The fault tests run on the test JVM's own JDK only: what they check (a rank's exit status,
+ * uncaught exception, death by signal or hang ends the job, naming the rank) is noticed by the launcher in this
+ * JVM, whatever JDK the ranks run. A backend whose failure handling lives inside its rank JVM and differs by JDK
+ * tests that on each JDK itself (mpj-smpdev's System.exit guard, shm's liveness locks).
  */
 public abstract class ConformanceSuite {
 
-    /** Generous: the 64 MiB message on the slowest backend, oversubscribed, takes seconds, not minutes. */
-    private static final Duration JOB_LIMIT = Duration.ofSeconds(180);
+    /** Generous: every check at np 5 on the slowest backend, 2.5 ranks per core, takes well under a minute. */
+    private static final Duration JOB_LIMIT = Duration.ofSeconds(300);
     /** A failing rank must end its job well within this (issue: "within 30 s"). */
     private static final Duration FAULT_LIMIT = Duration.ofSeconds(30);
     /** How long ranks wait for a stalled one before their watchdog halts them. */
@@ -63,14 +71,32 @@ public abstract class ConformanceSuite {
         assertThat(alive).as("processes still running after the job").isEmpty();
     }
 
-    @ParameterizedTest(name = "np={0}")
-    @ValueSource(ints = {2, 3, 4})
-    void everyOperationDeliversTheRightData(int np) {
-        JobOutcome outcome = run(np, JOB_LIMIT, ConformanceRank.class, Integer.toString(np), shared.toString());
+    /** One job per JDK and rank count runs every check ({@link ConformanceRank}); np 5 is not a power of two. */
+    static Stream<Arguments> jdksAndRankCounts() {
+        return TestJdks.names().stream()
+                .flatMap(jdk -> IntStream.of(2, 3, 4, 5).mapToObj(np -> Arguments.of(jdk, np)));
+    }
+
+    @ParameterizedTest(name = "JDK {0}, np={1}")
+    @MethodSource("jdksAndRankCounts")
+    void everyOperationDeliversTheRightData(String jdkName, int np) {
+        Jdk jdk = TestJdks.require(jdkName);
+        JobOutcome outcome = run(jdk, np, JOB_LIMIT, ConformanceRank.class, Integer.toString(np), shared.toString());
         assertThat(outcome.succeeded()).as(() -> describe(outcome)).isTrue();
         for (int rank = 0; rank < np; rank++) {
-            assertThat(outcome.output()).as("rank %d reports success", rank)
-                    .contains(ConformanceRank.PASSED + rank);
+            assertThat(outcome.output()).as("rank %d reports success on %s", rank, jdk)
+                    .contains(ConformanceRank.PASSED + rank + ConformanceRank.ON_JAVA + jdk.version());
+        }
+    }
+
+    /** A message longer than the receive buffer, or one request too many, fails the communicator for good. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"truncate", "too-many-requests"})
+    void misuseThatFailsTheCommunicatorThrowsCommunicatorExceptionFromThenOn(String mode) {
+        JobOutcome outcome = run(2, FAULT_LIMIT, MisuseRank.class, mode);
+        assertThat(outcome.succeeded()).as(() -> describe(outcome)).isTrue();
+        for (int rank = 0; rank < 2; rank++) {
+            assertThat(outcome.output()).as("rank %d reports success", rank).contains(MisuseRank.PASSED + rank);
         }
     }
 
@@ -164,10 +190,16 @@ public abstract class ConformanceSuite {
         return outcome;
     }
 
+    /** Runs {@code main} as an np-rank job on the test JVM's own JDK. */
     protected JobOutcome run(int np, Duration limit, Class<?> main, String... args) {
+        return run(null, np, limit, main, args);
+    }
+
+    /** Runs {@code main} as an np-rank job whose ranks run on {@code jdk} (null: the test JVM's own). */
+    protected JobOutcome run(Jdk jdk, int np, Duration limit, Class<?> main, String... args) {
         RankProgram program = RankProgram.of(rankClasspath(), main.getName(), args)
                 .withJvmOptions(List.of("-Xmx768m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
-        return backend().launcher().run(JobSpec.of(np, program, limit));
+        return backend().launcher().run(JobSpec.of(np, program, limit).withJdk(jdk));
     }
 
     private static String describe(JobOutcome outcome) {

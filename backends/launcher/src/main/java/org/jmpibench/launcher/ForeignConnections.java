@@ -39,12 +39,15 @@ public record ForeignConnections(Set<Integer> ports, int connections, Set<String
     }
 
     /**
-     * The connections into {@code server}'s listening ports whose other end is held by no process of {@code job}
-     * (a connection whose other end cannot be seen counts as foreign). Cheap enough to check every second: it
-     * reads the TCP tables and the sockets of the job's processes, and looks through every process only to
-     * name the foreign ones.
+     * The connections into {@code server}'s listening ports whose other end is held by no process of {@code job}.
+     * Cheap enough to check every second: it reads the TCP tables and the sockets of the job's processes, and
+     * looks through every process only to name the foreign ones.
+     *
+     * @param jobElsewhere whether the job has processes on other hosts: a connection whose other end is not in
+     *                     this host's tables (another host, or network namespace) is then taken for one of them,
+     *                     else it counts as foreign
      */
-    public static ForeignConnections into(ProcessHandle server, Set<Long> job) {
+    public static ForeignConnections into(ProcessHandle server, Set<Long> job, boolean jobElsewhere) {
         Set<Long> serverSockets = socketsOf(server.pid());
         Set<Long> jobSockets = new HashSet<>();
         job.forEach(pid -> jobSockets.addAll(socketsOf(pid)));
@@ -65,7 +68,7 @@ public record ForeignConnections(Set<Integer> ports, int connections, Set<String
                 continue;
             }
             Row client = byLocal.get(row.remote);
-            if (client == null || !jobSockets.contains(client.inode)) {
+            if (client == null ? !jobElsewhere : !jobSockets.contains(client.inode)) {
                 connections++;
                 if (client != null) {
                     foreignEnds.add(client.inode);
@@ -82,7 +85,7 @@ public record ForeignConnections(Set<Integer> ports, int connections, Set<String
 
     /** The listening TCP ports of {@code process}. */
     public static Set<Integer> listeningPorts(ProcessHandle process) {
-        return into(process, Set.of()).ports();
+        return into(process, Set.of(), false).ports();
     }
 
     /** "2 connections from outside the job to mpirun's ports 34073, 48623 (from PID 4242 python3)". */

@@ -7,6 +7,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -19,7 +21,9 @@ import org.jmpibench.spi.JobSpec;
 import org.jmpibench.spi.JobSpec.RankLine;
 
 /**
- * Runs a job as one JVM per rank on this machine.
+ * Runs a job as one JVM per rank: on this machine, or, when the spec names hosts, on the host
+ * {@link org.jmpibench.spi.Hosts#placement} gives each rank, those elsewhere started through the launch agent
+ * ({@link RemoteLaunch}). Every rank runs on the spec's JDK ({@link JobSpec#rankJdk()}).
  *
  * <p>Failure policy: the first rank to exit non-zero (or be killed) fails the job, and the others are killed at
  * once, since MPI-style peers would otherwise wait forever for it. A rank that exits 0 early does not end the
@@ -49,6 +53,9 @@ public final class ProcessJobRunner {
     }
 
     public JobOutcome run(JobSpec spec) {
+        List<String> placement = spec.hostfile() == null ? null : spec.hostfile().placement(spec.np());
+        RankHosts hosts = placement == null ? RankHosts.none() : RankHosts.of(placement);
+        Map<String, Boolean> local = new HashMap<>();
         String jobId = JobIds.create();
         String token = JobIds.randomHex(16);
         StringBuffer output = new StringBuffer();
@@ -59,15 +66,18 @@ public final class ProcessJobRunner {
         String failure = "";
         boolean timedOut = false;
 
-        try (ProgressWatch progress = ProgressWatch.open(jobId, spec.np());
+        try (ProgressWatch progress = ProgressWatch.open(jobId, spec.np(), hosts);
              JobSession session = openSession(spec, jobId, token)) {
             try {
                 for (int rank = 0; rank < spec.np(); rank++) {
-                    ranks[rank] = start(spec, rank, jobId, token, session, progress);
+                    String host = hosts.host(rank);
+                    boolean remote = host != null && !local.computeIfAbsent(host, LocalHost::is);
+                    Map<String, String> env = jobEnv(spec, rank, jobId, token, session, progress);
+                    ranks[rank] = remote ? startRemote(spec, rank, host, env) : start(spec, rank, env);
                     final int r = rank;
                     ranks[rank].onExit().thenRun(() -> exits.add(r));
-                    pumps.add(pump(ranks[rank].getInputStream(), r, false, spec, output));
-                    pumps.add(pump(ranks[rank].getErrorStream(), r, true, spec, output));
+                    pumps.add(pump(ranks[rank].getInputStream(), r, false, spec, output, progress));
+                    pumps.add(pump(ranks[rank].getErrorStream(), r, true, spec, output, progress));
                 }
             } catch (IOException e) {
                 failure = "backend " + backend + ": could not start a rank: " + e.getMessage();
@@ -89,7 +99,7 @@ public final class ProcessJobRunner {
                 if (code != 0) {
                     atFailure = progress.snapshot();
                     noticer = rank;
-                    failure = "rank " + rank + " " + ExitStatus.describe(code);
+                    failure = "rank " + rank + hosts.on(rank) + " " + ExitStatus.describe(code);
                 }
             }
             List<RankEnd> ends = stopAll(ranks);
@@ -118,26 +128,51 @@ public final class ProcessJobRunner {
         return sessions.apply(withIds);
     }
 
-    private Process start(JobSpec spec, int rank, String jobId, String token, JobSession session,
-                          ProgressWatch progress) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command.command(rank, spec.np(), spec.programFor(rank)));
-        Map<String, String> env = builder.environment();
-        env.putAll(spec.env());
+    /** What rank {@code rank} finds in its environment besides what it inherits. */
+    private Map<String, String> jobEnv(JobSpec spec, int rank, String jobId, String token, JobSession session,
+                                       ProgressWatch progress) {
+        Map<String, String> env = new LinkedHashMap<>(spec.env());
         env.putAll(session.envFor(rank));
         env.putAll(progress.env());
         env.put(Job.BACKEND_ENV, backend);
-        env.put(Job.LAUNCHER_PID_ENV, Long.toString(ProcessHandle.current().pid()));
         env.put(RankEnv.RANK, Integer.toString(rank));
         env.put(RankEnv.SIZE, Integer.toString(spec.np()));
         env.put(RankEnv.JOB_ID, jobId);
         env.put(RankEnv.JOB_TOKEN, token);
+        return env;
+    }
+
+    private Process start(JobSpec spec, int rank, Map<String, String> jobEnv) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command.command(rank, spec.np(), spec.programFor(rank),
+                spec.rankJdk()));
+        builder.environment().putAll(jobEnv);
+        builder.environment().put(Job.LAUNCHER_PID_ENV, Long.toString(ProcessHandle.current().pid()));
         builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Process process = builder.start();
         ProcessReaper.track(process);
         return process;
     }
 
-    private static Thread pump(InputStream in, int rank, boolean stderr, JobSpec spec, StringBuffer output) {
+    /** Through the launch agent; the environment travels on the rank's stdin, which stays open. */
+    private Process startRemote(JobSpec spec, int rank, String host, Map<String, String> jobEnv)
+            throws IOException {
+        Map<String, String> launcherEnv = new HashMap<>(System.getenv());
+        launcherEnv.putAll(spec.env());
+        List<String> rankCommand = command.command(rank, spec.np(), spec.programFor(rank), spec.rankJdk());
+        Process process = new ProcessBuilder(RemoteLaunch.command(RemoteLaunch.agent(launcherEnv), host,
+                rankCommand)).start();
+        ProcessReaper.track(process);
+        jobEnv.put(Job.LAUNCHER_STDIN_ENV, "1");
+        try {
+            RemoteLaunch.sendEnvironment(process.getOutputStream(), jobEnv);
+        } catch (IOException e) {
+            // The agent ended already (ssh could not connect): its exit status and stderr tell why.
+        }
+        return process;
+    }
+
+    private static Thread pump(InputStream in, int rank, boolean stderr, JobSpec spec, StringBuffer output,
+                               ProgressWatch progress) {
         Thread thread = new Thread(() -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 String line;
@@ -145,6 +180,9 @@ public final class ProcessJobRunner {
                     output.append(stderr ? "[rank " + rank + " err] " : "[rank " + rank + "] ")
                             .append(line).append('\n');
                     spec.output().accept(new RankLine(rank, stderr, line));
+                    if (stderr) {
+                        progress.rankSaid(rank, line);
+                    }
                 }
             } catch (IOException e) {
                 // The rank was killed while we read: nothing more to forward.

@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import org.jmpibench.spi.progress.ProgressBoard;
@@ -33,16 +35,20 @@ public final class ProgressWatch implements AutoCloseable {
     private final Path file;
     private final ProgressBoard board;
     private final String unavailable;
+    private final RankHosts hosts;
     private final Thread sampler;
     /** Guarded by {@code this}: per rank, the call word last seen and when it was first seen. */
     private final long[] lastWord;
     private final long[] sinceNs;
+    /** Ranks that said they could not map the board: their slots tell nothing. */
+    private final Set<Integer> withoutBoard = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    private ProgressWatch(Path file, ProgressBoard board, String unavailable, int np) {
+    private ProgressWatch(Path file, ProgressBoard board, String unavailable, int np, RankHosts hosts) {
         this.file = file;
         this.board = board;
         this.unavailable = unavailable;
+        this.hosts = hosts;
         this.lastWord = new long[np];
         this.sinceNs = new long[np];
         Arrays.fill(sinceNs, System.nanoTime());
@@ -55,16 +61,20 @@ public final class ProgressWatch implements AutoCloseable {
         sampler.start();
     }
 
-    /** Creates the board of job {@code jobId}; a board that cannot be created leaves failures unexplained. */
-    public static ProgressWatch open(String jobId, int np) {
+    /**
+     * Creates the board of job {@code jobId}; a board that cannot be created leaves failures unexplained.
+     *
+     * @param hosts where the ranks run, for the failure line to name the stuck rank's host
+     */
+    public static ProgressWatch open(String jobId, int np, RankHosts hosts) {
         Path directory = Files.isDirectory(SHARED_MEMORY) && Files.isWritable(SHARED_MEMORY) ? SHARED_MEMORY
                 : Path.of(System.getProperty("java.io.tmpdir"));
         JobIds.removeStale(directory, PREFIX);
         Path file = directory.resolve(PREFIX + jobId);
         try {
-            return new ProgressWatch(file, ProgressBoard.create(file, np), "", np);
+            return new ProgressWatch(file, ProgressBoard.create(file, np), "", np, hosts);
         } catch (IOException | RuntimeException e) {
-            return new ProgressWatch(file, null, "no progress board (" + e + ")", np);
+            return new ProgressWatch(file, null, "no progress board (" + e + ")", np, hosts);
         }
     }
 
@@ -77,10 +87,20 @@ public final class ProgressWatch implements AutoCloseable {
         return file;
     }
 
+    /**
+     * A line rank {@code rank} wrote on its stderr: one saying it could not map the board (a rank on another host
+     * that does not see the launcher's file) marks its slot as telling nothing.
+     */
+    public void rankSaid(int rank, String line) {
+        if (line.contains(ProgressBoardDescriptor.UNUSED_NOTICE)) {
+            withoutBoard.add(rank);
+        }
+    }
+
     /** The board now, with how long each rank had been inside its current call: take it when the job fails. */
     public Snapshot snapshot() {
         if (board == null) {
-            return new Snapshot(List.of(), new long[0], unavailable);
+            return new Snapshot(List.of(), new long[0], Set.of(), unavailable, hosts);
         }
         long now = sample();
         List<RankSnapshot> slots = new ArrayList<>();
@@ -92,7 +112,7 @@ public final class ProgressWatch implements AutoCloseable {
                 waitedNs[rank] = slot.callWord() == lastWord[rank] ? now - sinceNs[rank] : 0;
             }
         }
-        return new Snapshot(slots, waitedNs, "");
+        return new Snapshot(slots, waitedNs, Set.copyOf(withoutBoard), "", hosts);
     }
 
     /** Stops watching and deletes the file (the ranks' and our mappings stay valid until they end). */
@@ -137,12 +157,17 @@ public final class ProgressWatch implements AutoCloseable {
 
         private final List<RankSnapshot> slots;
         private final long[] waitedNs;
+        private final Set<Integer> withoutBoard;
         private final String unavailable;
+        private final RankHosts hosts;
 
-        Snapshot(List<RankSnapshot> slots, long[] waitedNs, String unavailable) {
+        Snapshot(List<RankSnapshot> slots, long[] waitedNs, Set<Integer> withoutBoard, String unavailable,
+                 RankHosts hosts) {
             this.slots = slots;
             this.waitedNs = waitedNs;
+            this.withoutBoard = withoutBoard;
             this.unavailable = unavailable;
+            this.hosts = hosts;
         }
 
         /**
@@ -155,7 +180,7 @@ public final class ProgressWatch implements AutoCloseable {
             if (slots.isEmpty()) {
                 return Optional.empty();
             }
-            return new WaitForGraph(slots, ends).blame(noticer, waitedNs);
+            return new WaitForGraph(slots, ends, withoutBoard).blame(noticer, waitedNs);
         }
 
         /**
@@ -166,8 +191,8 @@ public final class ProgressWatch implements AutoCloseable {
          * @param tellingLine a rank's most telling stderr line as ": text", or empty
          */
         public String explain(String noticed, List<RankEnd> ends, int noticer, IntFunction<String> tellingLine) {
-            String why = stuckRank(ends, noticer).map(stuck -> stuck.describe(tellingLine) + " (" + noticed + ")")
-                    .orElse(noticed);
+            String why = stuckRank(ends, noticer).map(stuck -> stuck.describe(tellingLine, hosts) + " (" + noticed
+                    + ")").orElse(noticed);
             return unavailable.isEmpty() ? why : why + " (" + unavailable + ")";
         }
     }

@@ -4,27 +4,33 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jmpibench.spi.Jdk;
 import org.jmpibench.spi.RankProgram;
 
 /** Turns what a rank runs into the command line of its process. */
 @FunctionalInterface
 public interface RankCommand {
 
-    List<String> command(int rank, int np, RankProgram program);
+    /** The command line of rank {@code rank} of {@code np}, running {@code program} on {@code jdk}. */
+    List<String> command(int rank, int np, RankProgram program, Jdk jdk);
 
-    /** The JVM running this launcher: ranks use the same Java. */
+    /** The JVM running this launcher. */
     static Path currentJava() {
         return ProcessHandle.current().info().command().map(Path::of)
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java"));
     }
 
-    /** {@code java <jvmOptions> -cp <classpath + extra> <main> <args>}, the same for every rank. */
-    static RankCommand plainJava(List<Path> extraClasspath, List<String> extraJvmOptions) {
-        return (rank, np, program) -> {
+    /**
+     * {@code java <extra options> <jvmOptions> -cp <classpath + extra> <main> <args>}, the same for every rank;
+     * the extra options may depend on the JDK (see {@link #nativeAccessOptions}).
+     */
+    static RankCommand plainJava(List<Path> extraClasspath, Function<Jdk, List<String>> extraJvmOptions) {
+        return (rank, np, program, jdk) -> {
             List<String> cmd = new ArrayList<>();
-            cmd.add(currentJava().toString());
-            cmd.addAll(extraJvmOptions);
+            cmd.add(jdk.java().toString());
+            cmd.addAll(extraJvmOptions.apply(jdk));
             cmd.addAll(program.jvmOptions());
             cmd.add("-cp");
             cmd.add(classpath(program.classpath(), extraClasspath));
@@ -56,6 +62,15 @@ public interface RankCommand {
             }
         }
         return paths;
+    }
+
+    /**
+     * The options that let code on the class path call native code, for ranks that do (JNI libraries, the
+     * foreign-function API). From Java 22 on such calls are "restricted": without this option the JVM warns on
+     * the first one (Java 24 and later also for JNI), and a future release will refuse them. Nothing before 22.
+     */
+    static List<String> nativeAccessOptions(Jdk jdk) {
+        return jdk.feature() >= 22 ? List.of("--enable-native-access=ALL-UNNAMED") : List.of();
     }
 
     static String classpath(List<Path> first, List<Path> then) {

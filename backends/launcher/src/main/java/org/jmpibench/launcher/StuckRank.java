@@ -20,13 +20,15 @@ public record StuckRank(RankSnapshot stuck, RankEnd end, int waiter, long waited
 
     /**
      * "rank 1 stopped making progress in 'round 2'; rank 0 waited for it 3.0 s", or for a rank that ended by
-     * itself "rank 1 was killed by signal 9 (SIGKILL) (exit status 137) in 'round 2': <its telling line>; ...".
+     * itself "rank 1 was killed by signal 9 (SIGKILL) (exit status 137) in 'round 2': <its telling line>; ...";
+     * "rank 1 on host h2 ..." when the job spans hosts.
      *
      * @param tellingLine a rank's most telling stderr line as ": text", or empty
+     * @param hosts       where the ranks run
      */
-    public String describe(IntFunction<String> tellingLine) {
+    public String describe(IntFunction<String> tellingLine, RankHosts hosts) {
         int rank = stuck.rank();
-        StringBuilder line = new StringBuilder("rank ").append(rank).append(' ');
+        StringBuilder line = new StringBuilder("rank ").append(rank).append(hosts.on(rank)).append(' ');
         if (end.byItself()) {
             line.append(ExitStatus.describe(end.status()));
         } else if (!stuck.joined()) {

@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import org.jmpibench.spi.progress.Call;
+import java.util.Set;
 import org.jmpibench.spi.progress.RankSnapshot;
 
 /**
@@ -15,7 +15,8 @@ import org.jmpibench.spi.progress.RankSnapshot;
  *
  * <p>A rank waits for another when it is inside a communicator call (and did not leave the job by itself):
  * <ul>
- *   <li>a send or recv waits for its peer;</li>
+ *   <li>a point-to-point call (send, recv, isend, irecv, a wait for or test of a request) waits for its peer;
+ *       a waitAll whose requests involve several peers waits for nobody we can name;</li>
  *   <li>a collective waits for every rank that has not yet entered that collective (fewer collective calls
  *       entered); when every rank has, a non-root waits for the root (the collective is stuck inside it).</li>
  * </ul>
@@ -29,14 +30,17 @@ final class WaitForGraph {
 
     private final List<RankSnapshot> board;
     private final List<RankEnd> ends;
+    private final Set<Integer> withoutBoard;
     private final List<List<Integer>> waitsFor = new ArrayList<>();
 
-    WaitForGraph(List<RankSnapshot> board, List<RankEnd> ends) {
+    /** @param withoutBoard ranks that could not map the board, whose slots tell nothing */
+    WaitForGraph(List<RankSnapshot> board, List<RankEnd> ends, Set<Integer> withoutBoard) {
         if (board.size() != ends.size()) {
             throw new IllegalArgumentException(board.size() + " board slots but " + ends.size() + " rank ends");
         }
         this.board = List.copyOf(board);
         this.ends = List.copyOf(ends);
+        this.withoutBoard = Set.copyOf(withoutBoard);
         for (int rank = 0; rank < board.size(); rank++) {
             waitsFor.add(waitsFor(rank));
         }
@@ -49,7 +53,8 @@ final class WaitForGraph {
 
     /**
      * The rank to blame for a failure noticed by {@code noticer} (-1: nobody in particular, e.g. a time-out); empty
-     * when that is the noticer itself, when the noticer never joined, or when nobody waited for anybody.
+     * when that is the noticer itself, when the noticer never joined, when nobody waited for anybody, or when the
+     * chain passes a rank without the board (it might have waited for anyone).
      *
      * @param waitedNs per rank, how long it had been inside its current call (-1 unknown)
      */
@@ -82,6 +87,9 @@ final class WaitForGraph {
                     queue.add(next);
                 }
             }
+        }
+        if (withoutBoard.stream().anyMatch(rank -> rank < reached.length && reached[rank])) {
+            return Optional.empty();
         }
         return sinks.stream().min(Comparator.comparingInt(this::preference).thenComparingInt(rank -> rank))
                 .map(stuck -> stuckRank(stuck, noticer, reached, waitedNs));
@@ -128,7 +136,7 @@ final class WaitForGraph {
                 waited.add(other);
             }
         }
-        if (waited.isEmpty() && hasRoot(slot.call()) && isRank(slot.peer()) && slot.peer() != rank) {
+        if (waited.isEmpty() && slot.call().rooted() && isRank(slot.peer()) && slot.peer() != rank) {
             RankSnapshot root = board.get(slot.peer());
             if (root.inCall() && root.collectives() == slot.collectives()) {
                 waited.add(slot.peer());
@@ -145,9 +153,5 @@ final class WaitForGraph {
 
     private boolean isRank(int peer) {
         return peer >= 0 && peer < board.size();
-    }
-
-    private static boolean hasRoot(Call call) {
-        return call == Call.BCAST || call == Call.GATHER;
     }
 }

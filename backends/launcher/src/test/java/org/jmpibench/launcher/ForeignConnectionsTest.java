@@ -26,7 +26,7 @@ class ForeignConnectionsTest {
                  BufferedReader out = new BufferedReader(new InputStreamReader(stranger.getInputStream()))) {
                 assertThat(out.readLine()).isEqualTo("connected");
                 ForeignConnections found = ForeignConnections.into(ProcessHandle.current(),
-                        Set.of(ProcessHandle.current().pid()));
+                        Set.of(ProcessHandle.current().pid()), false);
 
                 assertThat(found.ports()).contains(server.getLocalPort());
                 assertThat(found.connections()).isEqualTo(1);
@@ -35,6 +35,9 @@ class ForeignConnectionsTest {
                         .startsWith("1 connection from outside the job to the test's port")
                         .contains(Integer.toString(server.getLocalPort()))
                         .endsWith("(from PID " + stranger.pid() + " bash)");
+                // A job with ranks on other hosts: a stranger seen on this host is still a stranger.
+                assertThat(ForeignConnections.into(ProcessHandle.current(), Set.of(ProcessHandle.current().pid()),
+                        true).connections()).isEqualTo(1);
             } finally {
                 stranger.destroyForcibly();
                 stranger.waitFor(10, TimeUnit.SECONDS);

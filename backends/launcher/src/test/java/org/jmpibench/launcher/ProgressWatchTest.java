@@ -18,7 +18,7 @@ class ProgressWatchTest {
     @Test
     void theBoardIsPassedToRanksReadWhenTheJobFailsAndDeletedAfter() throws IOException {
         Path file;
-        try (ProgressWatch watch = ProgressWatch.open(JobIds.create(), 2)) {
+        try (ProgressWatch watch = ProgressWatch.open(JobIds.create(), 2, RankHosts.none())) {
             file = watch.file();
             assertThat(watch.env()).containsEntry(ProgressBoardDescriptor.PATH_ENV, file.toString());
             RankProgress rank0 = ProgressBoard.open(file).join(0);
@@ -40,8 +40,24 @@ class ProgressWatchTest {
     }
 
     @Test
+    void aRankThatSaysItCouldNotMapTheBoardIsNeverBlamedForItsEmptySlot() throws IOException {
+        try (ProgressWatch watch = ProgressWatch.open(JobIds.create(), 2, RankHosts.of(List.of("h1", "h2")))) {
+            RankProgress rank0 = ProgressBoard.open(watch.file()).join(0);
+            rank0.enter(Call.BARRIER, ProgressBoardDescriptor.ANY_PEER);
+            List<RankEnd> ends = List.of(RankEnd.exited(3), RankEnd.running());
+            assertThat(watch.snapshot().explain("rank 0 exited with status 3", ends, 0, rank -> ""))
+                    .as("rank 1 never joined, as far as the board shows")
+                    .startsWith("rank 1 on host h2 stopped making progress before it joined the job");
+
+            watch.rankSaid(1, "jmpi-bench rank 1: " + ProgressBoardDescriptor.UNUSED_NOTICE + ": no such file");
+            assertThat(watch.snapshot().explain("rank 0 exited with status 3", ends, 0, rank -> ""))
+                    .isEqualTo("rank 0 exited with status 3");
+        }
+    }
+
+    @Test
     void whatTheLauncherNoticedStandsAloneWhenTheBoardNamesNobodyElse() {
-        try (ProgressWatch watch = ProgressWatch.open(JobIds.create(), 2)) {
+        try (ProgressWatch watch = ProgressWatch.open(JobIds.create(), 2, RankHosts.none())) {
             assertThat(watch.snapshot().explain("rank 1 exited with status 3", List.of(RankEnd.running(),
                     RankEnd.exited(3)), 1, rank -> "")).isEqualTo("rank 1 exited with status 3");
         }
@@ -53,13 +69,13 @@ class ProgressWatchTest {
         finished.waitFor();
         String deadLaunchersJob = Long.toHexString(finished.pid()) + "-0a1b2c";
         Path stale;
-        try (ProgressWatch earlier = ProgressWatch.open(deadLaunchersJob, 1)) {
+        try (ProgressWatch earlier = ProgressWatch.open(deadLaunchersJob, 1, RankHosts.none())) {
             stale = earlier.file();
             // As if its launcher had been killed before it could clean up: a copy survives the close below.
             Files.copy(stale, stale.resolveSibling(stale.getFileName() + "-copy"));
         }
         Path copy = stale.resolveSibling(stale.getFileName() + "-copy");
-        try (ProgressWatch next = ProgressWatch.open(JobIds.create(), 1)) {
+        try (ProgressWatch next = ProgressWatch.open(JobIds.create(), 1, RankHosts.none())) {
             assertThat(copy).as("board of a launcher that is gone").doesNotExist();
         } finally {
             Files.deleteIfExists(copy);

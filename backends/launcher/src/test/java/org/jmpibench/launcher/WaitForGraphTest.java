@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jmpibench.spi.progress.Call;
 import org.jmpibench.spi.progress.ProgressBoardDescriptor;
 import org.jmpibench.spi.progress.RankSnapshot;
@@ -19,6 +21,7 @@ class WaitForGraphTest {
 
     private final List<RankSnapshot> board = new ArrayList<>();
     private final List<RankEnd> ends = new ArrayList<>();
+    private final Set<Integer> withoutBoard = new HashSet<>();
 
     private WaitForGraphTest rank(Call call, int peer, int collectives, RankEnd end) {
         board.add(new RankSnapshot(board.size(), true, board.size() * 1000L + collectives, call, peer, collectives,
@@ -34,7 +37,8 @@ class WaitForGraphTest {
     }
 
     private Optional<StuckRank> blame(int noticer) {
-        return new WaitForGraph(board, ends).blame(noticer, Arrays.copyOf(THREE_SECONDS, board.size()));
+        return new WaitForGraph(board, ends, withoutBoard).blame(noticer, Arrays.copyOf(THREE_SECONDS,
+                board.size()));
     }
 
     @Test
@@ -44,7 +48,7 @@ class WaitForGraphTest {
         StuckRank stuck = blame(0).orElseThrow();
         assertThat(stuck.stuck().rank()).isEqualTo(1);
         assertThat(stuck.waiter()).isZero();
-        assertThat(stuck.describe(rank -> "")).isEqualTo(
+        assertThat(stuck.describe(rank -> "", RankHosts.none())).isEqualTo(
                 "rank 1 stopped making progress in 'step of rank 1'; rank 0 waited for it 3.0 s");
     }
 
@@ -53,14 +57,14 @@ class WaitForGraphTest {
         rank(Call.GATHER, 0, 5, RankEnd.exited(3)).rank(Call.BCAST, 0, 4, RankEnd.running());
         StuckRank stuck = blame(0).orElseThrow();
         assertThat(stuck.stuck().rank()).isEqualTo(1);
-        assertThat(stuck.describe(rank -> "")).contains("(inside bcast from rank 0)");
+        assertThat(stuck.describe(rank -> "", RankHosts.none())).contains("(inside bcast from rank 0)");
     }
 
     @Test
     void aKilledFollowerIsBlamedWhenTheLeaderNoticesItsDeathFirst() {
         rank(Call.RECV, 1, 2, RankEnd.exited(1)).rank(Call.NONE, 0, 2, RankEnd.exited(137));
         StuckRank stuck = blame(0).orElseThrow();
-        assertThat(stuck.describe(rank -> rank == 1 ? ": its last words" : "")).startsWith(
+        assertThat(stuck.describe(rank -> rank == 1 ? ": its last words" : "", RankHosts.none())).startsWith(
                 "rank 1 was killed by signal 9 (SIGKILL) (exit status 137) in 'step of rank 1': its last words; "
                         + "rank 0 waited for it");
     }
@@ -102,7 +106,8 @@ class WaitForGraphTest {
                 .rank(Call.RECV, 3, 2, RankEnd.running())
                 .rank(Call.NONE, 0, 2, RankEnd.running());
         StuckRank stuck = blame(0).orElseThrow();
-        assertThat(stuck.describe(rank -> "")).endsWith("; rank 0 waited for it 3.0 s, as did rank 2");
+        assertThat(stuck.describe(rank -> "", RankHosts.none()))
+                .endsWith("; rank 0 waited for it 3.0 s, as did rank 2");
     }
 
     @Test
@@ -115,7 +120,8 @@ class WaitForGraphTest {
     void aRankThatNeverJoinedIsBlamedForTheCollectiveWaitingForIt() {
         rank(Call.BARRIER, ANY, 1, RankEnd.exited(3)).notJoined();
         StuckRank stuck = blame(0).orElseThrow();
-        assertThat(stuck.describe(rank -> "")).startsWith("rank 1 stopped making progress before it joined the job");
+        assertThat(stuck.describe(rank -> "", RankHosts.none()))
+                .startsWith("rank 1 stopped making progress before it joined the job");
     }
 
     @Test
@@ -144,5 +150,22 @@ class WaitForGraphTest {
     void aRankThatNeverJoinedNoticesNothingTheBoardCanExplain() {
         notJoined().rank(Call.NONE, 0, 0, RankEnd.running());
         assertThat(blame(0)).isEmpty();
+    }
+
+    @Test
+    void acrossHostsTheStuckRankIsNamedWithItsHost() {
+        rank(Call.GATHER, 0, 4, RankEnd.exited(3)).rank(Call.NONE, 0, 3, RankEnd.running());
+        assertThat(blame(0).orElseThrow().describe(rank -> "", RankHosts.of(List.of("h1", "h2")))).isEqualTo(
+                "rank 1 on host h2 stopped making progress in 'step of rank 1'; rank 0 waited for it 3.0 s");
+    }
+
+    @Test
+    void aChainThroughARankWithoutTheBoardBlamesNobody() {
+        // Rank 1, on a host that does not see the board, shows as never joined; it might be waiting for anyone.
+        rank(Call.GATHER, 0, 4, RankEnd.exited(3)).notJoined().rank(Call.GATHER, 0, 4, RankEnd.running());
+        assertThat(blame(0)).as("with the board everywhere, rank 1 is blamed").isPresent();
+        withoutBoard.add(1);
+        assertThat(blame(0)).isEmpty();
+        assertThat(blame(-1)).isEmpty();
     }
 }

@@ -10,6 +10,8 @@ import static org.jmpibench.loopback.WireDescriptor.VERSION;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
@@ -66,12 +68,15 @@ final class Handshake {
         out.flush();
     }
 
-    static void writeTable(DataOutputStream out, int[] ports) throws IOException {
+    static void writeTable(DataOutputStream out, InetSocketAddress[] listening) throws IOException {
         out.writeInt(MAGIC);
         out.writeInt(STATUS_OK);
-        out.writeInt(ports.length);
-        for (int port : ports) {
-            out.writeInt(port);
+        out.writeInt(listening.length);
+        for (InetSocketAddress address : listening) {
+            byte[] raw = address.getAddress().getAddress();
+            out.writeInt(raw.length);
+            out.write(raw);
+            out.writeInt(address.getPort());
         }
         out.flush();
     }
@@ -87,10 +92,10 @@ final class Handshake {
     }
 
     /**
-     * @return every rank's port, indexed by rank
+     * @return where every rank listens, indexed by rank
      * @throws Refused when the rendezvous answered with an error (its text is the message) or nonsense
      */
-    static int[] readTable(DataInputStream in, int expectedSize) throws IOException {
+    static InetSocketAddress[] readTable(DataInputStream in, int expectedSize) throws IOException {
         int magic = in.readInt();
         if (magic != MAGIC) {
             throw new Refused("rendezvous answered with bad magic 0x" + Integer.toHexString(magic));
@@ -112,11 +117,21 @@ final class Handshake {
         if (size != expectedSize) {
             throw new Refused("rendezvous table has " + size + " ranks, this job has " + expectedSize);
         }
-        int[] ports = new int[size];
+        InetSocketAddress[] listening = new InetSocketAddress[size];
         for (int r = 0; r < size; r++) {
-            ports[r] = in.readInt();
+            int length = in.readInt();
+            if (length != 4 && length != 16) {
+                throw new Refused("rendezvous table gives rank " + r + " an address of " + length + " bytes");
+            }
+            byte[] raw = new byte[length];
+            in.readFully(raw);
+            int port = in.readInt();
+            if (port <= 0 || port > 65535) {
+                throw new Refused("rendezvous table gives rank " + r + " port " + port);
+            }
+            listening[r] = new InetSocketAddress(InetAddress.getByAddress(raw), port);
         }
-        return ports;
+        return listening;
     }
 
     private static void writeToken(DataOutputStream out, byte[] token) throws IOException {

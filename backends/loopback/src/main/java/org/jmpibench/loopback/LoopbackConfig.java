@@ -3,6 +3,7 @@ package org.jmpibench.loopback;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import org.jmpibench.launcher.RankEnv;
+import org.jmpibench.spi.Idle;
 
 /**
  * Every knob of the loopback backend in one place: environment variable, default and meaning side by side.
@@ -27,7 +28,7 @@ import org.jmpibench.launcher.RankEnv;
 record LoopbackConfig(IdleMode idleMode, long spinTurns, long yieldTurns, long maxMessageBytes, int handshakeTimeoutMs,
                       int rendezvousTimeoutMs, int socketBufferBytes, long injectDelayNs, boolean verbose) {
 
-    /** {@code 127.0.0.1:PORT} of the job's rendezvous server; set by the launcher for every rank. */
+    /** {@code ADDRESS:PORT} of the job's rendezvous server; set by the launcher for every rank. */
     static final String RENDEZVOUS_ENV = "JMPI_LOOPBACK_RENDEZVOUS";
     static final String IDLE_ENV = "JMPI_LOOPBACK_IDLE";
     static final String SPIN_COUNT_ENV = "JMPI_LOOPBACK_SPIN_COUNT";
@@ -123,6 +124,21 @@ record LoopbackConfig(IdleMode idleMode, long spinTurns, long yieldTurns, long m
                 socketBufferBytes, injectDelayNs, verbose);
     }
 
+    /**
+     * What a job's {@link Idle} means here, as the variables that select it (empty for the default): spin polls
+     * forever; yield is spin-block with its yield phase (the default behaviour, set explicitly); block is
+     * spin-block without the yield phase, so a rank blocks in the selector right after its spins.
+     */
+    static Map<String, String> idleEnv(Idle idle) {
+        return switch (idle) {
+            case DEFAULT -> Map.of();
+            case SPIN -> Map.of(IDLE_ENV, IdleMode.SPIN.label());
+            case YIELD -> Map.of(IDLE_ENV, IdleMode.SPIN_BLOCK.label(), YIELD_COUNT_ENV,
+                    Long.toString(DEFAULT_YIELD_TURNS));
+            case BLOCK -> Map.of(IDLE_ENV, IdleMode.SPIN_BLOCK.label(), YIELD_COUNT_ENV, "0");
+        };
+    }
+
     /** One line for logs: the effective values, with the variable that sets each. */
     String describe() {
         return IDLE_ENV + "=" + idleMode.label() + " " + SPIN_COUNT_ENV + "=" + spinTurns + " " + YIELD_COUNT_ENV
@@ -133,8 +149,8 @@ record LoopbackConfig(IdleMode idleMode, long spinTurns, long yieldTurns, long m
                 + (injectDelayNs > 0 ? " " + INJECT_DELAY_NS_ENV + "=" + injectDelayNs + " (TEST ONLY)" : "");
     }
 
-    /** Parses {@code 127.0.0.1:PORT}; only loopback addresses are accepted. */
-    static InetSocketAddress rendezvousAddress(Map<String, String> env) {
+    /** Parses {@code ADDRESS:PORT}; with {@code loopbackOnly} (the loopback backend), only loopback addresses. */
+    static InetSocketAddress rendezvousAddress(Map<String, String> env, boolean loopbackOnly) {
         String value = env.get(RENDEZVOUS_ENV);
         if (value == null || value.isBlank()) {
             throw new IllegalStateException("$" + RENDEZVOUS_ENV + " is not set: this rank was not started by the "
@@ -155,7 +171,10 @@ record LoopbackConfig(IdleMode idleMode, long spinTurns, long yieldTurns, long m
             throw new IllegalArgumentException("$" + RENDEZVOUS_ENV + " has a bad port: '" + value + "'");
         }
         InetSocketAddress address = new InetSocketAddress(host, port);
-        if (address.isUnresolved() || !address.getAddress().isLoopbackAddress()) {
+        if (address.isUnresolved()) {
+            throw new IllegalArgumentException("$" + RENDEZVOUS_ENV + " names an unknown host: '" + value + "'");
+        }
+        if (loopbackOnly && !address.getAddress().isLoopbackAddress()) {
             throw new IllegalArgumentException("$" + RENDEZVOUS_ENV + " must be a loopback address, got '" + value
                     + "'");
         }

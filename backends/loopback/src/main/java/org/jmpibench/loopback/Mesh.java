@@ -16,8 +16,10 @@ final class Mesh {
     private Mesh() {
     }
 
-    static Transport join(int rank, int size, byte[] token, InetSocketAddress rendezvous, LoopbackConfig config) {
-        return join(rank, size, token, rendezvous, config, MeshListener.open(rank, size, token, config));
+    /** Listens on {@code bind} (127.0.0.1 for loopback, the host's interface for tcp) and joins. */
+    static Transport join(int rank, int size, byte[] token, InetSocketAddress rendezvous, LoopbackConfig config,
+                          InetAddress bind) {
+        return join(rank, size, token, rendezvous, config, MeshListener.open(rank, size, token, config, bind));
     }
 
     /** As above with a listener opened beforehand (tests use its port to play the stranger). */
@@ -26,10 +28,11 @@ final class Mesh {
         SocketChannel[] channels = new SocketChannel[size];
         PeerLink[] links = new PeerLink[size];
         try {
-            int[] ports = RendezvousClient.exchange(rendezvous, rank, size, listener.port(), token, config);
+            InetSocketAddress[] peers = RendezvousClient.exchange(rendezvous, rank, size, listener.address(), token,
+                    config);
             long deadlineNs = System.nanoTime() + config.rendezvousTimeoutMs() * 1_000_000L;
             for (int peer = 0; peer < rank; peer++) {
-                channels[peer] = connect(rank, peer, ports[peer], token, config);
+                channels[peer] = connect(rank, peer, peers[peer], token, config);
             }
             SocketChannel[] higher = listener.awaitHigherRanks(deadlineNs);
             System.arraycopy(higher, rank + 1, channels, rank + 1, size - rank - 1);
@@ -39,7 +42,7 @@ final class Mesh {
                     links[peer] = new PeerLink(rank, peer, channels[peer], config);
                 }
             }
-            return new Transport(rank, size, links);
+            return new Transport(rank, size, links, config);
         } catch (IOException e) {
             closeAll(listener, channels);
             throw new CommunicatorException("rank " + rank + ": building the mesh failed: " + e, e);
@@ -49,18 +52,18 @@ final class Mesh {
         }
     }
 
-    private static SocketChannel connect(int rank, int peer, int port, byte[] token, LoopbackConfig config) {
+    private static SocketChannel connect(int rank, int peer, InetSocketAddress address, byte[] token,
+                                         LoopbackConfig config) {
         SocketChannel channel = null;
         try {
             channel = SocketChannel.open();
             Sockets.configure(channel, config);
-            channel.socket().connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
-                    config.handshakeTimeoutMs());
+            channel.socket().connect(address, config.handshakeTimeoutMs());
             channel.socket().setSoTimeout(config.handshakeTimeoutMs());
             Handshake.writeHello(Handshake.output(channel.socket()), rank, token);
             int answered = Handshake.readHello(Handshake.input(channel.socket()), token);
             if (answered != peer) {
-                throw new Handshake.Refused("port " + port + " answered as rank " + answered);
+                throw new Handshake.Refused(address + " answered as rank " + answered);
             }
             return channel;
         } catch (IOException e) {
@@ -71,7 +74,7 @@ final class Mesh {
                     // Failing already.
                 }
             }
-            throw new CommunicatorException("rank " + rank + ": connecting to rank " + peer + " on port " + port
+            throw new CommunicatorException("rank " + rank + ": connecting to rank " + peer + " at " + address
                     + " failed: " + e, e);
         }
     }

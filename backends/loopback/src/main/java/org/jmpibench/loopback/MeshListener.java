@@ -36,7 +36,8 @@ final class MeshListener implements AutoCloseable {
     private int acceptedCount;
     private boolean closed;
 
-    private MeshListener(int rank, int size, byte[] token, LoopbackConfig config) throws IOException {
+    private MeshListener(int rank, int size, byte[] token, LoopbackConfig config, InetAddress bind)
+            throws IOException {
         this.rank = rank;
         this.size = size;
         this.token = token;
@@ -49,7 +50,7 @@ final class MeshListener implements AutoCloseable {
                 // Set before bind, so accepted sockets inherit it and TCP can scale its window to it.
                 server.setOption(StandardSocketOptions.SO_RCVBUF, config.socketBufferBytes());
             }
-            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), HandshakeGate.BACKLOG);
+            server.bind(new InetSocketAddress(bind, 0), HandshakeGate.BACKLOG);
             port = server.socket().getLocalPort();
             gate = new HandshakeGate("jmpi-loopback-accept-rank-" + rank, server, HELLO_INTS, token,
                     config.handshakeTimeoutMs(), this::admit, () -> { });
@@ -59,16 +60,22 @@ final class MeshListener implements AutoCloseable {
         }
     }
 
-    static MeshListener open(int rank, int size, byte[] token, LoopbackConfig config) {
+    /** Listens on an ephemeral port of {@code bind}: 127.0.0.1 for loopback, the host's interface for tcp. */
+    static MeshListener open(int rank, int size, byte[] token, LoopbackConfig config, InetAddress bind) {
         try {
-            return new MeshListener(rank, size, token, config);
+            return new MeshListener(rank, size, token, config, bind);
         } catch (IOException e) {
-            throw new UncheckedIOException("rank " + rank + ": cannot listen on 127.0.0.1: " + e.getMessage(), e);
+            throw new UncheckedIOException("rank " + rank + ": cannot listen on " + bind.getHostAddress() + ": "
+                    + e.getMessage(), e);
         }
     }
 
     int port() {
         return port;
+    }
+
+    InetSocketAddress address() {
+        return new InetSocketAddress(server.socket().getInetAddress(), port());
     }
 
     int refusedCount() {

@@ -3,6 +3,7 @@ package org.jmpibench.loopback;
 import java.nio.ByteBuffer;
 import java.nio.DoubleBuffer;
 import java.nio.IntBuffer;
+import org.jmpibench.collectives.Region;
 
 /**
  * The caller's side of one operation, an {@code int[]}, {@code double[]} or {@link ByteBuffer} range, in bytes.
@@ -54,6 +55,26 @@ final class MessageBuffer {
         bytes = buf;
         offset = index;
         byteLength = length;
+        return this;
+    }
+
+    /** Elements {@code [offset, offset + count)} of a collective's region. */
+    MessageBuffer region(Region region, int offset, int count) {
+        return switch (region.kind()) {
+            case INTS -> ints(region.intArray(), region.arrayIndex(offset), count);
+            case DOUBLES -> doubles(region.doubleArray(), region.arrayIndex(offset), count);
+            case BYTES -> bytes(region.byteBuffer(), region.byteIndex(offset), count * region.elementBytes());
+        };
+    }
+
+    /** The same buffer range as {@code other}. */
+    MessageBuffer copyOf(MessageBuffer other) {
+        type = other.type;
+        ints = other.ints;
+        doubles = other.doubles;
+        bytes = other.bytes;
+        offset = other.offset;
+        byteLength = other.byteLength;
         return this;
     }
 

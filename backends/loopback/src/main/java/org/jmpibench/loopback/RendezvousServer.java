@@ -14,12 +14,14 @@ import org.jmpibench.launcher.JobSession;
 
 /**
  * The job's meeting point, run inside the launcher for the life of one job: every rank registers (token, rank,
- * its listening port); once all N have, each gets the table of ports and the server stops listening.
+ * its listening port, from its listening address); once all N have, each gets the table of addresses and the
+ * server stops listening.
  *
- * <p>Robustness: it listens on 127.0.0.1 on an ephemeral port (two jobs never collide), behind a
- * {@link HandshakeGate}: a silent, slow or garbage-speaking stranger is dropped after at most the handshake timeout,
- * and no number of them can keep a rank out. A wrong token, an out-of-range rank or a second registration of a
- * rank is refused. If not every rank has registered within the rendezvous timeout, the ranks that did are told
+ * <p>Robustness: it listens on an ephemeral port (two jobs never collide) of 127.0.0.1 (loopback) or of the
+ * launcher host's address that every host of the job can reach (tcp, {@link org.jmpibench.launcher.BindAddress}),
+ * behind a {@link HandshakeGate}: a silent, slow or garbage-speaking stranger is dropped after at most the handshake
+ * timeout, and no number of them can keep a rank out. A wrong token, an out-of-range rank or a second registration
+ * of a rank is refused. If not every rank has registered within the rendezvous timeout, the ranks that did are told
  * which ranks are missing, so they fail with a clear message instead of hanging.
  */
 final class RendezvousServer implements JobSession {
@@ -31,44 +33,45 @@ final class RendezvousServer implements JobSession {
     private final int rendezvousTimeoutMs;
     private final long deadlineNs;
     private final ServerSocketChannel server;
-    private final int port;
+    private final InetSocketAddress address;
     private final HandshakeGate gate;
 
     /** Guarded by {@code this}. */
     private final SocketChannel[] registered;
-    private final int[] ports;
+    private final InetSocketAddress[] listening;
     private int count;
     private boolean finished;
 
-    private RendezvousServer(int np, byte[] token, LoopbackConfig config) throws IOException {
+    private RendezvousServer(int np, byte[] token, LoopbackConfig config, InetAddress bind) throws IOException {
         this.np = np;
         this.rendezvousTimeoutMs = config.rendezvousTimeoutMs();
         this.deadlineNs = System.nanoTime() + rendezvousTimeoutMs * 1_000_000L;
         this.registered = new SocketChannel[np];
-        this.ports = new int[np];
+        this.listening = new InetSocketAddress[np];
         this.server = ServerSocketChannel.open();
         try {
-            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), HandshakeGate.BACKLOG);
-            port = server.socket().getLocalPort();
-            gate = new HandshakeGate("jmpi-loopback-rendezvous-" + port, server, REGISTRATION_INTS, token,
-                    config.handshakeTimeoutMs(), this::register, this::giveUpAtTheDeadline);
+            server.bind(new InetSocketAddress(bind, 0), HandshakeGate.BACKLOG);
+            address = new InetSocketAddress(bind, server.socket().getLocalPort());
+            gate = new HandshakeGate("jmpi-loopback-rendezvous-" + address.getPort(), server, REGISTRATION_INTS,
+                    token, config.handshakeTimeoutMs(), this::register, this::giveUpAtTheDeadline);
         } catch (IOException | RuntimeException e) {
             server.close();
             throw e;
         }
     }
 
-    /** Opens the rendezvous for a job of {@code np} ranks that share {@code token}. */
-    static RendezvousServer open(int np, String token, LoopbackConfig config) {
+    /** Opens the rendezvous on {@code bind} for a job of {@code np} ranks that share {@code token}. */
+    static RendezvousServer open(int np, String token, LoopbackConfig config, InetAddress bind) {
         try {
-            return new RendezvousServer(np, token.getBytes(StandardCharsets.UTF_8), config);
+            return new RendezvousServer(np, token.getBytes(StandardCharsets.UTF_8), config, bind);
         } catch (IOException e) {
-            throw new UncheckedIOException("loopback: cannot open the rendezvous on 127.0.0.1: " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot open the rendezvous on " + bind.getHostAddress() + ": "
+                    + e.getMessage(), e);
         }
     }
 
     int port() {
-        return port;
+        return address.getPort();
     }
 
     /** Connections dropped so far: strangers, wrong tokens, duplicates. For tests and diagnostics. */
@@ -78,26 +81,27 @@ final class RendezvousServer implements JobSession {
 
     @Override
     public Map<String, String> envFor(int rank) {
-        return Map.of(LoopbackConfig.RENDEZVOUS_ENV, "127.0.0.1:" + port);
+        return Map.of(LoopbackConfig.RENDEZVOUS_ENV, address.getAddress().getHostAddress() + ":" + address.getPort());
     }
 
     /** A connection that presented the job's token: rank and port, checked here. */
     private synchronized void register(SocketChannel channel, int[] fields) throws Handshake.Refused {
         int rank = fields[0];
-        int listening = fields[1];
-        if (listening <= 0 || listening > 65535) {
-            throw new Handshake.Refused("registration with port " + listening);
+        int listeningPort = fields[1];
+        if (listeningPort <= 0 || listeningPort > 65535) {
+            throw new Handshake.Refused("registration with port " + listeningPort);
         }
         if (finished || rank < 0 || rank >= np || registered[rank] != null) {
             throw new Handshake.Refused("registration of rank " + rank + " not expected");
         }
         registered[rank] = channel;
-        ports[rank] = listening;
+        // The registration comes from the rank's listening address (RendezvousClient binds to it).
+        listening[rank] = new InetSocketAddress(channel.socket().getInetAddress(), listeningPort);
         count++;
         if (count == np) {
             for (SocketChannel s : registered) {
                 try {
-                    Handshake.writeTable(Handshake.output(s.socket()), ports);
+                    Handshake.writeTable(Handshake.output(s.socket()), listening);
                 } catch (IOException e) {
                     // That rank is gone; it fails on its own and the launcher ends the job.
                 }
@@ -123,7 +127,7 @@ final class RendezvousServer implements JobSession {
                 missing.add(r);
             }
         }
-        String message = "loopback rendezvous: rank(s) " + missing + " of " + np + " did not register within "
+        String message = "rendezvous: rank(s) " + missing + " of " + np + " did not register within "
                 + rendezvousTimeoutMs + " ms ($" + LoopbackConfig.RENDEZVOUS_TIMEOUT_MS_ENV + ")";
         for (SocketChannel s : registered) {
             if (s != null) {

@@ -1,9 +1,9 @@
 package org.jmpibench.loopback;
 
 /**
- * The loopback backend's wire protocol, described once. All integers are big-endian on the handshake
- * sockets (they go through {@link java.io.DataOutputStream}) and native-order in data frames (both ends are
- * one machine; payloads are copied with native-order bulk views).
+ * The wire protocol of the loopback and tcp backends, described once. All integers are big-endian on the
+ * handshake sockets (they go through {@link java.io.DataOutputStream}) and native-order in data frames (payloads
+ * are copied with native-order bulk views; every host of a job has one byte order, as the SPI says).
  *
  * <h2>1. Rendezvous (rank to the launcher's {@link RendezvousServer})</h2>
  * <pre>
@@ -12,11 +12,14 @@ package org.jmpibench.loopback;
  *  | MAGIC (4) | VERSION 4 | rank (4)  | port (4)  | tokenLen (4) | token (tokenLen)|
  *  +-----------+-----------+-----------+-----------+--------------+-----------------+
  *  server -> rank  once all N ranks registered, or when the rendezvous gives up
- *  +-----------+------------+---------------------------------------------+
- *  | MAGIC (4) | status (4) | OK:    size (4), port of rank 0..size-1 (4 each)|
- *  |           |            | ERROR: msgLen (4), UTF-8 message (msgLen)     |
- *  +-----------+------------+---------------------------------------------+
+ *  +-----------+------------+------------------------------------------------------------------+
+ *  | MAGIC (4) | status (4) | OK:    size (4), then for rank 0..size-1:                        |
+ *  |           |            |        addrLen (4: 4 or 16), address (addrLen), port (4)         |
+ *  |           |            | ERROR: msgLen (4), UTF-8 message (msgLen)                        |
+ *  +-----------+------------+------------------------------------------------------------------+
  * </pre>
+ * A rank registers from the address it listens on (it binds its end of this connection to it), and the table
+ * gives each rank's address as the rendezvous saw it: 127.0.0.1 for loopback, the host's interface for tcp.
  *
  * <h2>2. Mesh hello (both directions on every rank-to-rank connection, blocking, before data)</h2>
  * The higher rank connects to the lower rank's listening port and speaks first; the lower rank answers with
@@ -46,7 +49,7 @@ final class WireDescriptor {
 
     /** "JMPI" on handshake sockets. */
     static final int MAGIC = 0x4A4D5049;
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     /** A job token longer than this is refused unread: strangers must not make us allocate. */
     static final int MAX_TOKEN_BYTES = 256;
     /** A rendezvous error text longer than this is refused. */
@@ -70,7 +73,9 @@ final class WireDescriptor {
     static final int KIND_GATHER = 3;
     /** Zero-byte frames of the dissemination barrier; tag is the round's distance. */
     static final int KIND_BARRIER = 4;
-    static final int MAX_KIND = KIND_BARRIER;
+    /** The collectives of {@link org.jmpibench.collectives.Algorithms}; tag is the operation's tag there. */
+    static final int KIND_COLLECTIVE = 5;
+    static final int MAX_KIND = KIND_COLLECTIVE;
 
     private WireDescriptor() {
     }

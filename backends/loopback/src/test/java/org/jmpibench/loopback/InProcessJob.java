@@ -1,5 +1,6 @@
 package org.jmpibench.loopback;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -33,10 +34,10 @@ final class InProcessJob implements AutoCloseable {
     InProcessJob(int np, LoopbackConfig config) {
         this.np = np;
         this.config = config;
-        this.rendezvous = RendezvousServer.open(np, TOKEN, config);
+        this.rendezvous = RendezvousServer.open(np, TOKEN, config, InetAddress.getLoopbackAddress());
         this.listeners = new MeshListener[np];
         for (int r = 0; r < np; r++) {
-            listeners[r] = MeshListener.open(r, np, token(), config);
+            listeners[r] = MeshListener.open(r, np, token(), config, InetAddress.getLoopbackAddress());
         }
         this.threads = Executors.newFixedThreadPool(np, runnable -> {
             Thread thread = new Thread(runnable, "in-process-rank");

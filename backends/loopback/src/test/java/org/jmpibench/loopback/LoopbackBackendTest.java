@@ -14,4 +14,11 @@ class LoopbackBackendTest {
         assertThat(backend.availability().available()).isTrue();
         assertThat(backend.availability().version()).contains("TCP 127.0.0.1");
     }
+
+    @Test
+    void tcpIsFoundByNameAndAlwaysAvailable() {
+        var backend = Backends.byName("tcp");
+        assertThat(backend).isInstanceOf(TcpBackend.class);
+        assertThat(backend.availability().available()).isTrue();
+    }
 }

@@ -4,9 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
+import org.jmpibench.spi.Idle;
 import org.junit.jupiter.api.Test;
 
 class LoopbackConfigTest {
+
+    @Test
+    void eachIdleStrategyBecomesTheKnobsThatMeanIt() {
+        assertThat(LoopbackConfig.idleEnv(Idle.DEFAULT)).isEmpty();
+        LoopbackConfig spin = LoopbackConfig.fromEnv(LoopbackConfig.idleEnv(Idle.SPIN));
+        assertThat(spin.idleMode()).isEqualTo(IdleMode.SPIN);
+        LoopbackConfig yield = LoopbackConfig.fromEnv(LoopbackConfig.idleEnv(Idle.YIELD));
+        assertThat(yield.idleMode()).isEqualTo(IdleMode.SPIN_BLOCK);
+        assertThat(yield.yieldTurns()).isEqualTo(LoopbackConfig.DEFAULT_YIELD_TURNS);
+        LoopbackConfig block = LoopbackConfig.fromEnv(LoopbackConfig.idleEnv(Idle.BLOCK));
+        assertThat(block.idleMode()).isEqualTo(IdleMode.SPIN_BLOCK);
+        assertThat(block.yieldTurns()).isZero();
+        assertThat(new LoopbackBackend().idleStrategies()).containsExactlyInAnyOrder(Idle.values());
+        assertThat(new TcpBackend().idleStrategies()).as("loopback's code on a network interface")
+                .containsExactlyInAnyOrder(Idle.values());
+    }
 
     @Test
     void defaultsAreSpinThenBlockWithNoInjectedDelay() {
@@ -43,13 +60,15 @@ class LoopbackConfigTest {
 
     @Test
     void theRendezvousMustBeALoopbackAddress() {
-        assertThat(LoopbackConfig.rendezvousAddress(Map.of(LoopbackConfig.RENDEZVOUS_ENV, "127.0.0.1:4000"))
+        assertThat(LoopbackConfig.rendezvousAddress(Map.of(LoopbackConfig.RENDEZVOUS_ENV, "127.0.0.1:4000"), true)
                 .getPort()).isEqualTo(4000);
         assertThatThrownBy(() -> LoopbackConfig.rendezvousAddress(Map.of(LoopbackConfig.RENDEZVOUS_ENV,
-                "8.8.8.8:4000"))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("loopback");
+                "8.8.8.8:4000"), true)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("loopback");
         assertThatThrownBy(() -> LoopbackConfig.rendezvousAddress(Map.of(LoopbackConfig.RENDEZVOUS_ENV,
-                "127.0.0.1:x"))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("127.0.0.1:x");
-        assertThatThrownBy(() -> LoopbackConfig.rendezvousAddress(Map.of()))
+                "127.0.0.1:x"), true)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("127.0.0.1:x");
+        assertThat(LoopbackConfig.rendezvousAddress(Map.of(LoopbackConfig.RENDEZVOUS_ENV, "10.77.0.1:4000"), false)
+                .getAddress().getHostAddress()).as("tcp: any address").isEqualTo("10.77.0.1");
+        assertThatThrownBy(() -> LoopbackConfig.rendezvousAddress(Map.of(), true))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining(LoopbackConfig.RENDEZVOUS_ENV);
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.jmpibench.conformance.ConformanceRank;
 import org.jmpibench.conformance.ConformanceSuite;
+import org.jmpibench.conformance.SteadyStateAllocationRank;
 import org.jmpibench.spi.Backend;
 import org.jmpibench.spi.JobOutcome;
 import org.jmpibench.spi.JobSpec;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The SPI conformance suite (np 2, 3, 4, a 64 MiB message, failing ranks) run against the loopback backend,
+ * The SPI conformance suite (np 2 to 5, a 64 MiB message, failing ranks) run against the loopback backend,
  * plus the same checks with a 256 MiB message and under each idle strategy.
  */
 class LoopbackConformanceTest extends ConformanceSuite {
@@ -50,6 +51,18 @@ class LoopbackConformanceTest extends ConformanceSuite {
     void everyOperationWorksWhenRanksBlockAtOnceAndSendsAreDelayed() {
         assertPassed(runWith(3, Map.of(LoopbackConfig.IDLE_ENV, "spin-block", LoopbackConfig.SPIN_COUNT_ENV, "0",
                 LoopbackConfig.INJECT_DELAY_NS_ENV, "1000")), 3);
+    }
+
+    /** np 3: recursive doubling's fold and the rings' uneven blocks are on the path too. */
+    @Test
+    void requestsAndCollectivesAllocateNothingInSteadyState() {
+        RankProgram program = RankProgram.of(rankClasspath(), SteadyStateAllocationRank.class.getName())
+                .withJvmOptions(List.of("-Xmx256m", "-XX:+UseSerialGC"));
+        JobOutcome outcome = backend().launcher().run(JobSpec.of(3, program, LIMIT));
+        assertThat(outcome.succeeded()).as(() -> outcome.failure() + "\n" + outcome.output()).isTrue();
+        for (int rank = 0; rank < 3; rank++) {
+            assertThat(outcome.output()).contains(SteadyStateAllocationRank.PASSED + rank);
+        }
     }
 
     private JobOutcome runWith(int np, Map<String, String> env) {

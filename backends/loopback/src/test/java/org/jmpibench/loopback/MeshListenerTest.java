@@ -3,6 +3,7 @@ package org.jmpibench.loopback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.channels.SocketChannel;
 import org.jmpibench.spi.CommunicatorException;
@@ -12,10 +13,11 @@ import org.junit.jupiter.api.Test;
 class MeshListenerTest {
 
     private static final LoopbackConfig CONFIG = LoopbackConfig.defaults().withTimeouts(1000, 60_000);
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
     @Test
     void keepsEachHigherRankOnceAndRefusesASecondClaimOfTheSameRank() throws Exception {
-        MeshListener listener = MeshListener.open(0, 3, InProcessJob.token(), CONFIG);
+        MeshListener listener = MeshListener.open(0, 3, InProcessJob.token(), CONFIG, LOOPBACK);
         try (Strangers peers = new Strangers()) {
             Socket rank1 = peers.silent(listener.port());
             Handshake.writeHello(Handshake.output(rank1), 1, InProcessJob.token());
@@ -46,7 +48,7 @@ class MeshListenerTest {
 
     @Test
     void namesTheRanksThatNeverConnected() throws Exception {
-        MeshListener listener = MeshListener.open(0, 3, InProcessJob.token(), CONFIG);
+        MeshListener listener = MeshListener.open(0, 3, InProcessJob.token(), CONFIG, LOOPBACK);
         try (Strangers peers = new Strangers()) {
             Socket rank1 = peers.silent(listener.port());
             Handshake.writeHello(Handshake.output(rank1), 1, InProcessJob.token());

@@ -22,7 +22,10 @@ public final class SignalledRank {
         Path shared = Path.of(args[0]);
         boolean neverJoin = args.length > 1 && args[1].equals("never-join");
         int rank = Integer.parseInt(System.getenv("JMPI_RANK"));
-        publish(shared.resolve("rendezvous-" + rank), System.getenv(LoopbackConfig.RENDEZVOUS_ENV));
+        // Written aside and renamed into place, so the test never reads a file that exists but is still empty.
+        Path partial = Files.writeString(shared.resolve("rendezvous-" + rank + ".partial"),
+                System.getenv(LoopbackConfig.RENDEZVOUS_ENV));
+        Files.move(partial, shared.resolve("rendezvous-" + rank), StandardCopyOption.ATOMIC_MOVE);
         if (neverJoin && rank == 1) {
             Thread.sleep(Long.MAX_VALUE);
         }
@@ -51,11 +54,5 @@ public final class SignalledRank {
         comm.close();
         System.out.println(DONE + rank);
         System.exit(0);
-    }
-
-    /** Writes a temporary file, then renames it: a reader that sees {@code file} sees all of it. */
-    private static void publish(Path file, String content) throws java.io.IOException {
-        Path partial = Files.writeString(file.resolveSibling(file.getFileName() + ".partial"), content);
-        Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
     }
 }

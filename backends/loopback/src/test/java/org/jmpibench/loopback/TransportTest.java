@@ -178,7 +178,7 @@ class TransportTest {
             try (SocketChannel sender = SocketChannel.open(server.getLocalAddress());
                  SocketChannel receiver = server.accept()) {
                 Transport transport = new Transport(0, 2,
-                        new PeerLink[] {null, new PeerLink(0, 1, receiver, CONFIG)});
+                        new PeerLink[] {null, new PeerLink(0, 1, receiver, CONFIG)}, CONFIG);
                 ByteBuffer raw = ByteBuffer.allocate(WireDescriptor.HEADER_BYTES).order(ByteOrder.nativeOrder());
                 // 1.5 GiB with another tag than the one received: the path that would stash (allocate) it.
                 FrameHeader.encode(raw, 0, WireDescriptor.KIND_USER, 6, 3 << 29);
@@ -199,7 +199,7 @@ class TransportTest {
             try (SocketChannel sender = SocketChannel.open(server.getLocalAddress());
                  SocketChannel receiver = server.accept()) {
                 Transport transport = new Transport(0, 2,
-                        new PeerLink[] {null, new PeerLink(0, 1, receiver, CONFIG)});
+                        new PeerLink[] {null, new PeerLink(0, 1, receiver, CONFIG)}, CONFIG);
                 sender.write(ByteBuffer.wrap("GET / HTTP/1.1\r\n\r\n".getBytes()));
                 MessageBuffer msg = new MessageBuffer().ints(new int[4], 0, 4);
                 assertThatThrownBy(() -> transport.receive(1, WireDescriptor.KIND_USER, 5, msg))

@@ -1,5 +1,6 @@
 package org.jmpibench.mpjexpress;
 
+import java.util.Optional;
 import org.jmpibench.spi.Availability;
 import org.jmpibench.spi.Backend;
 import org.jmpibench.spi.Communicator;
@@ -16,6 +17,11 @@ public final class MpjNiodevBackend implements Backend {
     }
 
     @Override
+    public boolean spansHosts() {
+        return true;
+    }
+
+    @Override
     public Availability availability() {
         return MpjInstallation.availability(NiodevLauncher.DEVICE);
     }
@@ -23,6 +29,12 @@ public final class MpjNiodevBackend implements Backend {
     @Override
     public JobLauncher launcher() {
         return new NiodevLauncher();
+    }
+
+    @Override
+    public Optional<String> plainProgram() {
+        // A name, not a class literal: loading the class here would load mpi.* in the command-line JVM.
+        return Optional.of("org.jmpibench.mpjexpress.PlainMpj");
     }
 
     @Override

@@ -27,13 +27,13 @@ public final class MpjRankMain {
         boolean threads = args.length > 2 && "smpdev".equals(args[2]);
         int rank = parseRank(args);
         if (threads) {
-            SmpJobMonitor.rankStarted(rank);
+            SmpJobMonitor.rankStarted(rank, MpjRankMain::finishThread);
         }
         try {
             RankArgs programs = RankArgs.decode(MPI.Init(args));
             int worldRank = MPI.COMM_WORLD.Rank();
             if (threads && worldRank != rank) {
-                SmpJobMonitor.rankStarted(worldRank);
+                SmpJobMonitor.rankStarted(worldRank, MpjRankMain::finishThread);
             }
             rank = worldRank;
             runMain(programs.classFor(rank), programs.argsFor(rank));
@@ -61,6 +61,11 @@ public final class MpjRankMain {
         // reflection needs to be told to do the same.
         method.setAccessible(true);
         method.invoke(null, (Object) args);
+    }
+
+    /** How an smpdev rank finishes, also when its System.exit(0) was stopped on Java 24+. */
+    private static void finishThread(int rank) {
+        finish(true, rank);
     }
 
     private static void finish(boolean threads, int rank) {

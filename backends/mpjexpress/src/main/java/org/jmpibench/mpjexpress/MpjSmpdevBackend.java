@@ -1,5 +1,6 @@
 package org.jmpibench.mpjexpress;
 
+import java.util.Optional;
 import org.jmpibench.spi.Availability;
 import org.jmpibench.spi.Backend;
 import org.jmpibench.spi.Communicator;
@@ -23,6 +24,12 @@ public final class MpjSmpdevBackend implements Backend {
     @Override
     public JobLauncher launcher() {
         return new SmpdevLauncher();
+    }
+
+    @Override
+    public Optional<String> plainProgram() {
+        // A name, not a class literal: loading the class here would load mpi.* in the command-line JVM.
+        return Optional.of("org.jmpibench.mpjexpress.PlainMpj");
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jmpibench.launcher.BindAddress;
 import org.jmpibench.launcher.ProcessJobRunner;
 import org.jmpibench.launcher.RankCommand;
 import org.jmpibench.spi.JobLauncher;
@@ -14,7 +15,9 @@ import org.jmpibench.spi.RankProgram;
 /**
  * Starts an MPJ Express niodev job without MPJ's daemon or {@code mpjrun}: one JVM per rank, started by
  * {@link ProcessJobRunner} (which ends the job on the first rank that exits non-zero, and kills everything at the
- * time limit), with our {@link PeerInfoServer} on an ephemeral port as the rendezvous. Each rank runs
+ * time limit, and starts the ranks placed on other hosts through the launch agent), with our
+ * {@link PeerInfoServer} on an ephemeral port as the rendezvous: of 127.0.0.1 on one host, else of the launcher
+ * host's address the other hosts reach ({@link BindAddress}). Each rank runs
  * {@code java <options> -cp <application>:mpj.jar:log4j MpjRankMain <rank> <conf> niodev --main ...}.
  */
 final class NiodevLauncher implements JobLauncher {
@@ -26,7 +29,10 @@ final class NiodevLauncher implements JobLauncher {
         MpjInstallation mpj = MpjInstallation.require();
         Map<String, String> env = new HashMap<>();
         env.put("MPJ_HOME", mpj.home().toString());
-        PeerInfoServer server = PeerInfoServer.start(spec.np(), Map.copyOf(env));
+        Map<String, String> settings = new HashMap<>(System.getenv());
+        settings.putAll(spec.env());
+        PeerInfoServer server = PeerInfoServer.start(spec.np(), Map.copyOf(env),
+                BindAddress.forLauncher(settings, spec.hostfile()));
         try {
             ProcessJobRunner runner = new ProcessJobRunner(MpjNiodevBackend.NAME, withIds -> server,
                     command(mpj, server.conf()));
@@ -42,9 +48,9 @@ final class NiodevLauncher implements JobLauncher {
     }
 
     private static RankCommand command(MpjInstallation mpj, String conf) {
-        return (rank, np, program) -> {
+        return (rank, np, program, jdk) -> {
             List<String> cmd = new ArrayList<>();
-            cmd.add(RankCommand.currentJava().toString());
+            cmd.add(jdk.java().toString());
             cmd.addAll(program.jvmOptions());
             cmd.add("-cp");
             cmd.add(RankCommand.classpath(RankClasspath.applicationPart(program.classpath(), List.of()),

@@ -11,8 +11,10 @@ import java.util.Map;
 import org.jmpibench.launcher.JobSession;
 
 /**
- * Stands in for MPJ's {@code MPJRun} in a niodev job: the rendezvous where ranks learn each other's ports, on an
- * ephemeral port of 127.0.0.1 rather than MPJ's fixed 40002, so that jobs can run side by side.
+ * Stands in for MPJ's {@code MPJRun} in a niodev job: the rendezvous where ranks learn each other's addresses and
+ * ports, on an ephemeral port (of 127.0.0.1 on one host, of the launcher host's interface across hosts) rather
+ * than MPJ's fixed 40002, so that jobs can run side by side. Each rank's address is the one its connection here
+ * came from: across hosts, its host's address on the route to the launcher.
  *
  * <p>MPJ 0.44's protocol, seen from here: each rank connects and sends {@code writeUTF("Sending Info")},
  * {@code writeInt(writePort)}, {@code writeInt(readPort)}, {@code writeInt(rank)}. Once all N have, each gets one
@@ -40,11 +42,11 @@ final class PeerInfoServer implements JobSession {
     private int joined;
     private volatile String problem = "";
 
-    private PeerInfoServer(int np, Map<String, String> env) throws IOException {
+    private PeerInfoServer(int np, Map<String, String> env, InetAddress bind) throws IOException {
         this.np = np;
         this.env = env;
         this.server = new ServerSocket();
-        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), BACKLOG);
+        server.bind(new InetSocketAddress(bind, 0), BACKLOG);
         this.peers = new Socket[np];
         this.writePorts = new int[np];
         this.readPorts = new int[np];
@@ -53,22 +55,22 @@ final class PeerInfoServer implements JobSession {
         thread.setDaemon(true);
     }
 
-    /** Starts serving one job of {@code np} ranks; {@code env} is given to every rank. */
-    static PeerInfoServer start(int np, Map<String, String> env) {
+    /** Starts serving one job of {@code np} ranks on {@code bind}; {@code env} is given to every rank. */
+    static PeerInfoServer start(int np, Map<String, String> env, InetAddress bind) {
         try {
-            PeerInfoServer s = new PeerInfoServer(np, env);
+            PeerInfoServer s = new PeerInfoServer(np, env, bind);
             s.thread.start();
             return s;
         } catch (IOException e) {
-            throw new IllegalStateException("could not open the niodev peer-information server on 127.0.0.1: " + e,
-                    e);
+            throw new IllegalStateException("could not open the niodev peer-information server on "
+                    + bind.getHostAddress() + ": " + e, e);
         }
     }
 
     /** MPJ's niodev configuration, as one {@code ;}-separated string (0.44 reads no file for it). */
     String conf() {
         return "#temp line;#Number of Processes;" + np + ";#Protocol Switch Limit;" + PROTOCOL_SWITCH_LIMIT_BYTES
-                + ";#Server Name;" + InetAddress.getLoopbackAddress().getHostAddress() + ";#Server Port;"
+                + ";#Server Name;" + server.getInetAddress().getHostAddress() + ";#Server Port;"
                 + server.getLocalPort();
     }
 

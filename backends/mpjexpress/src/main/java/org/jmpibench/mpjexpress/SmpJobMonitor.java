@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntConsumer;
 
 /**
  * The main class of an smpdev job's one JVM: wraps MPJ's {@code runtime.starter.MulticoreStarter} and tells the
@@ -19,10 +21,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * rank's {@link MpjRankMain}, loaded by the rank's own class loader, reaches this one shared copy by parent-first
  * delegation. Only JDK classes and public members are used across that boundary.
  *
- * <p>{@code System.exit} in a rank: on Java versions that still allow it, a {@link SecurityManager} stops it. A
- * non-zero status fails the job at once, naming the rank; status 0 ends only that rank (its thread unwinds with
- * {@link RankExit}), as it would end only that rank's process under niodev. Where no security manager can be
- * installed, a shutdown hook at least names the rank that ended the JVM.
+ * <p>{@code System.exit} in a rank: a non-zero status fails the job at once, naming the rank; status 0 ends only that
+ * rank, as it would end only that rank's process under niodev. On Java 17 to 23 a {@link SecurityManager} stops the
+ * exit (the rank's thread unwinds with {@link RankExit}); from Java 24 on, where there is none, the
+ * {@link ExitLoggerFinder} stops it (the rank is finished on its thread, which then never returns, and the JVM
+ * ends when every rank has finished). Should neither work, a shutdown hook at least names the rank that ended the
+ * JVM, and the job fails.
  *
  * <p>Output: every line a rank's threads print is prefixed with {@code [rank N] }, so that the launcher can tell
  * the ranks' output apart as it does for process-per-rank backends. Marker lines are never prefixed.
@@ -40,6 +44,11 @@ public final class SmpJobMonitor {
     private static final PrintStream ERR = System.err;
     private static final Map<ThreadGroup, Integer> RANK_OF_GROUP = new ConcurrentHashMap<>();
     private static final Set<Integer> FINISHED = ConcurrentHashMap.newKeySet();
+    /** How each rank finishes after System.exit(0) on Java 24+: MPI_Finalize, then {@link #rankDone}. */
+    private static final Map<Integer, IntConsumer> FINISH_OF_RANK = new ConcurrentHashMap<>();
+    /** Ranks whose thread called System.exit(0) on Java 24+ and waits, parked, for the JVM to end. */
+    private static final Set<Integer> PARKED = ConcurrentHashMap.newKeySet();
+    private static volatile int ranks;
     private static volatile boolean halting;
 
     private SmpJobMonitor() {
@@ -57,6 +66,7 @@ public final class SmpJobMonitor {
     /** Arguments: MulticoreStarter's own ({@code <workdir> <np> smpdev useLocalLoader <classpath> <main> args}). */
     public static void main(String[] args) {
         int np = Integer.parseInt(args[1]);
+        ranks = np;
         System.setOut(new PrintStream(new RankTaggingStream(OUT), true));
         System.setErr(new PrintStream(new RankTaggingStream(ERR), true));
         guardExits();
@@ -84,15 +94,51 @@ public final class SmpJobMonitor {
         halt(1);
     }
 
-    /** Called by a rank's bootstrap on its main thread, whose thread group MPJ made the rank's own. */
-    public static void rankStarted(int rank) {
+    /**
+     * Called by a rank's bootstrap on its main thread, whose thread group MPJ made the rank's own.
+     *
+     * @param finish how the rank finishes when it calls {@code System.exit(0)} on Java 24+ (given the rank)
+     */
+    public static void rankStarted(int rank, IntConsumer finish) {
         RANK_OF_GROUP.put(Thread.currentThread().getThreadGroup(), rank);
+        FINISH_OF_RANK.put(rank, finish);
     }
 
     public static void rankDone(int rank) {
         FINISHED.add(rank);
         OUT.println(MARK + "rank " + rank + DONE);
         OUT.flush();
+        // MulticoreStarter would wait for the parked threads forever: the last rank to finish ends the JVM.
+        if (!PARKED.isEmpty() && FINISHED.size() == ranks) {
+            OUT.println(MARK + ALL_DONE);
+            halt(0);
+        }
+    }
+
+    /** Whether {@code thread} runs one of the ranks (and the JVM is not already ending). */
+    static boolean isRankThread(Thread thread) {
+        return !halting && rankOf(thread) != null;
+    }
+
+    /**
+     * Java 24+: the current thread, a rank's, is about to run {@code System.exit(status)} ({@link ExitLoggerFinder}).
+     * A non-zero status ends the job naming the rank; status 0 finishes the rank here and parks its thread for good,
+     * so the exit never happens.
+     */
+    static void rankCalledExit(int status) {
+        Integer rank = rankOf(Thread.currentThread());
+        if (halting || rank == null) {
+            return;
+        }
+        if (status != 0) {
+            ERR.println(MARK + "rank " + rank + EXITED + status + ")");
+            halt(status);
+        }
+        PARKED.add(rank);
+        FINISH_OF_RANK.getOrDefault(rank, SmpJobMonitor::rankDone).accept(rank);
+        while (true) {
+            LockSupport.park();
+        }
     }
 
     /** Ends the whole job: the other ranks would wait for this one forever. */
@@ -105,7 +151,12 @@ public final class SmpJobMonitor {
     private static void guardExits() {
         try {
             System.setSecurityManager(new ExitGuard());
+            return;
         } catch (UnsupportedOperationException | SecurityException e) {
+            // Java 24+: no Security Manager. The Runtime.exit logger stops exits instead, where it is installed.
+            if (System.LoggerFinder.getLoggerFinder() instanceof ExitLoggerFinder) {
+                return;
+            }
             ERR.println(MARK + "note: System.exit in a rank ends every rank on this Java (" + e + ")");
         }
     }

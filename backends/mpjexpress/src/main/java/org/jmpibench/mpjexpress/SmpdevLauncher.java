@@ -24,11 +24,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jmpibench.launcher.ExitStatus;
 import org.jmpibench.launcher.JobIds;
+import org.jmpibench.launcher.LocalHost;
 import org.jmpibench.launcher.ProcessReaper;
 import org.jmpibench.launcher.ProgressWatch;
 import org.jmpibench.launcher.RankEnd;
+import org.jmpibench.launcher.RankHosts;
 import org.jmpibench.launcher.RankCommand;
 import org.jmpibench.launcher.RankEnv;
+import org.jmpibench.spi.Jdk;
 import org.jmpibench.spi.Job;
 import org.jmpibench.spi.JobLauncher;
 import org.jmpibench.spi.JobOutcome;
@@ -45,19 +48,21 @@ import org.jmpibench.spi.RankProgram;
  *
  * <p>How a job ends: MPJ exits 0 even when a rank threw, so success is every rank's marker line plus status 0;
  * a failure marker names the rank; anything else (a signal, a status without a marker) fails the job as a whole.
- * The JVM options are the leader's when there is one (rank 0's JVM is JMH's forked JVM), else the program's.
+ * The JVM options are the leader's when there is one (rank 0's JVM is JMH's forked JVM), else the program's; the
+ * direct-memory cap grows with the ranks ({@link SmpdevDirectMemory}).
  */
 final class SmpdevLauncher implements JobLauncher {
 
     static final String DEVICE = "smpdev";
     private static final long GRACE_MILLIS = 1000;
     /** The Security Manager that stops System.exit in a rank can no longer be installed from Java 24 on. */
-    private static final boolean EXIT_GUARD_POSSIBLE = Runtime.version().feature() < 24;
+    static final int NO_SECURITY_MANAGER_FROM = 24;
     private static final String PREFIX = "backend " + MpjSmpdevBackend.NAME + ": ";
     private static final Pattern MARKER_RANK = Pattern.compile("rank (\\d+) ");
 
     @Override
     public JobOutcome run(JobSpec spec) {
+        LocalHost.requireOnlyThisHost(MpjSmpdevBackend.NAME, spec.hostfile());
         MpjInstallation mpj = MpjInstallation.require();
         String jobId = JobIds.create();
         Path jobDir = null;
@@ -66,9 +71,9 @@ final class SmpdevLauncher implements JobLauncher {
         Set<Integer> done = ConcurrentHashMap.newKeySet();
         List<String> failures = new ArrayList<>();
         List<Thread> pumps = new ArrayList<>();
-        try (ProgressWatch progress = ProgressWatch.open(jobId, spec.np())) {
+        try (ProgressWatch progress = ProgressWatch.open(jobId, spec.np(), RankHosts.none())) {
             jobDir = Files.createTempDirectory("jmpi-mpj-smpdev-");
-            Path hostDir = writeMonitorClasses(jobDir.resolve("host"));
+            Path hostDir = writeMonitorClasses(jobDir.resolve("host"), spec.rankJdk());
             Path workDir = Files.createDirectories(jobDir.resolve("work"));
             ProcessBuilder builder = new ProcessBuilder(command(spec, mpj, hostDir, workDir));
             builder.directory(workDir.toFile());
@@ -117,10 +122,13 @@ final class SmpdevLauncher implements JobLauncher {
 
     private static List<String> command(JobSpec spec, MpjInstallation mpj, Path hostDir, Path workDir) {
         RankProgram leader = spec.leader();
+        Jdk jdk = spec.rankJdk();
         List<String> cmd = new ArrayList<>();
-        cmd.add(RankCommand.currentJava().toString());
-        cmd.addAll((leader != null ? leader : spec.program()).jvmOptions());
-        if (EXIT_GUARD_POSSIBLE) {
+        cmd.add(jdk.java().toString());
+        List<String> jvmOptions = (leader != null ? leader : spec.program()).jvmOptions();
+        cmd.addAll(jvmOptions);
+        SmpdevDirectMemory.option(jvmOptions, spec.np()).ifPresent(cmd::add);
+        if (jdk.feature() < NO_SECURITY_MANAGER_FROM) {
             cmd.add("-Djava.security.manager=allow");
         }
         cmd.add("-cp");
@@ -152,11 +160,15 @@ final class SmpdevLauncher implements JobLauncher {
     }
 
     /**
-     * Copies {@link SmpJobMonitor} (and its nested classes) out of this module into a directory of their own: the
-     * job JVM's class path must not hold the rest of the module.
+     * Copies {@link SmpJobMonitor} and {@link ExitLoggerFinder} (with their nested classes) out of this module into
+     * a directory of their own: the job JVM's class path must not hold the rest of the module. For a JDK without a
+     * Security Manager it also registers the finder as the JVM's logger finder, which then stops System.exit in
+     * ranks.
      */
-    static Path writeMonitorClasses(Path hostDir) throws IOException {
-        for (Class<?> type : SmpJobMonitor.class.getNestMembers()) {
+    static Path writeMonitorClasses(Path hostDir, Jdk jdk) throws IOException {
+        List<Class<?>> types = new ArrayList<>(List.of(SmpJobMonitor.class.getNestMembers()));
+        types.addAll(List.of(ExitLoggerFinder.class.getNestMembers()));
+        for (Class<?> type : types) {
             String resource = type.getName().replace('.', '/') + ".class";
             Path target = hostDir.resolve(resource);
             Files.createDirectories(target.getParent());
@@ -166,6 +178,11 @@ final class SmpdevLauncher implements JobLauncher {
                 }
                 Files.copy(in, target);
             }
+        }
+        if (jdk.feature() >= NO_SECURITY_MANAGER_FROM) {
+            Path service = hostDir.resolve("META-INF/services/" + System.LoggerFinder.class.getName());
+            Files.createDirectories(service.getParent());
+            Files.writeString(service, ExitLoggerFinder.class.getName() + "\n");
         }
         return hostDir;
     }
@@ -177,7 +194,9 @@ final class SmpdevLauncher implements JobLauncher {
     private static Account account(int status, Set<Integer> done, List<String> failures, int np, String output) {
         synchronized (failures) {
             if (!failures.isEmpty()) {
-                String first = failures.get(0);
+                // The shutdown hook, the last resort, cannot see the status; the JVM's exit status is that status.
+                String first = failures.get(0)
+                        .replace(SmpJobMonitor.EXITED + "?)", SmpJobMonitor.EXITED + status + ")");
                 int rank = markerRank(first);
                 // "rank N called System.exit(S)": add what that rank said before it went.
                 boolean exited = first.contains(SmpJobMonitor.EXITED);

@@ -20,7 +20,7 @@ class PeerInfoServerTest {
 
     @Test
     void silentAndGarbageConnectionsDoNotKeepTheRanksOut() throws Exception {
-        PeerInfoServer server = PeerInfoServer.start(2, Map.of());
+        PeerInfoServer server = PeerInfoServer.start(2, Map.of(), InetAddress.getLoopbackAddress());
         List<Socket> strangers = new ArrayList<>();
         try {
             int port = Integer.parseInt(server.conf().substring(server.conf().lastIndexOf(';') + 1));

@@ -7,6 +7,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.jmpibench.launcher.BindAddress;
+import org.jmpibench.launcher.RankCommand;
+import org.jmpibench.launcher.RemoteLaunch;
+import org.jmpibench.spi.Hosts;
+import org.jmpibench.spi.Jdk;
 import org.jmpibench.spi.JobSpec;
 import org.jmpibench.spi.RankProgram;
 
@@ -15,8 +20,9 @@ import org.jmpibench.spi.RankProgram;
  * check each flag appears exactly when it should.
  *
  * <pre>
- * mpirun [--allow-run-as-root] [--oversubscribe] [--hostfile F] --tag-output --timeout S
- *        --mca pml ob1 --mca btl self,vader[,tcp] --mca mpi_warn_on_fork 0 -x NAME... [extra...]
+ * mpirun [--allow-run-as-root] [--oversubscribe] [--host H:SLOTS,... --map-by POLICY] --tag-output --timeout S
+ *        --mca pml ob1 --mca btl self,vader[,tcp] [--mca btl_tcp_if_include IF --mca oob_tcp_if_include IF]
+ *        [--mca plm_rsh_agent AGENT] --mca mpi_warn_on_fork 0 -x NAME... [extra...]
  *        -np 1 &lt;leader's java command&gt; : -np N-1 &lt;program's java command&gt;     (with a leader)
  *        -np N &lt;program's java command&gt;                                         (without)
  * </pre>
@@ -30,13 +36,20 @@ final class MpirunCommand {
      *
      * @param root            whether we run as uid 0 (mpirun refuses root without {@code --allow-run-as-root})
      * @param cores           processors available here; more ranks than this need {@code --oversubscribe}
-     * @param java            the java executable of the ranks
      * @param timeoutSeconds  mpirun's own time limit, a backstop should the launcher JVM die
      * @param extraArgs       added after the global options (from {@value OpenMpiLauncher#EXTRA_ARGS_PROPERTY})
+     * @param interfaces      where TCP between hosts goes ({@value BindAddress#INTERFACE_ENV}), or null
+     * @param launchAgent     what starts Open MPI's daemons on other hosts ({@value RemoteLaunch#AGENT_ENV}), or
+     *                        null for Open MPI's default (ssh)
      */
-    record Host(boolean root, int cores, Path java, long timeoutSeconds, List<String> extraArgs) {
+    record Host(boolean root, int cores, long timeoutSeconds, List<String> extraArgs, String interfaces,
+                String launchAgent) {
         Host {
             extraArgs = List.copyOf(extraArgs);
+        }
+
+        Host(boolean root, int cores, long timeoutSeconds, List<String> extraArgs) {
+            this(root, cores, timeoutSeconds, extraArgs, null, null);
         }
     }
 
@@ -50,13 +63,17 @@ final class MpirunCommand {
         if (host.root()) {
             cmd.add("--allow-run-as-root");
         }
-        // With a hostfile the slots are the hostfile's business; on this machine they are its cores.
-        if (spec.hostfile() == null && spec.np() > host.cores()) {
+        // With hosts the slots are the hostfile's business; on this machine they are its cores.
+        Hosts hosts = spec.hostfile();
+        if (hosts == null && spec.np() > host.cores()) {
             cmd.add("--oversubscribe");
         }
-        if (spec.hostfile() != null) {
-            cmd.add("--hostfile");
-            cmd.add(spec.hostfile().toString());
+        if (hosts != null) {
+            // The parsed hosts with their slots, so that mpirun places ranks where the placement we print says.
+            cmd.add("--host");
+            cmd.add(hosts.hosts().stream().map(h -> h.name() + ":" + h.slots()).collect(Collectors.joining(",")));
+            cmd.add("--map-by");
+            cmd.add(hosts.mapBy());
         }
         // Tags every output line with the rank that printed it: "[jobid,rank]<stdout>:text".
         cmd.add("--tag-output");
@@ -65,7 +82,14 @@ final class MpirunCommand {
         // ob1 over shared memory (vader) is what makes Open MPI fast on one host; UCX would be picked otherwise
         // where it is installed and adds nothing here. Across hosts, TCP joins in.
         cmd.addAll(List.of("--mca", "pml", "ob1"));
-        cmd.addAll(List.of("--mca", "btl", spec.hostfile() == null ? "self,vader" : "self,vader,tcp"));
+        cmd.addAll(List.of("--mca", "btl", hosts == null ? "self,vader" : "self,vader,tcp"));
+        if (host.interfaces() != null) {
+            cmd.addAll(List.of("--mca", "btl_tcp_if_include", host.interfaces()));
+            cmd.addAll(List.of("--mca", "oob_tcp_if_include", host.interfaces()));
+        }
+        if (host.launchAgent() != null) {
+            cmd.addAll(List.of("--mca", "plm_rsh_agent", host.launchAgent()));
+        }
         // Some rank programs start processes (tests kill themselves with `kill -9`); Open MPI would warn.
         cmd.addAll(List.of("--mca", "mpi_warn_on_fork", "0"));
         for (String name : new TreeSet<>(envNames)) {
@@ -76,25 +100,29 @@ final class MpirunCommand {
         if (spec.leader() != null) {
             cmd.add("-np");
             cmd.add("1");
-            cmd.addAll(javaCommand(installation, spec.leader(), host.java()));
+            cmd.addAll(javaCommand(installation, spec.leader(), spec.rankJdk()));
             if (spec.np() > 1) {
                 cmd.add(":");
                 cmd.add("-np");
                 cmd.add(Integer.toString(spec.np() - 1));
-                cmd.addAll(javaCommand(installation, spec.program(), host.java()));
+                cmd.addAll(javaCommand(installation, spec.program(), spec.rankJdk()));
             }
         } else {
             cmd.add("-np");
             cmd.add(Integer.toString(spec.np()));
-            cmd.addAll(javaCommand(installation, spec.program(), host.java()));
+            cmd.addAll(javaCommand(installation, spec.program(), spec.rankJdk()));
         }
         return cmd;
     }
 
-    /** {@code java <options> -Djava.library.path=<dir of libmpi_java.so> -cp <program's + mpi.jar> main args}. */
-    static List<String> javaCommand(OpenMpiInstallation installation, RankProgram program, Path java) {
+    /**
+     * {@code java [--enable-native-access] <options> -Djava.library.path=<dir of libmpi_java.so>
+     * -cp <program's + mpi.jar> main args}, on the job's JDK; {@code libmpi_java.so} is a JNI library.
+     */
+    static List<String> javaCommand(OpenMpiInstallation installation, RankProgram program, Jdk jdk) {
         List<String> cmd = new ArrayList<>();
-        cmd.add(java.toString());
+        cmd.add(jdk.java().toString());
+        cmd.addAll(RankCommand.nativeAccessOptions(jdk));
         cmd.addAll(program.jvmOptions());
         cmd.add("-Djava.library.path=" + installation.jniLibDir());
         cmd.add("-cp");

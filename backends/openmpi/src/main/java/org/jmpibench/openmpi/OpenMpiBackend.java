@@ -1,5 +1,6 @@
 package org.jmpibench.openmpi;
 
+import java.util.Optional;
 import org.jmpibench.spi.Availability;
 import org.jmpibench.spi.Backend;
 import org.jmpibench.spi.Communicator;
@@ -32,6 +33,11 @@ public final class OpenMpiBackend implements Backend {
     }
 
     @Override
+    public boolean spansHosts() {
+        return true;
+    }
+
+    @Override
     public Availability availability() {
         OpenMpiLocator.Lookup found = lookup();
         return found.installation().map(i -> Availability.available("Open MPI " + i.version()))
@@ -41,6 +47,12 @@ public final class OpenMpiBackend implements Backend {
     @Override
     public JobLauncher launcher() {
         return new OpenMpiLauncher(NAME, this::lookup);
+    }
+
+    @Override
+    public Optional<String> plainProgram() {
+        // A name, not a class literal: loading the class here would load mpi.* in the command-line JVM.
+        return Optional.of("org.jmpibench.openmpi.PlainOpenMpi");
     }
 
     @Override

@@ -1,33 +1,37 @@
 package org.jmpibench.openmpi;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+import static org.jmpibench.openmpi.OpenMpiBuffers.atPosition;
+import static org.jmpibench.openmpi.OpenMpiBuffers.readable;
+import static org.jmpibench.openmpi.OpenMpiBuffers.region;
+
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.DoubleBuffer;
-import java.nio.IntBuffer;
 import mpi.Datatype;
-import mpi.Intracomm;
 import mpi.MPI;
 import mpi.MPIException;
-import mpi.Status;
+import org.jmpibench.spi.Checks;
 import org.jmpibench.spi.Communicator;
 import org.jmpibench.spi.CommunicatorException;
+import org.jmpibench.spi.DataType;
+import org.jmpibench.spi.ReduceOp;
+import org.jmpibench.spi.Request;
 
 /**
- * The SPI on Open MPI's Java bindings: the only class that touches the {@code mpi} package, loaded only inside
- * rank JVMs started by {@link OpenMpiLauncher}.
+ * The SPI on Open MPI's Java bindings, loaded only inside rank JVMs started by {@link OpenMpiLauncher}: blocking
+ * point to point and the lifecycle here, the non-blocking calls in {@link OpenMpiRequests}, the collectives in
+ * {@link OpenMpiCollectives}. Every operation is one call of Open MPI's own (the module README maps them).
  *
  * <p>How each buffer kind reaches MPI, and why:
  * <ul>
  *   <li>Direct {@link ByteBuffer}s go to MPI by address: no copy. A buffer whose position is not 0 is passed as a
  *       {@link ByteBuffer#slice() slice}, because the bindings use the buffer's base address, not its position.</li>
- *   <li>Arrays (and heap buffers) are sent, broadcast and gathered through the bindings' own path, which copies
- *       the array region in (and, at the receiving side of a collective, exactly {@code count} elements out).</li>
+ *   <li>Arrays (and heap buffers) are sent and passed to collectives through the bindings' own path, which copies
+ *       the array region in (and, at the receiving side of a collective, exactly what it delivers out).</li>
  *   <li>Arrays and heap buffers are <em>received</em> through a direct staging buffer, then the elements that
  *       arrived are copied out. The bindings' own array path copies back all {@code count} elements from an
  *       uninitialised scratch buffer, which would overwrite the part of the caller's array beyond the message
  *       with garbage; the SPI promises that part stays untouched. The cost is the same single copy.</li>
+ *   <li>Non-blocking calls take direct buffers only: arrays are copied through the request's own staging
+ *       buffer ({@link OpenMpiRequest}).</li>
  * </ul>
  * Errors: {@code COMM_WORLD} is switched to {@code MPI_ERRORS_RETURN}, so a truncated message or a transport error
  * becomes a {@link CommunicatorException} instead of aborting the job.
@@ -35,30 +39,17 @@ import org.jmpibench.spi.CommunicatorException;
 final class OpenMpiCommunicator implements Communicator {
 
     private static final int INITIAL_STAGING_BYTES = 1 << 16;
-    /**
-     * {@code Status.data}: the bindings copy {@code MPI_Status} into it as {source, tag, error, cancelled, ucount,
-     * index}, ucount being the bytes received. Reading it saves {@code Status.getCount}'s JNI call, about 25 ns,
-     * a tenth of a one-int half round trip on shared memory. Null where the field is not there (another version
-     * of the bindings): then getCount is asked.
-     */
-    private static final VarHandle STATUS_DATA = statusData();
-    private static final int STATUS_UCOUNT = 4;
-    private static final int STATUS_LENGTH = 6;
 
-    private final Intracomm world;
-    private final int rank;
-    private final int size;
-    /** Direct, native order; replaced by a larger one when a receive needs more. */
-    private ByteBuffer staging;
-    private IntBuffer stagingInts;
-    private DoubleBuffer stagingDoubles;
-    private boolean closed;
+    private final OpenMpiWorld world;
+    private final OpenMpiRequests requests;
+    private final OpenMpiCollectives collectives;
+    /** Where arrays and heap buffers are received (see the class comment). */
+    private final Staging staging = new Staging(INITIAL_STAGING_BYTES);
 
-    private OpenMpiCommunicator(Intracomm world) throws MPIException {
+    private OpenMpiCommunicator(OpenMpiWorld world) {
         this.world = world;
-        this.rank = world.getRank();
-        this.size = world.getSize();
-        growStaging(INITIAL_STAGING_BYTES);
+        this.requests = new OpenMpiRequests(world);
+        this.collectives = new OpenMpiCollectives(world);
     }
 
     /**
@@ -74,7 +65,7 @@ final class OpenMpiCommunicator implements Communicator {
                         + ", below MPI_THREAD_SERIALIZED (" + MPI.THREAD_SERIALIZED + ") which the SPI needs");
             }
             MPI.COMM_WORLD.setErrhandler(MPI.ERRORS_RETURN);
-            return new OpenMpiCommunicator(MPI.COMM_WORLD);
+            return new OpenMpiCommunicator(new OpenMpiWorld(MPI.COMM_WORLD));
         } catch (MPIException e) {
             throw new CommunicatorException("MPI_Init_thread failed: " + e.getMessage(), e);
         }
@@ -82,334 +73,278 @@ final class OpenMpiCommunicator implements Communicator {
 
     @Override
     public int rank() {
-        return rank;
+        return world.rank;
     }
 
     @Override
     public int size() {
-        return size;
+        return world.size;
     }
 
-    // --- point to point ----------------------------------------------------------------------------------
+    // --- blocking point to point -------------------------------------------------------------------------
 
     @Override
     public void send(int[] buf, int offset, int count, int dest, int tag) {
-        checkOpen();
-        checkRegion(buf.length, offset, count);
-        checkPeer(dest, "dest");
-        checkTag(tag);
-        try {
-            world.send(count == 0 ? null : offset == 0 ? buf : MPI.slice(buf, offset), count, MPI.INT, dest, tag);
-        } catch (MPIException e) {
-            throw failure("send to rank " + dest, e);
-        }
+        checkPeer(dest, "dest", tag);
+        Checks.range(buf, offset, count, "buf");
+        send(count == 0 ? null : region(buf, offset), count, MPI.INT, dest, tag);
     }
 
     @Override
     public void send(double[] buf, int offset, int count, int dest, int tag) {
-        checkOpen();
-        checkRegion(buf.length, offset, count);
-        checkPeer(dest, "dest");
-        checkTag(tag);
-        try {
-            world.send(count == 0 ? null : offset == 0 ? buf : MPI.slice(buf, offset), count, MPI.DOUBLE, dest,
-                    tag);
-        } catch (MPIException e) {
-            throw failure("send to rank " + dest, e);
-        }
+        checkPeer(dest, "dest", tag);
+        Checks.range(buf, offset, count, "buf");
+        send(count == 0 ? null : region(buf, offset), count, MPI.DOUBLE, dest, tag);
     }
 
     @Override
     public void send(ByteBuffer buf, int dest, int tag) {
-        checkOpen();
-        checkPeer(dest, "dest");
-        checkTag(tag);
-        int bytes = buf.remaining();
-        try {
-            world.send(bytes == 0 ? null : readable(buf), bytes, MPI.BYTE, dest, tag);
-        } catch (MPIException e) {
-            throw failure("send to rank " + dest, e);
-        }
+        checkPeer(dest, "dest", tag);
+        int bytes = Checks.notNull(buf, "buf").remaining();
+        send(bytes == 0 ? null : readable(buf, staging), bytes, MPI.BYTE, dest, tag);
     }
 
     @Override
     public int recv(int[] buf, int offset, int count, int source, int tag) {
-        checkOpen();
-        checkRegion(buf.length, offset, count);
-        checkPeer(source, "source");
-        checkTag(tag);
-        ensureStaging((long) count * Integer.BYTES);
-        int arrived = receive(count == 0 ? null : staging, count, MPI.INT, Integer.BYTES, source, tag);
-        stagingInts.get(0, buf, offset, arrived);
+        checkPeer(source, "source", tag);
+        Checks.range(buf, offset, count, "buf");
+        staging.ensure((long) count * Integer.BYTES);
+        int arrived = receive(count == 0 ? null : staging.bytes(), count, MPI.INT, Integer.BYTES, source, tag);
+        staging.ints().get(0, buf, offset, arrived);
         return arrived;
     }
 
     @Override
     public int recv(double[] buf, int offset, int count, int source, int tag) {
-        checkOpen();
-        checkRegion(buf.length, offset, count);
-        checkPeer(source, "source");
-        checkTag(tag);
-        ensureStaging((long) count * Double.BYTES);
-        int arrived = receive(count == 0 ? null : staging, count, MPI.DOUBLE, Double.BYTES, source, tag);
-        stagingDoubles.get(0, buf, offset, arrived);
+        checkPeer(source, "source", tag);
+        Checks.range(buf, offset, count, "buf");
+        staging.ensure((long) count * Double.BYTES);
+        int arrived = receive(count == 0 ? null : staging.bytes(), count, MPI.DOUBLE, Double.BYTES, source, tag);
+        staging.doubles().get(0, buf, offset, arrived);
         return arrived;
     }
 
     @Override
     public int recv(ByteBuffer buf, int source, int tag) {
-        checkOpen();
-        checkWritable(buf);
-        checkPeer(source, "source");
-        checkTag(tag);
-        int room = buf.remaining();
+        checkPeer(source, "source", tag);
+        int room = Checks.writable(buf, "buf").remaining();
         if (room == 0) {
             return receive(null, 0, MPI.BYTE, 1, source, tag);
         }
         if (buf.isDirect()) {
-            return receive(buf.position() == 0 ? buf : buf.slice(), room, MPI.BYTE, 1, source, tag);
+            return receive(atPosition(buf), room, MPI.BYTE, 1, source, tag);
         }
-        ensureStaging(room);
-        int arrived = receive(staging, room, MPI.BYTE, 1, source, tag);
-        buf.put(buf.position(), staging, 0, arrived);
+        staging.ensure(room);
+        int arrived = receive(staging.bytes(), room, MPI.BYTE, 1, source, tag);
+        buf.put(buf.position(), staging.bytes(), 0, arrived);
         return arrived;
+    }
+
+    private void send(Object buf, int count, Datatype type, int dest, int tag) {
+        try {
+            world.comm.send(buf, count, type, dest, tag);
+        } catch (MPIException e) {
+            throw world.failure("send to rank " + dest, e);
+        }
     }
 
     private int receive(Object target, int count, Datatype type, int elementBytes, int source, int tag) {
         try {
-            Status status = world.recv(target, count, type, source, tag);
-            if (STATUS_DATA != null) {
-                long[] data = (long[]) STATUS_DATA.get(status);
-                if (data.length == STATUS_LENGTH) {
-                    long bytes = data[STATUS_UCOUNT];
-                    if (bytes >= 0 && bytes % elementBytes == 0 && bytes / elementBytes <= count) {
-                        return (int) (bytes / elementBytes);
-                    }
-                }
-            }
-            return status.getCount(type);
+            return ReceivedCount.of(world.comm.recv(target, count, type, source, tag), type, elementBytes, count);
         } catch (MPIException e) {
-            throw failure("recv of at most " + count + " elements from rank " + source + " with tag " + tag, e);
+            throw world.failure("recv of at most " + count + " elements from rank " + source + " with tag " + tag,
+                    e);
         }
+    }
+
+    private void checkPeer(int peer, String what, int tag) {
+        world.checkOpen();
+        Checks.rank(peer, world.size, what);
+        Checks.tag(tag);
+    }
+
+    // --- non-blocking point to point ---------------------------------------------------------------------
+
+    @Override
+    public Request isend(int[] buf, int offset, int count, int dest, int tag) {
+        return requests.isend(buf, offset, count, dest, tag);
+    }
+
+    @Override
+    public Request isend(double[] buf, int offset, int count, int dest, int tag) {
+        return requests.isend(buf, offset, count, dest, tag);
+    }
+
+    @Override
+    public Request isend(ByteBuffer buf, int dest, int tag) {
+        return requests.isend(buf, dest, tag);
+    }
+
+    @Override
+    public Request irecv(int[] buf, int offset, int count, int source, int tag) {
+        return requests.irecv(buf, offset, count, source, tag);
+    }
+
+    @Override
+    public Request irecv(double[] buf, int offset, int count, int source, int tag) {
+        return requests.irecv(buf, offset, count, source, tag);
+    }
+
+    @Override
+    public Request irecv(ByteBuffer buf, int source, int tag) {
+        return requests.irecv(buf, source, tag);
+    }
+
+    @Override
+    public void waitAll(Request[] pending, int count) {
+        requests.waitAll(pending, count);
     }
 
     // --- collectives -------------------------------------------------------------------------------------
 
     @Override
     public void bcast(int[] buf, int offset, int count, int root) {
-        checkOpen();
-        checkRegion(buf.length, offset, count);
-        checkPeer(root, "root");
-        try {
-            world.bcast(count == 0 ? null : offset == 0 ? buf : MPI.slice(buf, offset), count, MPI.INT, root);
-        } catch (MPIException e) {
-            throw failure("bcast from root " + root, e);
-        }
+        collectives.bcast(buf, offset, count, root);
     }
 
     @Override
     public void bcast(double[] buf, int offset, int count, int root) {
-        checkOpen();
-        checkRegion(buf.length, offset, count);
-        checkPeer(root, "root");
-        try {
-            world.bcast(count == 0 ? null : offset == 0 ? buf : MPI.slice(buf, offset), count, MPI.DOUBLE, root);
-        } catch (MPIException e) {
-            throw failure("bcast from root " + root, e);
-        }
+        collectives.bcast(buf, offset, count, root);
     }
 
     @Override
     public void bcast(ByteBuffer buf, int root) {
-        checkOpen();
-        checkPeer(root, "root");
-        if (rank != root) {
-            checkWritable(buf);
-        }
-        int bytes = buf.remaining();
-        try {
-            world.bcast(bytes == 0 ? null : rank == root ? readable(buf) : writable(buf), bytes, MPI.BYTE, root);
-        } catch (MPIException e) {
-            throw failure("bcast from root " + root, e);
-        }
+        collectives.bcast(buf, root);
     }
 
     @Override
     public void gather(int[] send, int sendOffset, int count, int[] recv, int recvOffset, int root) {
-        checkOpen();
-        checkRegion(send.length, sendOffset, count);
-        checkPeer(root, "root");
-        boolean atRoot = rank == root;
-        if (atRoot) {
-            checkGatherTarget(recv == null ? -1 : recv.length, recvOffset, count);
-        }
-        try {
-            world.gather(count == 0 ? null : sendOffset == 0 ? send : MPI.slice(send, sendOffset), count, MPI.INT,
-                    !atRoot || count == 0 ? null : recvOffset == 0 ? recv : MPI.slice(recv, recvOffset), count,
-                    MPI.INT, root);
-        } catch (MPIException e) {
-            throw failure("gather to root " + root, e);
-        }
+        collectives.gather(send, sendOffset, count, recv, recvOffset, root);
     }
 
     @Override
     public void gather(double[] send, int sendOffset, int count, double[] recv, int recvOffset, int root) {
-        checkOpen();
-        checkRegion(send.length, sendOffset, count);
-        checkPeer(root, "root");
-        boolean atRoot = rank == root;
-        if (atRoot) {
-            checkGatherTarget(recv == null ? -1 : recv.length, recvOffset, count);
-        }
-        try {
-            world.gather(count == 0 ? null : sendOffset == 0 ? send : MPI.slice(send, sendOffset), count,
-                    MPI.DOUBLE,
-                    !atRoot || count == 0 ? null : recvOffset == 0 ? recv : MPI.slice(recv, recvOffset), count,
-                    MPI.DOUBLE, root);
-        } catch (MPIException e) {
-            throw failure("gather to root " + root, e);
-        }
+        collectives.gather(send, sendOffset, count, recv, recvOffset, root);
     }
 
     @Override
     public void gather(ByteBuffer send, ByteBuffer recv, int root) {
-        checkOpen();
-        checkPeer(root, "root");
-        int bytes = send.remaining();
-        boolean atRoot = rank == root;
-        if (atRoot) {
-            if (recv == null) {
-                throw new IllegalArgumentException("recv must not be null at the root (rank " + root + ")");
-            }
-            checkWritable(recv);
-            if ((long) bytes * size > recv.remaining()) {
-                throw new IllegalArgumentException("recv has " + recv.remaining() + " bytes remaining, "
-                        + size + " ranks x " + bytes + " bytes do not fit");
-            }
-        }
-        try {
-            world.gather(bytes == 0 ? null : readable(send), bytes, MPI.BYTE,
-                    !atRoot || bytes == 0 ? null : writable(recv), bytes, MPI.BYTE, root);
-        } catch (MPIException e) {
-            throw failure("gather to root " + root, e);
-        }
+        collectives.gather(send, recv, root);
+    }
+
+    @Override
+    public void allreduce(int[] send, int sendOffset, int count, int[] recv, int recvOffset, ReduceOp op) {
+        collectives.allreduce(send, sendOffset, count, recv, recvOffset, op);
+    }
+
+    @Override
+    public void allreduce(double[] send, int sendOffset, int count, double[] recv, int recvOffset, ReduceOp op) {
+        collectives.allreduce(send, sendOffset, count, recv, recvOffset, op);
+    }
+
+    @Override
+    public void allreduce(ByteBuffer send, ByteBuffer recv, DataType type, ReduceOp op) {
+        collectives.allreduce(send, recv, type, op);
+    }
+
+    @Override
+    public void reduce(int[] send, int sendOffset, int count, int[] recv, int recvOffset, ReduceOp op, int root) {
+        collectives.reduce(send, sendOffset, count, recv, recvOffset, op, root);
+    }
+
+    @Override
+    public void reduce(double[] send, int sendOffset, int count, double[] recv, int recvOffset, ReduceOp op,
+                       int root) {
+        collectives.reduce(send, sendOffset, count, recv, recvOffset, op, root);
+    }
+
+    @Override
+    public void reduce(ByteBuffer send, ByteBuffer recv, DataType type, ReduceOp op, int root) {
+        collectives.reduce(send, recv, type, op, root);
+    }
+
+    @Override
+    public void reduceScatter(int[] send, int sendOffset, int count, int[] recv, int recvOffset, ReduceOp op) {
+        collectives.reduceScatter(send, sendOffset, count, recv, recvOffset, op);
+    }
+
+    @Override
+    public void reduceScatter(double[] send, int sendOffset, int count, double[] recv, int recvOffset,
+                              ReduceOp op) {
+        collectives.reduceScatter(send, sendOffset, count, recv, recvOffset, op);
+    }
+
+    @Override
+    public void reduceScatter(ByteBuffer send, ByteBuffer recv, DataType type, ReduceOp op) {
+        collectives.reduceScatter(send, recv, type, op);
+    }
+
+    @Override
+    public void allgather(int[] send, int sendOffset, int count, int[] recv, int recvOffset) {
+        collectives.allgather(send, sendOffset, count, recv, recvOffset);
+    }
+
+    @Override
+    public void allgather(double[] send, int sendOffset, int count, double[] recv, int recvOffset) {
+        collectives.allgather(send, sendOffset, count, recv, recvOffset);
+    }
+
+    @Override
+    public void allgather(ByteBuffer send, ByteBuffer recv) {
+        collectives.allgather(send, recv);
+    }
+
+    @Override
+    public void alltoall(int[] send, int sendOffset, int count, int[] recv, int recvOffset) {
+        collectives.alltoall(send, sendOffset, count, recv, recvOffset);
+    }
+
+    @Override
+    public void alltoall(double[] send, int sendOffset, int count, double[] recv, int recvOffset) {
+        collectives.alltoall(send, sendOffset, count, recv, recvOffset);
+    }
+
+    @Override
+    public void alltoall(ByteBuffer send, ByteBuffer recv) {
+        collectives.alltoall(send, recv);
+    }
+
+    @Override
+    public void scatter(int[] send, int sendOffset, int count, int[] recv, int recvOffset, int root) {
+        collectives.scatter(send, sendOffset, count, recv, recvOffset, root);
+    }
+
+    @Override
+    public void scatter(double[] send, int sendOffset, int count, double[] recv, int recvOffset, int root) {
+        collectives.scatter(send, sendOffset, count, recv, recvOffset, root);
+    }
+
+    @Override
+    public void scatter(ByteBuffer send, ByteBuffer recv, int root) {
+        collectives.scatter(send, recv, root);
     }
 
     @Override
     public void barrier() {
-        checkOpen();
+        world.checkOpen();
         try {
-            world.barrier();
+            world.comm.barrier();
         } catch (MPIException e) {
-            throw failure("barrier", e);
+            throw world.failure("barrier", e);
         }
     }
 
     @Override
     public void close() {
-        if (closed) {
+        if (!world.close()) {
             return;
         }
-        closed = true;
         try {
             if (!MPI.isFinalized()) {
                 MPI.Finalize();
             }
         } catch (MPIException e) {
-            throw failure("MPI_Finalize", e);
+            throw world.failure("MPI_Finalize", e);
         }
-    }
-
-    private static VarHandle statusData() {
-        try {
-            return MethodHandles.privateLookupIn(Status.class, MethodHandles.lookup())
-                    .findVarHandle(Status.class, "data", long[].class);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    // --- buffers -----------------------------------------------------------------------------------------
-
-    /**
-     * A buffer the bindings read from position on. They take a heap buffer's array offset and a direct buffer's
-     * base address, ignoring the position, hence the slice; a read-only heap buffer has no accessible array, so
-     * it is copied into the staging buffer.
-     */
-    private ByteBuffer readable(ByteBuffer buf) {
-        if (!buf.isDirect() && !buf.hasArray()) {
-            int bytes = buf.remaining();
-            ensureStaging(bytes);
-            staging.put(0, buf, buf.position(), bytes);
-            return staging;
-        }
-        return buf.position() == 0 ? buf : buf.slice();
-    }
-
-    /** A buffer the bindings write to from position on (exactly as many elements as a collective delivers). */
-    private static ByteBuffer writable(ByteBuffer buf) {
-        return buf.position() == 0 ? buf : buf.slice();
-    }
-
-    private void ensureStaging(long bytes) {
-        if (bytes > staging.capacity()) {
-            if (bytes > Integer.MAX_VALUE - 8) {
-                throw new IllegalArgumentException("message of " + bytes + " bytes is larger than a buffer can be");
-            }
-            growStaging((int) Math.max(bytes, Math.min(Integer.MAX_VALUE - 8L, 2L * staging.capacity())));
-        }
-    }
-
-    private void growStaging(int bytes) {
-        staging = ByteBuffer.allocateDirect(bytes).order(ByteOrder.nativeOrder());
-        stagingInts = staging.asIntBuffer();
-        stagingDoubles = staging.asDoubleBuffer();
-    }
-
-    // --- checks ------------------------------------------------------------------------------------------
-
-    private void checkOpen() {
-        if (closed) {
-            throw new CommunicatorException("rank " + rank + ": the communicator is closed (MPI_Finalize was called)");
-        }
-    }
-
-    private void checkPeer(int peer, String what) {
-        if (peer < 0 || peer >= size) {
-            throw new IllegalArgumentException(what + " " + peer + " is not a rank of this job (0.." + (size - 1) + ")");
-        }
-    }
-
-    private static void checkTag(int tag) {
-        if (tag < 0) {
-            throw new IllegalArgumentException("tag must be >= 0, got " + tag);
-        }
-    }
-
-    private static void checkRegion(int length, int offset, int count) {
-        if (offset < 0 || count < 0 || (long) offset + count > length) {
-            throw new IllegalArgumentException("offset " + offset + " and count " + count
-                    + " do not fit an array of length " + length);
-        }
-    }
-
-    private void checkGatherTarget(int length, int offset, int count) {
-        if (length < 0) {
-            throw new IllegalArgumentException("recv must not be null at the root (rank " + rank + ")");
-        }
-        if (offset < 0 || (long) offset + (long) size * count > length) {
-            throw new IllegalArgumentException("recv offset " + offset + " with " + size + " ranks x " + count
-                    + " elements does not fit an array of length " + length);
-        }
-    }
-
-    private static void checkWritable(ByteBuffer buf) {
-        if (buf.isReadOnly()) {
-            throw new IllegalArgumentException("cannot receive into a read-only buffer: " + buf);
-        }
-    }
-
-    private CommunicatorException failure(String what, MPIException e) {
-        return new CommunicatorException("openmpi rank " + rank + ": " + what + " failed: " + e.getMessage(), e);
     }
 }

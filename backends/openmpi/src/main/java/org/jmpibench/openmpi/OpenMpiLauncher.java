@@ -17,13 +17,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.jmpibench.launcher.BindAddress;
 import org.jmpibench.launcher.ForeignConnections;
 import org.jmpibench.launcher.JobIds;
+import org.jmpibench.launcher.LocalHost;
 import org.jmpibench.launcher.ProcessReaper;
 import org.jmpibench.launcher.ProgressWatch;
 import org.jmpibench.launcher.RankEnd;
-import org.jmpibench.launcher.RankCommand;
+import org.jmpibench.launcher.RankHosts;
 import org.jmpibench.launcher.RankEnv;
+import org.jmpibench.launcher.RemoteLaunch;
 import org.jmpibench.spi.Job;
 import org.jmpibench.spi.JobLauncher;
 import org.jmpibench.spi.JobOutcome;
@@ -66,19 +69,20 @@ final class OpenMpiLauncher implements JobLauncher {
                 new IllegalStateException("backend " + backend + " is not available: " + lookup.missing()));
 
         String jobId = JobIds.create();
-        try (ProgressWatch progress = ProgressWatch.open(jobId, spec.np())) {
+        RankHosts hosts = RankHosts.of(spec);
+        try (ProgressWatch progress = ProgressWatch.open(jobId, spec.np(), hosts)) {
             Map<String, String> env = new HashMap<>(spec.env());
             env.put(Job.BACKEND_ENV, backend);
             env.put(RankEnv.SIZE, Integer.toString(spec.np()));
             env.put(RankEnv.JOB_ID, jobId);
             env.put(RankEnv.JOB_TOKEN, JobIds.randomHex(16));
             env.putAll(progress.env());
-            return run(spec, found, env, progress);
+            return run(spec, found, env, progress, hosts);
         }
     }
 
     private JobOutcome run(JobSpec spec, OpenMpiInstallation found, Map<String, String> env,
-                           ProgressWatch progress) {
+                           ProgressWatch progress, RankHosts hosts) {
         List<String> command = MpirunCommand.build(found, spec, env.keySet(), host(spec));
         StringBuffer output = new StringBuffer();
         List<RankLine> lines = Collections.synchronizedList(new ArrayList<>());
@@ -93,10 +97,11 @@ final class OpenMpiLauncher implements JobLauncher {
                     "backend " + backend + ": could not start mpirun: " + e.getMessage(), "");
         }
         ProcessReaper.track(mpirun);
-        Thread out = pump(mpirun.getInputStream(), false, spec, lines, output);
-        Thread err = pump(mpirun.getErrorStream(), true, spec, lines, output);
+        Thread out = pump(mpirun.getInputStream(), false, spec, lines, output, progress);
+        Thread err = pump(mpirun.getErrorStream(), true, spec, lines, output, progress);
 
-        RankWatch watch = new RankWatch(mpirun, progress, System.nanoTime() + spec.timeout().toNanos());
+        RankWatch watch = new RankWatch(mpirun, progress, System.nanoTime() + spec.timeout().toNanos(),
+                spec.hostfile() != null && !spec.hostfile().names().stream().allMatch(LocalHost::is));
         RankWatch.End end;
         ProgressWatch.Snapshot atEnd;
         try {
@@ -115,7 +120,7 @@ final class OpenMpiLauncher implements JobLauncher {
 
         List<RankLine> seen = List.copyOf(lines);
         if (end == RankWatch.End.HELD_BY_STRANGERS) {
-            MpirunReport.Verdict verdict = MpirunReport.read(1, seen);
+            MpirunReport.Verdict verdict = MpirunReport.read(1, seen, hosts);
             String before = verdict.failedRank() < 0 ? "" : " (before that: " + verdict.account() + ")";
             return new JobOutcome(backend, notExited(spec.np()), false, "backend " + backend + ": job stopped: "
                     + watch.strangers().describe("mpirun's") + "; mpirun accepts anyone there and waits for them "
@@ -127,7 +132,7 @@ final class OpenMpiLauncher implements JobLauncher {
                     + atEnd.explain(noticed, ends(spec.np(), -1, 0), -1,
                             rank -> MpirunReport.tellingLineOf(rank, seen)), output.toString());
         }
-        MpirunReport.Verdict verdict = MpirunReport.read(mpirun.exitValue(), seen);
+        MpirunReport.Verdict verdict = MpirunReport.read(mpirun.exitValue(), seen, hosts);
         String failure = verdict.account().isEmpty() ? "" : "backend " + backend + ": "
                 + atEnd.explain(verdict.account(), ends(spec.np(), verdict.failedRank(), verdict.exitCode()),
                         verdict.failedRank(), rank -> MpirunReport.tellingLineOf(rank, seen));
@@ -154,13 +159,16 @@ final class OpenMpiLauncher implements JobLauncher {
         private final Process mpirun;
         private final ProgressWatch progress;
         private final long deadlineNs;
+        /** Whether ranks run on other hosts too, whose daemons connect to mpirun from there. */
+        private final boolean jobElsewhere;
         private ProgressWatch.Snapshot whenARankWent;
         private ForeignConnections strangers;
 
-        RankWatch(Process mpirun, ProgressWatch progress, long deadlineNs) {
+        RankWatch(Process mpirun, ProgressWatch progress, long deadlineNs, boolean jobElsewhere) {
             this.mpirun = mpirun;
             this.progress = progress;
             this.deadlineNs = deadlineNs;
+            this.jobElsewhere = jobElsewhere;
         }
 
         End awaitMpirun() throws InterruptedException {
@@ -200,7 +208,7 @@ final class OpenMpiLauncher implements JobLauncher {
             Set<Long> job = new HashSet<>();
             job.add(mpirun.pid());
             mpirun.toHandle().descendants().forEach(process -> job.add(process.pid()));
-            strangers = ForeignConnections.into(mpirun.toHandle(), job);
+            strangers = ForeignConnections.into(mpirun.toHandle(), job, jobElsewhere);
             return strangers.connections() > 0;
         }
 
@@ -224,9 +232,13 @@ final class OpenMpiLauncher implements JobLauncher {
 
     private static MpirunCommand.Host host(JobSpec spec) {
         String extra = System.getProperty(EXTRA_ARGS_PROPERTY, "").strip();
+        Map<String, String> settings = new HashMap<>(System.getenv());
+        settings.putAll(spec.env());
+        String agent = settings.get(RemoteLaunch.AGENT_ENV);
         return new MpirunCommand.Host(isRoot(), Runtime.getRuntime().availableProcessors(),
-                RankCommand.currentJava(), spec.timeout().toSeconds() + BACKSTOP_SECONDS,
-                extra.isEmpty() ? List.of() : List.of(extra.split("\\s+")));
+                spec.timeout().toSeconds() + BACKSTOP_SECONDS,
+                extra.isEmpty() ? List.of() : List.of(extra.split("\\s+")), BindAddress.configured(settings),
+                agent == null || agent.isBlank() ? null : agent.strip());
     }
 
     /** uid 0? {@code /proc/self} belongs to the process's user. */
@@ -256,15 +268,15 @@ final class OpenMpiLauncher implements JobLauncher {
     }
 
     private static Thread pump(InputStream in, boolean stderr, JobSpec spec, List<RankLine> lines,
-                               StringBuffer output) {
+                               StringBuffer output, ProgressWatch progress) {
         Thread thread = new Thread(() -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 TaggedOutput tagged = new TaggedOutput(stderr);
                 String raw;
                 while ((raw = reader.readLine()) != null) {
-                    tagged.accept(raw).forEach(line -> forward(line, spec, lines, output));
+                    tagged.accept(raw).forEach(line -> forward(line, spec, lines, output, progress));
                 }
-                tagged.finish().forEach(line -> forward(line, spec, lines, output));
+                tagged.finish().forEach(line -> forward(line, spec, lines, output, progress));
             } catch (IOException e) {
                 // mpirun was killed while we read: nothing more to forward.
             }
@@ -274,8 +286,12 @@ final class OpenMpiLauncher implements JobLauncher {
         return thread;
     }
 
-    private static void forward(RankLine line, JobSpec spec, List<RankLine> lines, StringBuffer output) {
+    private static void forward(RankLine line, JobSpec spec, List<RankLine> lines, StringBuffer output,
+                                ProgressWatch progress) {
         lines.add(line);
+        if (line.rank() >= 0 && line.stderr()) {
+            progress.rankSaid(line.rank(), line.text());
+        }
         String who = line.rank() < 0 ? "[mpirun" : "[rank " + line.rank();
         output.append(who).append(line.stderr() ? " err] " : "] ").append(line.text()).append('\n');
         spec.output().accept(line);

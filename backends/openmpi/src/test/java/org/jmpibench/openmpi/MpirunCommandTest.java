@@ -9,6 +9,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jmpibench.spi.Hosts;
+import org.jmpibench.spi.Jdk;
 import org.jmpibench.spi.JobSpec;
 import org.jmpibench.spi.RankProgram;
 import org.junit.jupiter.api.Test;
@@ -18,17 +20,18 @@ class MpirunCommandTest {
 
     private static final OpenMpiInstallation OMPI = new OpenMpiInstallation(Path.of("/opt/ompi/bin/mpirun"),
             Path.of("/opt/ompi/lib"), Path.of("/cache/mpi.jar"), "4.1.4");
-    private static final Path JAVA = Path.of("/jdk/bin/java");
+    private static final Jdk JDK_17 = new Jdk(Path.of("/jdk"), Runtime.Version.parse("17.0.15+6"), "");
     private static final RankProgram PROGRAM = new RankProgram(List.of("-Xmx1g"), List.of(Path.of("/app.jar")),
             "app.Main", List.of("a", "b"));
     private static final RankProgram LEADER = RankProgram.of(List.of(Path.of("/jmh.jar")), "jmh.Forked", "x");
 
     private static MpirunCommand.Host host(boolean root, int cores) {
-        return new MpirunCommand.Host(root, cores, JAVA, 70, List.of());
+        return new MpirunCommand.Host(root, cores, 70, List.of());
     }
 
     private static List<String> build(JobSpec spec, MpirunCommand.Host host) {
-        return MpirunCommand.build(OMPI, spec, Set.of("JMPI_BACKEND", "JMPI_JOB_TOKEN"), host);
+        return MpirunCommand.build(OMPI, spec.jdk() == null ? spec.withJdk(JDK_17) : spec,
+                Set.of("JMPI_BACKEND", "JMPI_JOB_TOKEN"), host);
     }
 
     @Test
@@ -63,13 +66,26 @@ class MpirunCommandTest {
     }
 
     @Test
-    void aHostfileIsPassedAndTcpJoinsTheTransports() {
-        JobSpec spec = JobSpec.of(8, PROGRAM, Duration.ofSeconds(60)).withHostfile(Path.of("/etc/hosts.mpi"));
-        List<String> cmd = build(spec, host(false, 2));
+    void hostsArePassedWithTheirSlotsAndMappingAndTcpJoinsTheTransports() {
+        Hosts hosts = Hosts.of(List.of(new Hosts.Host("h1", 4), new Hosts.Host("h2", 4))).withMapBy("node");
+        List<String> cmd = build(JobSpec.of(8, PROGRAM, Duration.ofSeconds(60)).withHostfile(hosts), host(false, 2));
 
-        assertThat(cmd).containsSubsequence("--hostfile", "/etc/hosts.mpi");
+        assertThat(cmd).containsSubsequence("--host", "h1:4,h2:4", "--map-by", "node");
         assertThat(cmd).containsSubsequence("--mca", "btl", "self,vader,tcp");
         assertThat(cmd).as("slots come from the hostfile").doesNotContain("--oversubscribe");
+        assertThat(cmd).as("no interface or agent asked for").doesNotContain("btl_tcp_if_include", "plm_rsh_agent");
+    }
+
+    @Test
+    void theInterfaceGoesToBothTcpTransportsAndTheAgentToTheLauncher() {
+        Hosts hosts = Hosts.of(List.of(new Hosts.Host("h1", 1), new Hosts.Host("h2", 1)));
+        List<String> cmd = build(JobSpec.of(2, PROGRAM, Duration.ofSeconds(60)).withHostfile(hosts),
+                new MpirunCommand.Host(true, 2, 70, List.of(), "mpi0", "/x/netns-agent.sh"));
+
+        assertThat(cmd).containsSubsequence("--map-by", "slot");
+        assertThat(cmd).containsSubsequence("--mca", "btl_tcp_if_include", "mpi0");
+        assertThat(cmd).containsSubsequence("--mca", "oob_tcp_if_include", "mpi0");
+        assertThat(cmd).containsSubsequence("--mca", "plm_rsh_agent", "/x/netns-agent.sh");
     }
 
     @Test
@@ -105,8 +121,21 @@ class MpirunCommandTest {
     @Test
     void extraArgumentsComeBeforeTheProgram() {
         List<String> cmd = build(JobSpec.of(2, PROGRAM, Duration.ofSeconds(60)),
-                new MpirunCommand.Host(false, 2, JAVA, 70, List.of("--bind-to", "none")));
+                new MpirunCommand.Host(false, 2, 70, List.of("--bind-to", "none")));
 
         assertThat(cmd).containsSubsequence("--bind-to", "none", "-np", "2", "/jdk/bin/java");
+    }
+
+    @Test
+    void ranksRunOnTheJobsJdkWithNativeAccessEnabledFromJava22() {
+        Jdk jdk25 = new Jdk(Path.of("/opt/jdk-25"), Runtime.Version.parse("25.0.3+9-LTS"), "Eclipse Adoptium");
+        List<String> cmd = build(JobSpec.of(3, PROGRAM, Duration.ofSeconds(60)).withLeader(LEADER).withJdk(jdk25),
+                host(false, 4));
+
+        assertThat(cmd).containsSubsequence("-np", "1", "/opt/jdk-25/bin/java", "--enable-native-access=ALL-UNNAMED",
+                "jmh.Forked", ":", "-np", "2", "/opt/jdk-25/bin/java", "--enable-native-access=ALL-UNNAMED", "-Xmx1g",
+                "app.Main");
+        assertThat(build(JobSpec.of(2, PROGRAM, Duration.ofSeconds(60)), host(false, 2)))
+                .doesNotContain("--enable-native-access=ALL-UNNAMED");
     }
 }

@@ -3,6 +3,7 @@ package org.jmpibench.openmpi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.jmpibench.launcher.RankHosts;
 import org.jmpibench.spi.JobSpec.RankLine;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +47,44 @@ class MpirunReportTest {
         assertThat(verdict.failedRank()).isEqualTo(1);
         assertThat(verdict.exitCode()).isEqualTo(137);
         assertThat(verdict.failure("openmpi")).isEqualTo("backend openmpi: rank 1 was killed by signal 9 (SIGKILL)");
+    }
+
+    @Test
+    void acrossHostsARankIsNamedWithItsHost() {
+        MpirunReport.Verdict verdict = MpirunReport.read(137, lines(
+                "mpirun noticed that process rank 3 with PID 0 on node h2 exited on signal 9 (Killed)."),
+                RankHosts.of(List.of("h1", "h2", "h1", "h2")));
+
+        assertThat(verdict.failure("openmpi"))
+                .isEqualTo("backend openmpi: rank 3 on host h2 was killed by signal 9 (SIGKILL)");
+    }
+
+    @Test
+    void aLostDaemonNamesItsHostAndTheRanksItHeld() {
+        MpirunReport.Verdict verdict = MpirunReport.read(1, lines(
+                "--------------------------------------------------------------------------",
+                "ORTE has lost communication with a remote daemon.",
+                "",
+                "  HNP daemon   : [[30044,0],0] on node h1",
+                "  Remote daemon: [[30044,0],1] on node h2",
+                ""), RankHosts.of(List.of("h1", "h2", "h1", "h2")));
+
+        assertThat(verdict.failedRank()).isEqualTo(1);
+        assertThat(verdict.failure("openmpi"))
+                .isEqualTo("backend openmpi: lost host h2 with ranks 1, 3: Remote daemon: [[30044,0],1] on node h2");
+    }
+
+    @Test
+    void daemonsThatFailedAreBlamedOnTheHostTheLaunchAgentLost() {
+        MpirunReport.Verdict verdict = MpirunReport.read(9, lines(
+                "[1,0]<stderr>:rank 0 fails on purpose: hang",
+                "Connection to h2 closed by remote host.",
+                "--------------------------------------------------------------------------",
+                "ORTE was unable to reliably start one or more daemons.",
+                "This usually is caused by:"), RankHosts.of(List.of("h1", "h2", "h2")));
+
+        assertThat(verdict.failure("openmpi"))
+                .isEqualTo("backend openmpi: lost host h2 with ranks 1, 2: Connection to h2 closed by remote host.");
     }
 
     @Test

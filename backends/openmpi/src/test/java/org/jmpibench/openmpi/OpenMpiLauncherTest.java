@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
+import org.jmpibench.spi.Idle;
 import org.jmpibench.spi.JobOutcome;
 import org.jmpibench.spi.JobSpec;
 import org.jmpibench.spi.JobSpec.RankLine;
@@ -40,7 +41,7 @@ class OpenMpiLauncherTest {
     void theLeaderRunsAsRankZeroAndTheProgramOnTheOtherRanks() {
         List<RankLine> lines = new CopyOnWriteArrayList<>();
         JobSpec spec = new JobSpec(3, program("follower"), program("leader"), Duration.ofSeconds(60),
-                Map.of("JMPI_TEST_VALUE", "from-the-spec"), null, lines::add);
+                Map.of("JMPI_TEST_VALUE", "from-the-spec"), null, lines::add, null, Idle.DEFAULT);
 
         JobOutcome outcome = backend.launcher().run(spec);
 

@@ -5,11 +5,14 @@ import java.nio.ByteBuffer;
 /**
  * The user's side of one message: a region of an {@code int[]}, a {@code double[]} or a {@link ByteBuffer},
  * seen as bytes. Instances are mutable and reused for every call ({@code set}), so sending and receiving allocate
- * nothing. Copies are bulk copies into or out of a {@link BufferViews} (a ring or a buffered message).
+ * nothing. Copies are bulk copies into or out of a {@link BufferViews} (a ring or a buffered message), made by the
+ * process's {@link MemoryAccess#COPY}.
  *
  * <p>{@code messageOffset} and {@code length} are in bytes; for arrays they are multiples of the element size.
  */
 abstract class Payload {
+
+    private static final BulkCopy COPY = MemoryAccess.COPY;
 
     /** Bytes this payload holds (send) or has room for (receive). */
     abstract long byteLength();
@@ -48,12 +51,12 @@ abstract class Payload {
 
         @Override
         void copyTo(BufferViews to, int toIndex, long messageOffset, int length) {
-            to.ints.put(toIndex >>> 2, array, offset + (int) (messageOffset >>> 2), length >>> 2);
+            COPY.put(array, offset + (int) (messageOffset >>> 2), to, toIndex, length);
         }
 
         @Override
         void copyFrom(BufferViews from, int fromIndex, long messageOffset, int length) {
-            from.ints.get(fromIndex >>> 2, array, offset + (int) (messageOffset >>> 2), length >>> 2);
+            COPY.get(from, fromIndex, array, offset + (int) (messageOffset >>> 2), length);
         }
     }
 
@@ -82,23 +85,26 @@ abstract class Payload {
 
         @Override
         void copyTo(BufferViews to, int toIndex, long messageOffset, int length) {
-            to.doubles.put(toIndex >>> 3, array, offset + (int) (messageOffset >>> 3), length >>> 3);
+            COPY.put(array, offset + (int) (messageOffset >>> 3), to, toIndex, length);
         }
 
         @Override
         void copyFrom(BufferViews from, int fromIndex, long messageOffset, int length) {
-            from.doubles.get(fromIndex >>> 3, array, offset + (int) (messageOffset >>> 3), length >>> 3);
+            COPY.get(from, fromIndex, array, offset + (int) (messageOffset >>> 3), length);
         }
     }
 
     /** Bytes {@code [start, start + length)} of a ByteBuffer, addressed absolutely: its position never moves. */
     static final class Bytes extends Payload {
+        private final DirectAddresses addresses = new DirectAddresses();
         private ByteBuffer buffer;
+        private long address;
         private int start;
         private int length;
 
         Bytes set(ByteBuffer buffer, int start, int length) {
             this.buffer = buffer;
+            this.address = addresses.of(buffer);
             this.start = start;
             this.length = length;
             return this;
@@ -116,12 +122,12 @@ abstract class Payload {
 
         @Override
         void copyTo(BufferViews to, int toIndex, long messageOffset, int length) {
-            to.bytes.put(toIndex, buffer, start + (int) messageOffset, length);
+            COPY.put(buffer, address, start + (int) messageOffset, to, toIndex, length);
         }
 
         @Override
         void copyFrom(BufferViews from, int fromIndex, long messageOffset, int length) {
-            buffer.put(start + (int) messageOffset, from.bytes, fromIndex, length);
+            COPY.get(from, fromIndex, buffer, address, start + (int) messageOffset, length);
         }
     }
 }

@@ -15,8 +15,8 @@ import static org.jmpibench.shm.ShmLayoutDescriptor.VERSION_OFFSET;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -28,7 +28,7 @@ import org.jmpibench.spi.CommunicatorException;
 /**
  * A rank's hold on its job's shared file: the one open channel (which must stay open: closing any channel of
  * the file would drop this process's liveness lock), the lock on its own byte, and the rings it uses, mapped
- * one region per ring.
+ * one region per ring through the process's {@link FileMapping} ({@link MemoryAccess}).
  *
  * <p>Joining: refuse a file whose creator (the launcher-side session) is gone, check the header, take this
  * rank's lock, say "attached", wait until every rank has, and then rank 0 unlinks the file: from then on no
@@ -46,13 +46,15 @@ final class ShmAttachment implements AutoCloseable {
     final FileChannel channel;
     final SpscRing[] outbound;
     final SpscRing[] inbound;
+    private final FileMapping mapping;
     private final FileLock ownLock;
 
-    private ShmAttachment(int rank, int size, FileChannel channel, FileLock ownLock, SpscRing[] outbound,
-                          SpscRing[] inbound) {
+    private ShmAttachment(int rank, int size, FileChannel channel, FileMapping mapping, FileLock ownLock,
+                          SpscRing[] outbound, SpscRing[] inbound) {
         this.rank = rank;
         this.size = size;
         this.channel = channel;
+        this.mapping = mapping;
         this.ownLock = ownLock;
         this.outbound = outbound;
         this.inbound = inbound;
@@ -63,10 +65,11 @@ final class ShmAttachment implements AutoCloseable {
             throw new IllegalArgumentException("rank " + rank + " is outside 0.." + (size - 1));
         }
         FileChannel channel = null;
+        FileMapping mapping = null;
         try {
             channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            MappedByteBuffer header = channel.map(FileChannel.MapMode.READ_WRITE, 0, HEADER_BYTES);
-            header.order(ByteOrder.nativeOrder());
+            mapping = MemoryAccess.mapping(channel);
+            ByteBuffer header = mapping.map(0, HEADER_BYTES);
             checkHeader(file, header, size);
             if (PeerWatch.isFree(channel, CREATOR_LOCK_OFFSET)) {
                 throw new CommunicatorException("shm: " + file + " is stale: the launcher that created it is gone");
@@ -84,8 +87,8 @@ final class ShmAttachment implements AutoCloseable {
             SpscRing[] inbound = new SpscRing[size];
             for (int peer = 0; peer < size; peer++) {
                 if (peer != rank) {
-                    outbound[peer] = ring(channel, size, rank, peer, ringStride, slotCount, slotStride, chunkBytes);
-                    inbound[peer] = ring(channel, size, peer, rank, ringStride, slotCount, slotStride, chunkBytes);
+                    outbound[peer] = ring(mapping, size, rank, peer, ringStride, slotCount, slotStride, chunkBytes);
+                    inbound[peer] = ring(mapping, size, peer, rank, ringStride, slotCount, slotStride, chunkBytes);
                 }
             }
             INTS.setRelease(header, ShmLayoutDescriptor.attachedOffset(rank), 1);
@@ -93,17 +96,17 @@ final class ShmAttachment implements AutoCloseable {
             if (rank == 0) {
                 Files.deleteIfExists(file);
             }
-            return new ShmAttachment(rank, size, channel, ownLock, outbound, inbound);
+            return new ShmAttachment(rank, size, channel, mapping, ownLock, outbound, inbound);
         } catch (IOException e) {
-            closeQuietly(channel);
+            closeQuietly(mapping, channel);
             throw new CommunicatorException("shm: rank " + rank + " cannot attach to " + file + ": " + e, e);
         } catch (RuntimeException e) {
-            closeQuietly(channel);
+            closeQuietly(mapping, channel);
             throw e;
         }
     }
 
-    private static void checkHeader(Path file, MappedByteBuffer header, int size) {
+    private static void checkHeader(Path file, ByteBuffer header, int size) {
         if (header.getLong(MAGIC_OFFSET) != MAGIC || header.getInt(VERSION_OFFSET) != VERSION) {
             throw new CommunicatorException("shm: " + file + " is not a version " + VERSION + " jmpi shm file");
         }
@@ -113,16 +116,13 @@ final class ShmAttachment implements AutoCloseable {
         }
     }
 
-    private static SpscRing ring(FileChannel channel, int np, int source, int destination, long ringStride,
+    private static SpscRing ring(FileMapping mapping, int np, int source, int destination, long ringStride,
                                  int slotCount, int slotStride, int chunkBytes) throws IOException {
         long offset = ShmLayoutDescriptor.ringOffset(np, source, destination, ringStride);
-        MappedByteBuffer region = channel.map(FileChannel.MapMode.READ_WRITE, offset, ringStride);
-        // The session backed every page already; load() maps them now rather than one fault per page later.
-        region.load();
-        return new SpscRing(region, slotCount, slotStride, chunkBytes);
+        return new SpscRing(mapping.map(offset, ringStride), slotCount, slotStride, chunkBytes);
     }
 
-    private static void awaitEveryone(Path file, MappedByteBuffer header, int size) {
+    private static void awaitEveryone(Path file, ByteBuffer header, int size) {
         long deadline = System.nanoTime() + ATTACH_TIMEOUT_NS;
         for (int peer = 0; peer < size; peer++) {
             int attached = ShmLayoutDescriptor.attachedOffset(peer);
@@ -138,18 +138,25 @@ final class ShmAttachment implements AutoCloseable {
         }
     }
 
-    /** Releases this rank's lock (peers then see it as gone) and the channel. Mappings go with the GC. */
+    /**
+     * Unmaps the rings where this Java can (no ring may be touched after), then releases this rank's lock (peers
+     * then see it as gone) and the channel.
+     */
     @Override
     public void close() {
+        mapping.close();
         try {
             ownLock.release();
         } catch (IOException e) {
             // Closing the channel releases it anyway.
         }
-        closeQuietly(channel);
+        closeQuietly(null, channel);
     }
 
-    private static void closeQuietly(FileChannel channel) {
+    private static void closeQuietly(FileMapping mapping, FileChannel channel) {
+        if (mapping != null) {
+            mapping.close();
+        }
         if (channel != null) {
             try {
                 channel.close();

@@ -2,13 +2,18 @@ package org.jmpibench.shm;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import org.jmpibench.collectives.Algorithms;
+import org.jmpibench.launcher.LocalHost;
 import org.jmpibench.launcher.ProcessJobRunner;
 import org.jmpibench.launcher.RankCommand;
 import org.jmpibench.launcher.RankEnv;
 import org.jmpibench.spi.Availability;
 import org.jmpibench.spi.Backend;
 import org.jmpibench.spi.Communicator;
+import org.jmpibench.spi.Idle;
 import org.jmpibench.spi.JobLauncher;
 
 /**
@@ -42,11 +47,20 @@ public final class ShmBackend implements Backend {
         return Availability.available("pure Java " + Runtime.version().feature() + "; " + config.describe());
     }
 
+    /** The launcher maps each idle strategy to {@code JMPI_SHM_IDLE} ({@link ShmConfig#idleEnv}). */
     @Override
     public JobLauncher launcher() {
         ProcessJobRunner runner = new ProcessJobRunner(NAME, ShmJobSession::open,
-                RankCommand.plainJava(ownClasspath(), List.of()));
-        return runner::run;
+                RankCommand.plainJava(ownClasspath(), RankCommand::nativeAccessOptions));
+        return spec -> {
+            LocalHost.requireOnlyThisHost(NAME, spec.hostfile());
+            return runner.run(spec.withHostfile(null).withMoreEnv(ShmConfig.idleEnv(spec.idle())));
+        };
+    }
+
+    @Override
+    public Set<Idle> idleStrategies() {
+        return EnumSet.allOf(Idle.class);
     }
 
     @Override
@@ -58,6 +72,6 @@ public final class ShmBackend implements Backend {
 
     /** Where this backend and what it needs were loaded from, so ranks find them whatever the program's path. */
     private static List<Path> ownClasspath() {
-        return RankCommand.codeSourcesOf(ShmBackend.class, Backend.class, RankEnv.class);
+        return RankCommand.codeSourcesOf(ShmBackend.class, Backend.class, RankEnv.class, Algorithms.class);
     }
 }

@@ -2,7 +2,9 @@ package org.jmpibench.shm;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.jmpibench.spi.Idle;
 
 /**
  * Every knob of the shm backend, read from the environment in one place, with its default beside its name.
@@ -13,8 +15,11 @@ import java.util.function.UnaryOperator;
  * @param idle       how a waiting rank burns or yields its core ({@value #IDLE_ENV})
  * @param spins      busy spins before the idle strategy yields or parks ({@value #SPINS_ENV})
  * @param directory  where the shared file lives ({@value #DIR_ENV})
+ * @param foreignMemory whether a rank on Java 22+ may map and copy through the foreign-memory API
+ *                   ({@value #FFM_ENV}: {@code auto}, the default, or {@code off}; see {@link MemoryAccess})
  */
-record ShmConfig(long ringBytes, int chunkBytes, ShmIdle.Mode idle, int spins, Path directory) {
+record ShmConfig(long ringBytes, int chunkBytes, ShmIdle.Mode idle, int spins, Path directory,
+                 boolean foreignMemory) {
 
     static final String RING_BYTES_ENV = "JMPI_SHM_RING_BYTES";
     /**
@@ -36,6 +41,7 @@ record ShmConfig(long ringBytes, int chunkBytes, ShmIdle.Mode idle, int spins, P
     static final int DEFAULT_SPINS = 100;
     static final String DIR_ENV = "JMPI_SHM_DIR";
     static final Path DEFAULT_DIR = Path.of("/dev/shm");
+    static final String FFM_ENV = "JMPI_SHM_FFM";
 
     static final int MIN_SLOTS = 4;
     /** A ring is mapped as one buffer, and a Java buffer holds at most 2 GiB. */
@@ -60,7 +66,7 @@ record ShmConfig(long ringBytes, int chunkBytes, ShmIdle.Mode idle, int spins, P
     }
 
     static ShmConfig defaults() {
-        return new ShmConfig(DEFAULT_RING_BYTES, DEFAULT_CHUNK_BYTES, DEFAULT_IDLE, DEFAULT_SPINS, DEFAULT_DIR);
+        return new ShmConfig(DEFAULT_RING_BYTES, DEFAULT_CHUNK_BYTES, DEFAULT_IDLE, DEFAULT_SPINS, DEFAULT_DIR, true);
     }
 
     /** Reads every knob through {@code env} (name -> value or null), falling back to the defaults. */
@@ -70,12 +76,24 @@ record ShmConfig(long ringBytes, int chunkBytes, ShmIdle.Mode idle, int spins, P
         String idle = env.apply(IDLE_ENV);
         String spins = env.apply(SPINS_ENV);
         String dir = env.apply(DIR_ENV);
+        String ffm = env.apply(FFM_ENV);
         return new ShmConfig(
                 blank(ring) ? DEFAULT_RING_BYTES : parseBytes(RING_BYTES_ENV, ring),
                 blank(chunk) ? DEFAULT_CHUNK_BYTES : Math.toIntExact(parseBytes(CHUNK_BYTES_ENV, chunk)),
                 blank(idle) ? DEFAULT_IDLE : ShmIdle.Mode.parse(idle),
                 blank(spins) ? DEFAULT_SPINS : parseInt(SPINS_ENV, spins),
-                blank(dir) ? DEFAULT_DIR : Path.of(dir));
+                blank(dir) ? DEFAULT_DIR : Path.of(dir),
+                blank(ffm) || parseFfm(ffm));
+    }
+
+    /** What a job's {@link Idle} means here, as the variable that selects it (empty for the default). */
+    static Map<String, String> idleEnv(Idle idle) {
+        return switch (idle) {
+            case DEFAULT -> Map.of();
+            case SPIN -> Map.of(IDLE_ENV, "spin");
+            case YIELD -> Map.of(IDLE_ENV, "yield");
+            case BLOCK -> Map.of(IDLE_ENV, "park");
+        };
     }
 
     /** Slots per ring: as many whole slots as fit in {@link #ringBytes}. */
@@ -88,7 +106,7 @@ record ShmConfig(long ringBytes, int chunkBytes, ShmIdle.Mode idle, int spins, P
     String describe() {
         return RING_BYTES_ENV + "=" + ringBytes + " " + CHUNK_BYTES_ENV + "=" + chunkBytes + " (" + slotCount()
                 + " slots) " + IDLE_ENV + "=" + idle.name().toLowerCase(Locale.ROOT) + " " + SPINS_ENV + "="
-                + spins + " " + DIR_ENV + "=" + directory;
+                + spins + " " + DIR_ENV + "=" + directory + " " + FFM_ENV + "=" + (foreignMemory ? "auto" : "off");
     }
 
     /** Bytes with an optional k/m/g suffix (binary units): {@code 65536}, {@code 64k}, {@code 8m}. */
@@ -109,6 +127,14 @@ record ShmConfig(long ringBytes, int chunkBytes, ShmIdle.Mode idle, int spins, P
         } catch (NumberFormatException | ArithmeticException e) {
             throw new IllegalArgumentException(name + " is not a byte count (e.g. 65536, 64k, 8m): " + value);
         }
+    }
+
+    private static boolean parseFfm(String value) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "auto" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException(FFM_ENV + " must be auto or off, got " + value);
+        };
     }
 
     private static int parseInt(String name, String value) {

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jmpibench.launcher.Jdks;
 import org.jmpibench.spi.Communicator;
+import org.jmpibench.spi.Jdk;
 import org.jmpibench.spi.Job;
 import org.jmpibench.spi.JobOutcome;
 import org.jmpibench.spi.JobSpec;
@@ -21,10 +23,12 @@ import org.jmpibench.spi.RankProgram;
  * round trips after a discarded warm-up run; prints the minimum and the median of the runs. At np > 2 the
  * other ranks wait in a barrier meanwhile, so they compete for the cores as idle ranks of a real job would.
  *
- * <p>Usage, outside a job: {@code ShmPingPongMain <np> <spin|yield|park> [runs] [bytes,bytes,...]} starts the
- * job itself (it runs each rank with this JVM's class path; ring geometry from the usual environment
- * variables) and prints the effective configuration and one line per size. Rank 0 prints
- * {@code RESULT np=.. idle=.. bytes=.. min_us=.. median_us=..}.
+ * <p>Usage, outside a job: {@code ShmPingPongMain <np> <spin|yield|park> [runs] [bytes,bytes,...] [jdk]} starts
+ * the job itself (it runs each rank with this JVM's class path, on {@code jdk} as {@code Jdks.resolve} takes it,
+ * e.g. {@code 17} or {@code 25}, else on this JVM's JDK; ring geometry from the usual environment variables) and
+ * prints the effective configuration and one line per size. Rank 0 prints
+ * {@code RESULT java=.. np=.. idle=.. bytes=.. min_us=.. median_us=..}, after a line saying how its JVM maps the
+ * file and copies ({@link MemoryAccess#describe()}).
  */
 public final class ShmPingPongMain {
 
@@ -47,19 +51,26 @@ public final class ShmPingPongMain {
         String idle = args[1];
         String runs = args.length > 2 ? args[2] : "7";
         String sizes = args.length > 3 ? args[3] : DEFAULT_SIZES;
+        Jdk jdk = Jdk.current();
+        try {
+            jdk = args.length > 4 ? Jdks.resolve(args[4]) : jdk;
+        } catch (IllegalArgumentException e) {
+            System.err.println("jdk: " + e.getMessage());
+            System.exit(2);
+        }
         List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .map(Path::of).collect(Collectors.toList());
         RankProgram program = RankProgram.of(classpath, ShmPingPongMain.class.getName(), runs, sizes)
                 .withJvmOptions(List.of("-Xmx1g", "-XX:+UseSerialGC"));
         Map<String, String> env = new HashMap<>();
         env.put(ShmConfig.IDLE_ENV, idle);
-        JobSpec spec = JobSpec.of(np, program, Duration.ofMinutes(10)).withEnv(env).withOutput(line -> {
+        JobSpec spec = JobSpec.of(np, program, Duration.ofMinutes(10)).withEnv(env).withJdk(jdk).withOutput(line -> {
             if (line.stderr() || line.text().startsWith("RESULT")) {
                 System.out.println(line.text());
             }
         });
-        System.out.println("np=" + np + " " + ShmConfig.from(name -> env.getOrDefault(name, System.getenv(name)))
-                .describe());
+        ShmConfig config = ShmConfig.from(name -> env.getOrDefault(name, System.getenv(name)));
+        System.out.println("np=" + np + " java=" + jdk + " " + config.describe());
         JobOutcome outcome = new ShmBackend().launcher().run(spec);
         if (!outcome.succeeded()) {
             System.err.println("job failed: " + outcome.failure());
@@ -72,6 +83,9 @@ public final class ShmPingPongMain {
         int rank = comm.rank();
         String idle = ShmConfig.from(System::getenv).idle().name().toLowerCase(Locale.ROOT);
         int[] buf = new int[Arrays.stream(sizes).max().orElse(4) / Integer.BYTES];
+        if (rank == 0) {
+            System.out.println("RESULT java=" + Runtime.version() + " memory: " + MemoryAccess.describe());
+        }
         for (int bytes : sizes) {
             comm.barrier();
             if (rank > 1) {
@@ -98,8 +112,8 @@ public final class ShmPingPongMain {
             }
             if (rank == 0) {
                 Arrays.sort(halfRoundTripUs);
-                System.out.printf(Locale.ROOT, "RESULT np=%d idle=%s bytes=%d min_us=%.3f median_us=%.3f%n",
-                        comm.size(), idle, bytes, halfRoundTripUs[0], halfRoundTripUs[runs / 2]);
+                System.out.printf(Locale.ROOT, "RESULT java=%s np=%d idle=%s bytes=%d min_us=%.3f median_us=%.3f%n",
+                        Runtime.version(), comm.size(), idle, bytes, halfRoundTripUs[0], halfRoundTripUs[runs / 2]);
             }
         }
         comm.close();

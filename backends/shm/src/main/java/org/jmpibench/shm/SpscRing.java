@@ -80,33 +80,19 @@ final class SpscRing {
 
     // ---- producer side ----
 
-    /** Waits until a slot is free (the consumer has freed the one written {@code slotCount} chunks ago). */
-    int claim(PeerWatch peer) {
+    /**
+     * The next slot to write, once the consumer has freed the one written {@code slotCount} chunks ago; -1 while
+     * the ring is full. Does not wait: the caller's progress loop decides how.
+     */
+    int tryClaim() {
         long sequence = produced;
         if (sequence - cachedHead >= slotCount) {
             cachedHead = (long) LONGS.getAcquire(buffer, RING_HEAD_OFFSET);
             if (sequence - cachedHead >= slotCount) {
-                awaitRoom(sequence, peer);
+                return -1;
             }
         }
         return slotOffset(produceIndex);
-    }
-
-    private void awaitRoom(long sequence, PeerWatch peer) {
-        peer.beginWait();
-        for (int i = 0; ; i++) {
-            if (peer.idleAndCheck(i)) {
-                cachedHead = (long) LONGS.getAcquire(buffer, RING_HEAD_OFFSET);
-                if (sequence - cachedHead < slotCount) {
-                    return;
-                }
-                throw peer.died("waiting for room in its ring");
-            }
-            cachedHead = (long) LONGS.getAcquire(buffer, RING_HEAD_OFFSET);
-            if (sequence - cachedHead < slotCount) {
-                return;
-            }
-        }
     }
 
     /** Writes a chunk's header into the claimed slot (plain stores: {@link #publish} orders them). */
@@ -124,25 +110,10 @@ final class SpscRing {
 
     // ---- consumer side ----
 
-    /** Waits for the next chunk and returns its slot; its header and payload are then readable. */
-    int awaitNext(PeerWatch peer) {
-        long expected = consumed + 1;
+    /** The slot of the next chunk once it is published (its header and payload are then readable); else -1. */
+    int poll() {
         int slot = slotOffset(consumeIndex);
-        if ((long) LONGS.getAcquire(buffer, slot + SLOT_SEQUENCE_OFFSET) == expected) {
-            return slot;
-        }
-        peer.beginWait();
-        for (int i = 0; ; i++) {
-            if (peer.idleAndCheck(i)) {
-                if ((long) LONGS.getAcquire(buffer, slot + SLOT_SEQUENCE_OFFSET) == expected) {
-                    return slot;
-                }
-                throw peer.died("waiting for a message from it");
-            }
-            if ((long) LONGS.getAcquire(buffer, slot + SLOT_SEQUENCE_OFFSET) == expected) {
-                return slot;
-            }
-        }
+        return (long) LONGS.getAcquire(buffer, slot + SLOT_SEQUENCE_OFFSET) == consumed + 1 ? slot : -1;
     }
 
     int tag(int slot) {
@@ -161,7 +132,7 @@ final class SpscRing {
         return slot + SLOT_PAYLOAD_OFFSET;
     }
 
-    /** Gives the slot returned by {@link #awaitNext} back to the producer. */
+    /** Gives the slot returned by {@link #poll} back to the producer. */
     void release() {
         consumeIndex = next(consumeIndex);
         LONGS.setRelease(buffer, RING_HEAD_OFFSET, ++consumed);

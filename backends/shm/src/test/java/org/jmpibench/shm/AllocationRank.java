@@ -7,15 +7,20 @@ import org.jmpibench.spi.Communicator;
 import org.jmpibench.spi.Job;
 
 /**
- * Rank program: checks that sending and receiving allocate nothing per message. After a warm-up, ranks 0 and 1
+ * Rank program: checks that sending and receiving allocate nothing per message. After a JIT warm-up, ranks 0 and 1
  * ping-pong {@value #ROUND_TRIPS} round trips of ints, doubles and direct-buffer messages (small and multi-chunk)
  * and compare their thread's allocated bytes before and after. The bound allows for the occasional liveness
- * probe (a FileLock object every few ms while waiting), far below one small object per message.
+ * probe (a FileLock object every few ms while waiting), far below one small object per message. The ints message
+ * (80 000 bytes) and the direct buffer (100 000 bytes) stream in chunks large enough for Java 22+'s memcpy path.
  */
 public final class AllocationRank {
 
     static final String PASSED = "ALLOCATION PASSED rank ";
+    /** Precedes how the rank maps and copies ({@link MemoryAccess#describe()}). */
+    static final String MEMORY = "memory: ";
     static final int ROUND_TRIPS = 10_000;
+    /** Enough calls of every copy path for C2 to compile them (a compiled path allocates nothing; C1 may). */
+    static final int WARM_UP_ROUND_TRIPS = 20_000;
     /** 20 000 messages: 5 bytes per message on average is less than any object the JVM can allocate. */
     static final long MAX_BYTES = 100_000;
 
@@ -27,7 +32,7 @@ public final class AllocationRank {
         ByteBuffer buffer = ByteBuffer.allocateDirect(100_000).order(ByteOrder.nativeOrder());
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         if (rank <= 1) {
-            pingPong(comm, 1 - rank, ints, doubles, buffer, ROUND_TRIPS / 2);
+            pingPong(comm, 1 - rank, ints, doubles, buffer, WARM_UP_ROUND_TRIPS);
             long before = threads.getCurrentThreadAllocatedBytes();
             pingPong(comm, 1 - rank, ints, doubles, buffer, ROUND_TRIPS);
             long allocated = threads.getCurrentThreadAllocatedBytes() - before;
@@ -35,7 +40,7 @@ public final class AllocationRank {
                 throw new AssertionError(allocated + " bytes allocated over " + ROUND_TRIPS + " round trips");
             }
             System.out.println("rank " + rank + " allocated " + allocated + " bytes over " + ROUND_TRIPS
-                    + " round trips");
+                    + " round trips on Java " + Runtime.version() + "; " + MEMORY + MemoryAccess.describe());
         }
         comm.barrier();
         comm.close();

@@ -41,7 +41,7 @@ public final class ContractRank {
         double[] back = new double[4];
         check(comm.recv(back, 1, 3, rank, 3) == 2 && back[1] == 1.5 && back[2] == 2.5, "message to itself");
 
-        expectIllegal(() -> comm.send(new int[1], 0, 1, 2, 0), "dest 2");
+        expectIllegal(() -> comm.send(new int[1], 0, 1, 2, 0), "dest rank 2");
         expectIllegal(() -> comm.send(new int[1], 0, 1, 0, -1), "tag must be >= 0, got -1");
         expectIllegal(() -> comm.send(new int[1], 1, 1, 0, 0), "offset 1");
         expectIllegal(() -> comm.recv(new int[1], 0, -1, 0, 0), "count must be >= 0, got -1");

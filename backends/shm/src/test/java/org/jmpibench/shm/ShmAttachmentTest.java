@@ -55,6 +55,6 @@ class ShmAttachmentTest {
     }
 
     private ShmConfig smallRings() {
-        return new ShmConfig(64 << 10, 4096, ShmIdle.Mode.YIELD, 100, dir);
+        return new ShmConfig(64 << 10, 4096, ShmIdle.Mode.YIELD, 100, dir, true);
     }
 }

@@ -4,16 +4,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
+import org.jmpibench.spi.Idle;
 import org.junit.jupiter.api.Test;
 
 /** Knobs: defaults, units, and misuse naming the variable and the bad value. */
 class ShmConfigTest {
 
     @Test
+    void eachIdleStrategyBecomesTheIdleModeThatMeansIt() {
+        assertThat(ShmConfig.idleEnv(Idle.DEFAULT)).isEmpty();
+        assertThat(ShmConfig.from(ShmConfig.idleEnv(Idle.SPIN)::get).idle()).isEqualTo(ShmIdle.Mode.SPIN);
+        assertThat(ShmConfig.from(ShmConfig.idleEnv(Idle.YIELD)::get).idle()).isEqualTo(ShmIdle.Mode.YIELD);
+        assertThat(ShmConfig.from(ShmConfig.idleEnv(Idle.BLOCK)::get).idle()).isEqualTo(ShmIdle.Mode.PARK);
+        assertThat(new ShmBackend().idleStrategies()).containsExactlyInAnyOrder(Idle.values());
+    }
+
+    @Test
     void defaultsApplyWhenNothingIsSet() {
         assertThat(ShmConfig.from(name -> null)).isEqualTo(ShmConfig.defaults());
         assertThat(ShmConfig.defaults().idle()).isEqualTo(ShmIdle.Mode.YIELD);
         assertThat(ShmConfig.defaults().spins()).isEqualTo(100);
+        assertThat(ShmConfig.defaults().foreignMemory()).isTrue();
+    }
+
+    @Test
+    void theForeignMemoryPathCanBeTurnedOff() {
+        assertThat(ShmConfig.from(Map.of(ShmConfig.FFM_ENV, "off")::get).foreignMemory()).isFalse();
+        assertThat(ShmConfig.from(Map.of(ShmConfig.FFM_ENV, "AUTO")::get).foreignMemory()).isTrue();
+        assertThat(ShmConfig.from(Map.of(ShmConfig.FFM_ENV, "off")::get).describe()).contains("JMPI_SHM_FFM=off");
+        assertThatThrownBy(() -> ShmConfig.from(Map.of(ShmConfig.FFM_ENV, "yes")::get))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("JMPI_SHM_FFM must be auto or off, got yes");
     }
 
     @Test

@@ -49,7 +49,7 @@ class ShmFilesTest {
     void aSessionCleansUpStaleFilesAndMakesAnOwnerOnlyFileItDeletesOnClose() throws Exception {
         Path stale = Files.createFile(dir.resolve(ShmFiles.PREFIX + Long.toHexString(pidOfAFinishedProcess())
                 + "-00"));
-        ShmConfig config = new ShmConfig(64 << 10, 4096, ShmIdle.Mode.YIELD, 100, dir);
+        ShmConfig config = new ShmConfig(64 << 10, 4096, ShmIdle.Mode.YIELD, 100, dir, true);
         String jobId = Long.toHexString(ProcessHandle.current().pid()) + "-abc123";
         Path file;
         try (ShmJobSession session = ShmJobSession.create(3, jobId, config)) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.jmpibench.spi.Jdk;
 import org.jmpibench.spi.JobOutcome;
 import org.jmpibench.spi.JobSpec;
 import org.jmpibench.spi.JobSpec.RankLine;
@@ -24,13 +25,23 @@ final class ShmJobs {
     private ShmJobs() {
     }
 
+    /** Small rank JVMs that start fast: C1 only. */
+    static final List<String> SMALL_JVM = List.of("-Xmx256m", "-XX:MaxDirectMemorySize=320m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1");
+
+    /** A job on this JVM's own JDK, with {@link #SMALL_JVM} ranks. */
     static JobOutcome run(int np, Map<String, String> env, Duration limit, Consumer<RankLine> output,
                           Class<?> main, String... args) {
+        return run(null, SMALL_JVM, np, env, limit, output, main, args);
+    }
+
+    /** A job whose ranks run on {@code jdk} (null: this JVM's own) with {@code jvmOptions}. */
+    static JobOutcome run(Jdk jdk, List<String> jvmOptions, int np, Map<String, String> env, Duration limit,
+                          Consumer<RankLine> output, Class<?> main, String... args) {
         List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .map(Path::of).collect(Collectors.toList());
-        RankProgram program = RankProgram.of(classpath, main.getName(), args)
-                .withJvmOptions(List.of("-Xmx256m", "-XX:MaxDirectMemorySize=320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
-        JobSpec spec = JobSpec.of(np, program, limit).withEnv(env).withOutput(output);
+        RankProgram program = RankProgram.of(classpath, main.getName(), args).withJvmOptions(jvmOptions);
+        JobSpec spec = JobSpec.of(np, program, limit).withEnv(env).withOutput(output).withJdk(jdk);
         return new ShmBackend().launcher().run(spec);
     }
 

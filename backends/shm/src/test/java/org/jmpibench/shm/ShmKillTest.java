@@ -19,10 +19,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jmpibench.conformance.BackgroundJob;
+import org.jmpibench.conformance.TestJdks;
+import org.jmpibench.launcher.RankCommand;
+import org.jmpibench.spi.Jdk;
 import org.jmpibench.spi.JobOutcome;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -78,16 +81,20 @@ class ShmKillTest {
      * Without the launcher (which kills the whole job as soon as one rank dies), a survivor must notice a dead
      * peer by itself through its liveness lock, throw, and exit non-zero naming the dead rank.
      */
-    @Test
-    void aSurvivorNoticesItsDeadPeerWithoutTheLauncher() throws Exception {
+    @ParameterizedTest(name = "JDK {0}")
+    @MethodSource("org.jmpibench.shm.ShmJobsTest#jdks")
+    void aSurvivorNoticesItsDeadPeerWithoutTheLauncher(String jdkName) throws Exception {
+        Jdk jdk = TestJdks.require(jdkName);
         String jobId = Long.toHexString(ProcessHandle.current().pid()) + "-selftest";
         List<Process> ranks = new ArrayList<>();
         try (ShmJobSession session = ShmJobSession.create(2, jobId, ShmConfig.defaults())) {
             List<BufferedReader> outs = new ArrayList<>();
             for (int rank = 0; rank < 2; rank++) {
-                ProcessBuilder builder = new ProcessBuilder(org.jmpibench.launcher.RankCommand.currentJava().toString(),
-                        "-Xmx128m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                        PingPongRank.class.getName(), "forever");
+                List<String> command = new ArrayList<>(List.of(jdk.java().toString()));
+                command.addAll(RankCommand.nativeAccessOptions(jdk));
+                command.addAll(List.of("-Xmx128m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                        PingPongRank.class.getName(), "forever"));
+                ProcessBuilder builder = new ProcessBuilder(command);
                 builder.environment().putAll(session.envFor(rank));
                 builder.environment().putAll(Map.of("JMPI_BACKEND", ShmBackend.NAME, "JMPI_RANK",
                         Integer.toString(rank), "JMPI_SIZE", "2", "JMPI_JOB_ID", jobId, "JMPI_JOB_TOKEN", "x"));

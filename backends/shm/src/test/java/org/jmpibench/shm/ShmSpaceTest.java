@@ -13,7 +13,7 @@ class ShmSpaceTest {
 
     @Test
     void requiredBytesAreTheHeaderPlusOneRingPerOrderedPair() {
-        ShmConfig config = new ShmConfig(1 << 20, 64 << 10, ShmIdle.Mode.YIELD, 100, DIR);
+        ShmConfig config = new ShmConfig(1 << 20, 64 << 10, ShmIdle.Mode.YIELD, 100, DIR, true);
         // 1 MiB holds 15 slots of 64 KiB + 64 bytes; ring = 128 + 15 * 65600 rounded up to pages.
         assertThat(config.slotCount()).isEqualTo(15);
         long ring = ShmLayoutDescriptor.roundUp(128 + 15L * 65_600, 4096);

@@ -27,6 +27,12 @@ public final class Job {
      * orphan that may wait forever for a peer.
      */
     public static final String LAUNCHER_PID_ENV = "JMPI_LAUNCHER_PID";
+    /**
+     * Set to {@code 1} for a rank started on another host than its launcher, where the launcher's PID means
+     * nothing: the launcher holds this rank's stdin open for the whole job, so end-of-file on stdin means the
+     * launcher (or the connection to it) is gone, and the rank halts.
+     */
+    public static final String LAUNCHER_STDIN_ENV = "JMPI_LAUNCHER_STDIN";
 
     private static Communicator current;
     /** This rank's slot of the progress board, once joined (null without a board). */
@@ -78,12 +84,18 @@ public final class Job {
             return ProgressBoard.open(Path.of(path)).join(rank);
         } catch (IOException | RuntimeException e) {
             // A diagnostic aid must not fail the job; the launcher then names the rank that noticed a failure.
-            System.err.println("jmpi-bench rank " + rank + ": progress board not used: " + e.getMessage());
+            System.err.println("jmpi-bench rank " + rank + ": " + ProgressBoardDescriptor.UNUSED_NOTICE + ": "
+                    + e.getMessage());
             return null;
         }
     }
 
     private static void haltWhenLauncherDies() {
+        if ("1".equals(System.getenv(LAUNCHER_STDIN_ENV))) {
+            Thread watch = new Thread(Job::haltAtEndOfStdin, "jmpi-launcher-watch");
+            watch.setDaemon(true);
+            watch.start();
+        }
         String pid = System.getenv(LAUNCHER_PID_ENV);
         if (pid == null || pid.isBlank()) {
             return;
@@ -96,6 +108,18 @@ public final class Job {
         } catch (NumberFormatException e) {
             throw new IllegalStateException("$" + LAUNCHER_PID_ENV + " is not a PID: " + pid, e);
         }
+    }
+
+    private static void haltAtEndOfStdin() {
+        try {
+            while (System.in.read() >= 0) {
+                // The launcher sends nothing more; only the end matters.
+            }
+        } catch (java.io.IOException e) {
+            // A broken stdin is as good as a closed one.
+        }
+        System.err.println("jmpi-bench rank: the connection to the launcher is gone; this rank stops");
+        Runtime.getRuntime().halt(1);
     }
 
     private static void launcherGone() {

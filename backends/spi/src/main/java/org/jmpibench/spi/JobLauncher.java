@@ -13,6 +13,8 @@ public interface JobLauncher {
      * Runs the job to completion.
      *
      * @throws IllegalStateException when the backend is not available here (with the reason)
+     * @throws IllegalArgumentException when {@code spec.idle()} is not one of the backend's
+     *                                  {@link Backend#idleStrategies()}
      */
     JobOutcome run(JobSpec spec);
 }

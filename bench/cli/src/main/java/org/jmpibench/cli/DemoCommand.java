@@ -1,9 +1,14 @@
 package org.jmpibench.cli;
 
 import java.util.concurrent.Callable;
+import org.jmpibench.harness.runner.HostOptions;
+import org.jmpibench.harness.runner.JdkOption;
 import org.jmpibench.spi.Backend;
+import org.jmpibench.spi.Hosts;
+import org.jmpibench.spi.Jdk;
 import org.jmpibench.spi.RankProgram;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -20,17 +25,27 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--backend", required = true, description = "Backend name (see 'backends').")
     String backendName;
 
-    @Option(names = "--np", defaultValue = "2", description = "Number of ranks, 2..64 (default ${DEFAULT-VALUE}).")
+    @Option(names = {"--np", "-np", "-n"}, defaultValue = "2", description = "Number of ranks, 2..64, or up to "
+            + "the hostfile's slots (default ${DEFAULT-VALUE}).")
     int np;
 
     @Option(names = "--timeout", defaultValue = "120", description = "Seconds before the job is killed "
             + "(default ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
+    @Mixin
+    HostOptions hostOptions;
+
+    @Mixin
+    JdkOption jdkOption;
+
     @Override
     public Integer call() {
-        Backend backend = JobCommandSupport.availableBackend(backendName, np, 2, timeoutSeconds);
+        Hosts hosts = hostOptions.hosts();
+        Jdk jdk = jdkOption.jdk();
+        Backend backend = JobCommandSupport.availableBackend(backendName, np, 2, timeoutSeconds, hosts);
         RankProgram program = RankProgram.of(JobCommandSupport.ownClasspath(), SeedDemo.class.getName());
-        return JobCommandSupport.run(spec, backend, np, program, timeoutSeconds, "demo");
+        return JobCommandSupport.run(spec, backend, np, program, timeoutSeconds, "demo", hosts, hostOptions.env(),
+                jdk);
     }
 }

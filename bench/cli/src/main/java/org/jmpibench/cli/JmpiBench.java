@@ -1,11 +1,14 @@
 package org.jmpibench.cli;
 
 import java.io.PrintWriter;
-import org.jmpibench.harness.BenchCommand;
+import org.jmpibench.harness.calibration.CalibrateCommand;
+import org.jmpibench.harness.runner.BenchCommand;
 import org.jmpibench.regression.CompareCommand;
+import org.jmpibench.regression.ab.AbCommand;
+import org.jmpibench.regression.history.HistoryCommand;
 import org.jmpibench.report.PlotCommand;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The {@code jmpi-bench} command. Errors are one line on stderr and a non-zero status, never a stack trace:
@@ -13,8 +16,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "jmpi-bench", mixinStandardHelpOptions = true, versionProvider = JmpiBench.Version.class,
         description = "Benchmarks MPI backends for Java side by side.",
-        subcommands = {BackendsCommand.class, DemoCommand.class, RunCommand.class, BenchCommand.class, PlotCommand.class,
-                CompareCommand.class})
+        subcommands = {BackendsCommand.class, DemoCommand.class, RunCommand.class, BenchCommand.class,
+                CalibrateCommand.class, PlotCommand.class, CompareCommand.class, AbCommand.class,
+                HistoryCommand.class})
 public final class JmpiBench {
 
     /** Exit status for bad input: unknown backend, bad number, missing file. */

@@ -3,9 +3,14 @@ package org.jmpibench.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jmpibench.harness.runner.HostOptions;
+import org.jmpibench.harness.runner.JdkOption;
 import org.jmpibench.spi.Backend;
+import org.jmpibench.spi.Hosts;
+import org.jmpibench.spi.Jdk;
 import org.jmpibench.spi.RankProgram;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,7 +30,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--backend", required = true, description = "Backend name (see 'backends').")
     String backendName;
 
-    @Option(names = "--np", defaultValue = "2", description = "Number of ranks, 1..64 (default ${DEFAULT-VALUE}).")
+    @Option(names = {"--np", "-np", "-n"}, defaultValue = "2", description = "Number of ranks, 1..64, or up to "
+            + "the hostfile's slots (default ${DEFAULT-VALUE}).")
     int np;
 
     @Option(names = "--timeout", defaultValue = "600", description = "Seconds before the job is killed "
@@ -41,15 +47,24 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(index = "1..*", paramLabel = "ARG", description = "Arguments for the main class.")
     List<String> args = new ArrayList<>();
 
+    @Mixin
+    HostOptions hostOptions;
+
+    @Mixin
+    JdkOption jdkOption;
+
     @Override
     public Integer call() {
-        Backend backend = JobCommandSupport.availableBackend(backendName, np, 1, timeoutSeconds);
+        Hosts hosts = hostOptions.hosts();
+        Jdk jdk = jdkOption.jdk();
+        Backend backend = JobCommandSupport.availableBackend(backendName, np, 1, timeoutSeconds, hosts);
         try {
             Class.forName(mainClass, false, RunCommand.class.getClassLoader()).getMethod("main", String[].class);
         } catch (ReflectiveOperationException | LinkageError e) {
             throw new IllegalArgumentException("no main class " + mainClass + " in this jar");
         }
         RankProgram program = new RankProgram(jvmOptions, JobCommandSupport.ownClasspath(), mainClass, args);
-        return JobCommandSupport.run(spec, backend, np, program, timeoutSeconds, "job");
+        return JobCommandSupport.run(spec, backend, np, program, timeoutSeconds, "job", hosts, hostOptions.env(),
+                jdk);
     }
 }

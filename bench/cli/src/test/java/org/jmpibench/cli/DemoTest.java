@@ -2,8 +2,12 @@ package org.jmpibench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.jmpibench.spi.Backends;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -19,5 +23,22 @@ class DemoTest {
         CliRunner result = CliRunner.run("demo", "--backend", backend, "--np", Integer.toString(np));
         assertThat(result.status).as(result.err).isZero();
         assertThat(result.out).isEqualTo(SeedOutput.forRanks(np));
+    }
+
+    @ParameterizedTest(name = "{0} 3")
+    @CsvSource({"-np", "-n"})
+    void mpirunsShortRankOptionsWork(String option) {
+        CliRunner result = CliRunner.run("demo", "--backend", "loopback", option, "3");
+        assertThat(result.status).as(result.err).isZero();
+        assertThat(result.out).isEqualTo(SeedOutput.forRanks(3));
+    }
+
+    @Test
+    void aHostfileOfThisHostRunsHereAndThePlacementIsPrintedFirst(@TempDir Path dir) throws Exception {
+        Path hostfile = Files.writeString(dir.resolve("hosts"), "localhost slots=4\n");
+        CliRunner result = CliRunner.run("demo", "--backend", "shm", "-n", "3", "--hostfile", hostfile.toString());
+        assertThat(result.status).as(result.err).isZero();
+        assertThat(result.out).isEqualTo(SeedOutput.forRanks(3));
+        assertThat(result.err.lines().findFirst()).contains("placement: localhost: ranks 0 1 2 (map-by slot)");
     }
 }

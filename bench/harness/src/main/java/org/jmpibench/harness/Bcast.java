@@ -1,5 +1,7 @@
 package org.jmpibench.harness;
 
+import org.jmpibench.harness.job.LeaderSession;
+import org.jmpibench.results.Operation;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;

@@ -1,5 +1,6 @@
 package org.jmpibench.harness;
 
+import org.jmpibench.results.Operation;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
@@ -10,7 +11,11 @@ import org.openjdk.jmh.annotations.State;
  * single OSU equivalent ({@code osu_gather} followed by {@code osu_bcast} of twice the bytes).
  *
  * <p>Score (us/op): rank 0's time per operation; secondary {@code slowestRank}: the largest time per operation
- * over all ranks (each timing its own batches).
+ * over all ranks (each timing its own batches); secondaries {@code gatherPhase}, {@code averagePhase} and
+ * {@code bcastPhase}: rank 0's time per operation in each phase, from a loop after each measurement iteration
+ * that reads the clock between phases (see {@link org.jmpibench.harness.job.LeaderSession}). Set beside
+ * {@link Gather} of {@code size} ints and {@link Bcast} of {@code 2 size} ints (the same bytes as the doubles),
+ * they show where the time goes.
  *
  * <p>Guards against: unequal operation counts (deadlock); a wrong answer being timed — before every iteration
  * the root checks every gathered block and every rank checks the average bit for bit (the seed declared its

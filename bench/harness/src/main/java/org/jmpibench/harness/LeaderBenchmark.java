@@ -1,6 +1,10 @@
 package org.jmpibench.harness;
 
 import java.util.concurrent.TimeUnit;
+import org.jmpibench.harness.job.LeaderSession;
+import org.jmpibench.results.JdkRelease;
+import org.jmpibench.results.Layout;
+import org.jmpibench.results.Operation;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
@@ -17,10 +21,12 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.IterationParams;
 
 /**
- * What the three benchmarks share: the parameters, and the fixtures that make rank 0 (this JVM, JMH's fork)
- * lead the job's other ranks through {@link LeaderSession}.
+ * What every benchmark shares: the parameters (named as {@link org.jmpibench.results.Param} lists them), and the
+ * fixtures that make rank 0 (this JVM, JMH's fork) lead the job's other ranks through {@link LeaderSession}.
+ * A subclass names its {@link Operation} and has one {@code @Benchmark} method that calls
+ * {@code session.operation()}.
  *
- * <p>Run through {@link BenchRunner}: a fork must be started inside a job whose backend and size match
+ * <p>Run through {@code jmpi-bench bench} (the runner): a fork must be started inside a job whose backend and size match
  * {@code backend} and {@code np} (the runner's wrapper does that); with {@code -f 0} there is no job and the
  * benchmark stops with an error.
  */
@@ -50,11 +56,22 @@ public abstract class LeaderBenchmark {
     public String buffer;
 
     /**
-     * The backend's idle (waiting) strategy ({@link Idle}); the job was started with its environment
-     * ({@link IdleEnv}), so it is only a label here, but one that keeps the variants apart in the results.
+     * The backend's idle (waiting) strategy; the runner started the job with it (its {@code JobSpec}), so it is only
+     * a label here, but one that keeps the variants apart in the results.
      */
     @Param("default")
     public String idle;
+
+    /** How the job's ranks are spread over hosts ({@link Layout}); the runner placed them, so a label too. */
+    @Param(Layout.ONE_HOST)
+    public String layout;
+
+    /**
+     * The Java feature release this JVM and the job's other ranks run on ({@link JdkRelease}); the runner started
+     * them on it, so a label too.
+     */
+    @Param(JdkRelease.BEFORE_CHOICE)
+    public String jdk;
 
     protected LeaderSession session;
 
@@ -63,6 +80,11 @@ public abstract class LeaderBenchmark {
 
     @Setup(Level.Trial)
     public void joinJob() {
+        if (!JdkRelease.of(Runtime.version().feature()).equals(jdk)) {
+            // A label that lies would file these numbers under another JDK.
+            throw new IllegalStateException("this fork runs on Java " + Runtime.version() + ", not on the JDK of "
+                    + "its jdk parameter (" + jdk + ")");
+        }
         session = LeaderSession.start(operation(), backend, np, size, buffer);
     }
 

@@ -1,5 +1,6 @@
 package org.jmpibench.harness;
 
+import org.jmpibench.results.Operation;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.Scope;
@@ -21,16 +22,14 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Benchmark)
 public class PingPong extends LeaderBenchmark {
 
-    /** One-way messages per call: a round trip. */
-    static final int MESSAGES_PER_ROUND_TRIP = 2;
-
     @Override
     protected Operation operation() {
         return Operation.SEND;
     }
 
+    /** A round trip: two one-way messages ({@link Operation#messagesPerInvocation()}, checked by a test). */
     @Benchmark
-    @OperationsPerInvocation(MESSAGES_PER_ROUND_TRIP)
+    @OperationsPerInvocation(2)
     public void send() {
         session.operation();
     }

@@ -5,6 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import org.jmpibench.results.IoCause;
+import org.jmpibench.results.ResultsFile;
+import org.jmpibench.results.ResultsFileException;
+import org.jmpibench.results.RunFiles;
 
 /**
  * Records a results file as the baseline, together with the context it was measured in.
@@ -25,12 +29,12 @@ public final class BaselineStore {
      * @param results a JMH JSON results file with {@code NAME.context.json} beside it
      * @param baseline where the baseline lives, e.g. {@code results/baseline/baseline.json}
      * @return the two files written: the baseline and its context
-     * @throws InputFileException if the results are not a usable JMH file, the context is missing, or a copy
+     * @throws ResultsFileException if the results are not a usable JMH file, the context is missing, or a copy
      *                            fails
      */
     public static List<Path> record(Path results, Path baseline) {
         Path context = checkRecordable(results);
-        Path baselineContext = RunContext.contextFileOf(baseline);
+        Path baselineContext = RunFiles.contextFileOf(baseline);
         copy(results, baseline);
         copy(context, baselineContext);
         return List.of(baseline, baselineContext);
@@ -40,13 +44,13 @@ public final class BaselineStore {
      * Checks that {@code results} could be recorded as a baseline, before anything is compared or copied.
      *
      * @return the results' context file
-     * @throws InputFileException if the results are not a usable JMH file or have no context file beside them
+     * @throws ResultsFileException if the results are not a usable JMH file or have no context file beside them
      */
     public static Path checkRecordable(Path results) {
-        ResultFile.read(results, "results");
-        Path context = RunContext.contextFileOf(results);
+        ResultsFile.read(results, "results");
+        Path context = RunFiles.contextFileOf(results);
         if (!Files.isRegularFile(context)) {
-            throw new InputFileException("results file " + results + ": no context file " + context
+            throw new ResultsFileException("results file " + results + ": no context file " + context
                     + " beside it; a baseline must say which machine and JVM it was measured on");
         }
         return context;
@@ -65,8 +69,8 @@ public final class BaselineStore {
                 Files.deleteIfExists(temp);
             }
         } catch (IOException e) {
-            throw new InputFileException("baseline file " + to + ": cannot be written from " + from + " ("
-                    + ResultFile.oneLine(e.toString()) + ")", e);
+            throw new ResultsFileException("baseline file " + to + ": cannot be written from " + from + " ("
+                    + IoCause.of(e) + ")", e);
         }
     }
 }

@@ -1,17 +1,20 @@
 package org.jmpibench.regression;
 
-import picocli.CommandLine;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jmpibench.results.IoCause;
+import org.jmpibench.results.ResultsFileException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
+import picocli.CommandLine;
 
 /**
  * {@code compare BASELINE.json CURRENT.json}: the CI regression gate.
@@ -43,9 +46,11 @@ public final class CompareCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "CURRENT.json", description = "JMH JSON results of the run to check.")
     private Path current;
 
-    @Option(names = "--threshold", paramLabel = "PERCENT", defaultValue = "10%", converter = ThresholdConverter.class,
-            description = "Smallest change that counts, as the factor between medians (default: ${DEFAULT-VALUE}).")
-    private double threshold;
+    @Option(names = "--threshold", paramLabel = "[SELECTOR=]PERCENT", converter = ThresholdConverter.class,
+            description = "Smallest change that counts, as the factor between medians (default: 10%%). Repeat with "
+                    + "SELECTOR=PERCENT for some benchmarks: op:send=15%%, op:send,backend:shm,size:1=20%% "
+                    + "(the most specific wins).")
+    private List<Thresholds.Rule> thresholds = new ArrayList<>();
 
     @Option(names = "--alpha", paramLabel = "P", defaultValue = "0.01",
             description = "Significance level of the two-sided Mann-Whitney U test (default: ${DEFAULT-VALUE}).")
@@ -56,6 +61,9 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON.")
     private Path json;
+
+    @Option(names = "--changed-only", description = "Leave the unchanged rows out of the table printed.")
+    private boolean changedOnly;
 
     @Option(names = "--secondary", description = "Also compare secondary metrics that both runs have, as rows of their own.")
     private boolean secondary;
@@ -93,12 +101,9 @@ public final class CompareCommand implements Callable<Integer> {
                 out.flush();
                 return ComparisonReport.EXIT_OK;
             }
-            ComparisonReport report = Comparison.of(baseline, current,
-                    new ComparisonOptions(threshold, alpha, secondary));
-            out.print(TextTableReport.render(report));
-            for (String note : RunContext.differences(baseline, current)) {
-                out.println("note: " + note);
-            }
+            ComparisonReport report = Comparison.of(baseline, current, new ComparisonOptions(
+                    Thresholds.from(thresholds, ComparisonOptions.DEFAULT_THRESHOLD), alpha, secondary));
+            out.print(TextTableReport.render(report, changedOnly));
             out.flush();
             if (markdown != null) {
                 write(markdown, MarkdownReport.render(report));
@@ -113,21 +118,22 @@ public final class CompareCommand implements Callable<Integer> {
                 return ComparisonReport.EXIT_OK;
             }
             return report.exitCode(failOnMissing);
-        } catch (InputFileException e) {
+        } catch (ResultsFileException e) {
             err.println("compare: " + e.getMessage());
             err.flush();
             return ComparisonReport.EXIT_USAGE;
         } catch (RuntimeException e) {
             // A bug, not a verdict: exit 2 so that CI does not read it as "regression found" (1).
             StackTraceElement[] at = e.getStackTrace();
-            err.println("compare: internal error: " + ResultFile.oneLine(e.toString())
+            err.println("compare: internal error: " + IoCause.oneLine(e.toString())
                     + (at.length > 0 ? " at " + at[0] : ""));
             err.flush();
             return ComparisonReport.EXIT_USAGE;
         }
     }
 
-    private static void write(Path file, String text) {
+    /** Writes a report file, creating its directory. */
+    static void write(Path file, String text) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -135,8 +141,7 @@ public final class CompareCommand implements Callable<Integer> {
             }
             Files.writeString(file, text);
         } catch (IOException e) {
-            throw new InputFileException("report file " + file + ": cannot be written ("
-                    + ResultFile.oneLine(e.toString()) + ")", e);
+            throw new ResultsFileException("report file " + file + ": cannot be written (" + IoCause.of(e) + ")", e);
         }
     }
 }

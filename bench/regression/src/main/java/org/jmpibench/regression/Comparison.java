@@ -6,6 +6,12 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jmpibench.results.BenchmarkKey;
+import org.jmpibench.results.BenchmarkResult;
+import org.jmpibench.results.Metric;
+import org.jmpibench.results.ResultsFile;
+import org.jmpibench.results.ResultsFileException;
+import org.jmpibench.results.RunContext;
 
 /**
  * Compares a current JMH run against a baseline.
@@ -17,13 +23,17 @@ import java.util.Map;
  *
  * <pre>{@code
  * ComparisonReport report = Comparison.of(Path.of("results/baseline/baseline.json"),
- *         Path.of("results/2026-11-30T14-00-00-host.json"), ComparisonOptions.defaults());
+ *         Path.of("results/20261130-140000-host.json"), ComparisonOptions.defaults());
  * if (report.hasRegression()) { ... }
  * }</pre>
  */
 public final class Comparison {
 
-    private static final Comparator<MetricComparison> ROW_ORDER = Comparator
+    static final String BASELINE = "baseline";
+    static final String CURRENT = "current";
+
+    /** Benchmark, mode, parameters; the primary metric before the secondary ones. */
+    static final Comparator<MetricComparison> ROW_ORDER = Comparator
             .comparing(MetricComparison::key)
             .thenComparing(r -> !r.isPrimary())
             .thenComparing(MetricComparison::metric);
@@ -34,69 +44,76 @@ public final class Comparison {
     /**
      * Reads both files and compares them.
      *
-     * @throws InputFileException if either file is missing, empty, not JSON or not a JMH result
+     * @throws ResultsFileException if either file is missing, empty, not JSON or not a JMH result
      */
     public static ComparisonReport of(Path baseline, Path current, ComparisonOptions options) {
-        ResultFile baselineFile = ResultFile.read(baseline, "baseline");
-        ResultFile currentFile = ResultFile.read(current, "current");
-        return new ComparisonReport(baseline, current, options,
-                rows(baselineFile.benchmarks(), currentFile.benchmarks(), options));
+        List<BenchmarkResult> baselineResults = ResultsFile.read(baseline, BASELINE).results();
+        List<BenchmarkResult> currentResults = ResultsFile.read(current, CURRENT).results();
+        RunContext baseContext = ContextCheck.contextOf(baseline);
+        RunContext currContext = ContextCheck.contextOf(current);
+        return new ComparisonReport(new ComparisonReport.Side(BASELINE, baseline, baseContext),
+                new ComparisonReport.Side(CURRENT, current, currContext), options,
+                rows(baselineResults, currentResults, options), VerdictRule.method(options),
+                ContextCheck.gateWarning(baseline, baseContext, current, currContext),
+                ContextCheck.notes(BASELINE, baseline, CURRENT, current));
     }
 
     /** Compares results already in memory. */
-    public static ComparisonReport of(List<MeasuredBenchmark> baseline, List<MeasuredBenchmark> current,
+    public static ComparisonReport of(List<BenchmarkResult> baseline, List<BenchmarkResult> current,
                                       ComparisonOptions options) {
-        return new ComparisonReport(null, null, options, rows(baseline, current, options));
+        return new ComparisonReport(new ComparisonReport.Side(BASELINE, null, null),
+                new ComparisonReport.Side(CURRENT, null, null), options, rows(baseline, current, options),
+                VerdictRule.method(options), List.of(), List.of());
     }
 
-    private static List<MetricComparison> rows(List<MeasuredBenchmark> baseline, List<MeasuredBenchmark> current,
+    private static List<MetricComparison> rows(List<BenchmarkResult> baseline, List<BenchmarkResult> current,
                                                ComparisonOptions options) {
-        Map<BenchmarkKey, MeasuredBenchmark> currentByKey = new LinkedHashMap<>();
-        for (MeasuredBenchmark b : current) {
+        Map<BenchmarkKey, BenchmarkResult> currentByKey = new LinkedHashMap<>();
+        for (BenchmarkResult b : current) {
             currentByKey.put(b.key(), b);
         }
         VerdictRule rule = new VerdictRule(options);
         List<MetricComparison> rows = new ArrayList<>();
-        for (MeasuredBenchmark base : baseline) {
-            MeasuredBenchmark curr = currentByKey.remove(base.key());
+        for (BenchmarkResult base : baseline) {
+            BenchmarkResult curr = currentByKey.remove(base.key());
             if (curr == null) {
                 rows.add(onlyIn(base, Verdict.MISSING, "in the baseline, not in the current run"));
                 continue;
             }
-            rows.add(rule.decide(base.key(), base.primary(), curr.primary()));
+            rows.add(rule.decide(base.key(), MetricComparison.PRIMARY, base.primary(), curr.primary()));
             if (options.includeSecondary()) {
-                for (Map.Entry<String, Measurement> e : base.secondary().entrySet()) {
-                    Measurement other = curr.secondary().get(e.getKey());
+                for (Map.Entry<String, Metric> e : base.secondary().entrySet()) {
+                    Metric other = curr.secondary().get(e.getKey());
                     if (other != null) {
-                        rows.add(rule.decide(base.key(), e.getValue(), other));
+                        rows.add(rule.decide(base.key(), e.getKey(), e.getValue(), other));
                     } else {
                         rows.add(new MetricComparison(base.key(), e.getKey(), Verdict.MISSING,
                                 "secondary metric in the baseline, not in the current run", e.getValue().unit(),
-                                e.getValue(), null, Double.NaN, Double.NaN, Double.NaN, Double.NaN));
+                                e.getValue(), null, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN));
                     }
                 }
-                for (Map.Entry<String, Measurement> e : curr.secondary().entrySet()) {
+                for (Map.Entry<String, Metric> e : curr.secondary().entrySet()) {
                     if (!base.secondary().containsKey(e.getKey())) {
                         rows.add(new MetricComparison(base.key(), e.getKey(), Verdict.NEW,
                                 "secondary metric in the current run, not in the baseline", e.getValue().unit(),
-                                null, e.getValue(), Double.NaN, Double.NaN, Double.NaN, Double.NaN));
+                                null, e.getValue(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN));
                     }
                 }
             }
         }
-        for (MeasuredBenchmark curr : currentByKey.values()) {
+        for (BenchmarkResult curr : currentByKey.values()) {
             rows.add(onlyIn(curr, Verdict.NEW, "in the current run, not in the baseline"));
         }
         rows.sort(ROW_ORDER);
         return rows;
     }
 
-    private static MetricComparison onlyIn(MeasuredBenchmark benchmark, Verdict verdict, String reason) {
-        Measurement m = benchmark.primary();
+    private static MetricComparison onlyIn(BenchmarkResult benchmark, Verdict verdict, String reason) {
+        Metric m = benchmark.primary();
         boolean missing = verdict == Verdict.MISSING;
         double median = VerdictRule.medianOrScore(m);
-        return new MetricComparison(benchmark.key(), m.metric(), verdict, reason, m.unit(),
+        return new MetricComparison(benchmark.key(), MetricComparison.PRIMARY, verdict, reason, m.unit(),
                 missing ? m : null, missing ? null : m, missing ? median : Double.NaN, missing ? Double.NaN : median,
-                Double.NaN, Double.NaN);
+                Double.NaN, Double.NaN, Double.NaN);
     }
 }

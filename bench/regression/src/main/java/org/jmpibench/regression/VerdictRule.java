@@ -1,8 +1,10 @@
 package org.jmpibench.regression;
 
-import org.apache.commons.math3.stat.descriptive.rank.Median;
-
 import java.util.Locale;
+import org.hipparchus.stat.descriptive.rank.Median;
+import org.jmpibench.results.BenchmarkKey;
+import org.jmpibench.results.Metric;
+import org.jmpibench.results.ScoreUnit;
 
 /**
  * Decides the verdict for one metric measured in both runs.
@@ -51,24 +53,38 @@ final class VerdictRule {
         this.options = options;
     }
 
-    MetricComparison decide(BenchmarkKey key, Measurement baseline, Measurement current) {
+    /** How {@code compare} decides, in a sentence for the reports. */
+    static String method(ComparisonOptions options) {
+        return "Mann-Whitney U on per-iteration scores, p < alpha " + fmt(options.alpha())
+                + ", and a factor between the medians beyond the threshold " + thresholds(options.thresholds())
+                + "; values are medians of iterations";
+    }
+
+    /** {@code 10%}, or {@code 10% (op:send=15%, ...)} with per-benchmark rules. */
+    static String thresholds(Thresholds thresholds) {
+        String rules = thresholds.rules().stream().map(Thresholds.Rule::toString)
+                .collect(java.util.stream.Collectors.joining(", "));
+        return percent(thresholds.defaultThreshold()) + (rules.isEmpty() ? "" : " (" + rules + ")");
+    }
+
+    MetricComparison decide(BenchmarkKey key, String metric, Metric baseline, Metric current) {
         ScoreUnit unit = baseline.unit();
         if (!current.unit().convertibleTo(unit)) {
-            return notComparable(key, baseline, current, "units " + unit + " and " + current.unit()
+            return notComparable(key, metric, baseline, current, "units " + unit + " and " + current.unit()
                     + " measure different things");
         }
         if (!unit.hasDirection()) {
-            return notComparable(key, baseline, current, "unit " + unit
+            return notComparable(key, metric, baseline, current, "unit " + unit
                     + " has no known better direction");
         }
         double[] base = baseline.iterationScores();
-        double[] curr = current.iterationScoresScaled(current.unit().factorTo(unit));
+        double[] curr = current.in(unit).iterationScores();
         if (base.length == 0 || curr.length == 0) {
-            return notComparable(key, baseline, current, "no per-iteration raw data in the "
+            return notComparable(key, metric, baseline, current, "no per-iteration raw data in the "
                     + (base.length == 0 ? "baseline" : "current") + " run");
         }
         if (!allFinite(base) || !allFinite(curr)) {
-            return notComparable(key, baseline, current, "NaN or infinite iteration scores in the "
+            return notComparable(key, metric, baseline, current, "NaN or infinite iteration scores in the "
                     + (!allFinite(base) ? "baseline" : "current") + " run");
         }
         double baseMedian = new Median().evaluate(base);
@@ -76,16 +92,17 @@ final class VerdictRule {
         double change = currMedian / baseMedian - 1;
         double smallest = rankSum.smallestPValue(base.length, curr.length);
         if (smallest >= options.alpha()) {
-            return row(key, baseline, current, Verdict.NOT_COMPARABLE, String.format(Locale.ROOT,
+            return row(key, metric, baseline, current, Verdict.NOT_COMPARABLE, String.format(Locale.ROOT,
                     "too few iterations (%d vs %d): p cannot go below %.4f, alpha is %s", base.length, curr.length,
-                    smallest, fmt(options.alpha())), baseMedian, currMedian, change, Double.NaN);
+                    smallest, fmt(options.alpha())), baseMedian, currMedian, change, Double.NaN, Double.NaN);
         }
         if (!(baseMedian > 0 && currMedian > 0)) {
-            return row(key, baseline, current, Verdict.NOT_COMPARABLE,
+            return row(key, metric, baseline, current, Verdict.NOT_COMPARABLE,
                     "median score is not positive, a relative change is meaningless",
-                    baseMedian, currMedian, change, Double.NaN);
+                    baseMedian, currMedian, change, Double.NaN, Double.NaN);
         }
         double p = rankSum.pValue(base, curr);
+        double threshold = options.thresholdFor(key);
         boolean worse = unit.lowerIsBetter() ? currMedian > baseMedian : currMedian < baseMedian;
         double factor = Math.max(baseMedian, currMedian) / Math.min(baseMedian, currMedian);
         double magnitude = factor - 1;
@@ -96,38 +113,38 @@ final class VerdictRule {
                 ? "same median, p=" + fmtP(p)
                 : String.format(Locale.ROOT, "%s by a factor of %.3f, p=%s", direction, factor, fmtP(p));
         if (!(p < options.alpha())) {
-            return row(key, baseline, current, Verdict.UNCHANGED,
+            return row(key, metric, baseline, current, Verdict.UNCHANGED,
                     "not significant (" + figures + " >= alpha " + fmt(options.alpha()) + ")",
-                    baseMedian, currMedian, change, p);
+                    baseMedian, currMedian, change, p, threshold);
         }
-        if (!(magnitude > options.threshold())) {
-            return row(key, baseline, current, Verdict.UNCHANGED, String.format(Locale.ROOT,
-                    "within threshold (%s; %.1f%% <= %s)", figures, magnitude * 100, percent(options.threshold())),
-                    baseMedian, currMedian, change, p);
+        if (!(magnitude > threshold)) {
+            return row(key, metric, baseline, current, Verdict.UNCHANGED, String.format(Locale.ROOT,
+                    "within threshold (%s; %.1f%% <= %s)", figures, magnitude * 100, percent(threshold)),
+                    baseMedian, currMedian, change, p, threshold);
         }
-        return row(key, baseline, current, worse ? Verdict.REGRESSED : Verdict.IMPROVED, figures,
-                baseMedian, currMedian, change, p);
+        return row(key, metric, baseline, current, worse ? Verdict.REGRESSED : Verdict.IMPROVED, figures,
+                baseMedian, currMedian, change, p, threshold);
     }
 
-    private static MetricComparison notComparable(BenchmarkKey key, Measurement baseline, Measurement current,
-                                                  String reason) {
-        return row(key, baseline, current, Verdict.NOT_COMPARABLE, reason, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN);
+    private static MetricComparison notComparable(BenchmarkKey key, String metric, Metric baseline,
+                                                  Metric current, String reason) {
+        return row(key, metric, baseline, current, Verdict.NOT_COMPARABLE, reason, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN);
     }
 
-    private static MetricComparison row(BenchmarkKey key, Measurement baseline, Measurement current,
+    private static MetricComparison row(BenchmarkKey key, String metric, Metric baseline, Metric current,
                                         Verdict verdict, String reason, double baseMedian, double currMedian,
-                                        double change, double p) {
-        return new MetricComparison(key, baseline.metric(), verdict, reason, baseline.unit(), baseline, current,
-                baseMedian, currMedian, change, p);
+                                        double change, double p, double threshold) {
+        return new MetricComparison(key, metric, verdict, reason, baseline.unit(), baseline, current,
+                baseMedian, currMedian, change, p, threshold);
     }
 
     /** The median iteration score, or JMH's score when the file has no raw data. */
-    static double medianOrScore(Measurement m) {
+    static double medianOrScore(Metric m) {
         return m.iterations() == 0 ? m.score() : new Median().evaluate(m.iterationScores());
     }
 
-    private static boolean allFinite(double[] values) {
+    static boolean allFinite(double[] values) {
         for (double v : values) {
             if (!Double.isFinite(v)) {
                 return false;

@@ -1,7 +1,10 @@
 /**
- * The regression gate: reads two JMH JSON result files (a baseline and a current run), matches their
- * benchmarks, and decides per benchmark whether it improved, stayed the same or regressed, using JMH's
- * per-iteration raw data, a rank-sum test and a relative threshold; {@link org.jmpibench.regression.CompareCommand}
- * is the command line, {@link org.jmpibench.regression.Comparison#of} the library entry point.
+ * The regression gates and the one model of a comparison: {@link org.jmpibench.regression.ComparisonReport}
+ * (rows, sides with their contexts, method, warnings) rendered by {@link org.jmpibench.regression.TextTableReport},
+ * {@link org.jmpibench.regression.MarkdownReport} and {@link org.jmpibench.regression.JsonReport}. A stored baseline
+ * is compared by {@link org.jmpibench.regression.Comparison} (Mann-Whitney U on iterations,
+ * {@link org.jmpibench.regression.CompareCommand}); an A/B run's blocks of forks by
+ * {@link org.jmpibench.regression.BlockedComparison} (Hodges–Lehmann ratio with a signed-rank interval). The
+ * {@code ab} command is in {@code .ab}, {@code history} in {@code .history}.
  */
 package org.jmpibench.regression;

@@ -1,21 +1,22 @@
 package org.jmpibench.regression;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jmpibench.results.Operation;
+import org.jmpibench.results.ResultsFileBuilder;
+import org.jmpibench.results.ResultsFileException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jmpibench.regression.ComparisonTest.TIGHT_FORK_1;
 import static org.jmpibench.regression.ComparisonTest.TIGHT_FORK_2;
-import static org.jmpibench.regression.JmhJson.PING_PONG;
-import static org.jmpibench.regression.JmhJson.scaled;
+import static org.jmpibench.results.ResultsFileBuilder.scaled;
 
 class BaselineStoreTest {
 
@@ -23,9 +24,9 @@ class BaselineStoreTest {
     Path dir;
 
     private Path results(String name, double centre, String host) throws IOException {
-        Path file = JmhJson.file()
-                .add(PING_PONG, "avgt", "us/op", scaled(centre, TIGHT_FORK_1), scaled(centre, TIGHT_FORK_2))
-                .harnessParams("loopback", 2, 1).done()
+        Path file = ResultsFileBuilder.file()
+                .add(Operation.SEND.benchmarkName(), "avgt", "us/op", scaled(centre, TIGHT_FORK_1), scaled(centre, TIGHT_FORK_2))
+                .params("loopback", 2, 1).done()
                 .writeTo(dir.resolve(name + ".json"));
         Files.writeString(dir.resolve(name + ".context.json"), "{\"host\": \"" + host + "\"}");
         return file;
@@ -53,7 +54,7 @@ class BaselineStoreTest {
         Path baseline = dir.resolve("baseline.json");
 
         assertThatThrownBy(() -> BaselineStore.record(results, baseline))
-                .isInstanceOf(InputFileException.class)
+                .isInstanceOf(ResultsFileException.class)
                 .hasMessageContaining("no context file " + dir.resolve("run.context.json"));
         assertThat(baseline).doesNotExist();
     }
@@ -64,7 +65,7 @@ class BaselineStoreTest {
         Files.writeString(dir.resolve("bogus.context.json"), "{}");
 
         assertThatThrownBy(() -> BaselineStore.record(bogus, dir.resolve("baseline.json")))
-                .isInstanceOf(InputFileException.class).hasMessageContaining("not a JMH JSON result");
+                .isInstanceOf(ResultsFileException.class).hasMessageContaining("not a JMH results file");
     }
 
     @Test

@@ -1,24 +1,23 @@
 package org.jmpibench.regression;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jmpibench.results.Operation;
+import org.jmpibench.results.ResultsFileBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jmpibench.regression.ComparisonTest.TIGHT_FORK_1;
 import static org.jmpibench.regression.ComparisonTest.TIGHT_FORK_2;
-import static org.jmpibench.regression.JmhJson.BCAST;
-import static org.jmpibench.regression.JmhJson.PING_PONG;
-import static org.jmpibench.regression.JmhJson.scaled;
+import static org.jmpibench.results.ResultsFileBuilder.scaled;
 
 class CompareCommandTest {
 
@@ -41,13 +40,13 @@ class CompareCommandTest {
 
     /** PingPong at two sizes and Bcast; {@code pingPongUs} is the centre of PingPong size=1. */
     private Path results(String name, double pingPongUs) {
-        return JmhJson.file()
-                .add(PING_PONG, "avgt", "us/op", scaled(pingPongUs, TIGHT_FORK_1), scaled(pingPongUs, TIGHT_FORK_2))
-                .harnessParams("loopback", 2, 1).done()
-                .add(PING_PONG, "avgt", "us/op", scaled(80, TIGHT_FORK_1), scaled(80, TIGHT_FORK_2))
-                .harnessParams("loopback", 2, 65536).done()
-                .add(BCAST, "thrpt", "ops/ms", scaled(50, TIGHT_FORK_1), scaled(50, TIGHT_FORK_2))
-                .harnessParams("loopback", 3, 1).done()
+        return ResultsFileBuilder.file()
+                .add(Operation.SEND.benchmarkName(), "avgt", "us/op", scaled(pingPongUs, TIGHT_FORK_1), scaled(pingPongUs, TIGHT_FORK_2))
+                .params("loopback", 2, 1).done()
+                .add(Operation.SEND.benchmarkName(), "avgt", "us/op", scaled(80, TIGHT_FORK_1), scaled(80, TIGHT_FORK_2))
+                .params("loopback", 2, 65536).done()
+                .add(Operation.BCAST.benchmarkName(), "thrpt", "ops/ms", scaled(50, TIGHT_FORK_1), scaled(50, TIGHT_FORK_2))
+                .params("loopback", 3, 1).done()
                 .writeTo(dir.resolve(name));
     }
 
@@ -77,7 +76,7 @@ class CompareCommandTest {
 
         assertThat(code).isEqualTo(1);
         assertThat(out.toString().lines())
-                .anySatisfy(l -> assertThat(l).contains("PingPong.pingPong", "size=1 ", "+20.0%", "regressed"));
+                .anySatisfy(l -> assertThat(l).contains("PingPong.send", "size=1 ", "+20.0%", "regressed"));
         assertThat(out.toString()).contains("1 regressed");
     }
 
@@ -96,13 +95,17 @@ class CompareCommandTest {
 
         assertThat(code).isEqualTo(1);
         String markdown = Files.readString(md);
-        assertThat(markdown).startsWith("### JMH comparison: 1 regression");
-        List<String> tableLines = markdown.lines().filter(l -> l.startsWith("|")).toList();
-        assertThat(tableLines).hasSize(2 + 3);
+        assertThat(markdown.lines().findFirst().orElseThrow())
+                .startsWith("### \u274c REGRESSION: 1 of 3 benchmarks worse (PingPong.send backend=loopback")
+                .contains("+20.0%");
+        String regressions = markdown.substring(markdown.indexOf("#### Regressions (1)"), markdown.indexOf("<details>"));
+        List<String> tableLines = regressions.lines().filter(l -> l.startsWith("|")).toList();
+        assertThat(tableLines).hasSize(3);
+        assertThat(tableLines.get(0)).contains("Baseline", "Current", "Change", "p", "Verdict");
         assertThat(tableLines.get(1)).matches("\\|( -{3}:? \\|)+");
-        assertThat(tableLines.get(2)).contains("PingPong.pingPong", "**regressed**");
-        assertThat(tableLines).allSatisfy(l -> assertThat(l.chars().filter(c -> c == '|').count())
-                .isEqualTo(Cells.HEADERS.size() + 1));
+        assertThat(tableLines.get(2)).contains("PingPong.send", "**regressed**");
+        assertThat(tableLines).allSatisfy(l -> assertThat(l.chars().filter(c -> c == '|').count()).isEqualTo(11));
+        assertThat(markdown).contains("<details><summary>2 other rows").doesNotContain("#### Improvements");
 
         JsonNode root = new ObjectMapper().readTree(json.toFile());
         assertThat(root.get("regression").asBoolean()).isTrue();
@@ -118,7 +121,7 @@ class CompareCommandTest {
             }
         }
         assertThat(regressed).isNotNull();
-        assertThat(regressed.get("benchmark").asText()).isEqualTo(PING_PONG);
+        assertThat(regressed.get("benchmark").asText()).isEqualTo(Operation.SEND.benchmarkName());
         assertThat(regressed.get("params").get("size").asText()).isEqualTo("1");
         assertThat(regressed.get("change").asDouble()).isBetween(0.1999, 0.2001);
         assertThat(regressed.get("pValue").asDouble()).isLessThan(0.01);
@@ -129,11 +132,11 @@ class CompareCommandTest {
     @Test
     void missingAndNewBenchmarksAreListedAndFailOnlyWhenAsked() {
         Path base = results("base.json", 10);
-        Path curr = JmhJson.file()
-                .add(PING_PONG, "avgt", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2))
-                .harnessParams("loopback", 2, 1).done()
-                .add(PING_PONG, "avgt", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2))
-                .harnessParams("shm", 2, 1).done()
+        Path curr = ResultsFileBuilder.file()
+                .add(Operation.SEND.benchmarkName(), "avgt", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2))
+                .params("loopback", 2, 1).done()
+                .add(Operation.SEND.benchmarkName(), "avgt", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2))
+                .params("shm", 2, 1).done()
                 .writeTo(dir.resolve("curr.json"));
 
         assertThat(run(base, curr)).isEqualTo(0);
@@ -179,7 +182,8 @@ class CompareCommandTest {
         assertThat(run(other, results("curr.json", 10))).isEqualTo(2);
         assertThat(errLines()).singleElement().asString()
                 .isEqualTo("compare: baseline file " + other
-                        + ": not a JMH JSON result: expected a JSON array of benchmark results, found an object");
+                        + ": not a JMH results file (the top level is an object, not an array of results; expected"
+                        + " the JSON array that JMH writes with -rf json)");
     }
 
     @Test
@@ -209,5 +213,42 @@ class CompareCommandTest {
 
         assertThat(run(base, curr)).isEqualTo(0);
         assertThat(out.toString()).contains("note: runs differ in context host: baseline 'ci-1', current 'laptop'");
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("no regression: 3 benchmarks compared; warning: not "
+                + "comparable as a gate: different host ('ci-1' vs 'laptop')");
+    }
+
+    @Test
+    void theVerdictSaysWhenCpuOrJvmDifferAndStillComputes() throws IOException {
+        Path base = results("base.json", 10);
+        Path curr = results("curr.json", 12);
+        Files.writeString(dir.resolve("base.context.json"), "{\"host\": \"ci\", \"cpuModel\": \"EPYC 7763\","
+                + " \"jvm\": {\"version\": \"17.0.15\"}}");
+        Files.writeString(dir.resolve("curr.context.json"), "{\"host\": \"ci\", \"cpuModel\": \"Xeon 8370C\","
+                + " \"jvm\": {\"version\": \"21.0.5\"}}");
+
+        assertThat(run(base, curr)).isEqualTo(1);
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines.get(lines.size() - 1)).startsWith("REGRESSION: 1 of 3 benchmarks worse")
+                .endsWith("; warning: not comparable as a gate: different CPU ('EPYC 7763' vs 'Xeon 8370C'), "
+                        + "JVM ('17.0.15' vs '21.0.5')");
+    }
+
+    @Test
+    void changedOnlyLeavesTheUnchangedRowsOut() {
+        assertThat(run(results("base.json", 10), results("curr.json", 12), "--changed-only")).isEqualTo(1);
+        assertThat(out.toString().lines().filter(l -> l.contains("  unchanged  "))).isEmpty();
+        assertThat(out.toString()).contains("PingPong.send", "regressed", "(2 unchanged rows not shown: --changed-only)");
+    }
+
+    @Test
+    void perBenchmarkThresholdsApplyToTheBenchmarksTheyPick() {
+        Path base = results("base.json", 10);
+        Path curr = results("curr.json", 12);
+        assertThat(run(base, curr, "--threshold", "op:send,size:1=25%")).isEqualTo(0);
+        assertThat(run(base, curr, "--threshold", "op:bcast=25%")).isEqualTo(1);
+        assertThat(run(base, curr, "--threshold", "30%", "--threshold", "send,size:1=15%")).isEqualTo(1);
+        assertThat(run(base, curr, "--threshold", "op:sned=5%")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown operation 'sned'");
     }
 }

@@ -1,17 +1,17 @@
 package org.jmpibench.regression;
 
+import java.nio.file.Path;
+import org.jmpibench.results.Layout;
+import org.jmpibench.results.Operation;
+import org.jmpibench.results.Param;
+import org.jmpibench.results.ResultsFileBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.jmpibench.regression.JmhJson.BCAST;
-import static org.jmpibench.regression.JmhJson.GATHER_AVERAGE;
-import static org.jmpibench.regression.JmhJson.PING_PONG;
-import static org.jmpibench.regression.JmhJson.scaled;
-import static org.jmpibench.regression.JmhJson.times;
+import static org.jmpibench.results.ResultsFileBuilder.scaled;
+import static org.jmpibench.results.ResultsFileBuilder.times;
 
 class ComparisonTest {
 
@@ -25,19 +25,19 @@ class ComparisonTest {
     @TempDir
     Path dir;
 
-    private ComparisonReport compare(JmhJson baseline, JmhJson current, ComparisonOptions options) {
+    private ComparisonReport compare(ResultsFileBuilder baseline, ResultsFileBuilder current, ComparisonOptions options) {
         return Comparison.of(baseline.writeTo(dir.resolve("baseline.json")),
                 current.writeTo(dir.resolve("current.json")), options);
     }
 
-    private ComparisonReport compare(JmhJson baseline, JmhJson current) {
+    private ComparisonReport compare(ResultsFileBuilder baseline, ResultsFileBuilder current) {
         return compare(baseline, current, ComparisonOptions.defaults());
     }
 
-    private static JmhJson oneTimeBenchmark(String unit, double centre, double[] fork1, double[] fork2) {
-        return JmhJson.file()
-                .add(PING_PONG, "avgt", unit, scaled(centre, fork1), scaled(centre, fork2))
-                .harnessParams("loopback", 2, 1024).done();
+    private static ResultsFileBuilder oneTimeBenchmark(String unit, double centre, double[] fork1, double[] fork2) {
+        return ResultsFileBuilder.file()
+                .add(Operation.SEND.benchmarkName(), "avgt", unit, scaled(centre, fork1), scaled(centre, fork2))
+                .params("loopback", 2, 1024).done();
     }
 
     @Test
@@ -87,8 +87,8 @@ class ComparisonTest {
 
     @Test
     void thresholdIsConfigurable() {
-        JmhJson baseline = oneTimeBenchmark("us/op", 10.0, TIGHT_FORK_1, TIGHT_FORK_2);
-        JmhJson current = oneTimeBenchmark("us/op", 12.0, TIGHT_FORK_1, TIGHT_FORK_2);
+        ResultsFileBuilder baseline = oneTimeBenchmark("us/op", 10.0, TIGHT_FORK_1, TIGHT_FORK_2);
+        ResultsFileBuilder current = oneTimeBenchmark("us/op", 12.0, TIGHT_FORK_1, TIGHT_FORK_2);
 
         assertThat(compare(baseline, current, ComparisonOptions.defaults().withThreshold(0.25)).rows().get(0).verdict())
                 .isEqualTo(Verdict.UNCHANGED);
@@ -108,10 +108,10 @@ class ComparisonTest {
 
     @Test
     void higherThroughputIsAnImprovementAndLowerThroughputARegression() {
-        JmhJson slow = JmhJson.file().add(BCAST, "thrpt", "ops/s",
-                scaled(1000, TIGHT_FORK_1), scaled(1000, TIGHT_FORK_2)).harnessParams("shm", 4, 8).done();
-        JmhJson fast = JmhJson.file().add(BCAST, "thrpt", "ops/s",
-                scaled(1250, TIGHT_FORK_1), scaled(1250, TIGHT_FORK_2)).harnessParams("shm", 4, 8).done();
+        ResultsFileBuilder slow = ResultsFileBuilder.file().add(Operation.BCAST.benchmarkName(), "thrpt", "ops/s",
+                scaled(1000, TIGHT_FORK_1), scaled(1000, TIGHT_FORK_2)).params("shm", 4, 8).done();
+        ResultsFileBuilder fast = ResultsFileBuilder.file().add(Operation.BCAST.benchmarkName(), "thrpt", "ops/s",
+                scaled(1250, TIGHT_FORK_1), scaled(1250, TIGHT_FORK_2)).params("shm", 4, 8).done();
 
         MetricComparison faster = compare(slow, fast).rows().get(0);
         assertThat(faster.verdict()).isEqualTo(Verdict.IMPROVED);
@@ -128,12 +128,12 @@ class ComparisonTest {
     void thresholdIsTheSameForTimeAndThroughput() {
         // A 12% slowdown in time is an 10.7% drop in throughput: both are a factor of 1.12, beyond 11%.
         ComparisonOptions threshold11 = ComparisonOptions.defaults().withThreshold(0.11);
-        JmhJson thrBase = JmhJson.file().add(BCAST, "thrpt", "ops/ms",
+        ResultsFileBuilder thrBase = ResultsFileBuilder.file().add(Operation.BCAST.benchmarkName(), "thrpt", "ops/ms",
                 scaled(100, TIGHT_FORK_1), scaled(100, TIGHT_FORK_2)).done();
-        JmhJson thrCurr = JmhJson.file().add(BCAST, "thrpt", "ops/ms",
+        ResultsFileBuilder thrCurr = ResultsFileBuilder.file().add(Operation.BCAST.benchmarkName(), "thrpt", "ops/ms",
                 times(scaled(100, TIGHT_FORK_1), 1 / 1.12), times(scaled(100, TIGHT_FORK_2), 1 / 1.12)).done();
-        JmhJson timeBase = oneTimeBenchmark("us/op", 10.0, TIGHT_FORK_1, TIGHT_FORK_2);
-        JmhJson timeCurr = oneTimeBenchmark("us/op", 11.2, TIGHT_FORK_1, TIGHT_FORK_2);
+        ResultsFileBuilder timeBase = oneTimeBenchmark("us/op", 10.0, TIGHT_FORK_1, TIGHT_FORK_2);
+        ResultsFileBuilder timeCurr = oneTimeBenchmark("us/op", 11.2, TIGHT_FORK_1, TIGHT_FORK_2);
 
         assertThat(compare(thrBase, thrCurr, threshold11).rows().get(0).verdict()).isEqualTo(Verdict.REGRESSED);
         assertThat(compare(timeBase, timeCurr, threshold11).rows().get(0).verdict()).isEqualTo(Verdict.REGRESSED);
@@ -143,9 +143,9 @@ class ComparisonTest {
     void unitsAreConvertedBeforeComparing() {
         double[] us1 = scaled(10.0, TIGHT_FORK_1);
         double[] us2 = scaled(10.0, TIGHT_FORK_2);
-        JmhJson baselineUs = JmhJson.file().add(PING_PONG, "avgt", "us/op", us1, us2).done();
-        JmhJson sameInNs = JmhJson.file().add(PING_PONG, "avgt", "ns/op", times(us1, 1000), times(us2, 1000)).done();
-        JmhJson slowerInNs = JmhJson.file().add(PING_PONG, "avgt", "ns/op", times(us1, 1200), times(us2, 1200)).done();
+        ResultsFileBuilder baselineUs = ResultsFileBuilder.file().add(Operation.SEND.benchmarkName(), "avgt", "us/op", us1, us2).done();
+        ResultsFileBuilder sameInNs = ResultsFileBuilder.file().add(Operation.SEND.benchmarkName(), "avgt", "ns/op", times(us1, 1000), times(us2, 1000)).done();
+        ResultsFileBuilder slowerInNs = ResultsFileBuilder.file().add(Operation.SEND.benchmarkName(), "avgt", "ns/op", times(us1, 1200), times(us2, 1200)).done();
 
         MetricComparison same = compare(baselineUs, sameInNs).rows().get(0);
         assertThat(same.verdict()).isEqualTo(Verdict.UNCHANGED);
@@ -163,8 +163,8 @@ class ComparisonTest {
     void throughputUnitsAreConvertedBeforeComparing() {
         double[] perUs1 = scaled(2.0, TIGHT_FORK_1);
         double[] perUs2 = scaled(2.0, TIGHT_FORK_2);
-        JmhJson baseline = JmhJson.file().add(BCAST, "thrpt", "ops/us", perUs1, perUs2).done();
-        JmhJson sameInSeconds = JmhJson.file().add(BCAST, "thrpt", "ops/s", times(perUs1, 1e6), times(perUs2, 1e6)).done();
+        ResultsFileBuilder baseline = ResultsFileBuilder.file().add(Operation.BCAST.benchmarkName(), "thrpt", "ops/us", perUs1, perUs2).done();
+        ResultsFileBuilder sameInSeconds = ResultsFileBuilder.file().add(Operation.BCAST.benchmarkName(), "thrpt", "ops/s", times(perUs1, 1e6), times(perUs2, 1e6)).done();
 
         MetricComparison row = compare(baseline, sameInSeconds).rows().get(0);
         assertThat(row.verdict()).isEqualTo(Verdict.UNCHANGED);
@@ -173,9 +173,9 @@ class ComparisonTest {
 
     @Test
     void timeAgainstThroughputIsNotComparable() {
-        JmhJson time = JmhJson.file().add(PING_PONG, "avgt", "us/op",
+        ResultsFileBuilder time = ResultsFileBuilder.file().add(Operation.SEND.benchmarkName(), "avgt", "us/op",
                 scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2)).done();
-        JmhJson throughput = JmhJson.file().add(PING_PONG, "avgt", "ops/us",
+        ResultsFileBuilder throughput = ResultsFileBuilder.file().add(Operation.SEND.benchmarkName(), "avgt", "ops/us",
                 scaled(0.1, TIGHT_FORK_1), scaled(0.1, TIGHT_FORK_2)).done();
 
         MetricComparison row = compare(time, throughput).rows().get(0);
@@ -185,30 +185,30 @@ class ComparisonTest {
 
     @Test
     void tooFewIterationsIsNotComparableEvenForALargeChange() {
-        JmhJson baseline = JmhJson.file().add(PING_PONG, "avgt", "us/op", new double[]{10.0, 10.1, 9.9}).done();
-        JmhJson current = JmhJson.file().add(PING_PONG, "avgt", "us/op", new double[]{20.0, 20.1, 19.9}).done();
+        ResultsFileBuilder baseline = ResultsFileBuilder.file().add(Operation.SEND.benchmarkName(), "avgt", "us/op", new double[]{10.0, 10.1, 9.9}).done();
+        ResultsFileBuilder current = ResultsFileBuilder.file().add(Operation.SEND.benchmarkName(), "avgt", "us/op", new double[]{20.0, 20.1, 19.9}).done();
 
         MetricComparison row = compare(baseline, current).rows().get(0);
         assertThat(row.verdict()).isEqualTo(Verdict.NOT_COMPARABLE);
         assertThat(row.reason()).contains("too few iterations (3 vs 3)");
-        // The same three iterations are enough at a looser alpha.
-        assertThat(compare(baseline, current, ComparisonOptions.defaults().withAlpha(0.10)).rows().get(0).verdict())
+        // The same three iterations are enough at a looser alpha (the exact smallest p of 3 vs 3 is 2/20 = 0.1).
+        assertThat(compare(baseline, current, ComparisonOptions.defaults().withAlpha(0.15)).rows().get(0).verdict())
                 .isEqualTo(Verdict.REGRESSED);
     }
 
     @Test
     void missingRawDataIsNotComparable() {
-        JmhJson baseline = JmhJson.file().add(PING_PONG, "avgt", "us/op",
+        ResultsFileBuilder baseline = ResultsFileBuilder.file().add(Operation.SEND.benchmarkName(), "avgt", "us/op",
                 scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2)).withoutRawData().done();
-        JmhJson current = oneTimeBenchmarkAtDefaultParams();
+        ResultsFileBuilder current = oneTimeBenchmarkAtDefaultParams();
 
         MetricComparison row = compare(baseline, current).rows().get(0);
         assertThat(row.verdict()).isEqualTo(Verdict.NOT_COMPARABLE);
         assertThat(row.reason()).contains("no per-iteration raw data in the baseline");
     }
 
-    private static JmhJson oneTimeBenchmarkAtDefaultParams() {
-        return JmhJson.file().add(PING_PONG, "avgt", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2)).done();
+    private static ResultsFileBuilder oneTimeBenchmarkAtDefaultParams() {
+        return ResultsFileBuilder.file().add(Operation.SEND.benchmarkName(), "avgt", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2)).done();
     }
 
     @Test
@@ -224,8 +224,8 @@ class ComparisonTest {
                 curr[f][i] = new double[][]{{1.3 * v, 3}, {2.6 * v, 1}};
             }
         }
-        JmhJson baseline = JmhJson.file().add(GATHER_AVERAGE, "sample", "us/op").histogram(base).done();
-        JmhJson current = JmhJson.file().add(GATHER_AVERAGE, "sample", "us/op").histogram(curr).done();
+        ResultsFileBuilder baseline = ResultsFileBuilder.file().add(Operation.GATHER_AVERAGE.benchmarkName(), "sample", "us/op").histogram(base).done();
+        ResultsFileBuilder current = ResultsFileBuilder.file().add(Operation.GATHER_AVERAGE.benchmarkName(), "sample", "us/op").histogram(curr).done();
 
         MetricComparison row = compare(baseline, current).rows().get(0);
         assertThat(row.baselineMeasurement().orElseThrow().iterations()).isEqualTo(10);
@@ -236,16 +236,16 @@ class ComparisonTest {
 
     @Test
     void missingAndNewBenchmarksAreListed() {
-        JmhJson baseline = JmhJson.file()
-                .add(PING_PONG, "avgt", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2))
-                .harnessParams("loopback", 2, 1).done()
-                .add(PING_PONG, "avgt", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2))
-                .harnessParams("openmpi", 2, 1).done();
-        JmhJson current = JmhJson.file()
-                .add(PING_PONG, "avgt", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2))
-                .harnessParams("loopback", 2, 1).done()
-                .add(PING_PONG, "avgt", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2))
-                .harnessParams("shm", 2, 1).done();
+        ResultsFileBuilder baseline = ResultsFileBuilder.file()
+                .add(Operation.SEND.benchmarkName(), "avgt", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2))
+                .params("loopback", 2, 1).done()
+                .add(Operation.SEND.benchmarkName(), "avgt", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2))
+                .params("openmpi", 2, 1).done();
+        ResultsFileBuilder current = ResultsFileBuilder.file()
+                .add(Operation.SEND.benchmarkName(), "avgt", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2))
+                .params("loopback", 2, 1).done()
+                .add(Operation.SEND.benchmarkName(), "avgt", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2))
+                .params("shm", 2, 1).done();
 
         ComparisonReport report = compare(baseline, current);
         assertThat(report.rows(Verdict.MISSING)).singleElement()
@@ -260,27 +260,71 @@ class ComparisonTest {
 
     @Test
     void differentModeOrParamsAreDifferentBenchmarks() {
-        JmhJson baseline = JmhJson.file()
-                .add(PING_PONG, "avgt", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2))
-                .harnessParams("loopback", 2, 1).done();
-        JmhJson current = JmhJson.file()
-                .add(PING_PONG, "ss", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2))
-                .harnessParams("loopback", 2, 1).done()
-                .add(PING_PONG, "avgt", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2))
-                .harnessParams("loopback", 3, 1).done();
+        ResultsFileBuilder baseline = ResultsFileBuilder.file()
+                .add(Operation.SEND.benchmarkName(), "avgt", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2))
+                .params("loopback", 2, 1).done();
+        ResultsFileBuilder current = ResultsFileBuilder.file()
+                .add(Operation.SEND.benchmarkName(), "ss", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2))
+                .params("loopback", 2, 1).done()
+                .add(Operation.SEND.benchmarkName(), "avgt", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2))
+                .params("loopback", 3, 1).done();
 
         ComparisonReport report = compare(baseline, current);
         assertThat(report.counts()).containsEntry(Verdict.MISSING, 1).containsEntry(Verdict.NEW, 2);
     }
 
     @Test
+    void aRunOnOtherHostsMatchesOnlyTheSameLayout() {
+        // the baseline ran tcp on one host (before layouts existed: no layout param at all), the current run over
+        // two hosts (much slower) and on one host again: only the one-host result is the same benchmark
+        ResultsFileBuilder baseline = ResultsFileBuilder.file()
+                .add(Operation.SEND.benchmarkName(), "avgt", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2))
+                .params("tcp", 2, 1).done();
+        ResultsFileBuilder current = ResultsFileBuilder.file()
+                .add(Operation.SEND.benchmarkName(), "avgt", "us/op", scaled(40, TIGHT_FORK_1), scaled(40, TIGHT_FORK_2))
+                .params("tcp", 2, 1).param(Param.LAYOUT, "2hosts:0/1").done()
+                .add(Operation.SEND.benchmarkName(), "avgt", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2))
+                .params("tcp", 2, 1).param(Param.LAYOUT, Layout.ONE_HOST).done();
+
+        ComparisonReport report = compare(baseline, current);
+
+        assertThat(report.rows(Verdict.UNCHANGED)).singleElement()
+                .satisfies(r -> assertThat(r.key().params()).doesNotContainKey(Param.LAYOUT.jmhName()));
+        assertThat(report.rows(Verdict.NEW)).singleElement()
+                .satisfies(r -> assertThat(r.key().params()).containsEntry(Param.LAYOUT.jmhName(), "2hosts:0/1"));
+        assertThat(report.rows(Verdict.REGRESSED)).isEmpty();
+    }
+
+    @Test
+    void aRunOnJdk17MatchesABaselineFromBeforeTheJdkParameterAndJdk25IsAnotherBenchmark() {
+        // the committed baseline predates --jdk (no jdk param; its ranks ran on 17); the current run swept 17 and 25,
+        // and 25 is much faster: only the 17 result is the same benchmark
+        ResultsFileBuilder baseline = ResultsFileBuilder.file()
+                .add(Operation.SEND.benchmarkName(), "avgt", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2))
+                .params("shm", 2, 262144).done();
+        ResultsFileBuilder current = ResultsFileBuilder.file()
+                .add(Operation.SEND.benchmarkName(), "avgt", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2))
+                .params("shm", 2, 262144).param(Param.JDK, "17").done()
+                .add(Operation.SEND.benchmarkName(), "avgt", "us/op", scaled(5, TIGHT_FORK_1), scaled(5, TIGHT_FORK_2))
+                .params("shm", 2, 262144).param(Param.JDK, "25").done();
+
+        ComparisonReport report = compare(baseline, current);
+
+        assertThat(report.rows(Verdict.UNCHANGED)).singleElement()
+                .satisfies(r -> assertThat(r.key().params()).doesNotContainKey(Param.JDK.jmhName()));
+        assertThat(report.rows(Verdict.NEW)).singleElement()
+                .satisfies(r -> assertThat(r.key().params()).containsEntry(Param.JDK.jmhName(), "25"));
+        assertThat(report.rows(Verdict.IMPROVED)).isEmpty();
+    }
+
+    @Test
     void secondaryMetricsAreRowsOfTheirOwnWhenAsked() {
-        JmhJson baseline = JmhJson.file()
-                .add(PING_PONG, "avgt", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2))
+        ResultsFileBuilder baseline = ResultsFileBuilder.file()
+                .add(Operation.SEND.benchmarkName(), "avgt", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2))
                 .secondary("rank1", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2))
                 .secondary("slowestRank", "#", scaled(1, TIGHT_FORK_1), scaled(1, TIGHT_FORK_2)).done();
-        JmhJson current = JmhJson.file()
-                .add(PING_PONG, "avgt", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2))
+        ResultsFileBuilder current = ResultsFileBuilder.file()
+                .add(Operation.SEND.benchmarkName(), "avgt", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2))
                 .secondary("rank1", "us/op", scaled(13, TIGHT_FORK_1), scaled(13, TIGHT_FORK_2))
                 .secondary("slowestRank", "#", scaled(1, TIGHT_FORK_1), scaled(1, TIGHT_FORK_2)).done();
 
@@ -296,8 +340,8 @@ class ComparisonTest {
 
     @Test
     void nanIterationScoresAreNotComparable() {
-        JmhJson baseline = oneTimeBenchmarkAtDefaultParams();
-        JmhJson current = JmhJson.file().add(PING_PONG, "avgt", "us/op",
+        ResultsFileBuilder baseline = oneTimeBenchmarkAtDefaultParams();
+        ResultsFileBuilder current = ResultsFileBuilder.file().add(Operation.SEND.benchmarkName(), "avgt", "us/op",
                 new double[]{10, 10, Double.NaN, 10, 10}, scaled(10, TIGHT_FORK_2)).done();
 
         MetricComparison row = compare(baseline, current).rows().get(0);

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Bad input to every command of the real command line: a non-zero status (2, the command line's convention for
  * bad input), exactly one line on stderr in the command's own voice ({@code jmpi-bench:}, {@code plot:},
- * {@code compare:}) that names what is wrong, at most picocli's "Try '... --help'." hint besides, nothing on
+ * {@code compare:}, {@code jmpi-bench ab:}) that names what is wrong, at most picocli's "Try '... --help'." hint besides, nothing on
  * stdout, never a stack trace, and no process left. (bench/cli's CommandLineErrorsTest covers {@code demo}'s
  * options in-process; this runs the jar as a user does, across commands.)
  */
@@ -60,8 +60,26 @@ class BadInputTest {
         "plot $D/object.json                        | -   | plot:       | $D/object.json: not a JMH results file",
         "plot $D/table.csv                          | -   | plot:       | $D/table.csv: not valid JSON",
         "compare $D/missing.json $D/object.json     | -   | compare:    | baseline file $D/missing.json: no such file",
-        "compare $D/object.json $D/table.csv        | -   | compare:    | baseline file $D/object.json: not a JMH JSON result",
+        "compare $D/object.json $D/table.csv        | -   | compare:    | baseline file $D/object.json: not a JMH results file",
         "compare $D/table.csv $D/object.json        | -   | compare:    | baseline file $D/table.csv: not valid JSON",
+        "ab --blocks 2                              | -   | jmpi-bench: | Missing required option: '--base=REV'",
+        "ab --base no-such-revision-x               | -   | jmpi-bench ab: | --base 'no-such-revision-x' is not a commit in",
+        "ab --base HEAD --blocks 0                  | -   | jmpi-bench ab: | --blocks must be at least 1, not 0",
+        "ab --base HEAD --time-budget soon          | -   | jmpi-bench ab: | --time-budget 'soon' is not a duration such as 90s, 12m, 1h",
+        "ab --base HEAD -- --forks 2                | -   | jmpi-bench ab: | bench option --forks is ab's own",
+        "history $D/missing.json                    | -   | jmpi-bench history: | results file $D/missing.json: no such file",
+        "history $D/object.json                     | -   | jmpi-bench history: | results file $D/object.json: not a JMH results file",
+        "history --select op:nope $D                | -   | jmpi-bench history: | unknown operation 'nope'",
+        "bench --results-dir $D/object.json         | -   | jmpi-bench: | --results-dir $D/object.json: cannot create files there (a file of that name is in the way)",
+        "calibrate --backends nosuch                | -   | jmpi-bench: | unknown backend 'nosuch'; known backends:",
+        "calibrate --backends loopback              | -   | jmpi-bench: | loopback has no plain program: it is not a wrapper of a library",
+        "calibrate --backends shm                   | -   | jmpi-bench: | shm has no plain program: it is not a wrapper of a library",
+        "calibrate --sizes 1,4Mi                    | -   | jmpi-bench: | --sizes: 4Mi is out of calibrate's range 1..1Mi ints (4 B to 4 MiB)",
+        "calibrate --sizes 0                        | -   | jmpi-bench: | size '0' must be at least 1 element",
+        "calibrate --rounds 2                       | -   | jmpi-bench: | --rounds must be at least 3 (a median and a spread need three), got 2",
+        "calibrate --ops gather-average             | -   | jmpi-bench: | --ops: no plain program times gather-average; calibrate times send, bcast, gather",
+        "calibrate --results-dir $D/object.json     | -   | jmpi-bench: | --results-dir $D/object.json: cannot create files there (a file of that name is in the way)",
+        "bench --results-dir /proc/jmpi-results     | -   | jmpi-bench: | --results-dir /proc/jmpi-results: cannot create files there (no such file or directory)",
         "run --backend openmpi --np 2 $F exit 1     | -Djmpi.openmpi.jar=$D/no-mpi.jar | jmpi-bench: | backend openmpi is not available: Open MPI Java bindings incomplete, missing: mpi.jar (looked at $D/no-mpi.jar)",
         "demo --backend openmpi --np 2              | -Djmpi.openmpi.jar=$D/no-mpi.jar | jmpi-bench: | backend openmpi is not available",
         "run --backend mpj-niodev --np 2 $F exit 1  | MPJ_HOME=$D/empty-mpj-home | jmpi-bench: | backend mpj-niodev is not available: MPJ Express not found at $D/empty-mpj-home",

@@ -46,14 +46,19 @@ final class CliProcess implements AutoCloseable {
 
     /** Starts the command line with options for the command line's own JVM and extra environment. */
     static CliProcess start(List<String> cliJvmOptions, Map<String, String> env, String... args) {
-        if (!Files.isRegularFile(JAR)) {
-            throw new IllegalStateException(JAR + " is missing: build bench/cli first (mvn -DskipTests install)");
+        return start(JAR, cliJvmOptions, env, args);
+    }
+
+    /** Starts the command line from another copy of the jar under test. */
+    static CliProcess start(Path jar, List<String> cliJvmOptions, Map<String, String> env, String... args) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build bench/cli first (mvn -DskipTests install)");
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(cliJvmOptions);
         command.add("-jar");
-        command.add(JAR.toString());
+        command.add(jar.toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(env);

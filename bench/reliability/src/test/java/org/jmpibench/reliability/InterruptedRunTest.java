@@ -2,8 +2,6 @@ package org.jmpibench.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.jmpibench.results.BenchmarkResult;
+import org.jmpibench.results.ResultsFile;
+import org.jmpibench.results.RunContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 class InterruptedRunTest {
 
     private static final Duration LIMIT = Duration.ofMinutes(3);
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @TempDir
     Path results;
@@ -52,18 +52,16 @@ class InterruptedRunTest {
         Path context = json.stream().filter(f -> f.toString().endsWith(".context.json")).findFirst().orElseThrow();
         Path data = json.stream().filter(f -> !f.toString().endsWith(".context.json")).findFirst().orElseThrow();
 
-        JsonNode run = MAPPER.readTree(data.toFile());
-        assertThat(run.isArray()).isTrue();
-        List<String> nps = new ArrayList<>();
-        run.forEach(result -> {
-            nps.add(result.path("params").path("np").asText());
-            assertThat(result.path("primaryMetric").path("score").asDouble()).isPositive();
-        });
-        assertThat(nps).as("results kept from the groups that finished").contains("2").hasSizeLessThan(3);
-        JsonNode ctx = MAPPER.readTree(context.toFile());
-        assertThat(ctx.path("complete").asBoolean(true)).as("context says the run is incomplete").isFalse();
-        assertThat(ctx.path("benchmarksDone").asInt()).isEqualTo(nps.size());
-        assertThat(ctx.path("benchmarksTotal").asInt()).isEqualTo(3);
+        List<Integer> nps = new ArrayList<>();
+        for (BenchmarkResult result : ResultsFile.read(data).results()) {
+            nps.add(result.np().getAsInt());
+            assertThat(result.primary().score()).isPositive();
+        }
+        assertThat(nps).as("results kept from the groups that finished").contains(2).hasSizeLessThan(3);
+        RunContext ctx = RunContext.read(context);
+        assertThat(ctx.complete()).as("context says the run is incomplete").isFalse();
+        assertThat(ctx.benchmarksDone()).isEqualTo(nps.size());
+        assertThat(ctx.benchmarksTotal()).isEqualTo(3);
     }
 
     /** Waits until the run's context file counts at least one finished benchmark (files are replaced whole). */
@@ -72,7 +70,7 @@ class InterruptedRunTest {
         while (System.nanoTime() < deadline) {
             try (Stream<Path> files = Files.list(results)) {
                 for (Path context : files.filter(f -> f.toString().endsWith(".context.json")).toList()) {
-                    if (MAPPER.readTree(context.toFile()).path("benchmarksDone").asInt() >= 1) {
+                    if (RunContext.read(context).benchmarksDone() >= 1) {
                         return;
                     }
                 }

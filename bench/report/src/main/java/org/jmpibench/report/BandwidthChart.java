@@ -4,12 +4,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jmpibench.results.Metric;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 
 /**
- * Ping-pong bandwidth against message size, log-log, one chart per rank count, one line per series. Bandwidth is
- * {@code size * 4 bytes / one-way time}, in MB/s (10^6 bytes per second), as OSU's {@code osu_bw} reports it but
+ * Bandwidth of the operations whose time is one message's (send) against message size, log-log, one chart per
+ * operation and rank count, one line per series. Bandwidth is {@code size * 4 bytes / one-way time}, in MB/s (10^6 bytes per second), as OSU's {@code osu_bw} reports it but
  * derived from the latency test (one message in flight, no window).
  *
  * <p>Error bars come from the time's confidence interval turned into bandwidth; that interval is not symmetric,
@@ -21,18 +22,23 @@ final class BandwidthChart {
 
   static List<ReportChart> draw(ReportData data) {
     List<ReportChart> charts = new ArrayList<>();
-    List<Measurement> sized = Sweeps.withSizeAndRanks(data.of(Operations.SEND));
-    for (int ranks : Sweeps.distinctRanks(sized)) {
-      ReportChart chart = drawOne(data, ranks, Sweeps.withRanks(sized, ranks));
-      if (chart != null) {
-        charts.add(chart);
+    for (String operation : data.operations()) {
+      if (!ReportData.perMessage(operation)) {
+        continue;
+      }
+      List<Measurement> sized = Sweeps.withSizeAndRanks(data.of(operation));
+      for (int ranks : Sweeps.distinctRanks(sized)) {
+        ReportChart chart = drawOne(data, operation, ranks, Sweeps.withRanks(sized, ranks));
+        if (chart != null) {
+          charts.add(chart);
+        }
       }
     }
     return charts;
   }
 
-  private static ReportChart drawOne(ReportData data, int ranks, List<Measurement> subset) {
-    XYChart chart = ChartStyle.newChart("send: bandwidth vs size (from one-way time), np=" + ranks,
+  private static ReportChart drawOne(ReportData data, String operation, int ranks, List<Measurement> subset) {
+    XYChart chart = ChartStyle.newChart(operation + ": bandwidth vs size (from one-way time), np=" + ranks,
         Sweeps.SIZE_AXIS_TITLE, "bandwidth (MB/s, 10^6 bytes/s)", true, true);
     double[] sizes = Sweeps.distinctSizes(subset);
     List<SeriesKey> keys = data.keysOf(subset);
@@ -58,19 +64,19 @@ final class BandwidthChart {
     String caption = "Bandwidth of one message in flight (size \u00d7 4 bytes / one-way time) against message size, "
         + ranks + " ranks. Log-log; higher is better; error bars: the larger half of the 99.9% interval turned into"
         + " bandwidth; gaps: no result.";
-    return new ReportChart("bandwidth-vs-size_send_np" + ranks, Operations.SEND, caption, chart);
+    return new ReportChart("bandwidth-vs-size_" + operation + "_np" + ranks, operation, caption, chart);
   }
 
   /** The larger distance from the bandwidth to the bandwidths at the time interval's ends. */
   static double halfWidth(Measurement m, double bandwidth) {
     double bytes = m.sizeBytes().getAsLong();
     Metric time = m.time();
-    if (!(time.lowerUs() > 0) || !Double.isFinite(time.upperUs())) {
+    if (!(time.confidenceLow() > 0) || !Double.isFinite(time.confidenceHigh())) {
       // a lower time end at or below zero means an unbounded bandwidth: say "very uncertain" with a full bar
-      return Double.isFinite(time.errorUs()) ? Double.POSITIVE_INFINITY : Double.NaN;
+      return Double.isFinite(time.scoreError()) ? Double.POSITIVE_INFINITY : Double.NaN;
     }
-    double atUpperTime = bytes / time.upperUs();
-    double atLowerTime = bytes / time.lowerUs();
+    double atUpperTime = bytes / time.confidenceHigh();
+    double atLowerTime = bytes / time.confidenceLow();
     return Math.max(bandwidth - atUpperTime, atLowerTime - bandwidth);
   }
 }

@@ -11,6 +11,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.jmpibench.results.Metric;
+import org.jmpibench.results.Param;
+import org.jmpibench.results.RunFiles;
+import org.jmpibench.results.SecondaryMetric;
 
 /**
  * The report page, {@code index.html}: machine and versions per run, every chart (its PNG, linking to its SVG), the
@@ -78,7 +82,7 @@ final class HtmlReport {
         html.append("<p class=\"warn\">Context file not shown: ").append(esc(run.contextProblem())).append("</p>\n");
       } else {
         html.append("<p>No context file (<code>")
-            .append(esc(JmhResultsReader.contextFileOf(run.source()).getFileName().toString()))
+            .append(esc(RunFiles.contextFileOf(run.source()).getFileName().toString()))
             .append("</code>) beside the results.</p>\n");
       }
       html.append("</div><div>\n<h4>JMH settings (first result)</h4>\n");
@@ -106,6 +110,8 @@ final class HtmlReport {
             + " give the real interval.</li>\n")
         .append("<li>Dashed lines: the slowest rank's time per operation (collectives), beside rank 0's, which"
             + " JMH times.</li>\n")
+        .append("<li>Stacked bars (gather-average): rank 0's time in each phase, beside the score; a score taller"
+            + " than its stack is time no phase accounts for.</li>\n")
         .append("<li>A gap in a line, or a line ending early, is a combination with no result (its job failed or"
             + " was not run); the missing combinations are listed under each operation. Nothing is drawn as"
             + " zero.</li>\n")
@@ -126,9 +132,56 @@ final class HtmlReport {
           .append(esc(chart.caption())).append(" <a href=\"").append(esc(ChartFiles.svgName(chart)))
           .append("\">SVG</a></figcaption></figure>\n");
     }
+    if (operation.equals(GatherAverageParts.COMPOSITE.cliName())) {
+      appendParts(html);
+    }
     appendMissing(html, operation);
     appendTable(html, operation);
     html.append("</section>\n");
+  }
+
+  /**
+   * gather-average beside its parts from the same run: its phases at rank 0, and the suite's gather of the same
+   * size + the average phase + the suite's bcast of twice as many ints (the averages' bytes).
+   */
+  private void appendParts(StringBuilder html) {
+    List<GatherAverageParts> rows = GatherAverageParts.of(data);
+    html.append("<h3 id=\"gather-average-parts\">gather-average beside its parts</h3>\n<p>Phases: rank 0's time in"
+        + " each phase, from a loop after each measurement iteration. Parts: this run's <code>gather</code> of the same"
+        + " size + the average phase + this run's <code>bcast</code> of twice the ints (the averages are doubles);"
+        + " empty when the run did not measure them (run gather and bcast with the sizes N and 2N, e.g."
+        + " <code>--ops gather,bcast,gather-average --sizes 1Ki,2Ki</code>). Score / parts near 1: the composite"
+        + " costs what its parts cost.</p>\n");
+    if (rows.isEmpty()) {
+      html.append("<p>No gather-average results.</p>\n");
+      return;
+    }
+    Map<SeriesKey, String> labels = data.labelsFor(
+        data.keysOf(rows.stream().map(GatherAverageParts::composite).collect(Collectors.toList())));
+    html.append("<table class=\"sortable\">\n<thead><tr>");
+    for (String header : List.of("series", "np", "size (ints)", "score (\u00b5s/op)", "gather phase",
+        "average phase", "bcast phase", "phases sum", "gather(N)", "bcast(2N)", "parts", "score / parts")) {
+      html.append("<th>").append(esc(header)).append("</th>");
+    }
+    html.append("</tr></thead>\n<tbody>\n");
+    for (GatherAverageParts row : rows) {
+      Measurement m = row.composite();
+      html.append("<tr>");
+      text(html, labels.get(data.keyOf(m)));
+      number(html, m.ranks().getAsInt(), false);
+      number(html, m.sizeElements().getAsLong(), false);
+      number(html, m.time().score(), true);
+      for (SecondaryMetric phase : GatherAverageParts.COMPOSITE.phases()) {
+        number(html, row.phase(phase), true);
+      }
+      number(html, row.hasPhases() ? row.phaseSum() : Double.NaN, true);
+      number(html, row.gather().map(g -> g.time().score()).orElse(Double.NaN), true);
+      number(html, row.bcast().map(b -> b.time().score()).orElse(Double.NaN), true);
+      number(html, row.parts(), true);
+      number(html, row.ratio(), true);
+      html.append("</tr>\n");
+    }
+    html.append("</tbody>\n</table>\n");
   }
 
   /** Per run and rank count: the series &times; sizes grid and the cells of it that have no result. */
@@ -146,16 +199,18 @@ final class HtmlReport {
 
   private void appendTable(StringBuilder html, String operation) {
     List<Measurement> rows = data.of(operation);
-    boolean send = operation.equals(Operations.SEND);
+    boolean send = ReportData.perMessage(operation);
     boolean severalRuns = data.runs().size() > 1;
     boolean anySlowest = rows.stream().anyMatch(m -> m.slowestRank() != null);
     Set<String> otherTimes = new TreeSet<>();
     rows.forEach(m -> otherTimes.addAll(m.otherTimes().keySet()));
     Set<String> variantNames = new TreeSet<>();
     rows.forEach(m -> variantNames.addAll(m.variant().keySet()));
-    // a variant column that is the same everywhere (e.g. mode=avgt) says nothing per row
+    // a variant column that is the same everywhere (e.g. mode=avgt) says nothing per row; the buffer kind and an
+    // inter-host layout are always worth saying
+    boolean acrossHosts = rows.stream().anyMatch(m -> m.hosts() > 1);
     variantNames.removeIf(name -> rows.stream().map(m -> m.variant().getOrDefault(name, "")).distinct().count() < 2
-        && !name.equals("buffer"));
+        && !name.equals(Param.BUFFER.jmhName()) && !(acrossHosts && name.equals(Param.LAYOUT.jmhName())));
 
     html.append("<h3>Numbers</h3>\n<table class=\"sortable\">\n<thead><tr>");
     List<String> headers = new ArrayList<>();
@@ -192,18 +247,18 @@ final class HtmlReport {
       html.append("<td data-v=\"").append(m.sizeBytes().isPresent() ? m.sizeBytes().getAsLong() : "")
           .append("\">").append(esc(bytes)).append("</td>");
       Metric time = m.time();
-      boolean cut = LogAxisErrorBars.isCut(time.scoreUs(), time.errorUs());
-      html.append("<td data-v=\"").append(raw(time.scoreUs())).append("\">").append(fmt(time.scoreUs()))
+      boolean cut = LogAxisErrorBars.isCut(time.score(), time.scoreError());
+      html.append("<td data-v=\"").append(raw(time.score())).append("\">").append(fmt(time.score()))
           .append(cut ? " <span title=\"error bar cut in the charts\">&dagger;</span>" : "").append("</td>");
-      number(html, time.errorUs(), true);
-      number(html, time.lowerUs(), true);
-      number(html, time.upperUs(), true);
+      number(html, time.scoreError(), true);
+      number(html, time.confidenceLow(), true);
+      number(html, time.confidenceHigh(), true);
       if (anySlowest) {
-        number(html, m.slowestRank() == null ? Double.NaN : m.slowestRank().scoreUs(), true);
+        number(html, m.slowestRank() == null ? Double.NaN : m.slowestRank().score(), true);
       }
       for (String name : otherTimes) {
         Metric other = m.otherTimes().get(name);
-        number(html, other == null ? Double.NaN : other.scoreUs(), true);
+        number(html, other == null ? Double.NaN : other.score(), true);
       }
       if (send) {
         number(html, m.bandwidthMBps().orElse(Double.NaN), true);

@@ -8,89 +8,110 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.jmpibench.results.BenchmarkResult;
+import org.jmpibench.results.Layout;
+import org.jmpibench.results.Metric;
+import org.jmpibench.results.Operation;
+import org.jmpibench.results.Param;
 
 /**
- * One JMH result object of one run: which operation, with which parameters, how long it took.
- *
- * <p>Parameters follow the harness's conventions: {@code backend}, {@code np} (ranks), {@code size} (elements of
- * {@value #BYTES_PER_ELEMENT} bytes: the benchmarks move {@code int}s), {@code buffer} ({@code array} or
- * {@code direct}), and possibly others (e.g. {@code idle}); the reader has checked {@code np} and {@code size}.
+ * One result of one run as the charts and tables see it: the result as read ({@link BenchmarkResult}), with its
+ * times converted to microseconds per operation.
  *
  * @param run the run's label (see {@link RunResults#label()})
- * @param benchmark JMH's benchmark name, e.g. {@code org.jmpibench.harness.PingPong.pingPong}
- * @param operation see {@link Operations}
- * @param mode JMH's mode ({@code avgt}, {@code ss}, ...)
- * @param params JMH's {@code params}, unmodifiable
- * @param time the primary metric; for "send" half a round trip per message
- * @param slowestRank the {@code slowestRank} secondary metric (collectives), or {@code null}
- * @param otherTimes the other secondary metrics that are times per operation (e.g. a hand-timed cross-check), by
- *     name; shown in the tables only. Profilers' metrics in other units (bytes, counts) are left out.
+ * @param result the result as read from the file
+ * @param time the primary metric in us/op; for a pair operation (send) one message's one-way time
+ * @param slowestRank the {@code slowestRank} secondary metric (collectives) in us/op, or {@code null}
+ * @param otherTimes the other secondary metrics that are times per operation (e.g. the hand-timed cross-check) in
+ *     us/op, by name; shown in the tables only. Profilers' metrics in other units (bytes, counts) are left out.
  */
 public record Measurement(
-    String run,
-    String benchmark,
-    String operation,
-    String mode,
-    Map<String, String> params,
-    Metric time,
-    Metric slowestRank,
-    SortedMap<String, Metric> otherTimes) {
-
-  /** Bytes per element of a benchmark's {@code size}: the benchmarks send {@code int}s. */
-  public static final int BYTES_PER_ELEMENT = Integer.BYTES;
+    String run, BenchmarkResult result, Metric time, Metric slowestRank, SortedMap<String, Metric> otherTimes) {
 
   /** Parameters that are chart axes or the series' main name, not a series variant. */
-  private static final Set<String> AXIS_PARAMS = Set.of("backend", "np", "size");
+  private static final Set<String> AXIS_PARAMS =
+      Set.of(Param.BACKEND.jmhName(), Param.NP.jmhName(), Param.SIZE.jmhName());
 
   public Measurement {
-    params = Collections.unmodifiableMap(new TreeMap<>(params));
     otherTimes = Collections.unmodifiableSortedMap(new TreeMap<>(otherTimes));
   }
 
+  /** The operation's name: ours by {@link Operation#cliName()}, any other benchmark by its method's name. */
+  public String operation() {
+    return result.operation().map(Operation::cliName).orElse(result.method());
+  }
+
+  public String benchmark() {
+    return result.benchmark();
+  }
+
+  public String mode() {
+    return result.mode();
+  }
+
+  public Map<String, String> params() {
+    return result.params();
+  }
+
   public String backend() {
-    return params.getOrDefault("backend", "(no backend)");
+    return result.param(Param.BACKEND).orElse("(no backend)");
+  }
+
+  /** How many hosts the job's ranks spanned ({@link Layout}); 1 for results from before hosts existed. */
+  public int hosts() {
+    return Layout.hosts(result.paramOrNeutral(Param.LAYOUT).orElseThrow());
   }
 
   public OptionalInt ranks() {
-    String np = params.get("np");
-    return np == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(np.trim()));
+    return result.np();
   }
 
   public OptionalLong sizeElements() {
-    String size = params.get("size");
-    return size == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(size.trim()));
+    return result.sizeElements();
   }
 
   public OptionalLong sizeBytes() {
-    OptionalLong elements = sizeElements();
-    return elements.isPresent() ? OptionalLong.of(elements.getAsLong() * BYTES_PER_ELEMENT) : OptionalLong.empty();
+    return result.sizeBytes();
   }
 
   public Optional<Metric> slowest() {
     return Optional.ofNullable(slowestRank);
   }
 
+  /** True when a time can be drawn on a logarithmic axis: finite and strictly positive. */
+  static boolean plottable(Metric time) {
+    return Double.isFinite(time.score()) && time.score() > 0;
+  }
+
   /**
-   * Bandwidth in MB/s (10^6 bytes per second) of a "send" result: its score is the one-way time of one message,
-   * so bytes per microsecond, which is MB/s. Empty when the size is unknown or the score is not positive.
+   * Bandwidth in MB/s (10^6 bytes per second) of a result whose score is one message's time (see
+   * {@link Operation#hasBandwidth()}): bytes per microsecond, which is MB/s. Empty when the size is unknown or the
+   * score is not positive.
    */
   public Optional<Double> bandwidthMBps() {
     OptionalLong bytes = sizeBytes();
-    if (bytes.isEmpty() || !time.plottableOnLogAxis()) {
+    if (bytes.isEmpty() || !plottable(time)) {
       return Optional.empty();
     }
-    return Optional.of(bytes.getAsLong() / time.scoreUs());
+    return Optional.of(bytes.getAsLong() / time.score());
   }
 
-  /** Every parameter but backend, np and size, plus the JMH mode: what tells two series of one backend apart. */
+  /**
+   * Every parameter but backend, np and size, plus the JMH mode: what tells two series of one backend apart. A
+   * parameter of ours that the file predates has its neutral value, so an older run's line is told apart from a newer
+   * one's only by what really differed.
+   */
   public SortedMap<String, String> variant() {
     SortedMap<String, String> variant = new TreeMap<>();
-    params.forEach((name, value) -> {
+    params().forEach((name, value) -> {
       if (!AXIS_PARAMS.contains(name)) {
         variant.put(name, value);
       }
     });
-    variant.put("mode", mode);
+    for (Param param : Param.values()) {
+      param.neutralValue().ifPresent(neutral -> variant.putIfAbsent(param.jmhName(), neutral));
+    }
+    variant.put("mode", mode());
     return variant;
   }
 }

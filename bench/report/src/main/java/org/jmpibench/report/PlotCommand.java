@@ -89,10 +89,9 @@ public final class PlotCommand implements Callable<Integer> {
   /** Reads, draws and writes; returns the report's directory. */
   Path plot() throws ReportException {
     List<String> labels = RunNames.labels(results);
-    JmhResultsReader reader = new JmhResultsReader();
     List<RunResults> runs = new ArrayList<>();
     for (int i = 0; i < results.size(); i++) {
-      runs.add(reader.read(results.get(i), labels.get(i)));
+      runs.add(RunReader.read(results.get(i), labels.get(i)));
     }
     String reportName = RunNames.reportName(labels);
     Path target = out != null ? out : Path.of("plots", reportName);
@@ -122,12 +121,16 @@ public final class PlotCommand implements Callable<Integer> {
     return directory.target();
   }
 
-  /** Every chart, grouped by operation; per operation time-vs-size, then bandwidth, then time-vs-ranks. */
+  /**
+   * Every chart, grouped by operation; per operation time-vs-size, then bandwidth, then time-vs-ranks, then the
+   * phases of an operation timed in phases.
+   */
   static List<ReportChart> pageOrder(ReportData data) {
     List<ReportChart> byKind = new ArrayList<>();
     byKind.addAll(SizeSweepChart.draw(data));
     byKind.addAll(BandwidthChart.draw(data));
     byKind.addAll(RankSweepChart.draw(data));
+    byKind.addAll(PhaseChart.draw(data));
     List<ReportChart> ordered = new ArrayList<>();
     for (String operation : data.operations()) {
       byKind.stream().filter(c -> c.operation().equals(operation)).forEach(ordered::add);

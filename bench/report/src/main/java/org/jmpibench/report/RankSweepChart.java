@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.jmpibench.results.Sizes;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 
@@ -41,8 +42,8 @@ final class RankSweepChart {
   }
 
   private static ReportChart drawOne(ReportData data, String operation, long size, List<Measurement> subset) {
-    boolean send = operation.equals(Operations.SEND);
-    String title = operation + ": time vs ranks at size " + size + " (" + Bytes.humanReadable(size * 4) + ")";
+    boolean send = ReportData.perMessage(operation);
+    String title = operation + ": time vs ranks at size " + size + " (" + Bytes.humanReadable(Sizes.bytes(size)) + ")";
     String yTitle = send ? "one-way time per message (\u00b5s)" : "time per operation (\u00b5s)";
     XYChart chart = ChartStyle.newChart(title, "ranks (np)", yTitle, false, true);
     // integer ticks only: a rank count of 2.5 means nothing
@@ -61,8 +62,8 @@ final class RankSweepChart {
           continue;
         }
         double np = m.ranks().getAsInt();
-        times.put(np, new GappedSeries.Point(m.time().scoreUs(), m.time().errorUs()));
-        m.slowest().ifPresent(s -> slowest.put(np, new GappedSeries.Point(s.scoreUs(), s.errorUs())));
+        times.put(np, new GappedSeries.Point(m.time().score(), m.time().scoreError()));
+        m.slowest().ifPresent(s -> slowest.put(np, new GappedSeries.Point(s.score(), s.scoreError())));
       }
       XYSeries line = GappedSeries.addTo(chart, labels.get(key), ranks, times);
       if (line != null) {
@@ -81,7 +82,7 @@ final class RankSweepChart {
       return null;
     }
     String caption = "Time per " + operation + " against the number of ranks at " + size + " ints ("
-        + Bytes.humanReadable(size * 4) + "). Log time axis; lower is faster; dashed: the slowest rank;"
+        + Bytes.humanReadable(Sizes.bytes(size)) + "). Log time axis; lower is faster; dashed: the slowest rank;"
         + " gaps: no result.";
     return new ReportChart("time-vs-ranks_" + operation + "_size" + size, operation, caption, chart);
   }

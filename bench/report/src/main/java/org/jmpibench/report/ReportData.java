@@ -2,14 +2,19 @@ package org.jmpibench.report;
 
 import java.awt.Color;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.jmpibench.results.JdkRelease;
+import org.jmpibench.results.Operation;
+import org.jmpibench.results.Param;
 
 /**
  * All runs being plotted together, with what every chart needs to agree on: the order of operations, each
@@ -22,9 +27,8 @@ final class ReportData {
     new Color(0x76B7B2), new Color(0x9C755F), new Color(0xFF9DA7), new Color(0xBAB0AC), new Color(0xEDC948)
   };
 
-  /** The harness's idle-strategy parameter, and its value that sets nothing. */
-  private static final String IDLE = "idle";
-  private static final String DEFAULT_IDLE = "default";
+  private static final String IDLE = Param.IDLE.jmhName();
+  private static final String JDK = Param.JDK.jmhName();
 
   private final List<RunResults> runs;
   private final List<Measurement> measurements = new ArrayList<>();
@@ -53,13 +57,27 @@ final class ReportData {
     return measurements;
   }
 
-  /** Operations present: send, bcast, gather-average, then others in the order they first appear. */
+  /** Operations present: ours in {@link Operation}'s order, then others in the order they first appear. */
   List<String> operations() {
     Set<String> operations = new LinkedHashSet<>();
     measurements.forEach(m -> operations.add(m.operation()));
     List<String> ordered = new ArrayList<>(operations);
-    ordered.sort(Comparator.comparingInt(Operations::pageRank)); // stable: first come among equals
+    ordered.sort(Comparator.comparingInt(ReportData::pageRank)); // stable: first come among equals
     return ordered;
+  }
+
+  /** Our operation of this name, if it is one (other benchmarks are named by their method). */
+  static Optional<Operation> known(String operation) {
+    return Arrays.stream(Operation.values()).filter(op -> op.cliName().equals(operation)).findFirst();
+  }
+
+  /** Whether the operation's time is one message's, so bytes / time is its bandwidth (send). */
+  static boolean perMessage(String operation) {
+    return known(operation).map(Operation::hasBandwidth).orElse(false);
+  }
+
+  private static int pageRank(String operation) {
+    return known(operation).map(Operation::ordinal).orElse(Operation.values().length);
   }
 
   List<Measurement> of(String operation) {
@@ -83,7 +101,9 @@ final class ReportData {
    * Labels for the series of one chart: the backend, preceded by the run when several runs are plotted, followed by
    * those variant values that differ between the chart's series (the buffer kind only when both kinds are there).
    * The idle strategy, when it differs, joins the backend as in the harness's table: {@code shm/spin}, and plain
-   * {@code shm} for the default.
+   * {@code shm} for the default. A series whose jobs spanned hosts always says how many ({@code tcp, 2 hosts}), so
+   * that no inter-host line passes for an intra-host one. The JDK, when it differs, is named by its release
+   * ({@code shm, JDK 25}).
    */
   Map<SeriesKey, String> labelsFor(List<SeriesKey> chartKeys) {
     Set<String> varying = new TreeSet<>();
@@ -104,16 +124,22 @@ final class ReportData {
       }
       label.append(key.backend());
       String idle = key.variant().get(IDLE);
-      if (varying.contains(IDLE) && idle != null && !idle.equals(DEFAULT_IDLE)) {
+      if (varying.contains(IDLE) && idle != null && !Param.IDLE.isNeutral(idle)) {
         label.append('/').append(idle);
       }
+      if (key.hosts() > 1) {
+        label.append(", ").append(key.hosts()).append(" hosts");
+      }
+      if (varying.contains(JDK)) {
+        label.append(", ").append(JdkRelease.label(key.variant().get(JDK)));
+      }
       for (String name : varying) {
-        if (name.equals(IDLE)) {
+        if (name.equals(IDLE) || name.equals(JDK)) {
           continue;
         }
         String value = key.variant().getOrDefault(name, "-");
         // the buffer kind reads well alone ("openmpi direct"); other parameters need their name
-        label.append(' ').append(name.equals("buffer") ? value : name + "=" + value);
+        label.append(' ').append(name.equals(Param.BUFFER.jmhName()) ? value : name + "=" + value);
       }
       labels.put(key, label.toString());
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jmpibench.results.RunFiles;
 
 /**
  * Names runs after their results files: {@code results/2026-11-30.json} is run {@code 2026-11-30}. Several files
@@ -14,16 +15,11 @@ import java.util.Set;
 final class RunNames {
   private RunNames() {}
 
-  static String baseName(Path file) {
-    String name = file.getFileName().toString();
-    return name.endsWith(".json") ? name.substring(0, name.length() - ".json".length()) : name;
-  }
-
   static List<String> labels(List<Path> files) {
     List<String> labels = new ArrayList<>();
     Set<String> used = new HashSet<>();
     for (Path file : files) {
-      String label = baseName(file);
+      String label = RunFiles.runName(file);
       if (used.contains(label)) {
         Path parent = file.toAbsolutePath().normalize().getParent();
         if (parent != null && parent.getFileName() != null) {

@@ -35,7 +35,7 @@ final class SizeSweepChart {
   }
 
   private static ReportChart drawOne(ReportData data, String operation, int ranks, List<Measurement> subset) {
-    boolean send = operation.equals(Operations.SEND);
+    boolean send = ReportData.perMessage(operation);
     String title = send
         ? "send: one-way time per message vs size (half round trip), np=" + ranks
         : operation + ": time per operation vs size, np=" + ranks;
@@ -53,8 +53,8 @@ final class SizeSweepChart {
           continue;
         }
         double size = m.sizeElements().getAsLong();
-        times.put(size, new GappedSeries.Point(m.time().scoreUs(), m.time().errorUs()));
-        m.slowest().ifPresent(s -> slowest.put(size, new GappedSeries.Point(s.scoreUs(), s.errorUs())));
+        times.put(size, new GappedSeries.Point(m.time().score(), m.time().scoreError()));
+        m.slowest().ifPresent(s -> slowest.put(size, new GappedSeries.Point(s.score(), s.scoreError())));
       }
       XYSeries line = GappedSeries.addTo(chart, labels.get(key), sizes, times);
       if (line != null) {

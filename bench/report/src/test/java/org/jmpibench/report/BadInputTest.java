@@ -26,7 +26,7 @@ class BadInputTest {
       another tool's array       | '[{"name": "test_ping", "time": 1.5}]'       | not a JMH results file
       array of numbers           | '[1, 2, 3]'                                  | not a JMH results file
       empty JMH array            | '[]'                                         | no benchmark results
-      no score unit              | '[{"benchmark":"a.B.c","mode":"avgt","primaryMetric":{"score":1}}]' | no 'score' and 'scoreUnit'
+      no score unit              | '[{"benchmark":"a.B.c","mode":"avgt","primaryMetric":{"score":1}}]' | no 'scoreUnit'
       unknown unit               | '[{"benchmark":"a.B.c","mode":"avgt","primaryMetric":{"score":1,"scoreUnit":"furlongs"}}]' | unsupported score unit 'furlongs'
       np not a number            | '[{"benchmark":"a.B.c","mode":"avgt","params":{"np":"two"},"primaryMetric":{"score":1,"scoreUnit":"us/op"}}]' | np='two'
       """)
@@ -60,7 +60,7 @@ class BadInputTest {
     // readable by permissions, but reading fails (EIO at offset 0): works as root too
     Path unreadable = Path.of("/proc/self/mem");
     Assumptions.assumeTrue(Files.exists(unreadable), "needs Linux /proc");
-    assertRefused("cannot read it", unreadable.toString());
+    assertRefused("cannot be read (", unreadable.toString());
   }
 
   @Test

@@ -3,16 +3,16 @@ package org.jmpibench.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.jmpibench.results.Operation;
+import org.jmpibench.results.Param;
+import org.jmpibench.results.ResultsFileBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 
 /** What the charts are fed: gaps for missing results, nothing a log axis cannot show, honest labels. */
@@ -24,7 +24,7 @@ class ChartDataTest {
   @BeforeAll
   static void drawFixture(@TempDir Path temp) throws Exception {
     Path results = Fixtures.copy(Fixtures.RUN_A, temp);
-    RunResults run = new JmhResultsReader().read(results, "results-2026-11-30");
+    RunResults run = RunReader.read(results, "results-2026-11-30");
     charts = PlotCommand.pageOrder(new ReportData(List.of(run)));
   }
 
@@ -50,7 +50,10 @@ class ChartDataTest {
   @Test
   void noChartGetsAValueOrErrorBarEndAtOrBelowZero() {
     for (ReportChart chart : charts) {
-      for (XYSeries series : chart.chart().getSeriesMap().values()) {
+      if (!(chart.chart() instanceof XYChart lines)) {
+        continue; // stacked bars (phases) start at zero by design
+      }
+      for (XYSeries series : lines.getSeriesMap().values()) {
         double[] y = series.getYData();
         double[] errors = series.getExtraValues();
         for (int i = 0; i < y.length; i++) {
@@ -91,7 +94,7 @@ class ChartDataTest {
     assertThat(names("time-vs-size_send_np2")).containsExactly(
         "loopback array", "mpj-niodev array", "openmpi array", "openmpi direct", "shm array");
     // a run of one buffer kind: labels are just the backends
-    RunResults runB = new JmhResultsReader().read(Fixtures.copy(Fixtures.RUN_B, temp), "b");
+    RunResults runB = RunReader.read(Fixtures.copy(Fixtures.RUN_B, temp), "b");
     ReportChart sendOfB = PlotCommand.pageOrder(new ReportData(List.of(runB))).get(0);
     assertThat(sendOfB.fileStem()).isEqualTo("time-vs-size_send_np2");
     assertThat(sendOfB.chart().getSeriesMap().keySet()).containsExactly("loopback", "shm");
@@ -99,33 +102,80 @@ class ChartDataTest {
 
   @Test
   void idleStrategiesOfOneBackendAreSeparateSeriesLabelledLikeTheTable() throws Exception {
-    // RUN_B as the harness writes it with --idle default,spin on shm: every result gains an idle param, and shm's
-    // results appear a second time for spin (with other scores, so a merged series would show).
-    ObjectMapper mapper = new ObjectMapper();
-    ArrayNode results = (ArrayNode) mapper.readTree(Fixtures.copy(Fixtures.RUN_B, temp).toFile());
-    ArrayNode withIdle = mapper.createArrayNode();
-    for (JsonNode result : results) {
-      ObjectNode original = (ObjectNode) result.deepCopy();
-      ((ObjectNode) original.get("params")).put("idle", "default");
-      withIdle.add(original);
-      if (result.get("params").get("backend").asText().equals("shm")) {
-        ObjectNode spin = (ObjectNode) result.deepCopy();
-        ((ObjectNode) spin.get("params")).put("idle", "spin");
-        ObjectNode primary = (ObjectNode) spin.get("primaryMetric");
-        primary.put("score", primary.get("score").asDouble() * 3);
-        withIdle.add(spin);
+    // as the harness writes it with --idle default,spin on shm: every result has an idle param, and shm's results
+    // appear a second time for spin (with other scores, so a merged series would show).
+    ResultsFileBuilder file = ResultsFileBuilder.file();
+    for (String backend : List.of("loopback", "shm")) {
+      for (long size : List.of(1L, 16L)) {
+        file.add(Operation.SEND, new double[] {10, 10}).params(backend, 2, size).param(Param.IDLE, "default").done();
       }
     }
-    Path file = temp.resolve("results-idle.json");
-    mapper.writeValue(file.toFile(), withIdle);
+    for (long size : List.of(1L, 16L)) {
+      file.add(Operation.SEND, new double[] {30, 30}).params("shm", 2, size).param(Param.IDLE, "spin").done();
+    }
 
-    RunResults run = new JmhResultsReader().read(file, "idle");
+    RunResults run = RunReader.read(file.writeTo(temp.resolve("results-idle.json")), "idle");
     ReportChart send = PlotCommand.pageOrder(new ReportData(List.of(run))).get(0);
 
     assertThat(send.fileStem()).isEqualTo("time-vs-size_send_np2");
-    Map<String, XYSeries> series = send.chart().getSeriesMap();
+    Map<String, XYSeries> series = xy(send).getSeriesMap();
     assertThat(series.keySet()).containsExactly("loopback", "shm", "shm/spin");
     assertThat(series.get("shm/spin").getYData()[0]).isCloseTo(3 * series.get("shm").getYData()[0], offset(1e-6));
+  }
+
+  @Test
+  void eachJdkOfOneBackendIsASeriesNamedByItsRelease() throws Exception {
+    // as bench --jdk 17,25 writes it: every result has a jdk param, each backend's results appear once per JDK
+    ResultsFileBuilder file = ResultsFileBuilder.file();
+    for (String backend : List.of("loopback", "shm")) {
+      for (long size : List.of(1L, 16L)) {
+        file.add(Operation.SEND, new double[] {10, 10}).params(backend, 2, size).param(Param.JDK, "17").done();
+        file.add(Operation.SEND, new double[] {5, 5}).params(backend, 2, size).param(Param.JDK, "25").done();
+      }
+    }
+
+    RunResults run = RunReader.read(file.writeTo(temp.resolve("results-jdks.json")), "jdks");
+    ReportChart send = PlotCommand.pageOrder(new ReportData(List.of(run))).get(0);
+
+    Map<String, XYSeries> series = xy(send).getSeriesMap();
+    assertThat(series.keySet()).containsExactly("loopback, JDK 17", "loopback, JDK 25", "shm, JDK 17", "shm, JDK 25");
+    assertThat(series.get("shm, JDK 25").getYData()).containsExactly(5, 5);
+  }
+
+  @Test
+  void aRunOnJdk17IsNotToldApartFromOneThatPredatesTheJdkParameter() throws Exception {
+    Path before = ResultsFileBuilder.file().add(Operation.SEND, new double[] {10, 10}).params("shm", 2, 1).done()
+        .writeTo(temp.resolve("before.json"));
+    Path now = ResultsFileBuilder.file().add(Operation.SEND, new double[] {11, 11}).params("shm", 2, 1)
+        .param(Param.JDK, "17").done().writeTo(temp.resolve("now.json"));
+
+    ReportChart send = PlotCommand.pageOrder(new ReportData(List.of(RunReader.read(before, "before"),
+        RunReader.read(now, "now")))).get(0);
+
+    assertThat(send.chart().getSeriesMap().keySet()).containsExactly("before: shm", "now: shm");
+  }
+
+  @Test
+  void interHostSeriesAreApartFromIntraHostOnesAndSayHowManyHosts() throws Exception {
+    // tcp on one host and over two: the layout changes with np (0/1, then 0+2/1+3), the line must not
+    ResultsFileBuilder file = ResultsFileBuilder.file();
+    for (int np : List.of(2, 4)) {
+      String interHost = np == 2 ? "2hosts:0/1" : "2hosts:0+2/1+3";
+      file.add(Operation.BCAST, new double[] {10, 10}).params("tcp", np, 1).param(Param.LAYOUT, "1host").done();
+      file.add(Operation.BCAST, new double[] {40, 40}).params("tcp", np, 1).param(Param.LAYOUT, interHost).done();
+    }
+
+    RunResults run = RunReader.read(file.writeTo(temp.resolve("results-hosts.json")), "hosts");
+    List<ReportChart> charts = PlotCommand.pageOrder(new ReportData(List.of(run)));
+
+    ReportChart byRanks = charts.stream().filter(c -> c.fileStem().equals("time-vs-ranks_bcast_size1")).findFirst()
+        .orElseThrow();
+    Map<String, XYSeries> series = xy(byRanks).getSeriesMap();
+    assertThat(series.keySet()).containsExactly("tcp", "tcp, 2 hosts");
+    assertThat(series.get("tcp, 2 hosts").getYData()).as("one line over np 2 and 4").containsExactly(40, 40);
+    ReportChart bySize = charts.stream().filter(c -> c.fileStem().equals("time-vs-size_bcast_np2")).findFirst()
+        .orElseThrow();
+    assertThat(bySize.chart().getSeriesMap().keySet()).containsExactly("tcp", "tcp, 2 hosts");
   }
 
   @Test
@@ -137,12 +187,17 @@ class ChartDataTest {
         .isCloseTo(1048576 * 4 / loopbackTime.getYData()[last], offset(1e-6));
   }
 
+  private static XYChart xy(ReportChart chart) {
+    assertThat(chart.chart()).as(chart.fileStem()).isInstanceOf(XYChart.class);
+    return (XYChart) chart.chart();
+  }
+
   private static List<String> names(String stem) {
     return List.copyOf(chart(stem).chart().getSeriesMap().keySet());
   }
 
   private static XYSeries series(String stem, String name) {
-    Map<String, XYSeries> all = chart(stem).chart().getSeriesMap();
+    Map<String, XYSeries> all = xy(chart(stem)).getSeriesMap();
     assertThat(all).containsKey(name);
     return all.get(name);
   }

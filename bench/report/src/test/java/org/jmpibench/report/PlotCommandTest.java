@@ -18,6 +18,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.jmpibench.results.Operation;
+import org.jmpibench.results.Param;
+import org.jmpibench.results.ResultsFileBuilder;
+import org.jmpibench.results.SecondaryMetric;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,10 +48,14 @@ class PlotCommandTest {
     Set<String> expectedStems = new TreeSet<>(List.of(
         "time-vs-size_send_np2", "bandwidth-vs-size_send_np2",
         "time-vs-size_bcast_np2", "time-vs-size_bcast_np4",
+        "time-vs-size_gather_np2", "time-vs-size_gather_np4",
         "time-vs-size_gather-average_np2", "time-vs-size_gather-average_np4"));
-    for (String operation : List.of("bcast", "gather-average")) {
-      for (long size : List.of(1L, 16L, 256L, 4096L, 65536L, 1048576L)) {
+    for (long size : List.of(1L, 16L, 256L, 4096L, 65536L, 1048576L)) {
+      for (String operation : List.of("bcast", "gather", "gather-average")) {
         expectedStems.add("time-vs-ranks_" + operation + "_size" + size);
+      }
+      for (int np : List.of(2, 4)) {
+        expectedStems.add("phases_gather-average_np" + np + "_size" + size);
       }
     }
     Set<String> expectedFiles = new TreeSet<>(Set.of("index.html", OutputDirectory.MARKER));
@@ -67,7 +75,7 @@ class PlotCommandTest {
     }
     assertThat(page)
         .as("machine and versions from the context file")
-        .contains("backends.openmpi.version", "Open MPI 4.1.4 (Debian)", "MPJ Express 0.44 (libmpj-java)")
+        .contains("backends.openmpi.version", "Open MPI 4.1.4 (Debian)", "MPJ Express 0.44 (niodev)")
         .contains("failedJobs[1].reason", "rank 2 exited with status 1: CommunicatorException: gather failed")
         .as("the harness's other time metric, in the tables")
         .contains("handTimed (\u00b5s/op)")
@@ -102,7 +110,7 @@ class PlotCommandTest {
     }
     // the same charts hold both runs' lines
     List<RunResults> runs = List.of(
-        new JmhResultsReader().read(a, "results-2026-11-30"), new JmhResultsReader().read(b, "results-2026-12-01"));
+        RunReader.read(a, "results-2026-11-30"), RunReader.read(b, "results-2026-12-01"));
     ReportChart sendTimes = PlotCommand.pageOrder(new ReportData(runs)).stream()
         .filter(chart -> chart.fileStem().equals("time-vs-size_send_np2")).findFirst().orElseThrow();
     assertThat(sendTimes.chart().getSeriesMap().keySet()).contains(
@@ -111,17 +119,31 @@ class PlotCommandTest {
   }
 
   @Test
+  void theTableOfAnInterHostRunShowsItsLayout() throws Exception {
+    // one run over two hosts only: the layout never varies, and still the table must say it
+    Path results = ResultsFileBuilder.file()
+        .add(Operation.SEND, new double[] {40, 41}).params("tcp", 2, 1).param(Param.LAYOUT, "2hosts:0/1").done()
+        .add(Operation.SEND, new double[] {90, 92}).params("tcp", 2, 16).param(Param.LAYOUT, "2hosts:0/1").done()
+        .writeTo(temp.resolve("hosts.json"));
+    Path out = temp.resolve("out-hosts");
+
+    Fixtures.Outcome outcome = Fixtures.plot("--out", out.toString(), results.toString());
+
+    assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+    String page = Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8);
+    assertThat(page).contains("<th>layout</th>", "<td>2hosts:0/1</td>");
+  }
+
+  @Test
   void zeroAndNegativeScoresBecomeGapsAndResultsWithoutSizeGetOnlyATable() throws Exception {
-    String bcast = "{\"benchmark\":\"org.jmpibench.harness.Bcast.bcast\",\"mode\":\"avgt\",\"params\":"
-        + "{\"backend\":\"shm\",\"np\":\"%d\",\"size\":\"16\"},\"primaryMetric\":{\"score\":%s,"
-        + "\"scoreError\":0.1,\"scoreConfidence\":[%s,%s],\"scoreUnit\":\"us/op\"},\"secondaryMetrics\":"
-        + "{\"slowestRank\":{\"score\":%s,\"scoreUnit\":\"us/op\"}}}";
-    String unsized = "{\"benchmark\":\"org.other.Foo.bar\",\"mode\":\"thrpt\",\"params\":{},"
-        + "\"primaryMetric\":{\"score\":3.0,\"scoreError\":0.1,\"scoreConfidence\":[2.9,3.1],"
-        + "\"scoreUnit\":\"ops/s\"},\"secondaryMetrics\":{}}";
-    Path results = Files.writeString(temp.resolve("odd.json"), "["
-        + String.format(java.util.Locale.ROOT, bcast, 2, "0.0", "-0.1", "0.1", "-1") + ","
-        + String.format(java.util.Locale.ROOT, bcast, 4, "3.0", "2.9", "3.1", "3.5") + "," + unsized + "]");
+    // np=2: a zero score and a negative slowest rank; np=4: drawable; and a benchmark of another suite, no params
+    Path results = ResultsFileBuilder.file()
+        .add(Operation.BCAST, new double[] {0.0}).params("shm", 2, 16)
+        .secondary(SecondaryMetric.SLOWEST_RANK, new double[] {-1}).done()
+        .add(Operation.BCAST, new double[] {2.9, 3.0, 3.1}).params("shm", 4, 16)
+        .secondary(SecondaryMetric.SLOWEST_RANK, new double[] {3.5}).done()
+        .add("org.other.Foo.bar", "thrpt", "ops/s", new double[] {3.0}).done()
+        .writeTo(temp.resolve("odd.json"));
     Path out = temp.resolve("out");
 
     Fixtures.Outcome outcome = Fixtures.plot("--out", out.toString(), results.toString());

@@ -22,6 +22,9 @@ package org.jmpibench.spi.progress;
  * </pre>
  *
  * <ul>
+ *   <li>A rank on another host sees the file only where that host shares the launcher's {@code /dev/shm} (the
+ *       network-namespace hosts of the tests do); elsewhere it records nothing and says so
+ *       ({@link #UNUSED_NOTICE}).</li>
  *   <li>{@code JOINED_RANKS} counts the ranks that have mapped the board (atomic add); the last one deletes the
  *       file, so that nothing is left behind even if the launcher is killed, while every mapping stays valid.</li>
  *   <li>{@code CALL}, one plain store when a communicator call starts and one when it returns: the {@link Call} (its
@@ -38,6 +41,11 @@ public final class ProgressBoardDescriptor {
 
     /** Environment variable with the board file's path; ranks without it record nothing. */
     public static final String PATH_ENV = "JMPI_PROGRESS_BOARD";
+    /**
+     * What a rank that was given a board but cannot map it (on another host, which does not see the launcher's
+     * file) says on its stderr, so that the launcher knows its empty slot tells nothing.
+     */
+    public static final String UNUSED_NOTICE = "progress board not used";
 
     /** "JPRG". */
     static final int MAGIC = 0x4A505247;

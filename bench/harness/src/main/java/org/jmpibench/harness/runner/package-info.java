@@ -1,0 +1,6 @@
+/**
+ * The {@code bench} command: settings and profiles, one JMH run per (backend, idle, np) group through a wrapper
+ * script and {@link org.jmpibench.harness.runner.ForkLauncher} (a JMH fork becomes a job), progress lines, the
+ * end-of-run table and saving the run's files ({@link org.jmpibench.harness.runner.RunSaver}).
+ */
+package org.jmpibench.harness.runner;

@@ -19,14 +19,16 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code calibrate} sees a slowdown planted on the suite's path: one point (mpj-smpdev, whose ranks are threads of
  * one JVM: the quickest job to start), three rounds, once as built and once with every timed operation of rank 0
- * stretched by 30 % ({@link PlantedSlowdown}). The planted run must be flagged (status 1, "OVER", verdict "over" in
- * the JSON) with a median ratio of at least 1.15 and above the unplanted one.
+ * stretched to twice its time ({@link PlantedSlowdown}). The planted run must be flagged (status 1, "OVER", verdict
+ * "over" in the JSON) with a median ratio of at least 1.15 and above the unplanted one.
  *
- * <p>Why this cannot fail on a slow or busy machine: the planted stretch is a fraction of each operation's own
- * duration, so it scales the suite's side by 1.3 whatever the speed; only a suite faster than the plain program by
- * more than 12 % at this point would keep the planted median under 1.15, and both sides make the same calls
- * through the same launcher. The unplanted run's own verdict is not asserted: that is the figure the lead
- * measures on a quiet machine.
+ * <p>Why the plant is 100 %, not the 10-30 % the gate must find: a single smpdev fork at this size varies a lot
+ * between rounds (suite / plain from 0.76 to 1.67 per round in one CI run and here, its two rank threads and
+ * JMH's sharing two cores), so a 30 % plant was missed in one CI run of three rounds. The stretch is a fraction of
+ * each operation's own duration, so it doubles the suite's side whatever the speed; the planted median stays under
+ * 1.15 only if two of three rounds come out below 0.58 of the plain program, far outside anything seen. Finding
+ * small slowdowns through noise is the A/B gate's job ({@code ab}, with its measured power), not this check's.
+ * The unplanted run's own verdict is not asserted: that is the figure the lead measures on a quiet machine.
  */
 class CalibrateTest {
 
@@ -41,7 +43,7 @@ class CalibrateTest {
         AvailableBackends.assumeAvailable(BACKEND);
 
         Calibration unplanted = calibrate("unplanted", Map.of());
-        Calibration planted = calibrate("planted", Map.of(PlantedSlowdown.ENV, BACKEND + ":send:0.3"));
+        Calibration planted = calibrate("planted", Map.of(PlantedSlowdown.ENV, BACKEND + ":send:1.0"));
 
         assertThat(unplanted.point().get("verdict").asText()).as(unplanted.output).isIn("within", "over");
         assertThat(planted.status).as(planted.output).isEqualTo(1);

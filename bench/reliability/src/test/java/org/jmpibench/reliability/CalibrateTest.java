@@ -17,23 +17,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code calibrate} sees a slowdown planted on the suite's path: one point (mpj-smpdev, whose ranks are threads of
- * one JVM: the quickest job to start), three rounds, once as built and once with every timed operation of rank 0
- * stretched to twice its time ({@link PlantedSlowdown}). The planted run must be flagged (status 1, "OVER", verdict
- * "over" in the JSON) with a median ratio of at least 1.15 and above the unplanted one.
+ * {@code calibrate} sees a slowdown of 30 % planted on the suite's path (issue 12): one point, openmpi's send of
+ * 1 Ki ints, with every timed operation of rank 0 stretched by 30 % ({@link PlantedSlowdown}), five interleaved
+ * rounds. The run must be flagged: status 1, "OVER" in the table, verdict "over" in the JSON, median ratio at least
+ * 1.15.
  *
- * <p>Why the plant is 100 %, not the 10-30 % the gate must find: a single smpdev fork at this size varies a lot
- * between rounds (suite / plain from 0.76 to 1.67 per round in one CI run and here, its two rank threads and
- * JMH's sharing two cores), so a 30 % plant was missed in one CI run of three rounds. The stretch is a fraction of
- * each operation's own duration, so it doubles the suite's side whatever the speed; the planted median stays under
- * 1.15 only if two of three rounds come out below 0.58 of the plain program, far outside anything seen. Finding
- * small slowdowns through noise is the A/B gate's job ({@code ab}, with its measured power), not this check's.
- * The unplanted run's own verdict is not asserted: that is the figure the lead measures on a quiet machine.
+ * <p>Why openmpi and five rounds: the stretch is a fraction of each operation's own duration, so it scales the
+ * suite's side by 1.3 whatever the machine's speed, and what can hide it is only the round-to-round spread of the
+ * ratio. For mpj-smpdev (two rank threads and JMH's sharing two cores) that spread is 0.76-1.67 per round, and a
+ * CI run of three rounds missed the plant; openmpi's ranks are processes bound to a core each, and its rounds
+ * stayed within 1.00-1.12 unplanted and 1.06-1.54 planted even beside a build here. The median of five rounds is
+ * under 1.15 only if three of them are, which none of those runs came near. Finding 10 % through noise is the A/B
+ * gate's job ({@code ab}, with its power measured), not this check's.
  */
 class CalibrateTest {
 
     private static final Duration LIMIT = Duration.ofMinutes(5);
-    private static final String BACKEND = "mpj-smpdev";
+    private static final String BACKEND = "openmpi";
+    private static final int ROUNDS = 5;
 
     @TempDir
     Path dir;
@@ -42,30 +43,24 @@ class CalibrateTest {
     void aSlowdownPlantedOnTheSuitesPathIsFlagged() throws IOException {
         AvailableBackends.assumeAvailable(BACKEND);
 
-        Calibration unplanted = calibrate("unplanted", Map.of());
-        Calibration planted = calibrate("planted", Map.of(PlantedSlowdown.ENV, BACKEND + ":send:1.0"));
+        Calibration planted = calibrate("planted", Map.of(PlantedSlowdown.ENV, BACKEND + ":send:0.3"));
 
-        assertThat(unplanted.point().get("verdict").asText()).as(unplanted.output).isIn("within", "over");
         assertThat(planted.status).as(planted.output).isEqualTo(1);
         assertThat(planted.output).contains("OVER 1.10").contains("calibrate: 1 of 1 points OVER 1.10: " + BACKEND);
         assertThat(planted.point().get("verdict").asText()).isEqualTo("over");
-        double plantedMedian = planted.point().get("ratioMedian").asDouble();
-        double unplantedMedian = unplanted.point().get("ratioMedian").asDouble();
-        assertThat(plantedMedian).as(planted.output).isGreaterThanOrEqualTo(1.15);
-        assertThat(plantedMedian).as("planted %s vs unplanted %s", planted.output, unplanted.output)
-                .isGreaterThan(unplantedMedian);
+        assertThat(planted.point().get("ratioMedian").asDouble()).as(planted.output).isGreaterThanOrEqualTo(1.15);
 
         // The suite's runs are an ordinary run beside the table: one result, each round another fork.
         assertThat(ResultsFile.read(planted.results).results()).singleElement()
-                .satisfies(result -> assertThat(result.primary().forks()).isEqualTo(3));
+                .satisfies(result -> assertThat(result.primary().forks()).isEqualTo(ROUNDS));
         assertThat(planted.json.get("results").asText()).isEqualTo(planted.results.getFileName().toString());
-        assertThat(planted.point().get("rounds")).hasSize(3);
+        assertThat(planted.point().get("rounds")).hasSize(ROUNDS);
     }
 
     private Calibration calibrate(String name, Map<String, String> env) throws IOException {
         Path results = Files.createDirectories(dir.resolve(name));
         CliProcess.Result run = CliProcess.run(LIMIT, List.of(), env, "calibrate", "--backends", BACKEND, "--ops",
-                "send", "--sizes", "1Ki", "--buffer", "array", "--rounds", "3", "--results-dir", results.toString());
+                "send", "--sizes", "1Ki", "--buffer", "array", "--rounds", Integer.toString(ROUNDS), "--results-dir", results.toString());
         assertThat(run.status()).as("calibrate %s ran every job: %s", name, run).isIn(0, 1);
         assertThat(run.out()).as(run.toString()).doesNotContain("FAILED");
         try (var files = Files.list(results)) {

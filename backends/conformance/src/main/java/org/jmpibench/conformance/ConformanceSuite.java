@@ -42,6 +42,8 @@ public abstract class ConformanceSuite {
     private static final Duration JOB_LIMIT = Duration.ofSeconds(300);
     /** A failing rank must end its job well within this (issue: "within 30 s"). */
     private static final Duration FAULT_LIMIT = Duration.ofSeconds(30);
+    /** How long ranks wait for a stalled one before their watchdog halts them. */
+    private static final Duration STALL_WATCHDOG = Duration.ofSeconds(3);
 
     @TempDir
     Path shared;
@@ -121,7 +123,61 @@ public abstract class ConformanceSuite {
         JobOutcome outcome = run(2, Duration.ofSeconds(8), FaultyRank.class, "hang", "1");
         assertThat(outcome.succeeded()).isFalse();
         assertThat(outcome.timedOut()).as(() -> describe(outcome)).isTrue();
-        assertThat(outcome.failure()).contains(backend().name()).contains("timed out");
+        assertThat(outcome.failure()).as(() -> describe(outcome)).contains("timed out")
+                .startsWith("backend " + backend().name() + ": rank 1 stopped making progress; rank 0 waited for it");
+    }
+
+    /** Who stalls in {@link StallingRank}, and how. */
+    protected enum Stall {
+        HUNG_FOLLOWER("hang"), HUNG_LEADER("hang"), KILLED_FOLLOWER("kill");
+
+        final String mode;
+
+        Stall(String mode) {
+            this.mode = mode;
+        }
+
+        int rank(int np) {
+            return switch (this) {
+                case HUNG_FOLLOWER -> np - 1;
+                case HUNG_LEADER -> 0;
+                case KILLED_FOLLOWER -> 1;
+            };
+        }
+    }
+
+    static Stream<Arguments> stalls() {
+        return Stream.of(Stall.values()).flatMap(stall -> Stream.of(2, 4).map(np -> Arguments.of(stall, np)));
+    }
+
+    /**
+     * The failure names the rank that stopped making progress, not the one that noticed: a hung rank is found
+     * at the end of the chain of ranks waiting for one another (their watchdogs fire, it does not), a killed one
+     * also when a rank that waited for it fails first.
+     */
+    @ParameterizedTest(name = "{0} at np {1}")
+    @MethodSource("stalls")
+    protected void theRankThatStoppedMakingProgressIsNamed(Stall stall, int np) {
+        Assumptions.assumeTrue(stall.mode.equals("hang") || eachRankIsAProcess(),
+                "one rank cannot be killed alone: every rank is a thread of one JVM");
+        int stalling = stall.rank(np);
+        JobOutcome outcome = run(np, FAULT_LIMIT, StallingRank.class, stall.mode, Integer.toString(stalling),
+                Long.toString(STALL_WATCHDOG.toSeconds()));
+        assertThat(outcome.succeeded()).as(() -> describe(outcome)).isFalse();
+        assertThat(outcome.timedOut()).as("a watchdog or the death ended the job: %s", describe(outcome)).isFalse();
+        String named = "backend " + backend().name() + ": rank " + stalling + " ";
+        if (stall.mode.equals("hang")) {
+            assertThat(outcome.failure()).as(() -> describe(outcome))
+                    .startsWith(named + "stopped making progress in '" + StallingRank.STALLING_ROUND + "'; rank ")
+                    .contains("waited for it").contains("did not finish within");
+        } else {
+            assertThat(outcome.failure()).as(() -> describe(outcome)).startsWith(named + "was killed by signal 9");
+        }
+    }
+
+    /** False where ranks are threads of one JVM, so that a signal cannot end one rank alone. */
+    protected boolean eachRankIsAProcess() {
+        return true;
     }
 
     private JobOutcome assertFaultNamesRank(String mode, int failingRank, int np) {

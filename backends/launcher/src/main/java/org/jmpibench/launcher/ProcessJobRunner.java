@@ -5,11 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +34,8 @@ public final class ProcessJobRunner {
 
     /** How long a rank may take to stop after SIGTERM before it gets SIGKILL. */
     private static final long GRACE_MILLIS = 1000;
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** How a JVM ends on SIGTERM, the launcher's way of stopping a rank. */
+    private static final int SIGTERM_STATUS = 128 + 15;
 
     private final String backend;
     private final Function<JobSpec, JobSession> sessions;
@@ -54,58 +53,64 @@ public final class ProcessJobRunner {
     }
 
     public JobOutcome run(JobSpec spec) {
-        List<String> hosts = spec.hostfile() == null ? null : spec.hostfile().placement(spec.np());
+        List<String> placement = spec.hostfile() == null ? null : spec.hostfile().placement(spec.np());
+        RankHosts hosts = placement == null ? RankHosts.none() : RankHosts.of(placement);
         Map<String, Boolean> local = new HashMap<>();
-        String jobId = Long.toHexString(ProcessHandle.current().pid()) + "-" + randomHex(6);
-        String token = randomHex(16);
+        String jobId = JobIds.create();
+        String token = JobIds.randomHex(16);
         StringBuffer output = new StringBuffer();
         Process[] ranks = new Process[spec.np()];
         List<Thread> pumps = new ArrayList<>();
         BlockingQueue<Integer> exits = new ArrayBlockingQueue<>(spec.np());
         long deadline = System.nanoTime() + spec.timeout().toNanos();
         String failure = "";
-        int failedRank = -1;
         boolean timedOut = false;
 
-        try (JobSession session = openSession(spec, jobId, token)) {
+        try (ProgressWatch progress = ProgressWatch.open(jobId, spec.np(), hosts);
+             JobSession session = openSession(spec, jobId, token)) {
             try {
                 for (int rank = 0; rank < spec.np(); rank++) {
-                    String host = hosts == null ? null : hosts.get(rank);
+                    String host = hosts.host(rank);
                     boolean remote = host != null && !local.computeIfAbsent(host, LocalHost::is);
-                    ranks[rank] = remote ? startRemote(spec, rank, host, jobEnv(spec, rank, jobId, token, session))
-                            : start(spec, rank, jobEnv(spec, rank, jobId, token, session));
+                    Map<String, String> env = jobEnv(spec, rank, jobId, token, session, progress);
+                    ranks[rank] = remote ? startRemote(spec, rank, host, env) : start(spec, rank, env);
                     final int r = rank;
                     ranks[rank].onExit().thenRun(() -> exits.add(r));
-                    pumps.add(pump(ranks[rank].getInputStream(), r, false, spec, output));
-                    pumps.add(pump(ranks[rank].getErrorStream(), r, true, spec, output));
+                    pumps.add(pump(ranks[rank].getInputStream(), r, false, spec, output, progress));
+                    pumps.add(pump(ranks[rank].getErrorStream(), r, true, spec, output, progress));
                 }
             } catch (IOException e) {
                 failure = "backend " + backend + ": could not start a rank: " + e.getMessage();
             }
+            int noticer = -1;
+            ProgressWatch.Snapshot atFailure = null;
             int running = countStarted(ranks);
             while (failure.isEmpty() && running > 0) {
                 Integer rank = exits.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 if (rank == null) {
                     timedOut = true;
-                    failure = "backend " + backend + ": job timed out after " + spec.timeout().toSeconds()
-                            + " s; ranks still running: " + stillRunning(ranks);
+                    atFailure = progress.snapshot();
+                    failure = "job timed out after " + spec.timeout().toSeconds() + " s; ranks still running: "
+                            + stillRunning(ranks);
                     break;
                 }
                 running--;
                 int code = ranks[rank].exitValue();
                 if (code != 0) {
-                    failedRank = rank;
-                    failure = "backend " + backend + ": rank " + rank + onHost(hosts, rank) + " "
-                            + describeExit(code);
+                    atFailure = progress.snapshot();
+                    noticer = rank;
+                    failure = "rank " + rank + hosts.on(rank) + " " + ExitStatus.describe(code);
                 }
             }
-            killAll(ranks);
+            List<RankEnd> ends = stopAll(ranks);
             for (Thread pump : pumps) {
                 pump.join(2000);
             }
-            if (failedRank >= 0) {
-                // Read the culprit's error only now that its output is drained.
-                failure += lastErrorOf(output, failedRank);
+            if (atFailure != null) {
+                // Read the ranks' errors only now that their output is drained.
+                String noticed = failure + (noticer >= 0 ? lastErrorOf(output, noticer) : "");
+                failure = "backend " + backend + ": " + atFailure.explain(noticed, ends, noticer,
+                        rank -> lastErrorOf(output, rank));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -124,9 +129,11 @@ public final class ProcessJobRunner {
     }
 
     /** What rank {@code rank} finds in its environment besides what it inherits. */
-    private Map<String, String> jobEnv(JobSpec spec, int rank, String jobId, String token, JobSession session) {
+    private Map<String, String> jobEnv(JobSpec spec, int rank, String jobId, String token, JobSession session,
+                                       ProgressWatch progress) {
         Map<String, String> env = new LinkedHashMap<>(spec.env());
         env.putAll(session.envFor(rank));
+        env.putAll(progress.env());
         env.put(Job.BACKEND_ENV, backend);
         env.put(RankEnv.RANK, Integer.toString(rank));
         env.put(RankEnv.SIZE, Integer.toString(spec.np()));
@@ -136,7 +143,8 @@ public final class ProcessJobRunner {
     }
 
     private Process start(JobSpec spec, int rank, Map<String, String> jobEnv) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command.command(rank, spec.np(), spec.programFor(rank), spec.rankJdk()));
+        ProcessBuilder builder = new ProcessBuilder(command.command(rank, spec.np(), spec.programFor(rank),
+                spec.rankJdk()));
         builder.environment().putAll(jobEnv);
         builder.environment().put(Job.LAUNCHER_PID_ENV, Long.toString(ProcessHandle.current().pid()));
         builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
@@ -163,11 +171,8 @@ public final class ProcessJobRunner {
         return process;
     }
 
-    private static String onHost(List<String> hosts, int rank) {
-        return hosts == null ? "" : " on host " + hosts.get(rank);
-    }
-
-    private static Thread pump(InputStream in, int rank, boolean stderr, JobSpec spec, StringBuffer output) {
+    private static Thread pump(InputStream in, int rank, boolean stderr, JobSpec spec, StringBuffer output,
+                               ProgressWatch progress) {
         Thread thread = new Thread(() -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 String line;
@@ -175,6 +180,9 @@ public final class ProcessJobRunner {
                     output.append(stderr ? "[rank " + rank + " err] " : "[rank " + rank + "] ")
                             .append(line).append('\n');
                     spec.output().accept(new RankLine(rank, stderr, line));
+                    if (stderr) {
+                        progress.rankSaid(rank, line);
+                    }
                 }
             } catch (IOException e) {
                 // The rank was killed while we read: nothing more to forward.
@@ -183,6 +191,46 @@ public final class ProcessJobRunner {
         thread.setDaemon(true);
         thread.start();
         return thread;
+    }
+
+    /**
+     * Ends every rank still running (SIGTERM, then SIGKILL to what is left after the grace period) and says how
+     * each ended: a rank that was running ended by the launcher's hand if our SIGTERM ended it or it outlived
+     * the grace period; any other status means it ended by itself just before (e.g. a SIGKILL from someone else
+     * whose exit had not been reported yet).
+     */
+    private static List<RankEnd> stopAll(Process[] ranks) throws InterruptedException {
+        boolean[] running = new boolean[ranks.length];
+        for (int rank = 0; rank < ranks.length; rank++) {
+            running[rank] = ranks[rank] != null && ranks[rank].isAlive();
+            if (running[rank]) {
+                ranks[rank].toHandle().descendants().forEach(ProcessHandle::destroy);
+                ranks[rank].destroy();
+            }
+        }
+        long graceEnd = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(GRACE_MILLIS);
+        boolean[] forced = new boolean[ranks.length];
+        for (int rank = 0; rank < ranks.length; rank++) {
+            if (running[rank]) {
+                forced[rank] = !ranks[rank].waitFor(Math.max(0, graceEnd - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+        }
+        for (Process rank : ranks) {
+            if (rank != null) {
+                ProcessReaper.killTree(rank.toHandle(), 0);
+            }
+        }
+        List<RankEnd> ends = new ArrayList<>();
+        for (int rank = 0; rank < ranks.length; rank++) {
+            Process process = ranks[rank];
+            if (process == null || process.isAlive() || forced[rank]
+                    || running[rank] && process.exitValue() == SIGTERM_STATUS) {
+                ends.add(RankEnd.running());
+            } else {
+                ends.add(RankEnd.exited(process.exitValue()));
+            }
+        }
+        return ends;
     }
 
     private static void killAll(Process[] ranks) {
@@ -197,26 +245,6 @@ public final class ProcessJobRunner {
                 ProcessReaper.killTree(rank.toHandle(), GRACE_MILLIS);
             }
         }
-    }
-
-    /** Exit status in words: a status above 128 is how the JVM reports death by a signal. */
-    static String describeExit(int code) {
-        if (code > 128 && code < 128 + 65) {
-            int signal = code - 128;
-            return "was killed by signal " + signal + signalName(signal) + " (exit status " + code + ")";
-        }
-        return "exited with status " + code;
-    }
-
-    private static String signalName(int signal) {
-        return switch (signal) {
-            case 9 -> " (SIGKILL)";
-            case 15 -> " (SIGTERM)";
-            case 6 -> " (SIGABRT)";
-            case 11 -> " (SIGSEGV)";
-            case 2 -> " (SIGINT)";
-            default -> "";
-        };
     }
 
     /** The rank's most telling stderr line: the first exception or error, else its last line. */
@@ -266,11 +294,5 @@ public final class ProcessJobRunner {
         var merged = new java.util.HashMap<>(a);
         merged.putAll(b);
         return merged;
-    }
-
-    private static String randomHex(int bytes) {
-        byte[] raw = new byte[bytes];
-        RANDOM.nextBytes(raw);
-        return HexFormat.of().formatHex(raw);
     }
 }

@@ -16,10 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
 /**
- * Reads and writes the blocking handshake messages of {@link WireDescriptor} (sections 1 and 2). Every read
- * checks magic, version, sizes and token before it trusts a field, and refuses with {@link Refused}; the caller
- * closes the connection. Callers set a socket read timeout, so a silent peer ends in a
- * {@link java.net.SocketTimeoutException}.
+ * Reads and writes the handshake messages of {@link WireDescriptor} (sections 1 and 2) on a rank's blocking
+ * sockets, and checks them for the listening side's {@link HandshakeGate}. Every read checks magic, version, sizes
+ * and token before it trusts a field, and refuses with {@link Refused}; the caller closes the connection. Callers
+ * set a socket read timeout, so a silent peer ends in a {@link java.net.SocketTimeoutException}.
  */
 final class Handshake {
 
@@ -28,10 +28,6 @@ final class Handshake {
         Refused(String message) {
             super(message);
         }
-    }
-
-    /** A rank's registration with the rendezvous. */
-    record Registration(int rank, int port) {
     }
 
     private Handshake() {
@@ -70,17 +66,6 @@ final class Handshake {
         out.writeInt(port);
         writeToken(out, token);
         out.flush();
-    }
-
-    static Registration readRegistration(DataInputStream in, byte[] token) throws IOException {
-        readMagicAndVersion(in);
-        int rank = in.readInt();
-        int port = in.readInt();
-        readAndCheckToken(in, token);
-        if (port <= 0 || port > 65535) {
-            throw new Refused("registration with port " + port);
-        }
-        return new Registration(rank, port);
     }
 
     static void writeTable(DataOutputStream out, InetSocketAddress[] listening) throws IOException {
@@ -156,22 +141,34 @@ final class Handshake {
 
     private static void readMagicAndVersion(DataInputStream in) throws IOException {
         int magic = in.readInt();
+        checkMagicAndVersion(magic, magic == MAGIC ? in.readInt() : VERSION);
+    }
+
+    private static void readAndCheckToken(DataInputStream in, byte[] token) throws IOException {
+        byte[] presented = new byte[checkTokenLength(in.readInt())];
+        in.readFully(presented);
+        checkToken(presented, token);
+    }
+
+    /** The first two ints of every handshake message. */
+    static void checkMagicAndVersion(int magic, int version) throws Refused {
         if (magic != MAGIC) {
             throw new Refused("bad magic 0x" + Integer.toHexString(magic));
         }
-        int version = in.readInt();
         if (version != VERSION) {
             throw new Refused("protocol version " + version + ", expected " + VERSION);
         }
     }
 
-    private static void readAndCheckToken(DataInputStream in, byte[] token) throws IOException {
-        int length = in.readInt();
+    /** @return {@code length}, when a token that long may be read (strangers must not make us allocate) */
+    static int checkTokenLength(int length) throws Refused {
         if (length < 0 || length > MAX_TOKEN_BYTES) {
             throw new Refused("token of " + length + " bytes");
         }
-        byte[] presented = new byte[length];
-        in.readFully(presented);
+        return length;
+    }
+
+    static void checkToken(byte[] presented, byte[] token) throws Refused {
         // Constant-time: a stranger learns nothing from how long the comparison took.
         if (!MessageDigest.isEqual(presented, token)) {
             throw new Refused("wrong job token");

@@ -9,26 +9,27 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jmpibench.spi.CommunicatorException;
 
 /**
- * A rank's listening socket while the mesh is built: accepts the higher ranks' connections, each checked by
- * its own short-lived thread (hello with the job token, claimed rank above ours and not yet connected, within
- * the handshake timeout) before it is kept. Strangers are closed and counted; they cannot delay or break the
- * job. Open it before registering with the rendezvous; close it once the mesh is complete.
+ * A rank's listening socket while the mesh is built: accepts the higher ranks' connections through a
+ * {@link HandshakeGate} (hello with the job token within the handshake timeout) and keeps each once its claimed
+ * rank is above ours and not yet connected, answering with its own hello. Strangers are closed and counted; they
+ * cannot delay or break the job. Open it before registering with the rendezvous; close it once the mesh is
+ * complete.
  */
 final class MeshListener implements AutoCloseable {
+
+    /** Ints of a hello before its token length: magic, version, rank. */
+    private static final int HELLO_INTS = 3;
 
     private final int rank;
     private final int size;
     private final byte[] token;
     private final LoopbackConfig config;
     private final ServerSocketChannel server;
-    private final Thread acceptor;
-    private final Semaphore pending = new Semaphore(RendezvousServer.MAX_PENDING_HANDSHAKES);
-    private final AtomicInteger refused = new AtomicInteger();
+    private final int port;
+    private final HandshakeGate gate;
     /** Guarded by {@code this}: verified channels by peer rank. */
     private final SocketChannel[] accepted;
     private final boolean[] claimed;
@@ -44,14 +45,19 @@ final class MeshListener implements AutoCloseable {
         this.accepted = new SocketChannel[size];
         this.claimed = new boolean[size];
         server = ServerSocketChannel.open();
-        if (config.socketBufferBytes() > 0) {
-            // Set before bind, so accepted sockets inherit it and TCP can scale its window to it.
-            server.setOption(StandardSocketOptions.SO_RCVBUF, config.socketBufferBytes());
+        try {
+            if (config.socketBufferBytes() > 0) {
+                // Set before bind, so accepted sockets inherit it and TCP can scale its window to it.
+                server.setOption(StandardSocketOptions.SO_RCVBUF, config.socketBufferBytes());
+            }
+            server.bind(new InetSocketAddress(bind, 0), HandshakeGate.BACKLOG);
+            port = server.socket().getLocalPort();
+            gate = new HandshakeGate("jmpi-loopback-accept-rank-" + rank, server, HELLO_INTS, token,
+                    config.handshakeTimeoutMs(), this::admit, () -> { });
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
         }
-        server.bind(new InetSocketAddress(bind, 0), RendezvousServer.MAX_PENDING_HANDSHAKES);
-        acceptor = new Thread(this::acceptLoop, "jmpi-loopback-accept-rank-" + rank);
-        acceptor.setDaemon(true);
-        acceptor.start();
     }
 
     /** Listens on an ephemeral port of {@code bind}: 127.0.0.1 for loopback, the host's interface for tcp. */
@@ -65,7 +71,7 @@ final class MeshListener implements AutoCloseable {
     }
 
     int port() {
-        return server.socket().getLocalPort();
+        return port;
     }
 
     InetSocketAddress address() {
@@ -73,48 +79,18 @@ final class MeshListener implements AutoCloseable {
     }
 
     int refusedCount() {
-        return refused.get();
+        return gate.refusedCount();
     }
 
-    private void acceptLoop() {
-        while (true) {
-            SocketChannel channel;
-            try {
-                channel = server.accept();
-            } catch (IOException e) {
-                return; // closed
-            }
-            if (!pending.tryAcquire()) {
-                refused.incrementAndGet();
-                closeQuietly(channel);
-                continue;
-            }
-            Thread handler = new Thread(() -> {
-                try {
-                    handle(channel);
-                } finally {
-                    pending.release();
-                }
-            }, "jmpi-loopback-hello-rank-" + rank);
-            handler.setDaemon(true);
-            handler.start();
+    /** A connection that presented the job's token and claims rank {@code fields[0]}. */
+    private void admit(SocketChannel channel, int[] fields) throws IOException {
+        int peer = fields[0];
+        if (!claim(peer)) {
+            throw new Handshake.Refused("rank " + peer + " is not expected here");
         }
-    }
-
-    private void handle(SocketChannel channel) {
-        try {
-            Sockets.configure(channel, config);
-            channel.socket().setSoTimeout(config.handshakeTimeoutMs());
-            int peer = Handshake.readHello(Handshake.input(channel.socket()), token);
-            if (!claim(peer)) {
-                throw new Handshake.Refused("rank " + peer + " is not expected here");
-            }
-            Handshake.writeHello(Handshake.output(channel.socket()), rank, token);
-            keep(peer, channel);
-        } catch (IOException e) {
-            refused.incrementAndGet();
-            closeQuietly(channel);
-        }
+        Sockets.configure(channel, config);
+        Handshake.writeHello(Handshake.output(channel.socket()), rank, token);
+        keep(peer, channel);
     }
 
     /** Reserves {@code peer} so a second hello claiming the same rank is refused. */
@@ -171,12 +147,7 @@ final class MeshListener implements AutoCloseable {
         synchronized (this) {
             closed = true;
         }
-        closeQuietly(server);
-        try {
-            acceptor.join(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        gate.close();
     }
 
     /** Closes the channels that were accepted but are not going to be used (a failed join). */

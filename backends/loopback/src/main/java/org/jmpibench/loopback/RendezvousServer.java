@@ -1,20 +1,15 @@
 package org.jmpibench.loopback;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jmpibench.launcher.JobSession;
 
 /**
@@ -23,49 +18,46 @@ import org.jmpibench.launcher.JobSession;
  * server stops listening.
  *
  * <p>Robustness: it listens on an ephemeral port (two jobs never collide) of 127.0.0.1 (loopback) or of the
- * launcher host's address that every host of the job can reach (tcp, {@link org.jmpibench.launcher.BindAddress}).
- * Each connection gets its own short-lived thread with a read timeout, so a silent, slow or garbage-speaking
- * stranger is dropped after at most the handshake timeout and never delays the real ranks; at most
- * {@value #MAX_PENDING_HANDSHAKES} unverified connections are held at once, further ones are closed at once. A wrong
- * token, an out-of-range rank or a second registration of a rank is refused. If not every rank has registered
- * within the rendezvous timeout, the ranks that did are told which ranks are missing, so they fail with a clear
- * message instead of hanging.
+ * launcher host's address that every host of the job can reach (tcp, {@link org.jmpibench.launcher.BindAddress}),
+ * behind a {@link HandshakeGate}: a silent, slow or garbage-speaking stranger is dropped after at most the handshake
+ * timeout, and no number of them can keep a rank out. A wrong token, an out-of-range rank or a second registration
+ * of a rank is refused. If not every rank has registered within the rendezvous timeout, the ranks that did are told
+ * which ranks are missing, so they fail with a clear message instead of hanging.
  */
 final class RendezvousServer implements JobSession {
 
-    static final int MAX_PENDING_HANDSHAKES = 64;
+    /** Ints of a registration before its token length: magic, version, rank, port. */
+    private static final int REGISTRATION_INTS = 4;
 
     private final int np;
-    private final byte[] token;
-    private final int handshakeTimeoutMs;
     private final int rendezvousTimeoutMs;
     private final long deadlineNs;
-    private final ServerSocket server;
-    private final Thread acceptor;
-    private final Semaphore pending = new Semaphore(MAX_PENDING_HANDSHAKES);
-    private final AtomicInteger refused = new AtomicInteger();
+    private final ServerSocketChannel server;
+    private final InetSocketAddress address;
+    private final HandshakeGate gate;
 
     /** Guarded by {@code this}. */
-    private final Socket[] registered;
+    private final SocketChannel[] registered;
     private final InetSocketAddress[] listening;
     private int count;
     private boolean finished;
 
     private RendezvousServer(int np, byte[] token, LoopbackConfig config, InetAddress bind) throws IOException {
         this.np = np;
-        this.token = token;
-        this.handshakeTimeoutMs = config.handshakeTimeoutMs();
         this.rendezvousTimeoutMs = config.rendezvousTimeoutMs();
         this.deadlineNs = System.nanoTime() + rendezvousTimeoutMs * 1_000_000L;
-        this.registered = new Socket[np];
+        this.registered = new SocketChannel[np];
         this.listening = new InetSocketAddress[np];
-        this.server = new ServerSocket();
-        server.bind(new InetSocketAddress(bind, 0), MAX_PENDING_HANDSHAKES);
-        // Wake up now and then to notice the deadline even when nobody connects.
-        server.setSoTimeout(200);
-        acceptor = new Thread(this::acceptLoop, "jmpi-loopback-rendezvous-" + server.getLocalPort());
-        acceptor.setDaemon(true);
-        acceptor.start();
+        this.server = ServerSocketChannel.open();
+        try {
+            server.bind(new InetSocketAddress(bind, 0), HandshakeGate.BACKLOG);
+            address = new InetSocketAddress(bind, server.socket().getLocalPort());
+            gate = new HandshakeGate("jmpi-loopback-rendezvous-" + address.getPort(), server, REGISTRATION_INTS,
+                    token, config.handshakeTimeoutMs(), this::register, this::giveUpAtTheDeadline);
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
     }
 
     /** Opens the rendezvous on {@code bind} for a job of {@code np} ranks that share {@code token}. */
@@ -79,85 +71,49 @@ final class RendezvousServer implements JobSession {
     }
 
     int port() {
-        return server.getLocalPort();
+        return address.getPort();
     }
 
     /** Connections dropped so far: strangers, wrong tokens, duplicates. For tests and diagnostics. */
     int refusedCount() {
-        return refused.get();
+        return gate.refusedCount();
     }
 
     @Override
     public Map<String, String> envFor(int rank) {
-        return Map.of(LoopbackConfig.RENDEZVOUS_ENV, server.getInetAddress().getHostAddress() + ":" + port());
+        return Map.of(LoopbackConfig.RENDEZVOUS_ENV, address.getAddress().getHostAddress() + ":" + address.getPort());
     }
 
-    private void acceptLoop() {
-        while (!isFinished()) {
-            if (System.nanoTime() - deadlineNs > 0) {
-                giveUp();
-                break;
-            }
-            Socket socket;
-            try {
-                socket = server.accept();
-            } catch (SocketTimeoutException e) {
-                continue;
-            } catch (IOException e) {
-                break; // closed
-            }
-            if (!pending.tryAcquire()) {
-                refused.incrementAndGet();
-                closeQuietly(socket);
-                continue;
-            }
-            Thread handler = new Thread(() -> {
-                try {
-                    handle(socket);
-                } finally {
-                    pending.release();
-                }
-            }, "jmpi-loopback-rendezvous-handshake");
-            handler.setDaemon(true);
-            handler.start();
+    /** A connection that presented the job's token: rank and port, checked here. */
+    private synchronized void register(SocketChannel channel, int[] fields) throws Handshake.Refused {
+        int rank = fields[0];
+        int listeningPort = fields[1];
+        if (listeningPort <= 0 || listeningPort > 65535) {
+            throw new Handshake.Refused("registration with port " + listeningPort);
         }
-        closeQuietly(server);
-    }
-
-    private void handle(Socket socket) {
-        Handshake.Registration registration;
-        try {
-            socket.setSoTimeout(handshakeTimeoutMs);
-            socket.setTcpNoDelay(true);
-            registration = Handshake.readRegistration(Handshake.input(socket), token);
-        } catch (IOException e) {
-            refused.incrementAndGet();
-            closeQuietly(socket);
-            return;
-        }
-        register(socket, registration);
-    }
-
-    private synchronized void register(Socket socket, Handshake.Registration registration) {
-        int rank = registration.rank();
         if (finished || rank < 0 || rank >= np || registered[rank] != null) {
-            refused.incrementAndGet();
-            closeQuietly(socket);
-            return;
+            throw new Handshake.Refused("registration of rank " + rank + " not expected");
         }
-        registered[rank] = socket;
-        listening[rank] = new InetSocketAddress(socket.getInetAddress(), registration.port());
+        registered[rank] = channel;
+        // The registration comes from the rank's listening address (RendezvousClient binds to it).
+        listening[rank] = new InetSocketAddress(channel.socket().getInetAddress(), listeningPort);
         count++;
         if (count == np) {
-            for (Socket s : registered) {
+            for (SocketChannel s : registered) {
                 try {
-                    Handshake.writeTable(Handshake.output(s), listening);
+                    Handshake.writeTable(Handshake.output(s.socket()), listening);
                 } catch (IOException e) {
                     // That rank is gone; it fails on its own and the launcher ends the job.
                 }
                 closeQuietly(s);
             }
             finish();
+        }
+    }
+
+    private void giveUpAtTheDeadline() {
+        if (System.nanoTime() - deadlineNs > 0) {
+            giveUp();
         }
     }
 
@@ -173,10 +129,10 @@ final class RendezvousServer implements JobSession {
         }
         String message = "rendezvous: rank(s) " + missing + " of " + np + " did not register within "
                 + rendezvousTimeoutMs + " ms ($" + LoopbackConfig.RENDEZVOUS_TIMEOUT_MS_ENV + ")";
-        for (Socket s : registered) {
+        for (SocketChannel s : registered) {
             if (s != null) {
                 try {
-                    Handshake.writeError(Handshake.output(s), message);
+                    Handshake.writeError(Handshake.output(s.socket()), message);
                 } catch (IOException e) {
                     // That rank is gone already.
                 }
@@ -186,30 +142,22 @@ final class RendezvousServer implements JobSession {
         finish();
     }
 
-    private synchronized boolean isFinished() {
-        return finished;
-    }
-
     private void finish() {
         finished = true;
-        closeQuietly(server);
+        gate.close();
     }
 
     @Override
     public void close() {
         synchronized (this) {
-            for (Socket s : registered) {
+            for (SocketChannel s : registered) {
                 if (s != null) {
                     closeQuietly(s);
                 }
             }
-            finish();
+            finished = true;
         }
-        try {
-            acceptor.join(2000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        gate.close();
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

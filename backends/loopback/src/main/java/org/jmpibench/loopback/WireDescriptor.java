@@ -5,7 +5,7 @@ package org.jmpibench.loopback;
  * handshake sockets (they go through {@link java.io.DataOutputStream}) and native-order in data frames (payloads
  * are copied with native-order bulk views; every host of a job has one byte order, as the SPI says).
  *
- * <h2>1. Rendezvous (rank to the launcher's {@link RendezvousServer}, blocking socket)</h2>
+ * <h2>1. Rendezvous (rank to the launcher's {@link RendezvousServer})</h2>
  * <pre>
  *  rank -> server  REGISTER
  *  +-----------+-----------+-----------+-----------+--------------+-----------------+
@@ -30,6 +30,7 @@ package org.jmpibench.loopback;
  *  +-----------+-----------+-----------+--------------+-----------------+
  * </pre>
  * A connection that is silent, speaks garbage or a wrong token is closed after at most the handshake timeout.
+ * Listening sides read registrations and hellos without blocking, in a {@link HandshakeGate}; ranks block.
  *
  * <h2>3. Data frames (non-blocking channels, native byte order)</h2>
  * <pre>

@@ -8,8 +8,9 @@ import org.jmpibench.spi.Job;
 
 /**
  * A rank program for job-level tests: publishes the rendezvous address it was given (a file in the shared
- * directory), waits for the file {@code go} before joining, then does a ring exchange and a bcast, checks them
- * and prints {@value #DONE} with its rank. With mode {@code never-join}, rank 1 never joins at all.
+ * directory, written whole before it appears), waits for the file {@code go} before joining, then does a ring
+ * exchange and a bcast, checks them and prints {@value #DONE} with its rank. With mode {@code never-join}, rank 1
+ * never joins at all.
  *
  * <p>Usage: {@code SignalledRank <shared-dir> [never-join]}.
  */

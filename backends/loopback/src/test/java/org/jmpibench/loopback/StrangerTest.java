@@ -65,6 +65,30 @@ class StrangerTest {
         }
     }
 
+    /**
+     * The issue's flood: 200 silent connections and 200 that come and go, at the rendezvous and at every rank's
+     * port, before the ranks arrive. No cap turns the ranks away and the job completes.
+     */
+    @Test
+    void aFloodOfConnectionsDoesNotLockTheRanksOut() throws Exception {
+        int np = 3;
+        // Strangers may hold on for longer than the whole job takes: they must not matter even then.
+        try (InProcessJob job = new InProcessJob(np, LoopbackConfig.defaults().withTimeouts(30_000, 60_000));
+             Strangers strangers = new Strangers()) {
+            strangers.flood(job.rendezvous.port(), 200);
+            for (int r = 0; r < np; r++) {
+                strangers.flood(job.listeners[r].port(), 200);
+            }
+            List<Integer> sums = job.run(comm -> {
+                int[] all = new int[np];
+                comm.gather(new int[] {comm.rank() + 1}, 0, 1, all, 0, 0);
+                comm.bcast(all, 0, np, 0);
+                return all[0] + all[1] + all[2];
+            });
+            assertThat(sums).containsOnly(6);
+        }
+    }
+
     /** Waits (boundedly) for a counter that handler threads update to reach {@code expected}. */
     private static int eventually(IntSupplier counter, int expected) throws InterruptedException {
         for (int i = 0; i < 300 && counter.getAsInt() < expected; i++) {

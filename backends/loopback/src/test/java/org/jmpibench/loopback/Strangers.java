@@ -63,6 +63,16 @@ final class Strangers implements AutoCloseable {
         open(port).close();
     }
 
+    /** {@code count} silent connections, kept open, and as many that connect and leave at once. */
+    List<Socket> flood(int port, int count) throws IOException {
+        List<Socket> silent = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            silent.add(silent(port));
+            connectAndLeave(port);
+        }
+        return silent;
+    }
+
     /** True when the other side closed this connection (EOF or reset) without sending anything first. */
     static boolean closedWithoutAnswer(Socket socket) throws IOException {
         socket.setSoTimeout(30_000);

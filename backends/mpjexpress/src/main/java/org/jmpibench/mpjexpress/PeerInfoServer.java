@@ -7,8 +7,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.jmpibench.launcher.JobSession;
 
@@ -29,6 +27,8 @@ final class PeerInfoServer implements JobSession {
     private static final int PROTOCOL_SWITCH_LIMIT_BYTES = 128 * 1024;
     /** A rank sends its ports right after connecting; anything slower is not one of our ranks. */
     private static final int HANDSHAKE_TIMEOUT_MILLIS = 10_000;
+    /** Room in the kernel's queue for a burst of connections: a full queue makes a rank's connect wait seconds. */
+    private static final int BACKLOG = 1024;
 
     private final int np;
     private final Map<String, String> env;
@@ -38,13 +38,15 @@ final class PeerInfoServer implements JobSession {
     private final int[] readPorts;
     private final String[] hosts;
     private final Thread thread;
+    /** Guarded by {@code peers}. */
+    private int joined;
     private volatile String problem = "";
 
     private PeerInfoServer(int np, Map<String, String> env, InetAddress bind) throws IOException {
         this.np = np;
         this.env = env;
         this.server = new ServerSocket();
-        server.bind(new InetSocketAddress(bind, 0), np);
+        server.bind(new InetSocketAddress(bind, 0), BACKLOG);
         this.peers = new Socket[np];
         this.writePorts = new int[np];
         this.readPorts = new int[np];
@@ -97,46 +99,72 @@ final class PeerInfoServer implements JobSession {
         thread.interrupt();
     }
 
+    /**
+     * Accepts until every rank has joined (or the job ends). Each connection is read on a thread of its own, so a
+     * silent or slow stranger delays nobody: it is dropped at the handshake timeout, and no number of them turns
+     * a rank away. (MPJ's protocol has no secret: a local process that sends a rank's information first takes
+     * its place, and the job fails; see bench/reliability/README.md, Who can connect.)
+     */
     private void serve() {
-        List<Socket> extra = new ArrayList<>();
         try {
-            for (int joined = 0; joined < np; ) {
+            while (true) {
                 Socket socket = server.accept();
-                socket.setSoTimeout(HANDSHAKE_TIMEOUT_MILLIS);
-                DataInputStream in = new DataInputStream(socket.getInputStream());
-                String hello = in.readUTF();
-                int writePort = in.readInt();
-                int readPort = in.readInt();
-                int rank = in.readInt();
-                synchronized (peers) {
-                    if (!"Sending Info".equals(hello) || rank < 0 || rank >= np || peers[rank] != null) {
-                        problem = "unexpected peer information: '" + hello + "' from rank " + rank;
-                        extra.add(socket);
-                        continue;
-                    }
-                    peers[rank] = socket;
-                }
-                writePorts[rank] = writePort;
-                readPorts[rank] = readPort;
-                hosts[rank] = socket.getInetAddress().getHostAddress();
-                joined++;
+                Thread handshake = new Thread(() -> admit(socket), "jmpi-mpj-peer-info-handshake");
+                handshake.setDaemon(true);
+                handshake.start();
             }
-            String answer = peerInformation();
-            for (Socket peer : peers) {
+        } catch (IOException e) {
+            // Closed: once every rank has joined, or by close() when the job ends.
+        }
+    }
+
+    /** Reads one connection's peer information; the last rank to join sends everyone the table. */
+    private void admit(Socket socket) {
+        String hello;
+        int writePort;
+        int readPort;
+        int rank;
+        try {
+            socket.setSoTimeout(HANDSHAKE_TIMEOUT_MILLIS);
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            hello = in.readUTF();
+            writePort = in.readInt();
+            readPort = in.readInt();
+            rank = in.readInt();
+        } catch (IOException e) {
+            // Silent, slow, gone or garbage: not one of our ranks.
+            closeQuietly(socket);
+            return;
+        }
+        synchronized (peers) {
+            if (!"Sending Info".equals(hello) || rank < 0 || rank >= np || peers[rank] != null || joined == np) {
+                problem = "unexpected peer information: '" + hello + "' from rank " + rank;
+                closeQuietly(socket);
+                return;
+            }
+            peers[rank] = socket;
+            writePorts[rank] = writePort;
+            readPorts[rank] = readPort;
+            hosts[rank] = socket.getInetAddress().getHostAddress();
+            if (++joined < np) {
+                return;
+            }
+        }
+        String answer = peerInformation();
+        for (Socket peer : peers) {
+            try {
                 DataOutputStream out = new DataOutputStream(peer.getOutputStream());
                 out.writeUTF(answer);
                 out.flush();
-                closeQuietly(peer);
-            }
-        } catch (IOException e) {
-            // Closed by close() when the job ends, or a rank died mid-handshake: the launcher reports the rank.
-        } finally {
-            extra.forEach(PeerInfoServer::closeQuietly);
-            try {
-                server.close();
             } catch (IOException e) {
-                // Nothing more to serve either way.
+                // That rank died mid-handshake: the launcher reports it.
             }
+            closeQuietly(peer);
+        }
+        try {
+            server.close();
+        } catch (IOException e) {
+            // Nothing more to serve either way.
         }
     }
 

@@ -105,9 +105,11 @@ public final class SmpJobMonitor {
     }
 
     public static void rankDone(int rank) {
-        FINISHED.add(rank);
+        // The marker first: the rank that finishes last ends the JVM as soon as it counts every rank finished, and
+        // a rank counted before its marker was out would be reported as never finished (seen on Java 25).
         OUT.println(MARK + "rank " + rank + DONE);
         OUT.flush();
+        FINISHED.add(rank);
         // MulticoreStarter would wait for the parked threads forever: the last rank to finish ends the JVM.
         if (!PARKED.isEmpty() && FINISHED.size() == ranks) {
             OUT.println(MARK + ALL_DONE);

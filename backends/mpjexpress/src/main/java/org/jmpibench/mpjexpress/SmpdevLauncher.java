@@ -9,19 +9,26 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jmpibench.launcher.ExitStatus;
+import org.jmpibench.launcher.JobIds;
 import org.jmpibench.launcher.LocalHost;
 import org.jmpibench.launcher.ProcessReaper;
+import org.jmpibench.launcher.ProgressWatch;
+import org.jmpibench.launcher.RankEnd;
+import org.jmpibench.launcher.RankHosts;
 import org.jmpibench.launcher.RankCommand;
 import org.jmpibench.launcher.RankEnv;
 import org.jmpibench.spi.Jdk;
@@ -50,51 +57,61 @@ final class SmpdevLauncher implements JobLauncher {
     private static final long GRACE_MILLIS = 1000;
     /** The Security Manager that stops System.exit in a rank can no longer be installed from Java 24 on. */
     static final int NO_SECURITY_MANAGER_FROM = 24;
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String PREFIX = "backend " + MpjSmpdevBackend.NAME + ": ";
+    private static final Pattern MARKER_RANK = Pattern.compile("rank (\\d+) ");
 
     @Override
     public JobOutcome run(JobSpec spec) {
         LocalHost.requireOnlyThisHost(MpjSmpdevBackend.NAME, spec.hostfile());
         MpjInstallation mpj = MpjInstallation.require();
+        String jobId = JobIds.create();
         Path jobDir = null;
         Process jvm = null;
         StringBuffer output = new StringBuffer();
         Set<Integer> done = ConcurrentHashMap.newKeySet();
         List<String> failures = new ArrayList<>();
         List<Thread> pumps = new ArrayList<>();
-        try {
+        try (ProgressWatch progress = ProgressWatch.open(jobId, spec.np(), RankHosts.none())) {
             jobDir = Files.createTempDirectory("jmpi-mpj-smpdev-");
             Path hostDir = writeMonitorClasses(jobDir.resolve("host"), spec.rankJdk());
             Path workDir = Files.createDirectories(jobDir.resolve("work"));
             ProcessBuilder builder = new ProcessBuilder(command(spec, mpj, hostDir, workDir));
             builder.directory(workDir.toFile());
             builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-            environment(builder.environment(), spec, mpj);
+            environment(builder.environment(), spec, mpj, jobId, progress);
             long deadline = System.nanoTime() + spec.timeout().toNanos();
             jvm = builder.start();
             ProcessReaper.track(jvm);
             pumps.add(pump(jvm.getInputStream(), false, spec, output, done, failures));
             pumps.add(pump(jvm.getErrorStream(), true, spec, output, done, failures));
             boolean ended = jvm.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            // Every rank is a thread of this one JVM: they all end together, and the board shows them as they were.
+            ProgressWatch.Snapshot atEnd = progress.snapshot();
+            List<RankEnd> ends = Collections.nCopies(spec.np(), RankEnd.running());
+            IntFunction<String> tellingLine = rank -> firstErrorOf(output.toString(), rank);
             if (!ended) {
                 ProcessReaper.killTree(jvm.toHandle(), GRACE_MILLIS);
                 join(pumps);
-                return new JobOutcome(MpjSmpdevBackend.NAME, List.of(JobOutcome.NOT_EXITED), true,
-                        "backend " + MpjSmpdevBackend.NAME + ": job timed out after " + spec.timeout().toSeconds()
-                                + " s; ranks still running: " + missing(done, spec.np()), output.toString());
+                String noticed = "job timed out after " + spec.timeout().toSeconds() + " s; ranks still running: "
+                        + missing(done, spec.np());
+                return new JobOutcome(MpjSmpdevBackend.NAME, List.of(JobOutcome.NOT_EXITED), true, PREFIX
+                        + atEnd.explain(noticed, ends, -1, tellingLine), output.toString());
             }
             ProcessReaper.killTree(jvm.toHandle(), GRACE_MILLIS);
             join(pumps);
             int status = jvm.exitValue();
-            return new JobOutcome(MpjSmpdevBackend.NAME, List.of(status), false,
-                    failure(status, done, failures, spec.np(), output.toString()), output.toString());
+            Account account = account(status, done, failures, spec.np(), output.toString());
+            // A signal took every rank at once: none of them stopped before the others, so the board names nobody.
+            String failure = account.text().isEmpty() ? "" : PREFIX + (ExitStatus.isSignal(status) ? account.text()
+                    : atEnd.explain(account.text(), ends, account.rank(), tellingLine));
+            return new JobOutcome(MpjSmpdevBackend.NAME, List.of(status), false, failure, output.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new JobOutcome(MpjSmpdevBackend.NAME, List.of(JobOutcome.NOT_EXITED), false,
-                    "backend " + MpjSmpdevBackend.NAME + ": interrupted; job killed", output.toString());
+                    PREFIX + "interrupted; job killed", output.toString());
         } catch (IOException e) {
             return new JobOutcome(MpjSmpdevBackend.NAME, List.of(JobOutcome.NOT_EXITED), false,
-                    "backend " + MpjSmpdevBackend.NAME + ": could not start the job's JVM: " + e, output.toString());
+                    PREFIX + "could not start the job's JVM: " + e, output.toString());
         } finally {
             if (jvm != null) {
                 ProcessReaper.killTree(jvm.toHandle(), GRACE_MILLIS);
@@ -129,13 +146,15 @@ final class SmpdevLauncher implements JobLauncher {
         return cmd;
     }
 
-    private static void environment(Map<String, String> env, JobSpec spec, MpjInstallation mpj) {
+    private static void environment(Map<String, String> env, JobSpec spec, MpjInstallation mpj, String jobId,
+                                    ProgressWatch progress) {
         env.putAll(spec.env());
+        env.putAll(progress.env());
         env.put("MPJ_HOME", mpj.home().toString());
         env.put(Job.BACKEND_ENV, MpjSmpdevBackend.NAME);
         env.put(RankEnv.SIZE, Integer.toString(spec.np()));
-        env.put(RankEnv.JOB_ID, Long.toHexString(ProcessHandle.current().pid()) + "-" + randomHex(6));
-        env.put(RankEnv.JOB_TOKEN, randomHex(16));
+        env.put(RankEnv.JOB_ID, jobId);
+        env.put(RankEnv.JOB_TOKEN, JobIds.randomHex(16));
         // Every rank shares this process's environment: a JMPI_RANK would be wrong for all but one of them.
         env.remove(RankEnv.RANK);
     }
@@ -168,42 +187,30 @@ final class SmpdevLauncher implements JobLauncher {
         return hostDir;
     }
 
-    private static String failure(int status, Set<Integer> done, List<String> failures, int np, String output) {
-        String prefix = "backend " + MpjSmpdevBackend.NAME + ": ";
+    /** What went wrong in words (empty on success), and the rank that failed when one said so (else -1). */
+    private record Account(String text, int rank) {
+    }
+
+    private static Account account(int status, Set<Integer> done, List<String> failures, int np, String output) {
         synchronized (failures) {
             if (!failures.isEmpty()) {
                 // The shutdown hook, the last resort, cannot see the status; the JVM's exit status is that status.
                 String first = failures.get(0)
                         .replace(SmpJobMonitor.EXITED + "?)", SmpJobMonitor.EXITED + status + ")");
+                int rank = markerRank(first);
                 // "rank N called System.exit(S)": add what that rank said before it went.
-                int rank = first.contains(SmpJobMonitor.EXITED) ? taggedRank("[" + first.split(" called")[0] + "] ")
-                        : -1;
-                return prefix + first + (rank < 0 ? "" : firstErrorOf(output, rank));
+                boolean exited = first.contains(SmpJobMonitor.EXITED);
+                return new Account(first + (exited && rank >= 0 ? firstErrorOf(output, rank) : ""), rank);
             }
         }
         if (status != 0) {
-            return prefix + "the JVM holding all " + np + " ranks " + describeExit(status)
-                    + "; no rank reported the failure; ranks that had finished: " + new TreeSet<>(done);
+            return new Account("the JVM holding all " + np + " ranks " + ExitStatus.describe(status)
+                    + "; no rank reported the failure; ranks that had finished: " + new TreeSet<>(done), -1);
         }
         if (done.size() != np) {
-            return prefix + "the JVM exited 0 but ranks " + missing(done, np) + " never finished";
+            return new Account("the JVM exited 0 but ranks " + missing(done, np) + " never finished", -1);
         }
-        return "";
-    }
-
-    /** Status in words; a status above 128 is how a JVM killed by a signal shows. */
-    static String describeExit(int status) {
-        if (status > 128 && status < 128 + 65) {
-            int signal = status - 128;
-            String name = switch (signal) {
-                case 9 -> " (SIGKILL)";
-                case 15 -> " (SIGTERM)";
-                case 6 -> " (SIGABRT)";
-                default -> "";
-            };
-            return "was killed by signal " + signal + name + " (exit status " + status + ")";
-        }
-        return "exited with status " + status;
+        return new Account("", -1);
     }
 
     private static Thread pump(InputStream in, boolean stderr, JobSpec spec, StringBuffer output,
@@ -272,6 +279,12 @@ final class SmpdevLauncher implements JobLauncher {
         return "";
     }
 
+    /** The rank a failure marker names ("rank 2 failed: ...", "rank 1 called System.exit(3)"), or -1. */
+    private static int markerRank(String marker) {
+        Matcher rank = MARKER_RANK.matcher(marker);
+        return rank.lookingAt() ? Integer.parseInt(rank.group(1)) : -1;
+    }
+
     private static void readMarker(String marker, Set<Integer> done, List<String> failures) {
         if (marker.startsWith("rank ") && marker.endsWith(SmpJobMonitor.DONE)) {
             try {
@@ -313,11 +326,5 @@ final class SmpdevLauncher implements JobLauncher {
         } catch (IOException | UncheckedIOException e) {
             // A temp directory left behind is not worth failing a job for.
         }
-    }
-
-    private static String randomHex(int bytes) {
-        byte[] raw = new byte[bytes];
-        RANDOM.nextBytes(raw);
-        return HexFormat.of().formatHex(raw);
     }
 }

@@ -31,4 +31,9 @@ class MpjSmpdevConformanceTest extends ConformanceSuite {
         assertThat(outcome.timedOut()).as(outcome::toString).isFalse();
         assertThat(outcome.failure()).contains(backend().name()).contains("killed by signal 9");
     }
+
+    @Override
+    protected boolean eachRankIsAProcess() {
+        return false;
+    }
 }

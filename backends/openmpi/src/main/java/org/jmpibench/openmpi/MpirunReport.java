@@ -1,15 +1,17 @@
 package org.jmpibench.openmpi;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jmpibench.launcher.ExitStatus;
+import org.jmpibench.launcher.RankHosts;
 import org.jmpibench.spi.JobSpec.RankLine;
 
 /**
- * Turns how {@code mpirun} ended into the one-line failure the SPI asks for, naming the backend and the rank.
+ * Turns how {@code mpirun} ended into an account of the failure naming the rank mpirun blamed (the first one it
+ * saw fail).
  * mpirun names the culprit in its own (untagged) report; the forms Open MPI 4.x prints are:
  * <pre>
  *   Process name: [[16626,1],1]            followed by   Exit code:    3
@@ -38,36 +40,41 @@ final class MpirunReport {
     private static final Pattern AGENT_LOST = Pattern.compile("Connection to (\\S+) closed by remote host");
     private static final Pattern ABORT = Pattern.compile("MPI_ABORT was invoked on rank (\\d+)");
     private static final Pattern ABORT_CODE = Pattern.compile("with errorcode (-?\\d+)");
-    private static final Pattern IMPROPER = Pattern.compile("due to process rank (\\d+) with PID .* exiting improperly");
+    private static final Pattern IMPROPER =
+            Pattern.compile("due to process rank (\\d+) with PID .* exiting improperly");
     private static final String TIME_LIMIT = "time limit for job execution has been reached";
 
     /**
      * @param failedRank the rank mpirun blamed, or -1
      * @param exitCode   its exit status (128 + signal when killed), or the job's status when no rank is known
-     * @param failure    one line naming backend and rank; empty when the job succeeded
+     * @param account    what went wrong, naming the rank when mpirun did; empty when the job succeeded
      * @param timedOut   mpirun's own time limit fired
      */
-    record Verdict(int failedRank, int exitCode, String failure, boolean timedOut) {
+    record Verdict(int failedRank, int exitCode, String account, boolean timedOut) {
+
+        /** One line naming backend and rank; empty when the job succeeded. */
+        String failure(String backend) {
+            return account.isEmpty() ? "" : "backend " + backend + ": " + account;
+        }
     }
 
     private MpirunReport() {
     }
 
     /** What {@code mpirun}'s exit status and output say about a job on one host. */
-    static Verdict read(String backend, int mpirunStatus, List<RankLine> lines) {
-        return read(backend, mpirunStatus, lines, null);
+    static Verdict read(int mpirunStatus, List<RankLine> lines) {
+        return read(mpirunStatus, lines, RankHosts.none());
     }
 
     /**
      * What {@code mpirun}'s exit status and output say about the job.
      *
-     * @param placement the host of each rank, or null when on one host or when mpirun decided the placement
+     * @param hosts the host of each rank; none when on one host or when mpirun decided the placement
      */
-    static Verdict read(String backend, int mpirunStatus, List<RankLine> lines, List<String> placement) {
-        String prefix = "backend " + backend + ": ";
+    static Verdict read(int mpirunStatus, List<RankLine> lines, RankHosts hosts) {
         List<String> report = lines.stream().filter(l -> l.rank() < 0).map(RankLine::text).toList();
         if (report.stream().anyMatch(l -> l.contains(TIME_LIMIT))) {
-            return new Verdict(-1, mpirunStatus, prefix + "job timed out (mpirun's time limit)", true);
+            return new Verdict(-1, mpirunStatus, "job timed out (mpirun's time limit)", true);
         }
         for (int i = 0; i < report.size(); i++) {
             String line = report.get(i);
@@ -75,25 +82,25 @@ final class MpirunReport {
             if (signal.find()) {
                 int rank = Integer.parseInt(signal.group(1));
                 int number = Integer.parseInt(signal.group(2));
-                return blame(prefix, rank, 128 + number, "was killed by signal " + number + signalName(number), lines,
-                        placement);
+                return blame(rank, 128 + number, "was killed by signal " + number + ExitStatus.signalName(number),
+                        lines, hosts);
             }
             Matcher name = PROCESS_NAME.matcher(line);
             if (name.find()) {
                 int rank = Integer.parseInt(name.group(1));
                 int code = following(report, i, EXIT_CODE).map(Integer::parseInt).orElse(mpirunStatus);
-                return blame(prefix, rank, code, "exited with status " + code, lines, placement);
+                return blame(rank, code, "exited with status " + code, lines, hosts);
             }
             Matcher abort = ABORT.matcher(line);
             if (abort.find()) {
                 int rank = Integer.parseInt(abort.group(1));
                 int code = following(report, i, ABORT_CODE).map(Integer::parseInt).orElse(mpirunStatus);
-                return blame(prefix, rank, code, "called MPI_Abort with error code " + code, lines, placement);
+                return blame(rank, code, "called MPI_Abort with error code " + code, lines, hosts);
             }
             Matcher improper = IMPROPER.matcher(line);
             if (improper.find()) {
                 int rank = Integer.parseInt(improper.group(1));
-                return blame(prefix, rank, mpirunStatus, "exited without MPI_Finalize", lines, placement);
+                return blame(rank, mpirunStatus, "exited without MPI_Finalize", lines, hosts);
             }
         }
         for (String line : report) {
@@ -101,7 +108,7 @@ final class MpirunReport {
             Matcher agent = AGENT_LOST.matcher(line);
             String host = lost.find() ? lost.group(1) : agent.find() ? agent.group(1) : null;
             if (host != null) {
-                return lostHost(prefix, host, mpirunStatus, line.strip(), placement);
+                return lostHost(host, mpirunStatus, line.strip(), hosts);
             }
         }
         if (mpirunStatus == 0) {
@@ -110,32 +117,25 @@ final class MpirunReport {
         String said = report.stream().map(String::strip)
                 .filter(l -> !l.isEmpty() && !l.chars().allMatch(c -> c == '-')).findFirst()
                 .map(l -> ": " + l).orElse("");
-        return new Verdict(-1, mpirunStatus, prefix + "mpirun exited with status " + mpirunStatus + said, false);
+        return new Verdict(-1, mpirunStatus, "mpirun exited with status " + mpirunStatus + said, false);
     }
 
-    private static Verdict blame(String prefix, int rank, int code, String how, List<RankLine> lines,
-                                 List<String> placement) {
-        String where = placement == null || rank >= placement.size() ? "" : " on host " + placement.get(rank);
-        return new Verdict(rank, code, prefix + "rank " + rank + where + " " + how + tellingLineOf(rank, lines),
+    private static Verdict blame(int rank, int code, String how, List<RankLine> lines, RankHosts hosts) {
+        return new Verdict(rank, code, "rank " + rank + hosts.on(rank) + " " + how + tellingLineOf(rank, lines),
                 false);
     }
 
     /** A host whose daemon (and so every rank on it) is gone: blames its first rank, names them all. */
-    private static Verdict lostHost(String prefix, String host, int status, String said, List<String> placement) {
-        List<Integer> ranks = new ArrayList<>();
-        for (int rank = 0; placement != null && rank < placement.size(); rank++) {
-            if (placement.get(rank).equals(host)) {
-                ranks.add(rank);
-            }
-        }
+    private static Verdict lostHost(String host, int status, String said, RankHosts hosts) {
+        List<Integer> ranks = hosts.ranksOn(host);
         String held = ranks.isEmpty() ? "" : " with rank" + (ranks.size() > 1 ? "s " : " ")
                 + ranks.stream().map(String::valueOf).collect(Collectors.joining(", "));
-        return new Verdict(ranks.isEmpty() ? -1 : ranks.get(0), status, prefix + "lost host " + host + held + ": "
-                + said, false);
+        return new Verdict(ranks.isEmpty() ? -1 : ranks.get(0), status, "lost host " + host + held + ": " + said,
+                false);
     }
 
     /** The rank's most telling stderr line: its first exception or error, else its last line. */
-    private static String tellingLineOf(int rank, List<RankLine> lines) {
+    static String tellingLineOf(int rank, List<RankLine> lines) {
         String first = null;
         String last = null;
         for (RankLine line : lines) {
@@ -164,16 +164,5 @@ final class MpirunReport {
             }
         }
         return Optional.empty();
-    }
-
-    private static String signalName(int signal) {
-        return switch (signal) {
-            case 9 -> " (SIGKILL)";
-            case 15 -> " (SIGTERM)";
-            case 6 -> " (SIGABRT)";
-            case 11 -> " (SIGSEGV)";
-            case 2 -> " (SIGINT)";
-            default -> "";
-        };
     }
 }

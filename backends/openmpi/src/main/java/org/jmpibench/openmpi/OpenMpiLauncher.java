@@ -8,17 +8,23 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HexFormat;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.jmpibench.launcher.BindAddress;
+import org.jmpibench.launcher.ForeignConnections;
+import org.jmpibench.launcher.JobIds;
+import org.jmpibench.launcher.LocalHost;
 import org.jmpibench.launcher.ProcessReaper;
+import org.jmpibench.launcher.ProgressWatch;
+import org.jmpibench.launcher.RankEnd;
+import org.jmpibench.launcher.RankHosts;
 import org.jmpibench.launcher.RankEnv;
 import org.jmpibench.launcher.RemoteLaunch;
 import org.jmpibench.spi.Job;
@@ -47,7 +53,6 @@ final class OpenMpiLauncher implements JobLauncher {
     private static final long GRACE_MILLIS = 2000;
     /** mpirun's own limit comes this much after ours, so ours fires first and names the timeout. */
     private static final long BACKSTOP_SECONDS = 10;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String backend;
     private final Supplier<OpenMpiLocator.Lookup> installation;
@@ -63,15 +68,22 @@ final class OpenMpiLauncher implements JobLauncher {
         OpenMpiInstallation found = lookup.installation().orElseThrow(() ->
                 new IllegalStateException("backend " + backend + " is not available: " + lookup.missing()));
 
-        Map<String, String> env = new HashMap<>(spec.env());
-        env.put(Job.BACKEND_ENV, backend);
-        env.put(RankEnv.SIZE, Integer.toString(spec.np()));
-        env.put(RankEnv.JOB_ID, Long.toHexString(ProcessHandle.current().pid()) + "-" + randomHex(6));
-        env.put(RankEnv.JOB_TOKEN, randomHex(16));
-        List<String> command = MpirunCommand.build(found, spec, env.keySet(), host(spec));
-        List<String> placement = spec.hostfile() != null && spec.hostfile().placementKnown()
-                ? spec.hostfile().placement(spec.np()) : null;
+        String jobId = JobIds.create();
+        RankHosts hosts = RankHosts.of(spec);
+        try (ProgressWatch progress = ProgressWatch.open(jobId, spec.np(), hosts)) {
+            Map<String, String> env = new HashMap<>(spec.env());
+            env.put(Job.BACKEND_ENV, backend);
+            env.put(RankEnv.SIZE, Integer.toString(spec.np()));
+            env.put(RankEnv.JOB_ID, jobId);
+            env.put(RankEnv.JOB_TOKEN, JobIds.randomHex(16));
+            env.putAll(progress.env());
+            return run(spec, found, env, progress, hosts);
+        }
+    }
 
+    private JobOutcome run(JobSpec spec, OpenMpiInstallation found, Map<String, String> env,
+                           ProgressWatch progress, RankHosts hosts) {
+        List<String> command = MpirunCommand.build(found, spec, env.keySet(), host(spec));
         StringBuffer output = new StringBuffer();
         List<RankLine> lines = Collections.synchronizedList(new ArrayList<>());
         Process mpirun;
@@ -85,12 +97,16 @@ final class OpenMpiLauncher implements JobLauncher {
                     "backend " + backend + ": could not start mpirun: " + e.getMessage(), "");
         }
         ProcessReaper.track(mpirun);
-        Thread out = pump(mpirun.getInputStream(), false, spec, lines, output);
-        Thread err = pump(mpirun.getErrorStream(), true, spec, lines, output);
+        Thread out = pump(mpirun.getInputStream(), false, spec, lines, output, progress);
+        Thread err = pump(mpirun.getErrorStream(), true, spec, lines, output, progress);
 
-        boolean timedOut = false;
+        RankWatch watch = new RankWatch(mpirun, progress, System.nanoTime() + spec.timeout().toNanos(),
+                spec.hostfile() != null && !spec.hostfile().names().stream().allMatch(LocalHost::is));
+        RankWatch.End end;
+        ProgressWatch.Snapshot atEnd;
         try {
-            timedOut = !mpirun.waitFor(spec.timeout().toNanos(), TimeUnit.NANOSECONDS);
+            end = watch.awaitMpirun();
+            atEnd = watch.boardWhenARankWentOrNow();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             ProcessReaper.killTree(mpirun.toHandle(), GRACE_MILLIS);
@@ -102,14 +118,116 @@ final class OpenMpiLauncher implements JobLauncher {
         join(out);
         join(err);
 
-        if (timedOut) {
-            return new JobOutcome(backend, notExited(spec.np()), true, "backend " + backend
-                    + ": job timed out after " + spec.timeout().toSeconds() + " s; all ranks killed",
-                    output.toString());
+        List<RankLine> seen = List.copyOf(lines);
+        if (end == RankWatch.End.HELD_BY_STRANGERS) {
+            MpirunReport.Verdict verdict = MpirunReport.read(1, seen, hosts);
+            String before = verdict.failedRank() < 0 ? "" : " (before that: " + verdict.account() + ")";
+            return new JobOutcome(backend, notExited(spec.np()), false, "backend " + backend + ": job stopped: "
+                    + watch.strangers().describe("mpirun's") + "; mpirun accepts anyone there and waits for them "
+                    + "(see bench/reliability/README.md, Who can connect)" + before, output.toString());
         }
-        MpirunReport.Verdict verdict = MpirunReport.read(backend, mpirun.exitValue(), List.copyOf(lines), placement);
-        return new JobOutcome(backend, exitCodes(spec.np(), verdict), verdict.timedOut(), verdict.failure(),
+        if (end == RankWatch.End.TIMED_OUT) {
+            String noticed = "job timed out after " + spec.timeout().toSeconds() + " s; all ranks killed";
+            return new JobOutcome(backend, notExited(spec.np()), true, "backend " + backend + ": "
+                    + atEnd.explain(noticed, ends(spec.np(), -1, 0), -1,
+                            rank -> MpirunReport.tellingLineOf(rank, seen)), output.toString());
+        }
+        MpirunReport.Verdict verdict = MpirunReport.read(mpirun.exitValue(), seen, hosts);
+        String failure = verdict.account().isEmpty() ? "" : "backend " + backend + ": "
+                + atEnd.explain(verdict.account(), ends(spec.np(), verdict.failedRank(), verdict.exitCode()),
+                        verdict.failedRank(), rank -> MpirunReport.tellingLineOf(rank, seen));
+        return new JobOutcome(backend, exitCodes(spec.np(), verdict), verdict.timedOut(), failure,
                 output.toString());
+    }
+
+    /**
+     * Waits for mpirun and notes the progress board at the moment its first rank process went: after a failure
+     * mpirun takes a few seconds to stop the rest, and the board should show the job as the failure found it.
+     * Also watches mpirun's ports: it accepts connections from anyone, and a silent one holds it up (a rank's
+     * MPI_Init waits behind it, and mpirun will not exit before it closes), which would hold the job until its
+     * limit.
+     */
+    private static final class RankWatch {
+
+        enum End { EXITED, TIMED_OUT, HELD_BY_STRANGERS }
+
+        private static final long POLL_MILLIS = 100;
+        private static final long STRANGER_CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
+        /** Connections from outside the job this long in a row stop it: a port scan passes, a stall does not. */
+        private static final long STRANGER_GRACE_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+        private final Process mpirun;
+        private final ProgressWatch progress;
+        private final long deadlineNs;
+        /** Whether ranks run on other hosts too, whose daemons connect to mpirun from there. */
+        private final boolean jobElsewhere;
+        private ProgressWatch.Snapshot whenARankWent;
+        private ForeignConnections strangers;
+
+        RankWatch(Process mpirun, ProgressWatch progress, long deadlineNs, boolean jobElsewhere) {
+            this.mpirun = mpirun;
+            this.progress = progress;
+            this.deadlineNs = deadlineNs;
+            this.jobElsewhere = jobElsewhere;
+        }
+
+        End awaitMpirun() throws InterruptedException {
+            long mostRanks = 0;
+            long strangersSinceNs = 0;
+            long nextCheckNs = System.nanoTime();
+            while (true) {
+                long left = deadlineNs - System.nanoTime();
+                if (left <= 0) {
+                    return End.TIMED_OUT;
+                }
+                if (mpirun.waitFor(Math.min(left, TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS)),
+                        TimeUnit.NANOSECONDS)) {
+                    return End.EXITED;
+                }
+                long ranks = mpirun.toHandle().children().count();
+                if (ranks < mostRanks && whenARankWent == null) {
+                    whenARankWent = progress.snapshot();
+                }
+                mostRanks = Math.max(mostRanks, ranks);
+                long now = System.nanoTime();
+                if (now - nextCheckNs < 0) {
+                    continue;
+                }
+                nextCheckNs = now + STRANGER_CHECK_NANOS;
+                if (!heldByStrangers()) {
+                    strangersSinceNs = 0;
+                } else if (strangersSinceNs == 0) {
+                    strangersSinceNs = now;
+                } else if (now - strangersSinceNs >= STRANGER_GRACE_NANOS) {
+                    return End.HELD_BY_STRANGERS;
+                }
+            }
+        }
+
+        private boolean heldByStrangers() {
+            Set<Long> job = new HashSet<>();
+            job.add(mpirun.pid());
+            mpirun.toHandle().descendants().forEach(process -> job.add(process.pid()));
+            strangers = ForeignConnections.into(mpirun.toHandle(), job, jobElsewhere);
+            return strangers.connections() > 0;
+        }
+
+        ForeignConnections strangers() {
+            return strangers;
+        }
+
+        ProgressWatch.Snapshot boardWhenARankWentOrNow() {
+            return whenARankWent != null ? whenARankWent : progress.snapshot();
+        }
+    }
+
+    /** mpirun tells how the rank it blames ended; it stopped the others itself. */
+    private static List<RankEnd> ends(int np, int failedRank, int exitCode) {
+        List<RankEnd> ends = new ArrayList<>();
+        for (int rank = 0; rank < np; rank++) {
+            ends.add(rank == failedRank ? RankEnd.exited(exitCode) : RankEnd.running());
+        }
+        return ends;
     }
 
     private static MpirunCommand.Host host(JobSpec spec) {
@@ -136,7 +254,7 @@ final class OpenMpiLauncher implements JobLauncher {
     private static List<Integer> exitCodes(int np, MpirunReport.Verdict verdict) {
         List<Integer> codes = new ArrayList<>();
         for (int rank = 0; rank < np; rank++) {
-            if (verdict.failure().isEmpty()) {
+            if (verdict.account().isEmpty()) {
                 codes.add(0);
             } else {
                 codes.add(rank == verdict.failedRank() ? verdict.exitCode() : JobOutcome.NOT_EXITED);
@@ -150,15 +268,15 @@ final class OpenMpiLauncher implements JobLauncher {
     }
 
     private static Thread pump(InputStream in, boolean stderr, JobSpec spec, List<RankLine> lines,
-                               StringBuffer output) {
+                               StringBuffer output, ProgressWatch progress) {
         Thread thread = new Thread(() -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 TaggedOutput tagged = new TaggedOutput(stderr);
                 String raw;
                 while ((raw = reader.readLine()) != null) {
-                    tagged.accept(raw).forEach(line -> forward(line, spec, lines, output));
+                    tagged.accept(raw).forEach(line -> forward(line, spec, lines, output, progress));
                 }
-                tagged.finish().forEach(line -> forward(line, spec, lines, output));
+                tagged.finish().forEach(line -> forward(line, spec, lines, output, progress));
             } catch (IOException e) {
                 // mpirun was killed while we read: nothing more to forward.
             }
@@ -168,8 +286,12 @@ final class OpenMpiLauncher implements JobLauncher {
         return thread;
     }
 
-    private static void forward(RankLine line, JobSpec spec, List<RankLine> lines, StringBuffer output) {
+    private static void forward(RankLine line, JobSpec spec, List<RankLine> lines, StringBuffer output,
+                                ProgressWatch progress) {
         lines.add(line);
+        if (line.rank() >= 0 && line.stderr()) {
+            progress.rankSaid(line.rank(), line.text());
+        }
         String who = line.rank() < 0 ? "[mpirun" : "[rank " + line.rank();
         output.append(who).append(line.stderr() ? " err] " : "] ").append(line.text()).append('\n');
         spec.output().accept(line);
@@ -181,11 +303,5 @@ final class OpenMpiLauncher implements JobLauncher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static String randomHex(int bytes) {
-        byte[] raw = new byte[bytes];
-        RANDOM.nextBytes(raw);
-        return HexFormat.of().formatHex(raw);
     }
 }

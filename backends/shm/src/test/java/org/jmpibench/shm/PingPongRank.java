@@ -8,12 +8,16 @@ import org.jmpibench.spi.Job;
 /**
  * Rank program for the shm tests: ranks 0 and 1 ping-pong messages whose contents are checked on every
  * round; other ranks wait in a barrier. Usage: {@code PingPongRank <rounds>}; with rounds {@code forever} it
- * prints {@code READY pid=<pid> rank=<r> file=<path>} and ping-pongs until it is killed.
+ * prints {@code READY pid=<pid> rank=<r> file=<path>}, ping-pongs until it is killed, and prints
+ * {@value #RUNNING} with its rank once {@value #ROUNDS_BEFORE_RUNNING} rounds are done (tests kill a rank only
+ * after that line, when the job is surely mid-flight).
  */
 public final class PingPongRank {
 
     static final String READY = "READY";
     static final String PASSED = "PINGPONG PASSED rank ";
+    static final String RUNNING = "PINGPONG RUNNING rank ";
+    static final int ROUNDS_BEFORE_RUNNING = 100;
     private static final int[] SIZES = {1, 1000, 50_000};
 
     public static void main(String[] args) {
@@ -49,6 +53,9 @@ public final class PingPongRank {
                 } else {
                     comm.recv(direct, peer, 6);
                     check(direct.getLong(0) == round, "buffer message of round " + round);
+                }
+                if (forever && round == ROUNDS_BEFORE_RUNNING) {
+                    System.out.println(RUNNING + rank);
                 }
             }
         }

@@ -13,12 +13,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jmpibench.conformance.BackgroundJob;
 import org.jmpibench.conformance.TestJdks;
 import org.jmpibench.launcher.RankCommand;
 import org.jmpibench.spi.Jdk;
@@ -50,28 +50,31 @@ class ShmKillTest {
         Map<Integer, Long> pids = new ConcurrentHashMap<>();
         Map<Integer, String> files = new ConcurrentHashMap<>();
         CountDownLatch ready = new CountDownLatch(np);
-        CompletableFuture<JobOutcome> job = CompletableFuture.supplyAsync(() -> ShmJobs.run(np, Map.of(), LIMIT,
-                line -> {
-                    Matcher m = READY.matcher(line.text());
-                    if (m.matches()) {
-                        pids.put(Integer.parseInt(m.group(2)), Long.parseLong(m.group(1)));
-                        files.put(Integer.parseInt(m.group(2)), m.group(3));
-                        ready.countDown();
-                    }
-                }, PingPongRank.class, "forever"));
+        CountDownLatch running = new CountDownLatch(2);
+        try (BackgroundJob job = BackgroundJob.start(() -> ShmJobs.run(np, Map.of(), LIMIT, line -> {
+            Matcher m = READY.matcher(line.text());
+            if (m.matches()) {
+                pids.put(Integer.parseInt(m.group(2)), Long.parseLong(m.group(1)));
+                files.put(Integer.parseInt(m.group(2)), m.group(3));
+                ready.countDown();
+            } else if (line.text().startsWith(PingPongRank.RUNNING)) {
+                running.countDown();
+            }
+        }, PingPongRank.class, "forever"))) {
+            assertThat(ready.await(LIMIT.toSeconds(), TimeUnit.SECONDS)).as("every rank reported ready").isTrue();
+            // Kill without warning while ranks 0 and 1 ping-pong and rank 2 waits.
+            assertThat(running.await(LIMIT.toSeconds(), TimeUnit.SECONDS)).as("ranks 0 and 1 ping-pong").isTrue();
+            ProcessHandle target = ProcessHandle.of(pids.get(victim)).orElseThrow();
+            assertThat(target.destroyForcibly()).as("SIGKILL sent to rank %d", victim).isTrue();
 
-        assertThat(ready.await(LIMIT.toSeconds(), TimeUnit.SECONDS)).as("every rank reported ready").isTrue();
-        // Let them ping-pong (ranks 0, 1) and wait (rank 2) for a moment, then kill without warning.
-        Thread.sleep(300);
-        ProcessHandle target = ProcessHandle.of(pids.get(victim)).orElseThrow();
-        assertThat(target.destroyForcibly()).as("SIGKILL sent to rank %d", victim).isTrue();
-
-        JobOutcome outcome = job.get(LIMIT.toSeconds() + 15, TimeUnit.SECONDS);
-        assertThat(outcome.succeeded()).as(() -> ShmJobs.describe(outcome)).isFalse();
-        assertThat(outcome.timedOut()).as(() -> "ended by the time limit: " + ShmJobs.describe(outcome)).isFalse();
-        assertThat(outcome.failure()).as(() -> ShmJobs.describe(outcome)).contains("shm", "rank " + victim);
-        assertThat(outcome.exitCodes()).as("exit codes").anyMatch(code -> code != 0);
-        assertThat(Files.exists(Path.of(files.get(0)))).as("the job's file %s", files.get(0)).isFalse();
+            JobOutcome outcome = job.await(LIMIT.plusSeconds(15));
+            assertThat(outcome.succeeded()).as(() -> ShmJobs.describe(outcome)).isFalse();
+            assertThat(outcome.timedOut()).as(() -> "ended by the time limit: " + ShmJobs.describe(outcome))
+                    .isFalse();
+            assertThat(outcome.failure()).as(() -> ShmJobs.describe(outcome)).contains("shm", "rank " + victim);
+            assertThat(outcome.exitCodes()).as("exit codes").anyMatch(code -> code != 0);
+            assertThat(Files.exists(Path.of(files.get(0)))).as("the job's file %s", files.get(0)).isFalse();
+        }
     }
 
     /**
@@ -101,10 +104,11 @@ class ShmKillTest {
                 outs.add(new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)));
             }
             for (BufferedReader out : outs) {
-                String line = out.readLine();
-                assertThat(line).as("rank ready line").startsWith(PingPongRank.READY);
+                assertThat(out.readLine()).as("rank ready line").startsWith(PingPongRank.READY);
             }
-            Thread.sleep(200);
+            for (BufferedReader out : outs) {
+                assertThat(out.readLine()).as("rank running line").startsWith(PingPongRank.RUNNING);
+            }
             ranks.get(1).destroyForcibly();
 
             Process survivor = ranks.get(0);

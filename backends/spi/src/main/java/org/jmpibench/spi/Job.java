@@ -1,5 +1,12 @@
 package org.jmpibench.spi;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import org.jmpibench.spi.progress.ProgressBoard;
+import org.jmpibench.spi.progress.ProgressBoardDescriptor;
+import org.jmpibench.spi.progress.ProgressCommunicator;
+import org.jmpibench.spi.progress.RankProgress;
+
 /**
  * The entry point inside a rank: {@code Communicator comm = Job.communicator();}.
  *
@@ -28,17 +35,59 @@ public final class Job {
     public static final String LAUNCHER_STDIN_ENV = "JMPI_LAUNCHER_STDIN";
 
     private static Communicator current;
+    /** This rank's slot of the progress board, once joined (null without a board). */
+    private static RankProgress progress;
+    /** The last step said before the rank joined, published when it does. */
+    private static String stepBeforeJoining = "";
 
     private Job() {
     }
 
-    /** The communicator of the job this rank belongs to; joins the job on the first call. */
+    /**
+     * The communicator of the job this rank belongs to; joins the job on the first call. When the launcher gave the
+     * job a progress board ({@value ProgressBoardDescriptor#PATH_ENV}), every call is recorded on it
+     * ({@link ProgressCommunicator}), so that a failed job names the rank that stopped making progress.
+     */
     public static synchronized Communicator communicator() {
         if (current == null) {
             haltWhenLauncherDies();
-            current = Backends.byName(backendName()).joinJob();
+            Communicator joined = Backends.byName(backendName()).joinJob();
+            progress = progressSlot(joined.rank());
+            if (progress != null) {
+                progress.step(stepBeforeJoining);
+                joined = new ProgressCommunicator(joined, progress);
+            }
+            current = joined;
         }
         return current;
+    }
+
+    /**
+     * Tells the job's launcher what this rank is doing now (e.g. "WARMUP iteration 2"): a failed job's message
+     * quotes the step of the rank it blames. Copies the text into shared memory: call it per step, not per
+     * operation.
+     */
+    public static synchronized void step(String what) {
+        if (progress != null) {
+            progress.step(what);
+        } else {
+            stepBeforeJoining = what;
+        }
+    }
+
+    private static RankProgress progressSlot(int rank) {
+        String path = System.getenv(ProgressBoardDescriptor.PATH_ENV);
+        if (path == null || path.isBlank()) {
+            return null;
+        }
+        try {
+            return ProgressBoard.open(Path.of(path)).join(rank);
+        } catch (IOException | RuntimeException e) {
+            // A diagnostic aid must not fail the job; the launcher then names the rank that noticed a failure.
+            System.err.println("jmpi-bench rank " + rank + ": " + ProgressBoardDescriptor.UNUSED_NOTICE + ": "
+                    + e.getMessage());
+            return null;
+        }
     }
 
     private static void haltWhenLauncherDies() {

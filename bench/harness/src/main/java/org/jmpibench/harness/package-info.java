@@ -39,7 +39,8 @@
  * explains the batching and what each number means). Every JMH fork is a fresh job ({@code -f 0} is refused: rank
  * 0 must be started by a backend's launcher). A rank with wrong data, an exception, or a step longer than the
  * watchdog limit halts (stacks printed); the launcher ends the job, JMH records the fork as failed, the job is
- * listed under {@code failedJobs} in the run's context, and the run goes on: the group's remaining benchmarks run
+ * listed under {@code failedJobs} in the run's context (naming the rank that stopped making progress and its step,
+ * from the job's progress board: bench/reliability/README.md, "When things go wrong"), and the run goes on: the group's remaining benchmarks run
  * one by one, and after two failures in a row the group is given up.
  *
  * <p>Imports run one way: the benchmarks and {@code runner} use {@code job}, all three use {@code jmpi-results};

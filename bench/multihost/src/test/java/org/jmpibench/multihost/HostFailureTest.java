@@ -86,6 +86,30 @@ class HostFailureTest {
     }
 
     /**
+     * Rank 1, on host 2, stops making progress between two collectives while the other ranks wait for it in the
+     * next one: their watchdogs fire first, and the line names rank 1 with its host, read from the job's progress
+     * board (which the hosts here share), not the rank that noticed.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"tcp", "openmpi", "mpj-niodev"})
+    void aRankThatHangsOnAnotherHostIsNamedWithItsHost(String backend) throws Exception {
+        Backends.assumeAvailable(backend);
+        try (CliInHost cli = CliInHost.start(hosts, 1, "run", "--backend", backend, "-n", "4", "--hostfile",
+                hosts.hostfile(files, 2, 2).toString(), "--map-by", "node", "--launch-agent",
+                NamespaceHosts.AGENT.toString(), "--interface", NamespaceHosts.INTERFACE, "--timeout", "300",
+                "org.jmpibench.conformance.StallingRank", "hang", "1", "5")) {
+            CliInHost.Result result = cli.awaitExit(STARTED_WITHIN);
+
+            assertThat(result.status()).as(result.toString()).isEqualTo(1);
+            List<String> ours = result.errLinesStartingWith("jmpi-bench:");
+            assertThat(ours).as(result.toString()).hasSize(1);
+            assertThat(ours.get(0)).as(result.toString()).startsWith("jmpi-bench: job failed: backend " + backend
+                    + ": rank 1 on host " + hosts.host(2) + " stopped making progress in 'round 2'; rank ");
+        }
+        assertThat(hosts.processesLeft(10_000)).as("processes left in the hosts").isEmpty();
+    }
+
+    /**
      * The command line itself killed with SIGKILL, so it cannot stop its ranks, which all run on host 2 and wait
      * for rank 0: no peer goes away, only the launcher, and each rank must notice by its stdin's end (the launch
      * agent's connection), and halt. (openmpi is left out: its mpirun outlives a killed launcher until its own

@@ -34,10 +34,8 @@ class InterruptedRunTest {
                 "--np", "2,3,4", "-wi", "1", "-w", "100ms", "-i", "2", "-r", "100ms", "--results-dir",
                 results.toString())) {
             try {
-                // The np=2 group's line is printed when its benchmark ends; its results are saved right after,
-                // and the next group needs a fresh job (JVMs to start): stop the run in that window or later.
-                cli.awaitStdoutLine(line -> line.contains("np=2") && line.contains("us/op"), LIMIT);
-                Thread.sleep(700);
+                // Stop the run once the np=2 group is saved (the context file, written last, says so).
+                awaitSavedBenchmark(LIMIT);
                 Process kill = new ProcessBuilder("kill", "-TERM", Long.toString(cli.pid())).start();
                 assertThat(kill.waitFor()).isZero();
                 CliProcess.Result result = cli.awaitExit(Duration.ofSeconds(30));
@@ -64,5 +62,21 @@ class InterruptedRunTest {
         assertThat(ctx.complete()).as("context says the run is incomplete").isFalse();
         assertThat(ctx.benchmarksDone()).isEqualTo(nps.size());
         assertThat(ctx.benchmarksTotal()).isEqualTo(3);
+    }
+
+    /** Waits until the run's context file counts at least one finished benchmark (files are replaced whole). */
+    private void awaitSavedBenchmark(Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Stream<Path> files = Files.list(results)) {
+                for (Path context : files.filter(f -> f.toString().endsWith(".context.json")).toList()) {
+                    if (RunContext.read(context).benchmarksDone() >= 1) {
+                        return;
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no benchmark saved in " + results + " within " + limit);
     }
 }

@@ -232,7 +232,7 @@ final class JobWatch {
         return files;
     }
 
-    private static List<Long> socketInodesOf(long pid) {
+    static List<Long> socketInodesOf(long pid) {
         List<Long> inodes = new ArrayList<>();
         try (DirectoryStream<Path> fds = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "fd"))) {
             for (Path fd : fds) {

@@ -27,6 +27,13 @@ final class TcpTable {
                 || (hex.startsWith("0000000000000000FFFF0000") && hex.endsWith("7F")); // ::ffff:127.x.y.z
     }
 
+    /** The TCP ports process {@code pid} listens on. */
+    static List<Integer> listeningPortsOf(long pid) {
+        Map<Long, String> listening = listening();
+        return JobWatch.socketInodesOf(pid).stream().filter(listening::containsKey).map(listening::get)
+                .map(address -> Integer.parseInt(address.substring(address.lastIndexOf(':') + 1))).toList();
+    }
+
     /** Inode to "address:port" (hex address as the kernel writes it, port in decimal). */
     static Map<Long, String> listening() {
         Map<Long, String> sockets = new HashMap<>();

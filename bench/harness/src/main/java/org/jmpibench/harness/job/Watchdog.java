@@ -3,6 +3,7 @@ package org.jmpibench.harness.job;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.jmpibench.spi.Job;
 
 /**
  * Halts this rank's JVM when a step it was armed for does not finish in time: a blocked native or socket call
@@ -10,7 +11,8 @@ import java.util.concurrent.locks.LockSupport;
  * until the launcher's timeout. Before halting it prints every thread's stack to the real stderr, naming the
  * step, so the job's failure says where it hung.
  *
- * <p>Arming and disarming are two volatile writes: done per batch and per iteration, never per operation.
+ * <p>Arming copies the step's text and does a few volatile writes; disarming is one: done per batch and per
+ * iteration, never per operation.
  */
 public final class Watchdog {
 
@@ -37,8 +39,12 @@ public final class Watchdog {
         return Long.getLong(TIMEOUT_PROPERTY, DEFAULT_TIMEOUT_SECONDS);
     }
 
-    /** Starts timing {@code what}: unless {@link #disarm()} comes first, the JVM halts after {@code seconds}. */
+    /**
+     * Starts timing {@code what}: unless {@link #disarm()} comes first, the JVM halts after {@code seconds}. The
+     * step is also published to the job's launcher ({@link Job#step}), which names it if this rank is blamed.
+     */
     void arm(String what, long seconds) {
+        Job.step(what);
         step = what;
         armedSeconds = seconds;
         deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
@@ -72,7 +78,8 @@ public final class Watchdog {
         String verdict = "jmpi-bench watchdog: " + rankName + ": Error: '" + step + "' did not finish within "
                 + armedSeconds + " s; halting";
         synchronized (RankFailure.STDERR) {
-            RankFailure.STDERR.println(verdict + ". Thread dump:");
+            RankFailure.STDERR.println(verdict + ".");
+            RankFailure.STDERR.println("Thread dump:");
             for (Map.Entry<Thread, StackTraceElement[]> entry : Thread.getAllStackTraces().entrySet()) {
                 RankFailure.STDERR.println("  \"" + entry.getKey().getName() + "\" " + entry.getKey().getState());
                 for (StackTraceElement frame : entry.getValue()) {

@@ -20,6 +20,7 @@ import org.jmpibench.harness.job.BufferKind;
 import org.jmpibench.harness.job.PlantedSlowdown;
 import org.jmpibench.harness.job.RankMetricsProfiler;
 import org.jmpibench.harness.job.Watchdog;
+import org.jmpibench.launcher.ProcessReaper;
 import org.jmpibench.report.OsuTable;
 import org.jmpibench.results.GitState;
 import org.jmpibench.results.Machine;
@@ -198,6 +199,7 @@ public final class BenchRunner {
         private final List<String> hostArgs;
         private final PrintStream log;
         private final RunProgress progress;
+        private final JmhLinkGuard guard;
 
         private Session(RunSaver saver, RunContext.Builder context, List<Variant> variants, int total)
                 throws IOException {
@@ -210,6 +212,20 @@ public final class BenchRunner {
             this.log = new PrintStream(new FileOutputStream(saver.files().log().toFile(), true), true,
                     StandardCharsets.UTF_8);
             this.progress = new RunProgress(total, settings.plannedSecondsPerBenchmark(), System::nanoTime);
+            this.guard = JmhLinkGuard.watch(this::stopForStranger);
+        }
+
+        /**
+         * A stranger broke JMH's link ({@link JmhLinkGuard}): no fork can report to JMH any more and JMH would wait
+         * for the stranger, so the run ends here, with one line, its forks and their jobs stopped. What finished
+         * is in the results file already (saved after every group).
+         */
+        private void stopForStranger() {
+            System.err.println("jmpi-bench: bench stopped: a connection that was not a JMH fork reached JMH's link "
+                    + "port in this JVM, and JMH 1.37 then serves no fork any more (see bench/reliability/README.md); "
+                    + "results of what finished: " + saver.files().json());
+            ProcessHandle.current().children().forEach(fork -> ProcessReaper.killTree(fork, STOP_GRACE_MILLIS));
+            Runtime.getRuntime().exit(BenchCommand.FAILED);
         }
 
         public RunFiles files() {
@@ -316,6 +332,7 @@ public final class BenchRunner {
 
         @Override
         public void close() {
+            guard.close();
             log.close();
             deleteTree(work);
         }
@@ -458,6 +475,8 @@ public final class BenchRunner {
     }
 
     static final int FAILURES_BEFORE_GIVING_UP = 2;
+    /** How long a fork (and the job it runs) may take to stop on SIGTERM when the run is stopped. */
+    private static final long STOP_GRACE_MILLIS = 3000;
 
     /** What one JMH run of part of a group gave: results, the benchmarks it started, its failure or null. */
     private record Attempt(List<RunResult> results, List<BenchKey> ran, FailedJob failure) {

@@ -1,0 +1,167 @@
+package org.jmpibench.launcher;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Open TCP connections into the listening ports of a process that we cannot change (Open MPI's {@code mpirun})
+ * from processes outside its job, read from {@code /proc} (Linux). For the one-line failure when such
+ * connections stall a job: which ports, how many connections, and from which processes where we can see them.
+ *
+ * @param ports       the process's listening TCP ports
+ * @param connections established connections into them from outside the job
+ * @param from        "PID command" of the processes holding their other end, where visible
+ */
+public record ForeignConnections(Set<Integer> ports, int connections, Set<String> from) {
+
+    private static final String LISTEN = "0A";
+    private static final String ESTABLISHED = "01";
+    private static final String IPV4_MAPPED = "0000000000000000FFFF0000";
+    private static final Pattern SOCKET = Pattern.compile("socket:\\[(\\d+)]");
+
+    /** One row of {@code /proc/net/tcp[6]}: endpoints as the kernel writes them ("HEXADDR:HEXPORT"). */
+    private record Row(String local, String remote, String state, long inode) {
+        int localPort() {
+            return Integer.parseInt(local.substring(local.lastIndexOf(':') + 1), 16);
+        }
+    }
+
+    /**
+     * The connections into {@code server}'s listening ports whose other end is held by no process of {@code job}.
+     * Cheap enough to check every second: it reads the TCP tables and the sockets of the job's processes, and
+     * looks through every process only to name the foreign ones.
+     *
+     * @param jobElsewhere whether the job has processes on other hosts: a connection whose other end is not in
+     *                     this host's tables (another host, or network namespace) is then taken for one of them,
+     *                     else it counts as foreign
+     */
+    public static ForeignConnections into(ProcessHandle server, Set<Long> job, boolean jobElsewhere) {
+        Set<Long> serverSockets = socketsOf(server.pid());
+        Set<Long> jobSockets = new HashSet<>();
+        job.forEach(pid -> jobSockets.addAll(socketsOf(pid)));
+        List<Row> rows = tcpTable();
+        Set<Integer> ports = new TreeSet<>();
+        for (Row row : rows) {
+            if (row.state.equals(LISTEN) && serverSockets.contains(row.inode)) {
+                ports.add(row.localPort());
+            }
+        }
+        Map<String, Row> byLocal = new HashMap<>();
+        rows.forEach(row -> byLocal.put(row.local, row));
+        Set<Long> foreignEnds = new HashSet<>();
+        int connections = 0;
+        for (Row row : rows) {
+            if (!row.state.equals(ESTABLISHED) || !serverSockets.contains(row.inode)
+                    || !ports.contains(row.localPort())) {
+                continue;
+            }
+            Row client = byLocal.get(row.remote);
+            if (client == null ? !jobElsewhere : !jobSockets.contains(client.inode)) {
+                connections++;
+                if (client != null) {
+                    foreignEnds.add(client.inode);
+                }
+            }
+        }
+        Set<String> from = new TreeSet<>();
+        for (long owner : owners(foreignEnds)) {
+            from.add(owner + " " + ProcessHandle.of(owner).flatMap(p -> p.info().command())
+                    .map(command -> Path.of(command).getFileName().toString()).orElse("?"));
+        }
+        return new ForeignConnections(ports, connections, from);
+    }
+
+    /** The listening TCP ports of {@code process}. */
+    public static Set<Integer> listeningPorts(ProcessHandle process) {
+        return into(process, Set.of(), false).ports();
+    }
+
+    /** "2 connections from outside the job to mpirun's ports 34073, 48623 (from PID 4242 python3)". */
+    public String describe(String whose) {
+        return connections + " connection" + (connections == 1 ? "" : "s") + " from outside the job to " + whose
+                + " port" + (ports.size() == 1 ? " " : "s ") + ports.stream().map(String::valueOf)
+                .collect(Collectors.joining(", ")) + (from.isEmpty() ? "" : " (from PID " + String.join(", ", from)
+                + ")");
+    }
+
+    private static Set<Long> socketsOf(long pid) {
+        Set<Long> inodes = new HashSet<>();
+        try (DirectoryStream<Path> fds = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "fd"))) {
+            for (Path fd : fds) {
+                try {
+                    Matcher socket = SOCKET.matcher(Files.readSymbolicLink(fd).toString());
+                    if (socket.matches()) {
+                        inodes.add(Long.parseLong(socket.group(1)));
+                    }
+                } catch (IOException e) {
+                    // Closed while we looked.
+                }
+            }
+        } catch (IOException e) {
+            // Gone, or not ours to see: no sockets to report.
+        }
+        return inodes;
+    }
+
+    /** The visible processes that hold any of {@code inodes}. */
+    private static Set<Long> owners(Set<Long> inodes) {
+        Set<Long> owners = new TreeSet<>();
+        if (inodes.isEmpty()) {
+            return owners;
+        }
+        try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path process : processes) {
+                long pid = Long.parseLong(process.getFileName().toString());
+                if (socketsOf(pid).stream().anyMatch(inodes::contains)) {
+                    owners.add(pid);
+                }
+            }
+        } catch (IOException e) {
+            // No /proc: owners unknown.
+        }
+        return owners;
+    }
+
+    /**
+     * An IPv4-mapped IPv6 endpoint in IPv4 form, so that the two ends of one connection match when one socket is
+     * dual-stack (a Java server) and the other plain IPv4. The kernel writes IPv6 addresses as four 32-bit words.
+     */
+    private static String ipv4Form(String endpoint) {
+        int colon = endpoint.lastIndexOf(':');
+        String address = endpoint.substring(0, colon);
+        return address.length() == 32 && address.startsWith(IPV4_MAPPED)
+                ? address.substring(24) + endpoint.substring(colon) : endpoint;
+    }
+
+    private static List<Row> tcpTable() {
+        List<Row> rows = new ArrayList<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(Path.of(table));
+            } catch (IOException e) {
+                continue;
+            }
+            for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+                // sl local_address rem_address st tx_queue:rx_queue tr:tm->when retrnsmt uid timeout inode ...
+                String[] f = line.trim().split("\\s+");
+                if (f.length > 9) {
+                    rows.add(new Row(ipv4Form(f[1]), ipv4Form(f[2]), f[3], Long.parseLong(f[9])));
+                }
+            }
+        }
+        return rows;
+    }
+}

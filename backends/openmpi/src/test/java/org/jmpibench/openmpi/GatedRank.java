@@ -1,0 +1,30 @@
+package org.jmpibench.openmpi;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.jmpibench.spi.Communicator;
+import org.jmpibench.spi.Job;
+
+/**
+ * A rank program that joins, then waits (at most a minute) for the file {@code go} in the directory given as its
+ * argument before it leaves the job, so that a test can act while the job is surely running.
+ */
+public final class GatedRank {
+
+    static final String GO = "go";
+
+    public static void main(String[] args) throws Exception {
+        Communicator comm = Job.communicator();
+        comm.barrier();
+        Path go = Path.of(args[0], GO);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (!Files.exists(go) && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        comm.barrier();
+        comm.close();
+        System.out.println("gated rank " + comm.rank() + " done");
+        System.exit(0);
+    }
+}

@@ -3,13 +3,14 @@ package org.jmpibench.collectives;
 import org.jmpibench.spi.ReduceOp;
 
 /**
- * The collectives of the SPI beyond bcast and gather, for a backend that has only point-to-point messages: picks
- * an algorithm by message size and rank count and runs it over the backend's {@link PointToPoint}. One instance
- * per communicator; not thread-safe (the SPI's one-thread-at-a-time rule). Regions start at the caller's offset
- * (element 0 of a region is the first element the call uses); a region a rank does not use (the receive region of
- * reduce, the send region of scatter, off the root) is not touched.
+ * The collectives of the SPI beyond bcast and gather, for a backend that has only point-to-point messages: picks an
+ * algorithm by message size and rank count and runs it over the backend's {@link PointToPoint}. One instance per
+ * communicator; not thread-safe (the SPI's one-thread-at-a-time rule). Regions start at the caller's offset (element 0
+ * of a region is the first element the call uses); a region a rank does not use (the receive region of reduce, the send
+ * region of scatter, off the root) is not touched.
  *
  * <p>Choice, with {@code N} ranks and {@link #LARGE_BYTES} as the switch:
+ *
  * <table>
  *   <caption>Algorithm per operation</caption>
  *   <tr><th>operation</th><th>small, or N &lt;= 2</th><th>large</th></tr>
@@ -20,14 +21,16 @@ import org.jmpibench.spi.ReduceOp;
  *   <tr><td>alltoall</td><td colspan="2">{@link Pairwise} exchange</td></tr>
  *   <tr><td>scatter</td><td colspan="2">binomial tree</td></tr>
  * </table>
- * For reduce-scatter and allgather "large" means the whole vector of {@code N} blocks; for the others the
- * caller's vector. With 2 ranks, recursive doubling and a binomial tree move the same bytes as a ring in fewer
- * steps, so they are used at every size.
+ *
+ * For reduce-scatter and allgather "large" means the whole vector of {@code N} blocks; for the others the caller's
+ * vector. With 2 ranks, recursive doubling and a binomial tree move the same bytes as a ring in fewer steps, so they
+ * are used at every size.
  */
 public final class Algorithms {
 
     /** Tags of the operations, one per operation so that a rank that calls another collective is caught. */
     public static final int ALLREDUCE = 1;
+
     public static final int REDUCE = 2;
     public static final int REDUCE_SCATTER = 3;
     public static final int ALLGATHER = 4;
@@ -37,10 +40,10 @@ public final class Algorithms {
     public static final int MAX_TAG = SCATTER;
 
     /**
-     * Where the latency-optimal algorithms give way to the bandwidth-optimal ones. Recursive doubling sends the
-     * whole vector {@code log2 N} times, a ring {@code 2(N-1)/N} times in {@code 2(N-1)} steps: at N = 4 the ring
-     * wins once {@code n*beta/2 > 4*alpha}. With alpha of 1-10 us and beta of 0.1-0.5 ns/byte on one machine
-     * (shm to loopback), that is at 16-800 KiB; 64 KiB is the middle, as in MPICH and Open MPI's tuned defaults.
+     * Where the latency-optimal algorithms give way to the bandwidth-optimal ones. Recursive doubling sends the whole
+     * vector {@code log2 N} times, a ring {@code 2(N-1)/N} times in {@code 2(N-1)} steps: at N = 4 the ring wins once
+     * {@code n*beta/2 > 4*alpha}. With alpha of 1-10 us and beta of 0.1-0.5 ns/byte on one machine (shm to loopback),
+     * that is at 16-800 KiB; 64 KiB is the middle, as in MPICH and Open MPI's tuned defaults.
      */
     public static final int LARGE_BYTES = 64 << 10;
 

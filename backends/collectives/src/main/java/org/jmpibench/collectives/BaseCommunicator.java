@@ -11,8 +11,8 @@ import org.jmpibench.spi.Request;
 /**
  * What our own backends' communicators share: the closed/failed state of the "Errors" section, the argument checks
  * ({@link Checks}) and {@link Region} set-up of every operation this class implements, the collectives of
- * {@link Algorithms}, and the request limit. A backend extends it with its transport: blocking point-to-point,
- * bcast, gather, barrier, close, and the start of a non-blocking send or receive on a {@link Region}.
+ * {@link Algorithms}, and the request limit. A backend extends it with its transport: blocking point-to-point, bcast,
+ * gather, barrier, close, and the start of a non-blocking send or receive on a {@link Region}.
  *
  * <p>Every public method here checks state first ({@link #checkUsable()}), then arguments, then works; a
  * {@link CommunicatorException} from the work marks the communicator failed ({@link #fail}). Regions are reused:
@@ -187,8 +187,7 @@ public abstract class BaseCommunicator implements Communicator {
     }
 
     @Override
-    public final void allreduce(double[] send, int sendOffset, int count, double[] recv, int recvOffset,
-                                ReduceOp op) {
+    public final void allreduce(double[] send, int sendOffset, int count, double[] recv, int recvOffset, ReduceOp op) {
         checkUsable();
         Checks.op(op);
         Checks.range(send, sendOffset, count, "send");
@@ -217,8 +216,7 @@ public abstract class BaseCommunicator implements Communicator {
     }
 
     @Override
-    public final void reduce(int[] send, int sendOffset, int count, int[] recv, int recvOffset, ReduceOp op,
-                             int root) {
+    public final void reduce(int[] send, int sendOffset, int count, int[] recv, int recvOffset, ReduceOp op, int root) {
         checkUsable();
         Checks.rank(root, size, "root");
         Checks.op(op);
@@ -231,8 +229,8 @@ public abstract class BaseCommunicator implements Communicator {
     }
 
     @Override
-    public final void reduce(double[] send, int sendOffset, int count, double[] recv, int recvOffset, ReduceOp op,
-                             int root) {
+    public final void reduce(
+            double[] send, int sendOffset, int count, double[] recv, int recvOffset, ReduceOp op, int root) {
         checkUsable();
         Checks.rank(root, size, "root");
         Checks.op(op);
@@ -270,8 +268,7 @@ public abstract class BaseCommunicator implements Communicator {
     }
 
     @Override
-    public final void reduceScatter(int[] send, int sendOffset, int count, int[] recv, int recvOffset,
-                                    ReduceOp op) {
+    public final void reduceScatter(int[] send, int sendOffset, int count, int[] recv, int recvOffset, ReduceOp op) {
         checkUsable();
         Checks.op(op);
         Checks.blocks(send, sendOffset, count, size, "send");
@@ -280,8 +277,8 @@ public abstract class BaseCommunicator implements Communicator {
     }
 
     @Override
-    public final void reduceScatter(double[] send, int sendOffset, int count, double[] recv, int recvOffset,
-                                    ReduceOp op) {
+    public final void reduceScatter(
+            double[] send, int sendOffset, int count, double[] recv, int recvOffset, ReduceOp op) {
         checkUsable();
         Checks.op(op);
         Checks.blocks(send, sendOffset, count, size, "send");
@@ -296,8 +293,7 @@ public abstract class BaseCommunicator implements Communicator {
         Checks.op(op);
         int count = Checks.elementsPerBlock(send, size, type, "send");
         Checks.room(recv, (long) count * type.bytes(), "recv");
-        reduceScatter(first.bytes(send, send.position(), type), second.bytes(recv, recv.position(), type), count,
-                op);
+        reduceScatter(first.bytes(send, send.position(), type), second.bytes(recv, recv.position(), type), count, op);
     }
 
     private void reduceScatter(Region send, Region recv, int count, ReduceOp op) {

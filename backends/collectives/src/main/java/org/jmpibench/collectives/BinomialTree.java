@@ -3,23 +3,30 @@ package org.jmpibench.collectives;
 import org.jmpibench.spi.ReduceOp;
 
 /**
- * Rooted collectives on a binomial tree relative to the root: with {@code v = (rank - root) mod size}, rank
- * {@code v}'s parent is {@code v - lowbit(v)} and its children are {@code v + 2^k} for every {@code 2^k < lowbit(v)}
- * (every power of two for the root). The subtree under {@code v} is the run of relative ranks
- * {@code v .. v + min(lowbit(v), size - v) - 1}.
+ * Rooted collectives on a binomial tree relative to the root: with {@code v = (rank - root) mod size}, rank {@code v}'s
+ * parent is {@code v - lowbit(v)} and its children are {@code v + 2^k} for every {@code 2^k < lowbit(v)} (every power
+ * of two for the root). The subtree under {@code v} is the run of relative ranks {@code v .. v + min(lowbit(v), size -
+ * v) - 1}.
  */
 final class BinomialTree {
 
-    private BinomialTree() {
-    }
+    private BinomialTree() {}
 
     /**
      * Reduce towards the root: each rank combines what its children send into a partial result and sends it to its
-     * parent. Leaves send straight from the caller's buffer. Cost: {@code ceil(log2 size) * (alpha + n*beta +
-     * n*gamma)} on the root's path.
+     * parent. Leaves send straight from the caller's buffer. Cost: {@code ceil(log2 size) * (alpha + n*beta + n*gamma)}
+     * on the root's path.
      */
-    static void reduce(Context c, Region send, int sendOffset, Region recv, int recvOffset, int n, ReduceOp op,
-                       int root, int tag) {
+    static void reduce(
+            Context c,
+            Region send,
+            int sendOffset,
+            Region recv,
+            int recvOffset,
+            int n,
+            ReduceOp op,
+            int root,
+            int tag) {
         int v = c.mod(c.rank - root);
         if ((v & 1) == 1) {
             c.p2p.send(send, sendOffset, n, c.mod(v - 1 + root), tag);
@@ -45,13 +52,13 @@ final class BinomialTree {
 
     /**
      * Scatter from the root: each rank receives its subtree's blocks from its parent in one message and passes each
-     * child's run on, farthest child first. The root sends straight from the caller's buffer, except for the one
-     * run of ranks that wraps past rank {@code size - 1}, which it first puts together in scratch. Leaves receive
-     * straight into the caller's buffer. Cost: {@code ceil(log2 size) * alpha + (size-1) * m*beta} at the root,
-     * for blocks of {@code m} bytes.
+     * child's run on, farthest child first. The root sends straight from the caller's buffer, except for the one run of
+     * ranks that wraps past rank {@code size - 1}, which it first puts together in scratch. Leaves receive straight
+     * into the caller's buffer. Cost: {@code ceil(log2 size) * alpha + (size-1) * m*beta} at the root, for blocks of
+     * {@code m} bytes.
      */
-    static void scatter(Context c, Region send, int sendOffset, Region recv, int recvOffset, int count, int root,
-                        int tag) {
+    static void scatter(
+            Context c, Region send, int sendOffset, Region recv, int recvOffset, int count, int root, int tag) {
         int size = c.size;
         int v = c.mod(c.rank - root);
         if (v == 0) {

@@ -6,40 +6,66 @@ import org.jmpibench.spi.ReduceOp;
 
 /**
  * The local work of a collective: copying elements between two regions of one kind, and combining one region into
- * another with a {@link ReduceOp}. One loop per operation, so the operation is chosen once per call rather than
- * once per element. {@code ByteBuffer} elements are read and written in each buffer's own byte order.
+ * another with a {@link ReduceOp}. One loop per operation, so the operation is chosen once per call rather than once
+ * per element. {@code ByteBuffer} elements are read and written in each buffer's own byte order.
  */
 final class Elementwise {
 
-    private Elementwise() {
-    }
+    private Elementwise() {}
 
     /** Copies {@code count} elements; both regions are of one kind (and element size). */
     static void copy(Region from, int fromOffset, Region to, int toOffset, int count) {
         switch (from.kind()) {
-            case INTS -> System.arraycopy(from.intArray(), from.arrayIndex(fromOffset), to.intArray(),
-                    to.arrayIndex(toOffset), count);
-            case DOUBLES -> System.arraycopy(from.doubleArray(), from.arrayIndex(fromOffset), to.doubleArray(),
-                    to.arrayIndex(toOffset), count);
-            case BYTES -> to.byteBuffer().put(to.byteIndex(toOffset), from.byteBuffer(), from.byteIndex(fromOffset),
-                    count * from.elementBytes());
+            case INTS ->
+                System.arraycopy(
+                        from.intArray(), from.arrayIndex(fromOffset), to.intArray(), to.arrayIndex(toOffset), count);
+            case DOUBLES ->
+                System.arraycopy(
+                        from.doubleArray(),
+                        from.arrayIndex(fromOffset),
+                        to.doubleArray(),
+                        to.arrayIndex(toOffset),
+                        count);
+            case BYTES ->
+                to.byteBuffer()
+                        .put(
+                                to.byteIndex(toOffset),
+                                from.byteBuffer(),
+                                from.byteIndex(fromOffset),
+                                count * from.elementBytes());
         }
     }
 
     /** {@code acc[i] = acc[i] op in[i]} for {@code count} elements. */
     static void combine(ReduceOp op, Region acc, int accOffset, Region in, int inOffset, int count) {
         switch (acc.kind()) {
-            case INTS -> ints(op, acc.intArray(), acc.arrayIndex(accOffset), in.intArray(), in.arrayIndex(inOffset),
-                    count);
-            case DOUBLES -> doubles(op, acc.doubleArray(), acc.arrayIndex(accOffset), in.doubleArray(),
-                    in.arrayIndex(inOffset), count);
+            case INTS ->
+                ints(op, acc.intArray(), acc.arrayIndex(accOffset), in.intArray(), in.arrayIndex(inOffset), count);
+            case DOUBLES ->
+                doubles(
+                        op,
+                        acc.doubleArray(),
+                        acc.arrayIndex(accOffset),
+                        in.doubleArray(),
+                        in.arrayIndex(inOffset),
+                        count);
             case BYTES -> {
                 if (acc.type() == DataType.INT) {
-                    bufferInts(op, acc.byteBuffer(), acc.byteIndex(accOffset), in.byteBuffer(),
-                            in.byteIndex(inOffset), count);
+                    bufferInts(
+                            op,
+                            acc.byteBuffer(),
+                            acc.byteIndex(accOffset),
+                            in.byteBuffer(),
+                            in.byteIndex(inOffset),
+                            count);
                 } else {
-                    bufferDoubles(op, acc.byteBuffer(), acc.byteIndex(accOffset), in.byteBuffer(),
-                            in.byteIndex(inOffset), count);
+                    bufferDoubles(
+                            op,
+                            acc.byteBuffer(),
+                            acc.byteIndex(accOffset),
+                            in.byteBuffer(),
+                            in.byteIndex(inOffset),
+                            count);
                 }
             }
         }

@@ -4,19 +4,18 @@ import org.jmpibench.spi.ReduceOp;
 
 /**
  * Allreduce by recursive doubling, for any rank count (Thakur, Rabenseifner and Gropp, 2005). With {@code p} the
- * largest power of two {@code <= size} and {@code r = size - p}: ranks {@code 0 .. 2r-1} first pair up, the even
- * one sending its vector to the odd one, which combines; then {@code p} ranks exchange whole vectors with partners
- * at distance 1, 2, 4, ... and combine; finally each odd rank of the first step sends the result back to its even
- * partner. Every rank ends with the same bits: both sides of an exchange combine the same two operands, and SUM,
- * MIN and MAX are commutative.
+ * largest power of two {@code <= size} and {@code r = size - p}: ranks {@code 0 .. 2r-1} first pair up, the even one
+ * sending its vector to the odd one, which combines; then {@code p} ranks exchange whole vectors with partners at
+ * distance 1, 2, 4, ... and combine; finally each odd rank of the first step sends the result back to its even partner.
+ * Every rank ends with the same bits: both sides of an exchange combine the same two operands, and SUM, MIN and MAX are
+ * commutative.
  *
  * <p>Cost: {@code ceil(log2 size) * (alpha + n*beta + n*gamma)}, plus {@code 2*(alpha + n*beta) + n*gamma} when
  * {@code size} is not a power of two. Latency-optimal; sends the whole vector every round.
  */
 final class RecursiveDoubling {
 
-    private RecursiveDoubling() {
-    }
+    private RecursiveDoubling() {}
 
     /** On entry {@code buf} holds this rank's contribution of {@code n} elements; on return, the result. */
     static void allreduce(Context c, Region buf, int offset, int n, ReduceOp op, int tag) {

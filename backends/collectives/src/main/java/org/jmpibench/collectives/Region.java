@@ -13,7 +13,9 @@ public final class Region {
 
     /** What a region holds. */
     public enum Kind {
-        INTS, DOUBLES, BYTES
+        INTS,
+        DOUBLES,
+        BYTES
     }
 
     private Kind kind;
@@ -22,6 +24,7 @@ public final class Region {
     private ByteBuffer bytes;
     /** Array index of element 0, or byte index of element 0 in {@link #bytes}. */
     private int base;
+
     private int elementBytes;
     private DataType type;
 

@@ -1,9 +1,9 @@
 package org.jmpibench.collectives;
 
 /**
- * A FIFO of requests linked through the requests themselves ({@link QueuedRequest}): adding, taking the head and
- * taking the first request with a given match key out of the middle allocate nothing. A backend keeps one per
- * peer for its pending sends, and one per peer for its posted receives in posting order (MPI's matching order).
+ * A FIFO of requests linked through the requests themselves ({@link QueuedRequest}): adding, taking the head and taking
+ * the first request with a given match key out of the middle allocate nothing. A backend keeps one per peer for its
+ * pending sends, and one per peer for its posted receives in posting order (MPI's matching order).
  */
 public final class RequestQueue<R extends QueuedRequest> {
 

@@ -3,9 +3,9 @@ package org.jmpibench.collectives;
 import java.nio.ByteBuffer;
 
 /**
- * One scratch area of a communicator, in each kind a region can have: grown to the largest size a call has
- * needed and then kept, so steady-state calls allocate nothing. Buffers are direct (a backend can move them
- * without a copy) and take the byte order of the region they stand in for.
+ * One scratch area of a communicator, in each kind a region can have: grown to the largest size a call has needed and
+ * then kept, so steady-state calls allocate nothing. Buffers are direct (a backend can move them without a copy) and
+ * take the byte order of the region they stand in for.
  */
 final class Scratch {
 

@@ -8,18 +8,24 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every algorithm at rank counts 1 to 9 and 16 (powers of two and not), small and large vectors (so both sides
- * of {@link Algorithms#LARGE_BYTES}), every root, every {@link ReduceOp}, over an in-memory transport: the
- * schedules alone. Values tell rank, block and index apart; the reduction inputs make SUM, MIN and MAX differ.
+ * Every algorithm at rank counts 1 to 9 and 16 (powers of two and not), small and large vectors (so both sides of
+ * {@link Algorithms#LARGE_BYTES}), every root, every {@link ReduceOp}, over an in-memory transport: the schedules
+ * alone. Values tell rank, block and index apart; the reduction inputs make SUM, MIN and MAX differ.
  */
 class AlgorithmsTest {
 
     /** Odd, and above LARGE_BYTES for every element size. */
     private static final int LARGE = 20_011;
+
     private static final int[] COUNTS = {0, 1, 5, 37, LARGE};
     private static final int OFFSET = 3;
 
-    enum Kind { INTS, DOUBLES, BYTE_INTS, BYTE_DOUBLES }
+    enum Kind {
+        INTS,
+        DOUBLES,
+        BYTE_INTS,
+        BYTE_DOUBLES
+    }
 
     /** A buffer with {@link #OFFSET} elements before the region. */
     static final class Buffer {
@@ -35,7 +41,8 @@ class AlgorithmsTest {
             ints = kind == Kind.INTS ? new int[total] : null;
             doubles = kind == Kind.DOUBLES ? new double[total] : null;
             bytes = kind == Kind.BYTE_INTS || kind == Kind.BYTE_DOUBLES
-                    ? ByteBuffer.allocateDirect(total * unit()).order(ByteOrder.nativeOrder()) : null;
+                    ? ByteBuffer.allocateDirect(total * unit()).order(ByteOrder.nativeOrder())
+                    : null;
             switch (kind) {
                 case INTS -> region.ints(ints, OFFSET);
                 case DOUBLES -> region.doubles(doubles, OFFSET);

@@ -13,9 +13,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Ranks as threads of the test JVM and messages as copies in queues: the algorithms alone, without a transport.
- * Sends never wait (unbounded buffering), so a schedule bug shows up as a wrong result or a receive that times
- * out, not as a transport's deadlock.
+ * Ranks as threads of the test JVM and messages as copies in queues: the algorithms alone, without a transport. Sends
+ * never wait (unbounded buffering), so a schedule bug shows up as a wrong result or a receive that times out, not as a
+ * transport's deadlock.
  */
 final class InMemoryJob {
 
@@ -75,10 +75,12 @@ final class InMemoryJob {
         @Override
         public void send(Region buf, int offset, int count, int dest, int tag) {
             Object copy = switch (buf.kind()) {
-                case INTS -> java.util.Arrays.copyOfRange(buf.intArray(), buf.arrayIndex(offset),
-                        buf.arrayIndex(offset) + count);
-                case DOUBLES -> java.util.Arrays.copyOfRange(buf.doubleArray(), buf.arrayIndex(offset),
-                        buf.arrayIndex(offset) + count);
+                case INTS ->
+                    java.util.Arrays.copyOfRange(
+                            buf.intArray(), buf.arrayIndex(offset), buf.arrayIndex(offset) + count);
+                case DOUBLES ->
+                    java.util.Arrays.copyOfRange(
+                            buf.doubleArray(), buf.arrayIndex(offset), buf.arrayIndex(offset) + count);
                 case BYTES -> {
                     byte[] bytes = new byte[count * buf.elementBytes()];
                     buf.byteBuffer().get(buf.byteIndex(offset), bytes);
@@ -122,14 +124,22 @@ final class InMemoryJob {
 
         private void check(int arrived, int expected, int source, int tag) {
             if (arrived != expected) {
-                throw new AssertionError("rank " + rank + ": " + Algorithms.operationName(tag) + " from rank "
-                        + source + " brought " + arrived + ", expected " + expected);
+                throw new AssertionError("rank " + rank + ": " + Algorithms.operationName(tag) + " from rank " + source
+                        + " brought " + arrived + ", expected " + expected);
             }
         }
 
         @Override
-        public void sendRecv(Region sendBuf, int sendOffset, int sendCount, int dest, Region recvBuf, int recvOffset,
-                             int recvCount, int source, int tag) {
+        public void sendRecv(
+                Region sendBuf,
+                int sendOffset,
+                int sendCount,
+                int dest,
+                Region recvBuf,
+                int recvOffset,
+                int recvCount,
+                int source,
+                int tag) {
             send(sendBuf, sendOffset, sendCount, dest, tag);
             recv(recvBuf, recvOffset, recvCount, source, tag);
         }

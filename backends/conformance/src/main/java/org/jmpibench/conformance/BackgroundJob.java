@@ -11,9 +11,9 @@ import java.util.function.Supplier;
 import org.jmpibench.spi.JobOutcome;
 
 /**
- * A job run on a thread of its own while the test pokes at it (kills a rank, plays the stranger). Closing it
- * interrupts a job that is still running, which makes the launcher kill its ranks, and waits until it has: a
- * test that fails half-way leaves no rank JVM behind to fail the tests after it.
+ * A job run on a thread of its own while the test pokes at it (kills a rank, plays the stranger). Closing it interrupts
+ * a job that is still running, which makes the launcher kill its ranks, and waits until it has: a test that fails
+ * half-way leaves no rank JVM behind to fail the tests after it.
  */
 public final class BackgroundJob implements AutoCloseable {
 

@@ -15,14 +15,14 @@ import org.jmpibench.spi.Communicator;
 import org.jmpibench.spi.Job;
 
 /**
- * What every rank of a conformance job runs: each SPI operation with data that tells sender, tag and position
- * apart, checked on the receiving side. Any wrong element throws, the rank exits 1, and the job fails naming
- * the rank and the check. The blocking operations are checked here; the non-blocking ones, the reductions, the
- * other collectives and the "Errors" section in {@link NonBlockingChecks}, {@link ReductionChecks},
- * {@link DataMovementChecks} and {@link ErrorChecks}, all in the same job.
+ * What every rank of a conformance job runs: each SPI operation with data that tells sender, tag and position apart,
+ * checked on the receiving side. Any wrong element throws, the rank exits 1, and the job fails naming the rank and the
+ * check. The blocking operations are checked here; the non-blocking ones, the reductions, the other collectives and the
+ * "Errors" section in {@link NonBlockingChecks}, {@link ReductionChecks}, {@link DataMovementChecks} and
+ * {@link ErrorChecks}, all in the same job.
  *
- * <p>Usage: {@code ConformanceRank <expected-np> <shared-dir> [big-message-MiB]}. The shared directory lets the
- * barrier check prove, without any timing, that no rank left the barrier before every rank had entered it.
+ * <p>Usage: {@code ConformanceRank <expected-np> <shared-dir> [big-message-MiB]}. The shared directory lets the barrier
+ * check prove, without any timing, that no rank left the barrier before every rank had entered it.
  */
 public final class ConformanceRank {
 
@@ -36,8 +36,8 @@ public final class ConformanceRank {
     static final int LARGE_COUNT = (1 << 20) + 3;
 
     /**
-     * The large count per block of an operation with one block per rank (allgather, alltoall, reduce-scatter,
-     * scatter): odd, and {@code size} of them make at least {@link #LARGE_COUNT} elements.
+     * The large count per block of an operation with one block per rank (allgather, alltoall, reduce-scatter, scatter):
+     * odd, and {@code size} of them make at least {@link #LARGE_COUNT} elements.
      */
     static int largeBlock(int size) {
         return (LARGE_COUNT + size - 1) / size | 1;
@@ -66,8 +66,11 @@ public final class ConformanceRank {
             int size = comm.size();
             new ConformanceRank(comm).runAll(expectedNp, shared, bigMiB);
             comm.close();
-            new Steps(rank).run("every operation after close() throws IllegalStateException; close() again is "
-                    + "harmless", () -> ErrorChecks.afterClose(comm, rank, size));
+            new Steps(rank)
+                    .run(
+                            "every operation after close() throws IllegalStateException; close() again is "
+                                    + "harmless",
+                            () -> ErrorChecks.afterClose(comm, rank, size));
             System.out.println(PASSED + rank + ON_JAVA + Runtime.version());
         } catch (Throwable t) {
             System.err.println("conformance check failed: " + t);
@@ -82,7 +85,7 @@ public final class ConformanceRank {
     private void runAll(int expectedNp, Path shared, int bigMiB) throws Exception {
         check(size == expectedNp, "size() is " + size + ", the job has " + expectedNp + " ranks");
         check(rank >= 0 && rank < size, "rank() " + rank + " is outside 0.." + (size - 1));
-        steps.run("rank and size", () -> { });
+        steps.run("rank and size", () -> {});
         steps.run("barrier waits for every rank", () -> barrierWaitsForAll(shared));
         steps.run("send/recv int[] echo through rank 0", this::echoInts);
         steps.run("send/recv double[] with offsets", this::doublesWithOffsets);
@@ -98,14 +101,14 @@ public final class ConformanceRank {
             steps.run("bcast direct ByteBuffer of " + 4 * count + " bytes from every root", () -> bcastBuffer(count));
             steps.run("gather int[" + count + "] to every root", () -> gatherInts(count));
             steps.run("gather double[" + count + "] to every root", () -> gatherDoubles(count));
-            steps.run("gather direct ByteBuffer of " + 4 * count + " bytes to every root",
-                    () -> gatherBuffers(count));
+            steps.run("gather direct ByteBuffer of " + 4 * count + " bytes to every root", () -> gatherBuffers(count));
         }
         steps.run("gather-average (the seed's gather_reduce_broadcast)", this::gatherAverage);
         new NonBlockingChecks(comm).run(steps);
         new ReductionChecks(comm).run(steps);
         new DataMovementChecks(comm).run(steps);
-        steps.run("each misuse throws IllegalArgumentException and leaves the communicator usable",
+        steps.run(
+                "each misuse throws IllegalArgumentException and leaves the communicator usable",
                 new ErrorChecks(comm)::illegalArguments);
         steps.run("barrier after everything", comm::barrier);
     }
@@ -114,7 +117,8 @@ public final class ConformanceRank {
         Files.createFile(shared.resolve("entered-" + rank));
         comm.barrier();
         for (int r = 0; r < size; r++) {
-            check(Files.exists(shared.resolve("entered-" + r)),
+            check(
+                    Files.exists(shared.resolve("entered-" + r)),
                     "left the barrier before rank " + r + " had entered it");
         }
         comm.barrier();

@@ -26,15 +26,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The SPI conformance suite. A backend's test class extends this and names its backend; every test then runs
- * real multi-process jobs of that backend. Data correctness is checked inside the ranks by
- * {@link ConformanceRank}; here we check how each job ended, and that it left no process behind.
+ * The SPI conformance suite. A backend's test class extends this and names its backend; every test then runs real
+ * multi-process jobs of that backend. Data correctness is checked inside the ranks by {@link ConformanceRank}; here we
+ * check how each job ended, and that it left no process behind.
  *
- * <p>JDKs: the data tests run on every JDK of {@link TestJdks} (17 and 25 by default), and check that the ranks
- * really ran on it. The fault tests run on the test JVM's own JDK only: what they check (a rank's exit status,
- * uncaught exception, death by signal or hang ends the job, naming the rank) is noticed by the launcher in this
- * JVM, whatever JDK the ranks run. A backend whose failure handling lives inside its rank JVM and differs by JDK
- * tests that on each JDK itself (mpj-smpdev's System.exit guard, shm's liveness locks).
+ * <p>JDKs: the data tests run on every JDK of {@link TestJdks} (17 and 25 by default), and check that the ranks really
+ * ran on it. The fault tests run on the test JVM's own JDK only: what they check (a rank's exit status, uncaught
+ * exception, death by signal or hang ends the job, naming the rank) is noticed by the launcher in this JVM, whatever
+ * JDK the ranks run. A backend whose failure handling lives inside its rank JVM and differs by JDK tests that on each
+ * JDK itself (mpj-smpdev's System.exit guard, shm's liveness locks).
  */
 public abstract class ConformanceSuite {
 
@@ -54,27 +54,30 @@ public abstract class ConformanceSuite {
     /** The class path of the rank JVMs: by default this test JVM's own, which holds the backend under test. */
     protected List<Path> rankClasspath() {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .map(Path::of).collect(Collectors.toList());
+                .map(Path::of)
+                .collect(Collectors.toList());
     }
 
     @BeforeEach
     void backendIsAvailable() {
         var availability = backend().availability();
-        Assumptions.assumeTrue(availability.available(),
-                () -> backend().name() + " is not available: " + availability.reason());
+        Assumptions.assumeTrue(
+                availability.available(), () -> backend().name() + " is not available: " + availability.reason());
     }
 
     @AfterEach
     void noProcessLeftBehind() {
-        List<String> alive = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-                .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).collect(Collectors.toList());
+        List<String> alive = ProcessHandle.current()
+                .descendants()
+                .filter(ProcessHandle::isAlive)
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse("?"))
+                .collect(Collectors.toList());
         assertThat(alive).as("processes still running after the job").isEmpty();
     }
 
     /** One job per JDK and rank count runs every check ({@link ConformanceRank}); np 5 is not a power of two. */
     static Stream<Arguments> jdksAndRankCounts() {
-        return TestJdks.names().stream()
-                .flatMap(jdk -> IntStream.of(2, 3, 4, 5).mapToObj(np -> Arguments.of(jdk, np)));
+        return TestJdks.names().stream().flatMap(jdk -> IntStream.of(2, 3, 4, 5).mapToObj(np -> Arguments.of(jdk, np)));
     }
 
     @ParameterizedTest(name = "JDK {0}, np={1}")
@@ -84,7 +87,8 @@ public abstract class ConformanceSuite {
         JobOutcome outcome = run(jdk, np, JOB_LIMIT, ConformanceRank.class, Integer.toString(np), shared.toString());
         assertThat(outcome.succeeded()).as(() -> describe(outcome)).isTrue();
         for (int rank = 0; rank < np; rank++) {
-            assertThat(outcome.output()).as("rank %d reports success on %s", rank, jdk)
+            assertThat(outcome.output())
+                    .as("rank %d reports success on %s", rank, jdk)
                     .contains(ConformanceRank.PASSED + rank + ConformanceRank.ON_JAVA + jdk.version());
         }
     }
@@ -123,13 +127,17 @@ public abstract class ConformanceSuite {
         JobOutcome outcome = run(2, Duration.ofSeconds(8), FaultyRank.class, "hang", "1");
         assertThat(outcome.succeeded()).isFalse();
         assertThat(outcome.timedOut()).as(() -> describe(outcome)).isTrue();
-        assertThat(outcome.failure()).as(() -> describe(outcome)).contains("timed out")
+        assertThat(outcome.failure())
+                .as(() -> describe(outcome))
+                .contains("timed out")
                 .startsWith("backend " + backend().name() + ": rank 1 stopped making progress; rank 0 waited for it");
     }
 
     /** Who stalls in {@link StallingRank}, and how. */
     protected enum Stall {
-        HUNG_FOLLOWER("hang"), HUNG_LEADER("hang"), KILLED_FOLLOWER("kill");
+        HUNG_FOLLOWER("hang"),
+        HUNG_LEADER("hang"),
+        KILLED_FOLLOWER("kill");
 
         final String mode;
 
@@ -151,25 +159,35 @@ public abstract class ConformanceSuite {
     }
 
     /**
-     * The failure names the rank that stopped making progress, not the one that noticed: a hung rank is found
-     * at the end of the chain of ranks waiting for one another (their watchdogs fire, it does not), a killed one
-     * also when a rank that waited for it fails first.
+     * The failure names the rank that stopped making progress, not the one that noticed: a hung rank is found at the
+     * end of the chain of ranks waiting for one another (their watchdogs fire, it does not), a killed one also when a
+     * rank that waited for it fails first.
      */
     @ParameterizedTest(name = "{0} at np {1}")
     @MethodSource("stalls")
     protected void theRankThatStoppedMakingProgressIsNamed(Stall stall, int np) {
-        Assumptions.assumeTrue(stall.mode.equals("hang") || eachRankIsAProcess(),
+        Assumptions.assumeTrue(
+                stall.mode.equals("hang") || eachRankIsAProcess(),
                 "one rank cannot be killed alone: every rank is a thread of one JVM");
         int stalling = stall.rank(np);
-        JobOutcome outcome = run(np, FAULT_LIMIT, StallingRank.class, stall.mode, Integer.toString(stalling),
+        JobOutcome outcome = run(
+                np,
+                FAULT_LIMIT,
+                StallingRank.class,
+                stall.mode,
+                Integer.toString(stalling),
                 Long.toString(STALL_WATCHDOG.toSeconds()));
         assertThat(outcome.succeeded()).as(() -> describe(outcome)).isFalse();
-        assertThat(outcome.timedOut()).as("a watchdog or the death ended the job: %s", describe(outcome)).isFalse();
+        assertThat(outcome.timedOut())
+                .as("a watchdog or the death ended the job: %s", describe(outcome))
+                .isFalse();
         String named = "backend " + backend().name() + ": rank " + stalling + " ";
         if (stall.mode.equals("hang")) {
-            assertThat(outcome.failure()).as(() -> describe(outcome))
+            assertThat(outcome.failure())
+                    .as(() -> describe(outcome))
                     .startsWith(named + "stopped making progress in '" + StallingRank.STALLING_ROUND + "'; rank ")
-                    .contains("waited for it").contains("did not finish within");
+                    .contains("waited for it")
+                    .contains("did not finish within");
         } else {
             assertThat(outcome.failure()).as(() -> describe(outcome)).startsWith(named + "was killed by signal 9");
         }
@@ -183,10 +201,13 @@ public abstract class ConformanceSuite {
     private JobOutcome assertFaultNamesRank(String mode, int failingRank, int np) {
         JobOutcome outcome = run(np, FAULT_LIMIT, FaultyRank.class, mode, Integer.toString(failingRank));
         assertThat(outcome.succeeded()).as(() -> describe(outcome)).isFalse();
-        assertThat(outcome.timedOut()).as("the failure was noticed before the time limit: %s", describe(outcome))
+        assertThat(outcome.timedOut())
+                .as("the failure was noticed before the time limit: %s", describe(outcome))
                 .isFalse();
-        assertThat(outcome.failure()).as(() -> describe(outcome))
-                .contains(backend().name()).contains("rank " + failingRank);
+        assertThat(outcome.failure())
+                .as(() -> describe(outcome))
+                .contains(backend().name())
+                .contains("rank " + failingRank);
         return outcome;
     }
 

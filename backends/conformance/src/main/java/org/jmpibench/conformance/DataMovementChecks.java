@@ -7,9 +7,9 @@ import org.jmpibench.conformance.Kind.Vec;
 import org.jmpibench.spi.Communicator;
 
 /**
- * allgather, alltoall and scatter: every kind of buffer, every root, counts 0, 1 and an odd one per block, and
- * blocks that make over 1 Mi elements in all. Every element says which rank sent it, which block it belongs to and where in the block it
- * was ({@link #value}), so a block that lands in the wrong place or comes from the wrong rank is caught.
+ * allgather, alltoall and scatter: every kind of buffer, every root, counts 0, 1 and an odd one per block, and blocks
+ * that make over 1 Mi elements in all. Every element says which rank sent it, which block it belongs to and where in
+ * the block it was ({@link #value}), so a block that lands in the wrong place or comes from the wrong rank is caught.
  */
 final class DataMovementChecks {
 
@@ -27,7 +27,8 @@ final class DataMovementChecks {
         for (int count : SMALL_COUNTS) {
             steps.run("allgather of " + count + ": every kind", () -> eachKind(count, this::allgather));
             steps.run("alltoall of " + count + " per block: every kind", () -> eachKind(count, this::alltoall));
-            steps.run("scatter of " + count + " from every root: every kind",
+            steps.run(
+                    "scatter of " + count + " from every root: every kind",
                     () -> eachKind(count, this::scatterFromEveryRoot));
         }
         int large = largeBlock(size);
@@ -77,8 +78,7 @@ final class DataMovementChecks {
         kind.allgather(comm, send, recv, count);
         for (int r = 0; r < size; r++) {
             for (int i = 0; i < count; i++) {
-                Expect.element(kind.value(value(r, 0, i)), recv.get(r * count + i), what + ", block of rank " + r,
-                        i);
+                Expect.element(kind.value(value(r, 0, i)), recv.get(r * count + i), what + ", block of rank " + r, i);
             }
         }
         recv.checkGuards(what);
@@ -92,8 +92,8 @@ final class DataMovementChecks {
         kind.alltoall(comm, send, recv, count);
         for (int r = 0; r < size; r++) {
             for (int i = 0; i < count; i++) {
-                Expect.element(kind.value(value(r, rank, i)), recv.get(r * count + i), what + ", block from rank "
-                        + r, i);
+                Expect.element(
+                        kind.value(value(r, rank, i)), recv.get(r * count + i), what + ", block from rank " + r, i);
             }
         }
         recv.checkGuards(what);

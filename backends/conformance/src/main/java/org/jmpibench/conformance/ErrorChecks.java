@@ -10,10 +10,10 @@ import org.jmpibench.spi.ReduceOp;
 import org.jmpibench.spi.Request;
 
 /**
- * The "Errors" section of {@link Communicator}: each kind of misuse gets the documented exception. Every rank
- * makes the same mistakes, so that a collective that wrongly went ahead on one rank would hang or corrupt the
- * next check instead of passing. Misuse that fails the communicator for good ({@code CommunicatorException}) is
- * checked in jobs of its own ({@link MisuseRank}).
+ * The "Errors" section of {@link Communicator}: each kind of misuse gets the documented exception. Every rank makes the
+ * same mistakes, so that a collective that wrongly went ahead on one rank would hang or corrupt the next check instead
+ * of passing. Misuse that fails the communicator for good ({@code CommunicatorException}) is checked in jobs of its own
+ * ({@link MisuseRank}).
  */
 final class ErrorChecks {
 
@@ -83,29 +83,37 @@ final class ErrorChecks {
         illegalArgument("allreduce with a null op", () -> comm.allreduce(ints, 0, 1, ints, 5, null));
         illegalArgument("reduce with a null op", () -> comm.reduce(doubles, 0, 1, doubles, 5, null, 0));
         illegalArgument("reduceScatter with a null op", () -> comm.reduceScatter(room, 0, 1, ints, 0, null));
-        illegalArgument("allreduce of a ByteBuffer with a null type",
+        illegalArgument(
+                "allreduce of a ByteBuffer with a null type",
                 () -> comm.allreduce(bytes, direct(40), null, ReduceOp.SUM));
-        illegalArgument("allreduce of 7 bytes as INT", () -> comm.allreduce(odd, direct(8), DataType.INT,
-                ReduceOp.MAX));
+        illegalArgument(
+                "allreduce of 7 bytes as INT", () -> comm.allreduce(odd, direct(8), DataType.INT, ReduceOp.MAX));
         illegalArgument("allreduce of count -1", () -> comm.allreduce(ints, 0, -1, ints, 0, ReduceOp.SUM));
         illegalArgument("allreduce into a null array", () -> comm.allreduce(ints, 0, 1, null, 0, ReduceOp.SUM));
-        illegalArgument("allreduce of 40 bytes into 39", () -> comm.allreduce(bytes, direct(39), DataType.INT,
-                ReduceOp.SUM));
-        illegalArgument("allgather into room for size() - 1 blocks",
+        illegalArgument(
+                "allreduce of 40 bytes into 39", () -> comm.allreduce(bytes, direct(39), DataType.INT, ReduceOp.SUM));
+        illegalArgument(
+                "allgather into room for size() - 1 blocks",
                 () -> comm.allgather(ints, 0, 10, new int[10 * size - 1], 0));
-        illegalArgument("allgather of 40 bytes into room for less than size() blocks",
+        illegalArgument(
+                "allgather of 40 bytes into room for less than size() blocks",
                 () -> comm.allgather(bytes, direct(40 * size - 1)));
-        illegalArgument("alltoall from fewer than size() blocks",
+        illegalArgument(
+                "alltoall from fewer than size() blocks",
                 () -> comm.alltoall(doubles, 0, 10 / size + 1, new double[10 * size + size], 0));
         illegalArgument("alltoall into a null array", () -> comm.alltoall(room, 0, 10, null, 0));
-        illegalArgument("reduceScatter of fewer than size() blocks",
+        illegalArgument(
+                "reduceScatter of fewer than size() blocks",
                 () -> comm.reduceScatter(ints, 0, 10 / size + 1, room, 0, ReduceOp.MIN));
-        illegalArgument("reduceScatter into room for count - 1",
+        illegalArgument(
+                "reduceScatter into room for count - 1",
                 () -> comm.reduceScatter(room, 0, 10, new int[9], 0, ReduceOp.MIN));
         if (size > 1) {
-            illegalArgument("alltoall of a ByteBuffer that does not split into size() blocks",
+            illegalArgument(
+                    "alltoall of a ByteBuffer that does not split into size() blocks",
                     () -> comm.alltoall(direct(4 * size + 1), direct(4 * size + 1)));
-            illegalArgument("reduceScatter of a ByteBuffer that does not split into size() blocks",
+            illegalArgument(
+                    "reduceScatter of a ByteBuffer that does not split into size() blocks",
                     () -> comm.reduceScatter(direct(8 * size + 8), direct(8), DataType.DOUBLE, ReduceOp.SUM));
         }
 
@@ -151,7 +159,9 @@ final class ErrorChecks {
         expect(closed, "gather after close()", () -> comm.gather(doubles, 0, 1, doubles, 0, 0));
         expect(closed, "allreduce after close()", () -> comm.allreduce(ints, 0, 1, ints, 1, ReduceOp.SUM));
         expect(closed, "reduce after close()", () -> comm.reduce(bytes, direct(16), DataType.INT, ReduceOp.MIN, 0));
-        expect(closed, "reduceScatter after close()",
+        expect(
+                closed,
+                "reduceScatter after close()",
                 () -> comm.reduceScatter(doubles, 0, 1, new double[1], 0, ReduceOp.MAX));
         expect(closed, "allgather after close()", () -> comm.allgather(doubles, 0, 1, new double[size], 0));
         expect(closed, "alltoall after close()", () -> comm.alltoall(doubles, 0, 1, new double[size], 0));

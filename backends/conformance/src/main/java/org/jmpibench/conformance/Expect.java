@@ -5,8 +5,7 @@ import java.util.Arrays;
 /** Assertions inside a rank: a failed one throws, the rank exits non-zero, the job fails naming it. */
 final class Expect {
 
-    private Expect() {
-    }
+    private Expect() {}
 
     static void check(boolean condition, String what) {
         if (!condition) {
@@ -16,15 +15,23 @@ final class Expect {
 
     static void equal(int[] expected, int[] actual, String what) {
         if (!Arrays.equals(expected, actual)) {
-            throw new AssertionError(what + ": " + firstDifference(expected.length, actual.length,
-                    i -> expected[i] == actual[i], i -> expected[i] + " vs " + actual[i]));
+            throw new AssertionError(what + ": "
+                    + firstDifference(
+                            expected.length,
+                            actual.length,
+                            i -> expected[i] == actual[i],
+                            i -> expected[i] + " vs " + actual[i]));
         }
     }
 
     static void equal(double[] expected, double[] actual, String what) {
         if (!Arrays.equals(expected, actual)) {
-            throw new AssertionError(what + ": " + firstDifference(expected.length, actual.length,
-                    i -> Double.compare(expected[i], actual[i]) == 0, i -> expected[i] + " vs " + actual[i]));
+            throw new AssertionError(what + ": "
+                    + firstDifference(
+                            expected.length,
+                            actual.length,
+                            i -> Double.compare(expected[i], actual[i]) == 0,
+                            i -> expected[i] + " vs " + actual[i]));
         }
     }
 
@@ -35,9 +42,11 @@ final class Expect {
         }
     }
 
-    private static String firstDifference(int expectedLength, int actualLength,
-                                          java.util.function.IntPredicate same,
-                                          java.util.function.IntFunction<String> show) {
+    private static String firstDifference(
+            int expectedLength,
+            int actualLength,
+            java.util.function.IntPredicate same,
+            java.util.function.IntFunction<String> show) {
         if (expectedLength != actualLength) {
             return "length " + expectedLength + " expected, got " + actualLength;
         }

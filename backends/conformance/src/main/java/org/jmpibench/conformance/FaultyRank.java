@@ -5,10 +5,10 @@ import org.jmpibench.spi.Communicator;
 import org.jmpibench.spi.Job;
 
 /**
- * A rank program that fails on purpose, for the suite's failure tests. Usage:
- * {@code FaultyRank <mode> <failing-rank>} with mode {@code exit} (status 3), {@code throw} (uncaught
- * exception), {@code kill} (SIGKILL to itself) or {@code hang} (sleeps forever). The other ranks wait for the
- * failing rank in a recv, as a real job would, so they depend on the launcher to end them.
+ * A rank program that fails on purpose, for the suite's failure tests. Usage: {@code FaultyRank <mode> <failing-rank>}
+ * with mode {@code exit} (status 3), {@code throw} (uncaught exception), {@code kill} (SIGKILL to itself) or
+ * {@code hang} (sleeps forever). The other ranks wait for the failing rank in a recv, as a real job would, so they
+ * depend on the launcher to end them.
  */
 public final class FaultyRank {
 
@@ -22,8 +22,13 @@ public final class FaultyRank {
             switch (mode) {
                 case "exit" -> System.exit(3);
                 case "throw" -> throw new IllegalStateException("deliberate failure in rank " + failing);
-                case "kill" -> new ProcessBuilder("kill", "-9", Long.toString(ProcessHandle.current().pid()))
-                        .start().waitFor();
+                case "kill" ->
+                    new ProcessBuilder(
+                                    "kill",
+                                    "-9",
+                                    Long.toString(ProcessHandle.current().pid()))
+                            .start()
+                            .waitFor();
                 case "hang" -> TimeUnit.DAYS.sleep(1);
                 default -> throw new IllegalArgumentException("unknown mode " + mode);
             }

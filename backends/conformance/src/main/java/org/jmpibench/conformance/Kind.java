@@ -10,10 +10,10 @@ import org.jmpibench.spi.ReduceOp;
 import org.jmpibench.spi.Request;
 
 /**
- * The buffer flavours every operation is checked with: {@code int[]}, {@code double[]}, and direct
- * {@link ByteBuffer}s of ints and of doubles. Each check is written once against this class and runs for every
- * kind. A {@link Vec} is one buffer with guard elements on both sides of the region a call may touch, so a
- * backend that writes outside the region, ignores an offset or a position, or moves a position is caught.
+ * The buffer flavours every operation is checked with: {@code int[]}, {@code double[]}, and direct {@link ByteBuffer}s
+ * of ints and of doubles. Each check is written once against this class and runs for every kind. A {@link Vec} is one
+ * buffer with guard elements on both sides of the region a call may touch, so a backend that writes outside the region,
+ * ignores an offset or a position, or moves a position is caught.
  */
 abstract class Kind {
 
@@ -167,7 +167,8 @@ abstract class Kind {
         @Override
         void checkGuards(String what) {
             for (int g = 0; g < GUARD; g++) {
-                Expect.check(array[g] == (int) SENTINEL && array[GUARD + elements + g] == (int) SENTINEL,
+                Expect.check(
+                        array[g] == (int) SENTINEL && array[GUARD + elements + g] == (int) SENTINEL,
                         what + ": an element outside the region [offset, offset + count) was written");
             }
         }
@@ -258,7 +259,8 @@ abstract class Kind {
         @Override
         void checkGuards(String what) {
             for (int g = 0; g < GUARD; g++) {
-                Expect.check(array[g] == SENTINEL && array[GUARD + elements + g] == SENTINEL,
+                Expect.check(
+                        array[g] == SENTINEL && array[GUARD + elements + g] == SENTINEL,
                         what + ": an element outside the region [offset, offset + count) was written");
             }
         }
@@ -378,11 +380,14 @@ abstract class Kind {
 
         @Override
         void checkGuards(String what) {
-            Expect.check(buffer.position() == start && buffer.limit() == end, what + ": position/limit moved from "
-                    + start + "/" + end + " to " + buffer.position() + "/" + buffer.limit());
+            Expect.check(
+                    buffer.position() == start && buffer.limit() == end,
+                    what + ": position/limit moved from " + start + "/" + end + " to " + buffer.position() + "/"
+                            + buffer.limit());
             ByteBuffer whole = buffer.duplicate().clear();
             for (int i = 0; i < start; i++) {
-                Expect.check(whole.get(i) == GUARD_BYTE && whole.get(end + i) == GUARD_BYTE,
+                Expect.check(
+                        whole.get(i) == GUARD_BYTE && whole.get(end + i) == GUARD_BYTE,
                         what + ": a byte outside [position, limit) was written");
             }
         }

@@ -6,23 +6,23 @@ import org.jmpibench.spi.Job;
 import org.jmpibench.spi.Request;
 
 /**
- * Misuse that fails a communicator for good (the {@link CommunicatorException} part of the "Errors" section),
- * one job per mode, two ranks. Usage: {@code MisuseRank <mode>} with mode
+ * Misuse that fails a communicator for good (the {@link CommunicatorException} part of the "Errors" section), one job
+ * per mode, two ranks. Usage: {@code MisuseRank <mode>} with mode
+ *
  * <ul>
- *   <li>{@code truncate}: rank 1 receives a 10-int message into room for 5;</li>
- *   <li>{@code too-many-requests}: rank 0 posts one irecv more than
- *       {@link Communicator#MAX_OUTSTANDING_REQUESTS}.</li>
+ *   <li>{@code truncate}: rank 1 receives a 10-int message into room for 5;
+ *   <li>{@code too-many-requests}: rank 0 posts one irecv more than {@link Communicator#MAX_OUTSTANDING_REQUESTS}.
  * </ul>
- * The misusing rank must get a {@link CommunicatorException}, and another one from every later call but close().
- * Both ranks then close, tolerating a {@link CommunicatorException} from close() (the peer's side of the job is
- * broken), print {@link #PASSED} and exit 0; any other outcome exits 1.
+ *
+ * The misusing rank must get a {@link CommunicatorException}, and another one from every later call but close(). Both
+ * ranks then close, tolerating a {@link CommunicatorException} from close() (the peer's side of the job is broken),
+ * print {@link #PASSED} and exit 0; any other outcome exits 1.
  */
 public final class MisuseRank {
 
     public static final String PASSED = "MISUSE CHECK PASSED rank ";
 
-    private MisuseRank() {
-    }
+    private MisuseRank() {}
 
     public static void main(String[] args) {
         int status = 0;
@@ -66,8 +66,8 @@ public final class MisuseRank {
             for (int k = 0; k < Communicator.MAX_OUTSTANDING_REQUESTS; k++) {
                 comm.irecv(room, 0, 1, 1, 7);
             }
-            failsTheCommunicator("irecv number " + (Communicator.MAX_OUTSTANDING_REQUESTS + 1),
-                    () -> comm.irecv(room, 0, 1, 1, 7));
+            failsTheCommunicator(
+                    "irecv number " + (Communicator.MAX_OUTSTANDING_REQUESTS + 1), () -> comm.irecv(room, 0, 1, 1, 7));
             failedForGood(comm);
         }
     }

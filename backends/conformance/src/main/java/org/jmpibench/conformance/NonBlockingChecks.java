@@ -8,11 +8,11 @@ import org.jmpibench.spi.Communicator;
 import org.jmpibench.spi.Request;
 
 /**
- * isend, irecv, waitAll and {@link Request}: OSU's bandwidth patterns (a window of 64 messages one way, then both
- * ways at once), messages larger than any transport buffer in both directions at once (a backend whose sends wait
- * for their receiver deadlocks here), {@link Communicator#MAX_OUTSTANDING_REQUESTS} requests at once, matching
- * order, counts, and requests mixed with blocking calls. Pairs of ranks {@code (2p, 2p + 1)} work at the same
- * time; an odd last rank sits out the pair checks. Every check ends with a barrier.
+ * isend, irecv, waitAll and {@link Request}: OSU's bandwidth patterns (a window of 64 messages one way, then both ways
+ * at once), messages larger than any transport buffer in both directions at once (a backend whose sends wait for their
+ * receiver deadlocks here), {@link Communicator#MAX_OUTSTANDING_REQUESTS} requests at once, matching order, counts, and
+ * requests mixed with blocking calls. Pairs of ranks {@code (2p, 2p + 1)} work at the same time; an odd last rank sits
+ * out the pair checks. Every check ends with a barrier.
  */
 final class NonBlockingChecks {
 
@@ -20,6 +20,7 @@ final class NonBlockingChecks {
     static final int WINDOW = 64;
     /** Larger than loopback's socket buffers (twice 4 MiB, both ends) and shm's ring (8 MiB). */
     private static final int HUGE_INTS = 8 << 20;
+
     private static final long WAIT_LIMIT_NS = TimeUnit.SECONDS.toNanos(60);
 
     private final Communicator comm;
@@ -38,15 +39,21 @@ final class NonBlockingChecks {
 
     void run(Steps steps) throws Exception {
         for (int count : new int[] {0, 1, 37, 16 << 10}) {
-            steps.run("window of " + WINDOW + " isends of " + count + " (OSU bw) from rank 0 to rank " + (size - 1)
-                    + ": every kind", () -> eachKind(count, this::window));
-            steps.run("windows of " + WINDOW + " both ways at once (OSU bibw) of " + count + ": every kind",
+            steps.run(
+                    "window of " + WINDOW + " isends of " + count + " (OSU bw) from rank 0 to rank " + (size - 1)
+                            + ": every kind",
+                    () -> eachKind(count, this::window));
+            steps.run(
+                    "windows of " + WINDOW + " both ways at once (OSU bibw) of " + count + ": every kind",
                     () -> eachKind(count, this::windowsBothWays));
         }
-        steps.run("one message of " + HUGE_INTS + " ints each way at once, and 1 Mi elements between every two "
-                + "ranks at once", this::largeBothWays);
+        steps.run(
+                "one message of " + HUGE_INTS + " ints each way at once, and 1 Mi elements between every two "
+                        + "ranks at once",
+                this::largeBothWays);
         steps.run(Communicator.MAX_OUTSTANDING_REQUESTS + " requests outstanding at once", this::manyOutstanding);
-        steps.run("irecv matches in posting order, also against a later blocking recv; await returns counts",
+        steps.run(
+                "irecv matches in posting order, also against a later blocking recv; await returns counts",
                 this::matchingAndCounts);
         steps.run("test() until complete; waitAll skips nulls and stops at count", this::testAndWaitAll);
         steps.run("blocking messages of other tags overtake a large outstanding isend", this::overtakeLargeIsend);
@@ -141,7 +148,8 @@ final class NonBlockingChecks {
             Vec in = Kind.INTS.allocate(HUGE_INTS);
             Request[] requests = {
                 Kind.INTS.irecv(comm, in, 0, HUGE_INTS, partner, 33),
-                Kind.INTS.isend(comm, out, 0, HUGE_INTS, partner, 33)};
+                Kind.INTS.isend(comm, out, 0, HUGE_INTS, partner, 33)
+            };
             comm.waitAll(requests, 2);
             checkMessages(Kind.INTS, in, partner, 1, HUGE_INTS, HUGE_INTS + " ints from rank " + partner);
         }
@@ -168,8 +176,11 @@ final class NonBlockingChecks {
         comm.waitAll(requests, n);
         for (int peer = 0; peer < size; peer++) {
             for (int i = 0; peer != rank && i < count; i++) {
-                Expect.element(kind.value(value(peer, 0, i)), in.get(peer * count + i), kind + " x " + count
-                        + " from rank " + peer, i);
+                Expect.element(
+                        kind.value(value(peer, 0, i)),
+                        in.get(peer * count + i),
+                        kind + " x " + count + " from rank " + peer,
+                        i);
             }
         }
         comm.barrier();
@@ -191,8 +202,10 @@ final class NonBlockingChecks {
             }
             comm.waitAll(requests, 2 * half);
             for (int k = 0; k < half; k++) {
-                check(in[k] == value(partner, k % 64, k), "request " + k + " received " + in[k] + ", expected "
-                        + value(partner, k % 64, k) + " (messages of one tag must match irecvs in posting order)");
+                check(
+                        in[k] == value(partner, k % 64, k),
+                        "request " + k + " received " + in[k] + ", expected " + value(partner, k % 64, k)
+                                + " (messages of one tag must match irecvs in posting order)");
             }
         }
         comm.barrier();
@@ -214,11 +227,14 @@ final class NonBlockingChecks {
             Request otherTag = comm.irecv(other, 0, 1, 0, 51);
             int[] later = new int[1];
             comm.recv(later, 0, 1, 0, 50);
-            check(later[0] == 3, "a blocking recv posted after an irecv of the same tag received " + later[0]
-                    + ", expected the second message (3)");
+            check(
+                    later[0] == 3,
+                    "a blocking recv posted after an irecv of the same tag received " + later[0]
+                            + ", expected the second message (3)");
             check(otherTag.await() == 1 && other[0] == 2.5, "irecv of tag 51 received " + other[0]);
-            check(early.await() == 1 && first[0] == 1, "the irecv posted first received " + first[0]
-                    + ", expected the first message (1)");
+            check(
+                    early.await() == 1 && first[0] == 1,
+                    "the irecv posted first received " + first[0] + ", expected the first message (1)");
             int[] room = new int[10];
             check(comm.irecv(room, 0, 4, 0, 52).await() == 0, "an empty message did not complete with 0");
             Request four = comm.irecv(room, 0, 10, 0, 53);

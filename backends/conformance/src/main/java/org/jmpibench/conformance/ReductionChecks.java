@@ -9,11 +9,10 @@ import org.jmpibench.spi.Communicator;
 import org.jmpibench.spi.ReduceOp;
 
 /**
- * allreduce, reduce and reduceScatter: every kind of buffer, every {@link ReduceOp}, every root, counts 0, 1, an
- * odd one and one over 1 Mi elements in all (which takes the large-message algorithms of backends that switch by
- * size).
- * The inputs make SUM, MIN and MAX differ and depend on the element's index, so a wrong operation, a misplaced
- * block or a result taken from one rank only shows up as a wrong element.
+ * allreduce, reduce and reduceScatter: every kind of buffer, every {@link ReduceOp}, every root, counts 0, 1, an odd
+ * one and one over 1 Mi elements in all (which takes the large-message algorithms of backends that switch by size). The
+ * inputs make SUM, MIN and MAX differ and depend on the element's index, so a wrong operation, a misplaced block or a
+ * result taken from one rank only shows up as a wrong element.
  */
 final class ReductionChecks {
 
@@ -29,11 +28,13 @@ final class ReductionChecks {
 
     void run(Steps steps) throws Exception {
         for (int count : SMALL_COUNTS) {
-            steps.run("allreduce of " + count + ": every kind, SUM/MIN/MAX",
-                    () -> eachKindAndOp(count, this::allreduce));
-            steps.run("reduce of " + count + " to every root: every kind, SUM/MIN/MAX",
+            steps.run(
+                    "allreduce of " + count + ": every kind, SUM/MIN/MAX", () -> eachKindAndOp(count, this::allreduce));
+            steps.run(
+                    "reduce of " + count + " to every root: every kind, SUM/MIN/MAX",
                     () -> eachKindAndOp(count, this::reduceToEveryRoot));
-            steps.run("reduceScatter of " + count + " per block: every kind, SUM/MIN/MAX",
+            steps.run(
+                    "reduceScatter of " + count + " per block: every kind, SUM/MIN/MAX",
                     () -> eachKindAndOp(count, this::reduceScatter));
         }
         steps.run("allreduce of " + LARGE_COUNT + ": int[] SUM, double[] MIN, direct DOUBLE MAX", () -> {

@@ -5,21 +5,21 @@ import org.jmpibench.spi.Communicator;
 import org.jmpibench.spi.Job;
 
 /**
- * A rank program in which one rank stops making progress while the others wait for it, for the tests that the
- * launcher blames that rank and not the one that noticed. Usage: {@code StallingRank <mode> <stalling-rank>
- * <watchdog-seconds>}.
+ * A rank program in which one rank stops making progress while the others wait for it, for the tests that the launcher
+ * blames that rank and not the one that noticed. Usage: {@code StallingRank <mode> <stalling-rank> <watchdog-seconds>}.
  *
  * <p>Every rank runs two rounds of a bcast from rank 0 and a gather to rank 0, saying "round N" as its step
- * ({@link Job#step}); round 2 ends with a barrier. Round 1 brings every rank into the job. In round 2 the
- * stalling rank, with mode {@code hang}, sleeps before the bcast, outside any call; with mode {@code kill} it sends
- * itself SIGKILL after the bcast, while rank 0 waits for it in the gather. Round 2 is watched on every other rank:
- * a rank still in it after the watchdog's limit prints an error and halts with status {@value #HUNG}, as the
- * benchmark harness's watchdog does, so it is always a waiting rank that notices a hang.
+ * ({@link Job#step}); round 2 ends with a barrier. Round 1 brings every rank into the job. In round 2 the stalling
+ * rank, with mode {@code hang}, sleeps before the bcast, outside any call; with mode {@code kill} it sends itself
+ * SIGKILL after the bcast, while rank 0 waits for it in the gather. Round 2 is watched on every other rank: a rank
+ * still in it after the watchdog's limit prints an error and halts with status {@value #HUNG}, as the benchmark
+ * harness's watchdog does, so it is always a waiting rank that notices a hang.
  */
 public final class StallingRank {
 
     /** Exit status of a rank halted by its watchdog. */
     public static final int HUNG = 3;
+
     public static final String STALLING_ROUND = "round 2";
 
     public static void main(String[] args) throws Exception {
@@ -44,7 +44,10 @@ public final class StallingRank {
         }
         comm.bcast(value, 0, 1, 0);
         if (stalls && mode.equals("kill")) {
-            new ProcessBuilder("kill", "-9", Long.toString(ProcessHandle.current().pid())).start().waitFor();
+            new ProcessBuilder(
+                            "kill", "-9", Long.toString(ProcessHandle.current().pid()))
+                    .start()
+                    .waitFor();
             TimeUnit.DAYS.sleep(1);
         }
         comm.gather(value, 0, 1, all, 0, 0);
@@ -56,16 +59,18 @@ public final class StallingRank {
 
     /** Halts this rank {@code limitNanos} from now: nothing here ends round 2 normally. */
     private static void watch(int rank, long limitNanos) {
-        Thread watchdog = new Thread(() -> {
-            try {
-                TimeUnit.NANOSECONDS.sleep(limitNanos);
-            } catch (InterruptedException e) {
-                return;
-            }
-            System.err.println("watchdog: rank " + rank + ": Error: '" + STALLING_ROUND + "' did not finish within "
-                    + TimeUnit.NANOSECONDS.toSeconds(limitNanos) + " s; halting");
-            Runtime.getRuntime().halt(HUNG);
-        }, "stalling-rank-watchdog");
+        Thread watchdog = new Thread(
+                () -> {
+                    try {
+                        TimeUnit.NANOSECONDS.sleep(limitNanos);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    System.err.println("watchdog: rank " + rank + ": Error: '" + STALLING_ROUND
+                            + "' did not finish within " + TimeUnit.NANOSECONDS.toSeconds(limitNanos) + " s; halting");
+                    Runtime.getRuntime().halt(HUNG);
+                },
+                "stalling-rank-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
     }

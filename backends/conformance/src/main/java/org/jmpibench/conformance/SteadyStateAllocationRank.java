@@ -10,11 +10,11 @@ import org.jmpibench.spi.ReduceOp;
 import org.jmpibench.spi.Request;
 
 /**
- * Rank program for backends that promise allocation-free hot paths (ours, not the libraries the others wrap):
- * after a warm-up, every rank repeats OSU-style windows of isend/irecv and every collective at a small and a
- * large size, and compares its thread's allocated bytes before and after. The bound, a few bytes per operation on
- * average, is less than any object the JVM can allocate, yet leaves room for a rare liveness probe or selector
- * wake-up. Not part of {@link ConformanceSuite}: a backend's own tests run it.
+ * Rank program for backends that promise allocation-free hot paths (ours, not the libraries the others wrap): after a
+ * warm-up, every rank repeats OSU-style windows of isend/irecv and every collective at a small and a large size, and
+ * compares its thread's allocated bytes before and after. The bound, a few bytes per operation on average, is less than
+ * any object the JVM can allocate, yet leaves room for a rare liveness probe or selector wake-up. Not part of
+ * {@link ConformanceSuite}: a backend's own tests run it.
  */
 public final class SteadyStateAllocationRank {
 
@@ -22,6 +22,7 @@ public final class SteadyStateAllocationRank {
     private static final int ROUNDS = 200;
     /** Per round: 2 windows of 2 x 64 requests, and 2 sizes of 7 collectives. */
     private static final long MAX_BYTES = 256 * 1024;
+
     private static final int WINDOW = 64;
     private static final int SMALL = 37;
     /** Above the collectives' large-message switch (64 KiB) in every element size. */
@@ -33,7 +34,8 @@ public final class SteadyStateAllocationRank {
     private final int partner;
     private final Request[] requests = new Request[2 * WINDOW];
     private final int[] windowInts = new int[2 * WINDOW * SMALL];
-    private final ByteBuffer windowBytes = ByteBuffer.allocateDirect(2 * WINDOW * 4096).order(ByteOrder.nativeOrder());
+    private final ByteBuffer windowBytes =
+            ByteBuffer.allocateDirect(2 * WINDOW * 4096).order(ByteOrder.nativeOrder());
     private final ByteBuffer[] slices = new ByteBuffer[2 * WINDOW];
     private final int[] ints;
     private final int[] intsOut;
@@ -84,8 +86,10 @@ public final class SteadyStateAllocationRank {
         rounds(ROUNDS);
         long allocated = threads.getCurrentThreadAllocatedBytes() - before;
         System.out.println("rank " + rank + " allocated " + allocated + " bytes in " + ROUNDS + " rounds");
-        Expect.check(allocated <= MAX_BYTES, "rank " + rank + " allocated " + allocated + " bytes in " + ROUNDS
-                + " rounds of windows and collectives, more than " + MAX_BYTES);
+        Expect.check(
+                allocated <= MAX_BYTES,
+                "rank " + rank + " allocated " + allocated + " bytes in " + ROUNDS
+                        + " rounds of windows and collectives, more than " + MAX_BYTES);
     }
 
     private void rounds(int count) {

@@ -2,8 +2,8 @@ package org.jmpibench.conformance;
 
 /**
  * Runs the named checks of one rank: a failed check becomes an {@link AssertionError} that names the rank and the
- * check; rank 0 prints {@code [ok] name (N ms)} for each one that passed on it. The time is for finding slow checks
- * in a job's output, never a verdict.
+ * check; rank 0 prints {@code [ok] name (N ms)} for each one that passed on it. The time is for finding slow checks in
+ * a job's output, never a verdict.
  */
 final class Steps {
 

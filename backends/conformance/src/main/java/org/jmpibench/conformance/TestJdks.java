@@ -10,10 +10,10 @@ import org.jmpibench.spi.Jdk;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The JDKs that backend tests run their ranks on: the system property {@value #PROPERTY}, a comma-separated list of
- * JDK choices as {@link Jdks#resolve} takes them, by default {@value #DEFAULT}: the suite's baseline, and the newest
- * LTS, where shm maps and copies through the foreign-memory API and MPJ Express smpdev has no Security Manager. A
- * JDK that is not installed here skips the tests that need it, saying why.
+ * The JDKs that backend tests run their ranks on: the system property {@value #PROPERTY}, a comma-separated list of JDK
+ * choices as {@link Jdks#resolve} takes them, by default {@value #DEFAULT}: the suite's baseline, and the newest LTS,
+ * where shm maps and copies through the foreign-memory API and MPJ Express smpdev has no Security Manager. A JDK that
+ * is not installed here skips the tests that need it, saying why.
  */
 public final class TestJdks {
 
@@ -21,13 +21,15 @@ public final class TestJdks {
     static final String DEFAULT = "17,25";
     private static final Map<String, Object> RESOLVED = new ConcurrentHashMap<>();
 
-    private TestJdks() {
-    }
+    private TestJdks() {}
 
     /** The JDK choices to test on, in order. */
     public static List<String> names() {
-        return Arrays.stream(System.getProperty(PROPERTY, DEFAULT).split(",")).map(String::strip)
-                .filter(name -> !name.isEmpty()).distinct().collect(Collectors.toList());
+        return Arrays.stream(System.getProperty(PROPERTY, DEFAULT).split(","))
+                .map(String::strip)
+                .filter(name -> !name.isEmpty())
+                .distinct()
+                .collect(Collectors.toList());
     }
 
     /** The JDK {@code name} stands for; aborts (skips) the calling test when there is none here. */

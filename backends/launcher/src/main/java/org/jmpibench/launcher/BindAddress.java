@@ -18,22 +18,20 @@ import java.util.Map;
 import org.jmpibench.spi.Hosts;
 
 /**
- * Which address of this host a socket of a multi-host job binds and tells its peers: the one setting shared by
- * every backend that spans hosts ({@value #INTERFACE_ENV}), and the choice when it is not set.
+ * Which address of this host a socket of a multi-host job binds and tells its peers: the one setting shared by every
+ * backend that spans hosts ({@value #INTERFACE_ENV}), and the choice when it is not set.
  *
- * <p>{@value #INTERFACE_ENV} works like Open MPI's {@code btl_tcp_if_include} (the openmpi backend passes it on
- * as that and as {@code oob_tcp_if_include}): a comma-separated list of interface names ({@code eth1}) or IPv4
- * subnets ({@code 10.1.0.0/16}); the first match, in list order, wins, IPv4 before IPv6. Unset, the address is
- * the one the kernel's routes would use to reach the peer host (a connected UDP socket reveals it without
- * sending anything).
+ * <p>{@value #INTERFACE_ENV} works like Open MPI's {@code btl_tcp_if_include} (the openmpi backend passes it on as that
+ * and as {@code oob_tcp_if_include}): a comma-separated list of interface names ({@code eth1}) or IPv4 subnets
+ * ({@code 10.1.0.0/16}); the first match, in list order, wins, IPv4 before IPv6. Unset, the address is the one the
+ * kernel's routes would use to reach the peer host (a connected UDP socket reveals it without sending anything).
  */
 public final class BindAddress {
 
     /** Interface names or subnets, e.g. {@code ib0} or {@code 10.1.0.0/16,eth1}. */
     public static final String INTERFACE_ENV = "JMPI_INTERFACE";
 
-    private BindAddress() {
-    }
+    private BindAddress() {}
 
     /** The configured interfaces, or null when {@value #INTERFACE_ENV} is not set. */
     public static String configured(Map<String, String> env) {
@@ -42,9 +40,8 @@ public final class BindAddress {
     }
 
     /**
-     * Where the launcher's rendezvous listens for a job on {@code hosts}: on the configured interface, else on
-     * the address that routes to the first host that is not this one, else (no hosts, or all of them this one)
-     * on loopback.
+     * Where the launcher's rendezvous listens for a job on {@code hosts}: on the configured interface, else on the
+     * address that routes to the first host that is not this one, else (no hosts, or all of them this one) on loopback.
      *
      * @param hosts the job's hosts, or null for this machine only
      * @throws IllegalArgumentException when the interface matches nothing or a host name does not resolve
@@ -92,7 +89,8 @@ public final class BindAddress {
             }
         }
         throw new IllegalArgumentException("$" + INTERFACE_ENV + " '" + spec + "' matches no interface of host "
-                + LocalHost.name() + " (it has " + all.stream().map(NetworkInterface::getName).sorted().toList()
+                + LocalHost.name() + " (it has "
+                + all.stream().map(NetworkInterface::getName).sorted().toList()
                 + ")");
     }
 
@@ -102,8 +100,8 @@ public final class BindAddress {
             probe.connect(new InetSocketAddress(remote, 9));
             InetAddress local = probe.getLocalAddress();
             if (local == null || local.isAnyLocalAddress()) {
-                throw new IllegalArgumentException("no route from host " + LocalHost.name() + " to " + remote
-                        .getHostAddress() + "; set $" + INTERFACE_ENV);
+                throw new IllegalArgumentException("no route from host " + LocalHost.name() + " to "
+                        + remote.getHostAddress() + "; set $" + INTERFACE_ENV);
             }
             return local;
         } catch (IOException e) {

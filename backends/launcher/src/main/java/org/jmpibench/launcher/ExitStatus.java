@@ -3,8 +3,7 @@ package org.jmpibench.launcher;
 /** A process's exit status in words; above 128 is how a JVM (and a shell) reports death by a signal. */
 public final class ExitStatus {
 
-    private ExitStatus() {
-    }
+    private ExitStatus() {}
 
     /** "exited with status 3", "was killed by signal 9 (SIGKILL) (exit status 137)". */
     public static String describe(int status) {

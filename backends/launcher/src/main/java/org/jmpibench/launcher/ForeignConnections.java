@@ -16,13 +16,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Open TCP connections into the listening ports of a process that we cannot change (Open MPI's {@code mpirun})
- * from processes outside its job, read from {@code /proc} (Linux). For the one-line failure when such
- * connections stall a job: which ports, how many connections, and from which processes where we can see them.
+ * Open TCP connections into the listening ports of a process that we cannot change (Open MPI's {@code mpirun}) from
+ * processes outside its job, read from {@code /proc} (Linux). For the one-line failure when such connections stall a
+ * job: which ports, how many connections, and from which processes where we can see them.
  *
- * @param ports       the process's listening TCP ports
+ * @param ports the process's listening TCP ports
  * @param connections established connections into them from outside the job
- * @param from        "PID command" of the processes holding their other end, where visible
+ * @param from "PID command" of the processes holding their other end, where visible
  */
 public record ForeignConnections(Set<Integer> ports, int connections, Set<String> from) {
 
@@ -39,13 +39,12 @@ public record ForeignConnections(Set<Integer> ports, int connections, Set<String
     }
 
     /**
-     * The connections into {@code server}'s listening ports whose other end is held by no process of {@code job}.
-     * Cheap enough to check every second: it reads the TCP tables and the sockets of the job's processes, and
-     * looks through every process only to name the foreign ones.
+     * The connections into {@code server}'s listening ports whose other end is held by no process of {@code job}. Cheap
+     * enough to check every second: it reads the TCP tables and the sockets of the job's processes, and looks through
+     * every process only to name the foreign ones.
      *
-     * @param jobElsewhere whether the job has processes on other hosts: a connection whose other end is not in
-     *                     this host's tables (another host, or network namespace) is then taken for one of them,
-     *                     else it counts as foreign
+     * @param jobElsewhere whether the job has processes on other hosts: a connection whose other end is not in this
+     *     host's tables (another host, or network namespace) is then taken for one of them, else it counts as foreign
      */
     public static ForeignConnections into(ProcessHandle server, Set<Long> job, boolean jobElsewhere) {
         Set<Long> serverSockets = socketsOf(server.pid());
@@ -63,7 +62,8 @@ public record ForeignConnections(Set<Integer> ports, int connections, Set<String
         Set<Long> foreignEnds = new HashSet<>();
         int connections = 0;
         for (Row row : rows) {
-            if (!row.state.equals(ESTABLISHED) || !serverSockets.contains(row.inode)
+            if (!row.state.equals(ESTABLISHED)
+                    || !serverSockets.contains(row.inode)
                     || !ports.contains(row.localPort())) {
                 continue;
             }
@@ -77,8 +77,11 @@ public record ForeignConnections(Set<Integer> ports, int connections, Set<String
         }
         Set<String> from = new TreeSet<>();
         for (long owner : owners(foreignEnds)) {
-            from.add(owner + " " + ProcessHandle.of(owner).flatMap(p -> p.info().command())
-                    .map(command -> Path.of(command).getFileName().toString()).orElse("?"));
+            from.add(owner + " "
+                    + ProcessHandle.of(owner)
+                            .flatMap(p -> p.info().command())
+                            .map(command -> Path.of(command).getFileName().toString())
+                            .orElse("?"));
         }
         return new ForeignConnections(ports, connections, from);
     }
@@ -91,9 +94,9 @@ public record ForeignConnections(Set<Integer> ports, int connections, Set<String
     /** "2 connections from outside the job to mpirun's ports 34073, 48623 (from PID 4242 python3)". */
     public String describe(String whose) {
         return connections + " connection" + (connections == 1 ? "" : "s") + " from outside the job to " + whose
-                + " port" + (ports.size() == 1 ? " " : "s ") + ports.stream().map(String::valueOf)
-                .collect(Collectors.joining(", ")) + (from.isEmpty() ? "" : " (from PID " + String.join(", ", from)
-                + ")");
+                + " port" + (ports.size() == 1 ? " " : "s ")
+                + ports.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                + (from.isEmpty() ? "" : " (from PID " + String.join(", ", from) + ")");
     }
 
     private static Set<Long> socketsOf(long pid) {
@@ -142,7 +145,8 @@ public record ForeignConnections(Set<Integer> ports, int connections, Set<String
         int colon = endpoint.lastIndexOf(':');
         String address = endpoint.substring(0, colon);
         return address.length() == 32 && address.startsWith(IPV4_MAPPED)
-                ? address.substring(24) + endpoint.substring(colon) : endpoint;
+                ? address.substring(24) + endpoint.substring(colon)
+                : endpoint;
     }
 
     private static List<Row> tcpTable() {

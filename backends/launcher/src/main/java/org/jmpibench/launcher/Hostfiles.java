@@ -13,15 +13,14 @@ import org.jmpibench.spi.Hosts.Host;
 /**
  * Where the hosts of a job come from: an Open MPI hostfile, or the allocation of a batch system.
  *
- * <p>Hostfile format (Open MPI's): one host per line, optionally followed by {@code slots=N} (and
- * {@code max_slots=N}, accepted and without effect: ranks never exceed the slots); {@code #} starts a comment;
- * blank lines are skipped; a host listed again adds its slots. A host without {@code slots=} has one slot (Open
- * MPI would count that host's cores, which the launcher cannot know). Anything else is an error naming the file,
- * the line and what is wrong.
+ * <p>Hostfile format (Open MPI's): one host per line, optionally followed by {@code slots=N} (and {@code max_slots=N},
+ * accepted and without effect: ranks never exceed the slots); {@code #} starts a comment; blank lines are skipped; a
+ * host listed again adds its slots. A host without {@code slots=} has one slot (Open MPI would count that host's cores,
+ * which the launcher cannot know). Anything else is an error naming the file, the line and what is wrong.
  *
- * <p>Allocations: {@value #SLURM} reads {@code SLURM_JOB_NODELIST} ({@code node[01-03,07]} expands to four
- * hosts), with slots from {@code SLURM_TASKS_PER_NODE} ({@code 2(x3),1}) when set, else one per node;
- * {@value #PBS} reads the node file named by {@code PBS_NODEFILE} (a host per line, once per slot).
+ * <p>Allocations: {@value #SLURM} reads {@code SLURM_JOB_NODELIST} ({@code node[01-03,07]} expands to four hosts), with
+ * slots from {@code SLURM_TASKS_PER_NODE} ({@code 2(x3),1}) when set, else one per node; {@value #PBS} reads the node
+ * file named by {@code PBS_NODEFILE} (a host per line, once per slot).
  */
 public final class Hostfiles {
 
@@ -29,12 +28,12 @@ public final class Hostfiles {
     public static final String SLURM = "slurm";
     /** The word that takes the hosts from a PBS/Torque allocation instead of a file. */
     public static final String PBS = "pbs";
+
     static final String SLURM_NODELIST_ENV = "SLURM_JOB_NODELIST";
     static final String SLURM_TASKS_ENV = "SLURM_TASKS_PER_NODE";
     static final String PBS_NODEFILE_ENV = "PBS_NODEFILE";
 
-    private Hostfiles() {
-    }
+    private Hostfiles() {}
 
     /**
      * The hosts named by {@code source}: {@value #SLURM}, {@value #PBS}, or the path of a hostfile.
@@ -63,7 +62,11 @@ public final class Hostfiles {
     /** {@code hosts} as a hostfile ({@code HOST slots=N} lines, in order) that {@link #read} reads back. */
     public static String text(Hosts hosts) {
         StringBuilder text = new StringBuilder();
-        hosts.hosts().forEach(host -> text.append(host.name()).append(" slots=").append(host.slots()).append('\n'));
+        hosts.hosts()
+                .forEach(host -> text.append(host.name())
+                        .append(" slots=")
+                        .append(host.slots())
+                        .append('\n'));
         return text.toString();
     }
 
@@ -86,8 +89,8 @@ public final class Hostfiles {
                 } else if (word.startsWith("max_slots=") || word.startsWith("max-slots=")) {
                     positive(word.substring(word.indexOf('=') + 1), where + word);
                 } else {
-                    throw new IllegalArgumentException(where + "'" + word + "' is not understood; a line is "
-                            + "'HOST [slots=N]'");
+                    throw new IllegalArgumentException(
+                            where + "'" + word + "' is not understood; a line is " + "'HOST [slots=N]'");
                 }
             }
             if (!words[0].matches("[A-Za-z0-9._:\\[\\]-]+")) {
@@ -119,8 +122,8 @@ public final class Hostfiles {
     }
 
     /**
-     * Slurm's compact host list: {@code a,b[1-3],c[01,07-08]d} gives {@code a, b1, b2, b3, c01d, c07d, c08d}.
-     * Ranges keep their zero padding; several bracket groups in one name multiply.
+     * Slurm's compact host list: {@code a,b[1-3],c[01,07-08]d} gives {@code a, b1, b2, b3, c01d, c07d, c08d}. Ranges
+     * keep their zero padding; several bracket groups in one name multiply.
      */
     static List<String> expandNodelist(String list, String where) {
         List<String> names = new ArrayList<>();
@@ -214,8 +217,8 @@ public final class Hostfiles {
     private static String required(Map<String, String> env, String name, String option) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(option + ": $" + name + " is not set (not inside such an "
-                    + "allocation?)");
+            throw new IllegalArgumentException(
+                    option + ": $" + name + " is not set (not inside such an " + "allocation?)");
         }
         return value.trim();
     }
@@ -233,7 +236,8 @@ public final class Hostfiles {
     }
 
     private static String reason(IOException e) {
-        return e instanceof java.nio.file.NoSuchFileException ? "no such file"
+        return e instanceof java.nio.file.NoSuchFileException
+                ? "no such file"
                 : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.toString();
     }
 }

@@ -22,32 +22,34 @@ import org.jmpibench.spi.Jdk;
 /**
  * Finds the JDK a user means, and reads exactly which build it is.
  *
- * <p>A choice is either a path (anything with a {@code /}: a JDK's home, or its {@code bin/java}), or a name
- * looked up among the JDKs in {@value #JVM_DIRECTORY_NAME} and the one running this JVM, in this order:
+ * <p>A choice is either a path (anything with a {@code /}: a JDK's home, or its {@code bin/java}), or a name looked up
+ * among the JDKs in {@value #JVM_DIRECTORY_NAME} and the one running this JVM, in this order:
+ *
  * <ol>
- *   <li>a directory's exact name: {@code temurin-25-jdk-amd64}, {@code java-17-openjdk-amd64};</li>
- *   <li>a feature release: {@code 17}, {@code 25};</li>
- *   <li>the start of a directory's name up to a dash: {@code temurin-25}, {@code java-17}.</li>
+ *   <li>a directory's exact name: {@code temurin-25-jdk-amd64}, {@code java-17-openjdk-amd64};
+ *   <li>a feature release: {@code 17}, {@code 25};
+ *   <li>the start of a directory's name up to a dash: {@code temurin-25}, {@code java-17}.
  * </ol>
+ *
  * Two different JDKs matching one name is an error that lists both (links to one JDK count once).
  *
- * <p>The version comes from the JDK's {@code release} file ({@code JAVA_RUNTIME_VERSION}, else
- * {@code JAVA_VERSION}), or, for a JDK without one, from {@code java -XshowSettings:properties -version}. Every
- * error is an {@link IllegalArgumentException} with one line, written to follow the option the user typed
- * ({@code --jdk: ...}): a JDK that is missing, ambiguous, unreadable, or older than {@value #MINIMUM_FEATURE}.
+ * <p>The version comes from the JDK's {@code release} file ({@code JAVA_RUNTIME_VERSION}, else {@code JAVA_VERSION}),
+ * or, for a JDK without one, from {@code java -XshowSettings:properties -version}. Every error is an
+ * {@link IllegalArgumentException} with one line, written to follow the option the user typed ({@code --jdk: ...}): a
+ * JDK that is missing, ambiguous, unreadable, or older than {@value #MINIMUM_FEATURE}.
  */
 public final class Jdks {
 
     /** The oldest feature release ranks can run on: the suite's Java baseline. */
     public static final int MINIMUM_FEATURE = 17;
+
     static final String JVM_DIRECTORY_NAME = "/usr/lib/jvm";
     /** Where Debian and Ubuntu packages (and Adoptium's) install JDKs. */
     public static final Path JVM_DIRECTORY = Path.of(JVM_DIRECTORY_NAME);
     /** A JVM that prints its settings takes well under a second; one that takes this long is broken. */
     private static final long PROBE_TIMEOUT_SECONDS = 30;
 
-    private Jdks() {
-    }
+    private Jdks() {}
 
     /** The JDK {@code choice} names (a path, or a name under {@value #JVM_DIRECTORY_NAME}), at least Java 17. */
     public static Jdk resolve(String choice) {
@@ -125,7 +127,8 @@ public final class Jdks {
         boolean feature = name.chars().allMatch(Character::isDigit);
         candidates.forEach((dirName, home) -> {
             Jdk jdk = readable.get(realPath(home));
-            boolean match = feature ? jdk != null && Integer.toString(jdk.feature()).equals(name)
+            boolean match = feature
+                    ? jdk != null && Integer.toString(jdk.feature()).equals(name)
                     : dirName.startsWith(name + "-");
             if (match) {
                 matches.putIfAbsent(realPath(home), jdk != null ? jdk : at(realPath(home)));
@@ -138,8 +141,8 @@ public final class Jdks {
             throw new IllegalArgumentException("no JDK '" + name + "': it is not a path (those contain a /), and no"
                     + " JDK in " + jvmDirectory + " or running this JVM matches it; found: " + list(readable));
         }
-        throw new IllegalArgumentException("JDK '" + name + "' is ambiguous: it matches " + list(matches)
-                + "; give one of their paths");
+        throw new IllegalArgumentException(
+                "JDK '" + name + "' is ambiguous: it matches " + list(matches) + "; give one of their paths");
     }
 
     /** The JDKs among {@code candidates} whose version can be read, once per real directory, at that directory. */
@@ -162,7 +165,8 @@ public final class Jdks {
         if (jdks.isEmpty()) {
             return "none";
         }
-        return jdks.values().stream().map(jdk -> jdk.home() + " (" + jdk.version() + ")")
+        return jdks.values().stream()
+                .map(jdk -> jdk.home() + " (" + jdk.version() + ")")
                 .collect(Collectors.joining(", "));
     }
 
@@ -204,7 +208,8 @@ public final class Jdks {
         Process process = null;
         try {
             process = new ProcessBuilder(java.toString(), "-XshowSettings:properties", "-version")
-                    .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .start();
             Process started = process;
             CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
@@ -224,8 +229,9 @@ public final class Jdks {
                 throw new IllegalArgumentException("cannot tell which Java " + java + " is: it printed no "
                         + "java.runtime.version (exit status " + process.exitValue() + ")");
             }
-            Runtime.Version parsed = parse(home, version).orElseThrow(() -> new IllegalArgumentException(
-                    "cannot tell which Java " + java + " is: unknown version format '" + version + "'"));
+            Runtime.Version parsed = parse(home, version)
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "cannot tell which Java " + java + " is: unknown version format '" + version + "'"));
             return new Jdk(home, parsed, properties.getOrDefault("java.vendor", ""));
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot run " + java + ": " + e.getMessage());
@@ -247,7 +253,9 @@ public final class Jdks {
         for (String line : settings.split("\n")) {
             int equals = line.indexOf(" = ");
             if (equals > 0) {
-                properties.putIfAbsent(line.substring(0, equals).strip(), line.substring(equals + 3).strip());
+                properties.putIfAbsent(
+                        line.substring(0, equals).strip(),
+                        line.substring(equals + 3).strip());
             }
         }
         return properties;
@@ -266,7 +274,7 @@ public final class Jdks {
     }
 
     private static IllegalArgumentException tooOld(Path home, String version) {
-        return new IllegalArgumentException("the JDK at " + home + " is Java " + version + "; ranks need Java "
-                + MINIMUM_FEATURE + " or later");
+        return new IllegalArgumentException(
+                "the JDK at " + home + " is Java " + version + "; ranks need Java " + MINIMUM_FEATURE + " or later");
     }
 }

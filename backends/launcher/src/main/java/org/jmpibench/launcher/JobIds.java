@@ -11,17 +11,16 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * Job ids, {@code <launcher PID in hex>-<random>}: unique per job, and they say which process launched the job.
- * A file named after a job ({@code <prefix><job id>}) therefore outlives its job only if the launcher died
- * before it could delete it (e.g. SIGKILL), and a later job can tell and remove it. PID reuse can only delay a
- * removal, never remove a live job's file.
+ * Job ids, {@code <launcher PID in hex>-<random>}: unique per job, and they say which process launched the job. A file
+ * named after a job ({@code <prefix><job id>}) therefore outlives its job only if the launcher died before it could
+ * delete it (e.g. SIGKILL), and a later job can tell and remove it. PID reuse can only delay a removal, never remove a
+ * live job's file.
  */
 public final class JobIds {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private JobIds() {
-    }
+    private JobIds() {}
 
     /** A fresh id for a job launched by this process. */
     public static String create() {

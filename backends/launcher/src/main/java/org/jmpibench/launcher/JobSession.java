@@ -3,8 +3,8 @@ package org.jmpibench.launcher;
 import java.util.Map;
 
 /**
- * What a backend runs beside its ranks for the length of one job: a rendezvous server, a shared-memory file.
- * Opened before the ranks start, closed after the last one has ended (also when the job failed).
+ * What a backend runs beside its ranks for the length of one job: a rendezvous server, a shared-memory file. Opened
+ * before the ranks start, closed after the last one has ended (also when the job failed).
  */
 public interface JobSession extends AutoCloseable {
 
@@ -24,8 +24,7 @@ public interface JobSession extends AutoCloseable {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 }

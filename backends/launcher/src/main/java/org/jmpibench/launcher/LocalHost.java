@@ -12,13 +12,12 @@ import java.util.Locale;
 import org.jmpibench.spi.Hosts;
 
 /**
- * Which host names mean "this machine": the launcher starts ranks placed on them itself, and ranks placed on any
- * other host through the launch agent ({@link RemoteLaunch}).
+ * Which host names mean "this machine": the launcher starts ranks placed on them itself, and ranks placed on any other
+ * host through the launch agent ({@link RemoteLaunch}).
  */
 public final class LocalHost {
 
-    private LocalHost() {
-    }
+    private LocalHost() {}
 
     /** This machine's host name (of this UTS namespace, which is what tells simulated hosts apart). */
     public static String name() {
@@ -38,14 +37,15 @@ public final class LocalHost {
     }
 
     /**
-     * Whether {@code host} is this machine: {@code localhost}, this host's name (short or qualified), or a name
-     * that resolves to an address of one of this machine's interfaces.
+     * Whether {@code host} is this machine: {@code localhost}, this host's name (short or qualified), or a name that
+     * resolves to an address of one of this machine's interfaces.
      */
     public static boolean is(String host) {
         String wanted = host.toLowerCase(Locale.ROOT);
         String mine = name().toLowerCase(Locale.ROOT);
         boolean oneUnqualified = wanted.indexOf('.') < 0 || mine.indexOf('.') < 0;
-        if (wanted.equals("localhost") || wanted.equals(mine)
+        if (wanted.equals("localhost")
+                || wanted.equals(mine)
                 || (oneUnqualified && shortName(wanted).equals(shortName(mine)))) {
             return true;
         }

@@ -25,10 +25,10 @@ import org.jmpibench.spi.JobSpec.RankLine;
  * {@link org.jmpibench.spi.Hosts#placement} gives each rank, those elsewhere started through the launch agent
  * ({@link RemoteLaunch}). Every rank runs on the spec's JDK ({@link JobSpec#rankJdk()}).
  *
- * <p>Failure policy: the first rank to exit non-zero (or be killed) fails the job, and the others are killed at
- * once, since MPI-style peers would otherwise wait forever for it. A rank that exits 0 early does not end the
- * job by itself: its peers notice the closed connection. Past the spec's timeout every rank is killed. Either
- * way every process of the job is gone when {@link #run} returns.
+ * <p>Failure policy: the first rank to exit non-zero (or be killed) fails the job, and the others are killed at once,
+ * since MPI-style peers would otherwise wait forever for it. A rank that exits 0 early does not end the job by itself:
+ * its peers notice the closed connection. Past the spec's timeout every rank is killed. Either way every process of the
+ * job is gone when {@link #run} returns.
  */
 public final class ProcessJobRunner {
 
@@ -42,9 +42,9 @@ public final class ProcessJobRunner {
     private final RankCommand command;
 
     /**
-     * @param backend  the backend's name, set as {@value Job#BACKEND_ENV} in every rank and used in messages
+     * @param backend the backend's name, set as {@value Job#BACKEND_ENV} in every rank and used in messages
      * @param sessions opens what the backend runs beside the ranks for one job
-     * @param command  builds each rank's command line
+     * @param command builds each rank's command line
      */
     public ProcessJobRunner(String backend, Function<JobSpec, JobSession> sessions, RankCommand command) {
         this.backend = backend;
@@ -53,7 +53,8 @@ public final class ProcessJobRunner {
     }
 
     public JobOutcome run(JobSpec spec) {
-        List<String> placement = spec.hostfile() == null ? null : spec.hostfile().placement(spec.np());
+        List<String> placement =
+                spec.hostfile() == null ? null : spec.hostfile().placement(spec.np());
         RankHosts hosts = placement == null ? RankHosts.none() : RankHosts.of(placement);
         Map<String, Boolean> local = new HashMap<>();
         String jobId = JobIds.create();
@@ -67,7 +68,7 @@ public final class ProcessJobRunner {
         boolean timedOut = false;
 
         try (ProgressWatch progress = ProgressWatch.open(jobId, spec.np(), hosts);
-             JobSession session = openSession(spec, jobId, token)) {
+                JobSession session = openSession(spec, jobId, token)) {
             try {
                 for (int rank = 0; rank < spec.np(); rank++) {
                     String host = hosts.host(rank);
@@ -109,8 +110,8 @@ public final class ProcessJobRunner {
             if (atFailure != null) {
                 // Read the ranks' errors only now that their output is drained.
                 String noticed = failure + (noticer >= 0 ? lastErrorOf(output, noticer) : "");
-                failure = "backend " + backend + ": " + atFailure.explain(noticed, ends, noticer,
-                        rank -> lastErrorOf(output, rank));
+                failure = "backend " + backend + ": "
+                        + atFailure.explain(noticed, ends, noticer, rank -> lastErrorOf(output, rank));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -129,8 +130,8 @@ public final class ProcessJobRunner {
     }
 
     /** What rank {@code rank} finds in its environment besides what it inherits. */
-    private Map<String, String> jobEnv(JobSpec spec, int rank, String jobId, String token, JobSession session,
-                                       ProgressWatch progress) {
+    private Map<String, String> jobEnv(
+            JobSpec spec, int rank, String jobId, String token, JobSession session, ProgressWatch progress) {
         Map<String, String> env = new LinkedHashMap<>(spec.env());
         env.putAll(session.envFor(rank));
         env.putAll(progress.env());
@@ -143,10 +144,11 @@ public final class ProcessJobRunner {
     }
 
     private Process start(JobSpec spec, int rank, Map<String, String> jobEnv) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command.command(rank, spec.np(), spec.programFor(rank),
-                spec.rankJdk()));
+        ProcessBuilder builder =
+                new ProcessBuilder(command.command(rank, spec.np(), spec.programFor(rank), spec.rankJdk()));
         builder.environment().putAll(jobEnv);
-        builder.environment().put(Job.LAUNCHER_PID_ENV, Long.toString(ProcessHandle.current().pid()));
+        builder.environment()
+                .put(Job.LAUNCHER_PID_ENV, Long.toString(ProcessHandle.current().pid()));
         builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Process process = builder.start();
         ProcessReaper.track(process);
@@ -154,13 +156,12 @@ public final class ProcessJobRunner {
     }
 
     /** Through the launch agent; the environment travels on the rank's stdin, which stays open. */
-    private Process startRemote(JobSpec spec, int rank, String host, Map<String, String> jobEnv)
-            throws IOException {
+    private Process startRemote(JobSpec spec, int rank, String host, Map<String, String> jobEnv) throws IOException {
         Map<String, String> launcherEnv = new HashMap<>(System.getenv());
         launcherEnv.putAll(spec.env());
         List<String> rankCommand = command.command(rank, spec.np(), spec.programFor(rank), spec.rankJdk());
-        Process process = new ProcessBuilder(RemoteLaunch.command(RemoteLaunch.agent(launcherEnv), host,
-                rankCommand)).start();
+        Process process =
+                new ProcessBuilder(RemoteLaunch.command(RemoteLaunch.agent(launcherEnv), host, rankCommand)).start();
         ProcessReaper.track(process);
         jobEnv.put(Job.LAUNCHER_STDIN_ENV, "1");
         try {
@@ -171,33 +172,37 @@ public final class ProcessJobRunner {
         return process;
     }
 
-    private static Thread pump(InputStream in, int rank, boolean stderr, JobSpec spec, StringBuffer output,
-                               ProgressWatch progress) {
-        Thread thread = new Thread(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    output.append(stderr ? "[rank " + rank + " err] " : "[rank " + rank + "] ")
-                            .append(line).append('\n');
-                    spec.output().accept(new RankLine(rank, stderr, line));
-                    if (stderr) {
-                        progress.rankSaid(rank, line);
+    private static Thread pump(
+            InputStream in, int rank, boolean stderr, JobSpec spec, StringBuffer output, ProgressWatch progress) {
+        Thread thread = new Thread(
+                () -> {
+                    try (BufferedReader reader =
+                            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = reader.readLine()) != null) {
+                            output.append(stderr ? "[rank " + rank + " err] " : "[rank " + rank + "] ")
+                                    .append(line)
+                                    .append('\n');
+                            spec.output().accept(new RankLine(rank, stderr, line));
+                            if (stderr) {
+                                progress.rankSaid(rank, line);
+                            }
+                        }
+                    } catch (IOException e) {
+                        // The rank was killed while we read: nothing more to forward.
                     }
-                }
-            } catch (IOException e) {
-                // The rank was killed while we read: nothing more to forward.
-            }
-        }, "jmpi-rank-" + rank + (stderr ? "-err" : "-out"));
+                },
+                "jmpi-rank-" + rank + (stderr ? "-err" : "-out"));
         thread.setDaemon(true);
         thread.start();
         return thread;
     }
 
     /**
-     * Ends every rank still running (SIGTERM, then SIGKILL to what is left after the grace period) and says how
-     * each ended: a rank that was running ended by the launcher's hand if our SIGTERM ended it or it outlived
-     * the grace period; any other status means it ended by itself just before (e.g. a SIGKILL from someone else
-     * whose exit had not been reported yet).
+     * Ends every rank still running (SIGTERM, then SIGKILL to what is left after the grace period) and says how each
+     * ended: a rank that was running ended by the launcher's hand if our SIGTERM ended it or it outlived the grace
+     * period; any other status means it ended by itself just before (e.g. a SIGKILL from someone else whose exit had
+     * not been reported yet).
      */
     private static List<RankEnd> stopAll(Process[] ranks) throws InterruptedException {
         boolean[] running = new boolean[ranks.length];
@@ -223,7 +228,9 @@ public final class ProcessJobRunner {
         List<RankEnd> ends = new ArrayList<>();
         for (int rank = 0; rank < ranks.length; rank++) {
             Process process = ranks[rank];
-            if (process == null || process.isAlive() || forced[rank]
+            if (process == null
+                    || process.isAlive()
+                    || forced[rank]
                     || running[rank] && process.exitValue() == SIGTERM_STATUS) {
                 ends.add(RankEnd.running());
             } else {

@@ -5,16 +5,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Kills process trees, and on the launcher's own exit (Ctrl-C, SIGTERM, normal end) every rank still alive,
- * so that an interrupted benchmark run never leaves rank JVMs, {@code mpirun} or daemons behind.
+ * Kills process trees, and on the launcher's own exit (Ctrl-C, SIGTERM, normal end) every rank still alive, so that an
+ * interrupted benchmark run never leaves rank JVMs, {@code mpirun} or daemons behind.
  */
 public final class ProcessReaper {
 
     private static final Set<ProcessHandle> LIVE = ConcurrentHashMap.newKeySet();
     /**
-     * How long the exit hook lets tracked processes stop on SIGTERM before SIGKILL. mpirun needs it: on SIGTERM
-     * it ends its ranks and removes their shared-memory segments ({@code /dev/shm/vader_segment.*}, 4 MiB per
-     * rank), which SIGKILL would leave behind for good.
+     * How long the exit hook lets tracked processes stop on SIGTERM before SIGKILL. mpirun needs it: on SIGTERM it ends
+     * its ranks and removes their shared-memory segments ({@code /dev/shm/vader_segment.*}, 4 MiB per rank), which
+     * SIGKILL would leave behind for good.
      */
     private static final long EXIT_GRACE_MILLIS = 2000;
 
@@ -22,8 +22,7 @@ public final class ProcessReaper {
         Runtime.getRuntime().addShutdownHook(new Thread(ProcessReaper::killAllLive, "jmpi-reaper"));
     }
 
-    private ProcessReaper() {
-    }
+    private ProcessReaper() {}
 
     /** Tracks {@code process} until it is reaped by {@link #killTree} or exits. */
     public static void track(Process process) {
@@ -32,8 +31,8 @@ public final class ProcessReaper {
     }
 
     /**
-     * Asks {@code process} and its descendants to stop (SIGTERM), then kills what is left after
-     * {@code graceMillis} (SIGKILL). Returns when they are gone or after a few more seconds.
+     * Asks {@code process} and its descendants to stop (SIGTERM), then kills what is left after {@code graceMillis}
+     * (SIGKILL). Returns when they are gone or after a few more seconds.
      */
     public static void killTree(ProcessHandle process, long graceMillis) {
         var tree = new java.util.ArrayList<ProcessHandle>();

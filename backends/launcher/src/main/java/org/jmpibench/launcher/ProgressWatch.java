@@ -17,14 +17,13 @@ import org.jmpibench.spi.progress.ProgressBoardDescriptor;
 import org.jmpibench.spi.progress.RankSnapshot;
 
 /**
- * The launcher's side of a job's progress board: creates the board file before the ranks start (its path goes
- * to every rank in {@value ProgressBoardDescriptor#PATH_ENV}), notes every {@value #SAMPLE_MILLIS} ms which
- * ranks started a new communicator call (so it can say how long a rank had waited), and when the job fails
- * turns a {@link Snapshot} of the board into the failure line that names the stuck rank ({@link WaitForGraph}).
+ * The launcher's side of a job's progress board: creates the board file before the ranks start (its path goes to every
+ * rank in {@value ProgressBoardDescriptor#PATH_ENV}), notes every {@value #SAMPLE_MILLIS} ms which ranks started a new
+ * communicator call (so it can say how long a rank had waited), and when the job fails turns a {@link Snapshot} of the
+ * board into the failure line that names the stuck rank ({@link WaitForGraph}).
  *
- * <p>The file is {@code jmpi-progress-<job id>} in {@code /dev/shm} (else the temporary directory), readable by
- * this user only, deleted at {@link #close()}; a later job deletes those of launchers that died first
- * ({@link JobIds}).
+ * <p>The file is {@code jmpi-progress-<job id>} in {@code /dev/shm} (else the temporary directory), readable by this
+ * user only, deleted at {@link #close()}; a later job deletes those of launchers that died first ({@link JobIds}).
  */
 public final class ProgressWatch implements AutoCloseable {
 
@@ -39,9 +38,11 @@ public final class ProgressWatch implements AutoCloseable {
     private final Thread sampler;
     /** Guarded by {@code this}: per rank, the call word last seen and when it was first seen. */
     private final long[] lastWord;
+
     private final long[] sinceNs;
     /** Ranks that said they could not map the board: their slots tell nothing. */
     private final Set<Integer> withoutBoard = ConcurrentHashMap.newKeySet();
+
     private volatile boolean closed;
 
     private ProgressWatch(Path file, ProgressBoard board, String unavailable, int np, RankHosts hosts) {
@@ -67,7 +68,8 @@ public final class ProgressWatch implements AutoCloseable {
      * @param hosts where the ranks run, for the failure line to name the stuck rank's host
      */
     public static ProgressWatch open(String jobId, int np, RankHosts hosts) {
-        Path directory = Files.isDirectory(SHARED_MEMORY) && Files.isWritable(SHARED_MEMORY) ? SHARED_MEMORY
+        Path directory = Files.isDirectory(SHARED_MEMORY) && Files.isWritable(SHARED_MEMORY)
+                ? SHARED_MEMORY
                 : Path.of(System.getProperty("java.io.tmpdir"));
         JobIds.removeStale(directory, PREFIX);
         Path file = directory.resolve(PREFIX + jobId);
@@ -88,8 +90,8 @@ public final class ProgressWatch implements AutoCloseable {
     }
 
     /**
-     * A line rank {@code rank} wrote on its stderr: one saying it could not map the board (a rank on another host
-     * that does not see the launcher's file) marks its slot as telling nothing.
+     * A line rank {@code rank} wrote on its stderr: one saying it could not map the board (a rank on another host that
+     * does not see the launcher's file) marks its slot as telling nothing.
      */
     public void rankSaid(int rank, String line) {
         if (line.contains(ProgressBoardDescriptor.UNUSED_NOTICE)) {
@@ -161,8 +163,12 @@ public final class ProgressWatch implements AutoCloseable {
         private final String unavailable;
         private final RankHosts hosts;
 
-        Snapshot(List<RankSnapshot> slots, long[] waitedNs, Set<Integer> withoutBoard, String unavailable,
-                 RankHosts hosts) {
+        Snapshot(
+                List<RankSnapshot> slots,
+                long[] waitedNs,
+                Set<Integer> withoutBoard,
+                String unavailable,
+                RankHosts hosts) {
             this.slots = slots;
             this.waitedNs = waitedNs;
             this.withoutBoard = withoutBoard;
@@ -173,7 +179,7 @@ public final class ProgressWatch implements AutoCloseable {
         /**
          * The rank to blame, if the board names one other than the rank that noticed.
          *
-         * @param ends    how each rank ended
+         * @param ends how each rank ended
          * @param noticer the rank whose failure ended the job, -1 for none (a time-out, a whole-JVM death)
          */
         public Optional<StuckRank> stuckRank(List<RankEnd> ends, int noticer) {
@@ -184,15 +190,16 @@ public final class ProgressWatch implements AutoCloseable {
         }
 
         /**
-         * The failure line without its "backend NAME: " prefix: the stuck rank first, then what the launcher
-         * noticed in parentheses; {@code noticed} alone when the board names nobody else.
+         * The failure line without its "backend NAME: " prefix: the stuck rank first, then what the launcher noticed in
+         * parentheses; {@code noticed} alone when the board names nobody else.
          *
-         * @param noticed     the launcher's own account, e.g. "rank 0 exited with status 3: ..."
+         * @param noticed the launcher's own account, e.g. "rank 0 exited with status 3: ..."
          * @param tellingLine a rank's most telling stderr line as ": text", or empty
          */
         public String explain(String noticed, List<RankEnd> ends, int noticer, IntFunction<String> tellingLine) {
-            String why = stuckRank(ends, noticer).map(stuck -> stuck.describe(tellingLine, hosts) + " (" + noticed
-                    + ")").orElse(noticed);
+            String why = stuckRank(ends, noticer)
+                    .map(stuck -> stuck.describe(tellingLine, hosts) + " (" + noticed + ")")
+                    .orElse(noticed);
             return unavailable.isEmpty() ? why : why + " (" + unavailable + ")";
         }
     }

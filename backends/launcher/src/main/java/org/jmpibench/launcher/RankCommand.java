@@ -18,13 +18,16 @@ public interface RankCommand {
 
     /** The JVM running this launcher. */
     static Path currentJava() {
-        return ProcessHandle.current().info().command().map(Path::of)
+        return ProcessHandle.current()
+                .info()
+                .command()
+                .map(Path::of)
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java"));
     }
 
     /**
-     * {@code java <extra options> <jvmOptions> -cp <classpath + extra> <main> <args>}, the same for every rank;
-     * the extra options may depend on the JDK (see {@link #nativeAccessOptions}).
+     * {@code java <extra options> <jvmOptions> -cp <classpath + extra> <main> <args>}, the same for every rank; the
+     * extra options may depend on the JDK (see {@link #nativeAccessOptions}).
      */
     static RankCommand plainJava(List<Path> extraClasspath, Function<Jdk, List<String>> extraJvmOptions) {
         return (rank, np, program, jdk) -> {
@@ -41,9 +44,9 @@ public interface RankCommand {
     }
 
     /**
-     * The jars (or class directories) the given classes were loaded from, without repeats: what a backend adds
-     * to its ranks' class path so they find the backend whatever the program's own class path holds. A class
-     * from no file location (a custom loader) adds nothing: the program's class path must then provide it.
+     * The jars (or class directories) the given classes were loaded from, without repeats: what a backend adds to its
+     * ranks' class path so they find the backend whatever the program's own class path holds. A class from no file
+     * location (a custom loader) adds nothing: the program's class path must then provide it.
      */
     static List<Path> codeSourcesOf(Class<?>... types) {
         List<Path> paths = new ArrayList<>();
@@ -66,8 +69,8 @@ public interface RankCommand {
 
     /**
      * The options that let code on the class path call native code, for ranks that do (JNI libraries, the
-     * foreign-function API). From Java 22 on such calls are "restricted": without this option the JVM warns on
-     * the first one (Java 24 and later also for JNI), and a future release will refuse them. Nothing before 22.
+     * foreign-function API). From Java 22 on such calls are "restricted": without this option the JVM warns on the
+     * first one (Java 24 and later also for JNI), and a future release will refuse them. Nothing before 22.
      */
     static List<String> nativeAccessOptions(Jdk jdk) {
         return jdk.feature() >= 22 ? List.of("--enable-native-access=ALL-UNNAMED") : List.of();

@@ -1,11 +1,11 @@
 package org.jmpibench.launcher;
 
 /**
- * How one rank of a failed job ended, as far as its launcher knows: by itself with an exit status, or not by
- * itself (it was still running when the launcher, or mpirun, ended the job, or nobody can tell).
+ * How one rank of a failed job ended, as far as its launcher knows: by itself with an exit status, or not by itself (it
+ * was still running when the launcher, or mpirun, ended the job, or nobody can tell).
  *
  * @param byItself the rank ended before anyone stopped it
- * @param status   its exit status when {@code byItself}; 128 + N for death by signal N
+ * @param status its exit status when {@code byItself}; 128 + N for death by signal N
  */
 public record RankEnd(boolean byItself, int status) {
 

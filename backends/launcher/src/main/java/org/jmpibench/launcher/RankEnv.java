@@ -1,9 +1,9 @@
 package org.jmpibench.launcher;
 
 /**
- * Environment variables every rank started by {@link ProcessJobRunner} finds. The job token travels in the
- * environment, never on the command line: {@code /proc/PID/environ} is readable only by the job's user, while
- * {@code ps} shows command lines to everyone.
+ * Environment variables every rank started by {@link ProcessJobRunner} finds. The job token travels in the environment,
+ * never on the command line: {@code /proc/PID/environ} is readable only by the job's user, while {@code ps} shows
+ * command lines to everyone.
  */
 public final class RankEnv {
 
@@ -14,8 +14,7 @@ public final class RankEnv {
     /** Random secret of the job: a peer must present it before it is trusted. */
     public static final String JOB_TOKEN = "JMPI_JOB_TOKEN";
 
-    private RankEnv() {
-    }
+    private RankEnv() {}
 
     public static int rank() {
         return intVar(RANK);
@@ -36,8 +35,8 @@ public final class RankEnv {
     public static String require(String name) {
         String value = System.getenv(name);
         if (value == null || value.isEmpty()) {
-            throw new IllegalStateException("$" + name + " is not set: this process was not started by a "
-                    + "jmpi-bench launcher");
+            throw new IllegalStateException(
+                    "$" + name + " is not set: this process was not started by a " + "jmpi-bench launcher");
         }
         return value;
     }

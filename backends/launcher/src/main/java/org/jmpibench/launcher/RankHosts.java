@@ -5,9 +5,9 @@ import java.util.List;
 import org.jmpibench.spi.JobSpec;
 
 /**
- * The host of each rank of a job, as failure lines name it: "rank 3 on host h2". Empty for a job on this machine
- * alone (no hostfile), and when the backend decides the placement (a map-by policy that is not ours), where
- * naming a host could name the wrong one.
+ * The host of each rank of a job, as failure lines name it: "rank 3 on host h2". Empty for a job on this machine alone
+ * (no hostfile), and when the backend decides the placement (a map-by policy that is not ours), where naming a host
+ * could name the wrong one.
  */
 public final class RankHosts {
 

@@ -10,21 +10,22 @@ import java.util.Set;
 import org.jmpibench.spi.progress.RankSnapshot;
 
 /**
- * Who waited for whom when a job failed, from the progress board and how each rank ended; and the rank at the
- * end of that chain, which stopped making progress.
+ * Who waited for whom when a job failed, from the progress board and how each rank ended; and the rank at the end of
+ * that chain, which stopped making progress.
  *
  * <p>A rank waits for another when it is inside a communicator call (and did not leave the job by itself):
+ *
  * <ul>
- *   <li>a point-to-point call (send, recv, isend, irecv, a wait for or test of a request) waits for its peer;
- *       a waitAll whose requests involve several peers waits for nobody we can name;</li>
- *   <li>a collective waits for every rank that has not yet entered that collective (fewer collective calls
- *       entered); when every rank has, a non-root waits for the root (the collective is stuck inside it).</li>
+ *   <li>a point-to-point call (send, recv, isend, irecv, a wait for or test of a request) waits for its peer; a waitAll
+ *       whose requests involve several peers waits for nobody we can name;
+ *   <li>a collective waits for every rank that has not yet entered that collective (fewer collective calls entered);
+ *       when every rank has, a non-root waits for the root (the collective is stuck inside it).
  * </ul>
- * A rank waits for nobody when it is between calls (computing, or hung in its own code), never joined, was
- * killed by a signal or exited 0. Following the waits from the rank that noticed the failure (or, without one,
- * from every waiting rank) leads to such a rank: the one to blame. Preferred when several are found: a rank that
- * left by itself, then one between calls, then one that never joined, then one stuck inside a call; then the
- * lowest rank.
+ *
+ * A rank waits for nobody when it is between calls (computing, or hung in its own code), never joined, was killed by a
+ * signal or exited 0. Following the waits from the rank that noticed the failure (or, without one, from every waiting
+ * rank) leads to such a rank: the one to blame. Preferred when several are found: a rank that left by itself, then one
+ * between calls, then one that never joined, then one stuck inside a call; then the lowest rank.
  */
 final class WaitForGraph {
 
@@ -53,8 +54,8 @@ final class WaitForGraph {
 
     /**
      * The rank to blame for a failure noticed by {@code noticer} (-1: nobody in particular, e.g. a time-out); empty
-     * when that is the noticer itself, when the noticer never joined, when nobody waited for anybody, or when the
-     * chain passes a rank without the board (it might have waited for anyone).
+     * when that is the noticer itself, when the noticer never joined, when nobody waited for anybody, or when the chain
+     * passes a rank without the board (it might have waited for anyone).
      *
      * @param waitedNs per rank, how long it had been inside its current call (-1 unknown)
      */
@@ -91,7 +92,8 @@ final class WaitForGraph {
         if (withoutBoard.stream().anyMatch(rank -> rank < reached.length && reached[rank])) {
             return Optional.empty();
         }
-        return sinks.stream().min(Comparator.comparingInt(this::preference).thenComparingInt(rank -> rank))
+        return sinks.stream()
+                .min(Comparator.comparingInt(this::preference).thenComparingInt(rank -> rank))
                 .map(stuck -> stuckRank(stuck, noticer, reached, waitedNs));
     }
 
@@ -102,8 +104,11 @@ final class WaitForGraph {
                 direct.add(rank);
             }
         }
-        int waiter = direct.contains(noticer) ? noticer
-                : direct.stream().max(Comparator.comparingLong(rank -> waitedNs[rank])).orElseThrow();
+        int waiter = direct.contains(noticer)
+                ? noticer
+                : direct.stream()
+                        .max(Comparator.comparingLong(rank -> waitedNs[rank]))
+                        .orElseThrow();
         direct.remove(Integer.valueOf(waiter));
         return new StuckRank(board.get(stuck), ends.get(stuck), waiter, waitedNs[waiter], direct);
     }

@@ -23,9 +23,12 @@ class BindAddressTest {
 
     @Test
     void anInterfaceThatMatchesNothingIsOneLineListingWhatThereIs() {
-        assertThatThrownBy(() -> BindAddress.ofInterfaces("nosuch0")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("$JMPI_INTERFACE 'nosuch0' matches no interface").hasMessageContaining("lo");
-        assertThatThrownBy(() -> BindAddress.ofInterfaces("eth0/xx")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> BindAddress.ofInterfaces("nosuch0"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("$JMPI_INTERFACE 'nosuch0' matches no interface")
+                .hasMessageContaining("lo");
+        assertThatThrownBy(() -> BindAddress.ofInterfaces("eth0/xx"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("neither an interface name nor a subnet");
     }
 
@@ -33,7 +36,8 @@ class BindAddressTest {
     void withoutAnInterfaceTheRouteDecides() {
         assertThat(BindAddress.towards(LOOPBACK)).isEqualTo(LOOPBACK);
         assertThat(BindAddress.forRank(Map.of(), LOOPBACK)).isEqualTo(LOOPBACK);
-        assertThat(BindAddress.forRank(Map.of(BindAddress.INTERFACE_ENV, "lo"), LOOPBACK)).isEqualTo(LOOPBACK);
+        assertThat(BindAddress.forRank(Map.of(BindAddress.INTERFACE_ENV, "lo"), LOOPBACK))
+                .isEqualTo(LOOPBACK);
     }
 
     @Test

@@ -17,16 +17,19 @@ class ForeignConnectionsTest {
     @Test
     void aConnectionFromAnotherProcessIsForeignAndOneFromTheJobIsNot() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-             Socket ours = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
-             Socket acceptedOurs = server.accept()) {
+                Socket ours = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
+                Socket acceptedOurs = server.accept()) {
             // Connects, says so, then waits on its stdin (which we never write to) holding the connection.
-            Process stranger = new ProcessBuilder("bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/"
-                    + server.getLocalPort() + "; echo connected; read -t 60 line").start();
+            Process stranger = new ProcessBuilder(
+                            "bash",
+                            "-c",
+                            "exec 3<>/dev/tcp/127.0.0.1/" + server.getLocalPort() + "; echo connected; read -t 60 line")
+                    .start();
             try (Socket acceptedStranger = server.accept();
-                 BufferedReader out = new BufferedReader(new InputStreamReader(stranger.getInputStream()))) {
+                    BufferedReader out = new BufferedReader(new InputStreamReader(stranger.getInputStream()))) {
                 assertThat(out.readLine()).isEqualTo("connected");
-                ForeignConnections found = ForeignConnections.into(ProcessHandle.current(),
-                        Set.of(ProcessHandle.current().pid()), false);
+                ForeignConnections found = ForeignConnections.into(
+                        ProcessHandle.current(), Set.of(ProcessHandle.current().pid()), false);
 
                 assertThat(found.ports()).contains(server.getLocalPort());
                 assertThat(found.connections()).isEqualTo(1);
@@ -36,8 +39,12 @@ class ForeignConnectionsTest {
                         .contains(Integer.toString(server.getLocalPort()))
                         .endsWith("(from PID " + stranger.pid() + " bash)");
                 // A job with ranks on other hosts: a stranger seen on this host is still a stranger.
-                assertThat(ForeignConnections.into(ProcessHandle.current(), Set.of(ProcessHandle.current().pid()),
-                        true).connections()).isEqualTo(1);
+                assertThat(ForeignConnections.into(
+                                        ProcessHandle.current(),
+                                        Set.of(ProcessHandle.current().pid()),
+                                        true)
+                                .connections())
+                        .isEqualTo(1);
             } finally {
                 stranger.destroyForcibly();
                 stranger.waitFor(10, TimeUnit.SECONDS);

@@ -47,17 +47,22 @@ class JdksTest {
         fakeJdk("temurin-21-jdk-amd64", "21.0.4+7-LTS", "Eclipse Adoptium");
         fakeJdk("java-21-openjdk-amd64", "21.0.2+13", "Debian");
 
-        assertThatThrownBy(() -> Jdks.resolve("21", jvm)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'21' is ambiguous").hasMessageContaining("temurin-21-jdk-amd64")
-                .hasMessageContaining("java-21-openjdk-amd64").hasMessageNotContaining("\n");
+        assertThatThrownBy(() -> Jdks.resolve("21", jvm))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'21' is ambiguous")
+                .hasMessageContaining("temurin-21-jdk-amd64")
+                .hasMessageContaining("java-21-openjdk-amd64")
+                .hasMessageNotContaining("\n");
     }
 
     @Test
     void anUnknownNameIsOneLineListingWhatThereIs() throws IOException {
         fakeJdk("temurin-21-jdk-amd64", "21.0.4+7-LTS", "Eclipse Adoptium");
 
-        assertThatThrownBy(() -> Jdks.resolve("23", jvm)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("no JDK '23'").hasMessageContaining("temurin-21-jdk-amd64 (21.0.4+7-LTS)")
+        assertThatThrownBy(() -> Jdks.resolve("23", jvm))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("no JDK '23'")
+                .hasMessageContaining("temurin-21-jdk-amd64 (21.0.4+7-LTS)")
                 .hasMessageNotContaining("\n");
         assertThatThrownBy(() -> Jdks.resolve("  ", jvm)).hasMessageStartingWith("no JDK given");
     }
@@ -67,9 +72,12 @@ class JdksTest {
         fakeJdk("java-11-openjdk-amd64", "11.0.22+7", "Debian");
         Path eight = fakeJdk("java-8-openjdk-amd64", "1.8.0_392", "Debian");
 
-        assertThatThrownBy(() -> Jdks.resolve("11", jvm)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("is Java 11.0.22+7; ranks need Java 17 or later").hasMessageNotContaining("\n");
-        assertThatThrownBy(() -> Jdks.resolve(eight.toString(), jvm)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Jdks.resolve("11", jvm))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is Java 11.0.22+7; ranks need Java 17 or later")
+                .hasMessageNotContaining("\n");
+        assertThatThrownBy(() -> Jdks.resolve(eight.toString(), jvm))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("is Java 1.8.0_392; ranks need Java 17 or later");
     }
 
@@ -78,7 +86,8 @@ class JdksTest {
         Path home = fakeJdk("some-jdk", "21.0.4+7", "");
 
         assertThat(Jdks.resolve(home.toString(), jvm).home()).isEqualTo(home);
-        assertThat(Jdks.resolve(home.resolve("bin/java").toString(), jvm).home()).isEqualTo(home);
+        assertThat(Jdks.resolve(home.resolve("bin/java").toString(), jvm).home())
+                .isEqualTo(home);
         assertThatThrownBy(() -> Jdks.resolve(jvm.resolve("nowhere").toString(), jvm))
                 .hasMessage("no JDK at " + jvm.resolve("nowhere") + ": no such directory");
         Path notAJdk = Files.createDirectories(jvm.resolve("not-a-jdk"));
@@ -89,12 +98,14 @@ class JdksTest {
     @Test
     void aJdkWithoutAReleaseFileIsAskedForItsVersion() throws IOException {
         Path home = jvm.resolve("bare-jdk");
-        javaScript(home, "echo 'Property settings:' >&2\n"
-                + "echo '    java.runtime.version = 21.0.1+12-LTS' >&2\n"
-                + "echo '    java.vendor = Some Vendor' >&2\n"
-                + "echo '    java.library.path = /usr/lib' >&2\n"
-                + "echo '        /lib' >&2\n"
-                + "echo 'openjdk version \"21.0.1\"' >&2\n");
+        javaScript(
+                home,
+                "echo 'Property settings:' >&2\n"
+                        + "echo '    java.runtime.version = 21.0.1+12-LTS' >&2\n"
+                        + "echo '    java.vendor = Some Vendor' >&2\n"
+                        + "echo '    java.library.path = /usr/lib' >&2\n"
+                        + "echo '        /lib' >&2\n"
+                        + "echo 'openjdk version \"21.0.1\"' >&2\n");
 
         Jdk jdk = Jdks.resolve(home.toString(), jvm);
 
@@ -107,8 +118,10 @@ class JdksTest {
         Path home = jvm.resolve("broken-jdk");
         javaScript(home, "echo 'Error: could not create the Java Virtual Machine.' >&2\nexit 1\n");
 
-        assertThatThrownBy(() -> Jdks.resolve(home.toString(), jvm)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("cannot tell which Java").hasMessageContaining("exit status 1")
+        assertThatThrownBy(() -> Jdks.resolve(home.toString(), jvm))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot tell which Java")
+                .hasMessageContaining("exit status 1")
                 .hasMessageNotContaining("\n");
     }
 
@@ -122,8 +135,8 @@ class JdksTest {
 
     @Test
     void theInstalledTemurin25IsFoundByNumberAndByName() {
-        Assumptions.assumeTrue(Files.isDirectory(Path.of("/usr/lib/jvm/temurin-25-jdk-amd64")),
-                "no Temurin 25 in /usr/lib/jvm here");
+        Assumptions.assumeTrue(
+                Files.isDirectory(Path.of("/usr/lib/jvm/temurin-25-jdk-amd64")), "no Temurin 25 in /usr/lib/jvm here");
 
         Jdk byNumber = Jdks.resolve("25");
         Jdk byName = Jdks.resolve("temurin-25");
@@ -137,8 +150,10 @@ class JdksTest {
     private Path fakeJdk(String name, String version, String implementor) throws IOException {
         Path home = jvm.resolve(name);
         javaScript(home, "echo 'a fake JDK: the release file has its version' >&2\nexit 1\n");
-        Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"" + implementor + "\"\nJAVA_RUNTIME_VERSION=\""
-                + version + "\"\nJAVA_VERSION=\"" + version.split("\\+")[0] + "\"\n");
+        Files.writeString(
+                home.resolve("release"),
+                "IMPLEMENTOR=\"" + implementor + "\"\nJAVA_RUNTIME_VERSION=\"" + version + "\"\nJAVA_VERSION=\""
+                        + version.split("\\+")[0] + "\"\n");
         return home;
     }
 

@@ -31,9 +31,14 @@ class ProgressWatchTest {
             }
             rank0.enter(Call.GATHER, 0);
 
-            String line = watch.snapshot().explain("rank 0 exited with status 3: watchdog",
-                    List.of(RankEnd.exited(3), RankEnd.running()), 0, rank -> "");
-            assertThat(line).startsWith("rank 1 stopped making progress in 'command 2 VALIDATE'; rank 0 waited for it")
+            String line = watch.snapshot()
+                    .explain(
+                            "rank 0 exited with status 3: watchdog",
+                            List.of(RankEnd.exited(3), RankEnd.running()),
+                            0,
+                            rank -> "");
+            assertThat(line)
+                    .startsWith("rank 1 stopped making progress in 'command 2 VALIDATE'; rank 0 waited for it")
                     .endsWith(" s (rank 0 exited with status 3: watchdog)");
         }
         assertThat(file).doesNotExist();
@@ -58,8 +63,13 @@ class ProgressWatchTest {
     @Test
     void whatTheLauncherNoticedStandsAloneWhenTheBoardNamesNobodyElse() {
         try (ProgressWatch watch = ProgressWatch.open(JobIds.create(), 2, RankHosts.none())) {
-            assertThat(watch.snapshot().explain("rank 1 exited with status 3", List.of(RankEnd.running(),
-                    RankEnd.exited(3)), 1, rank -> "")).isEqualTo("rank 1 exited with status 3");
+            assertThat(watch.snapshot()
+                            .explain(
+                                    "rank 1 exited with status 3",
+                                    List.of(RankEnd.running(), RankEnd.exited(3)),
+                                    1,
+                                    rank -> ""))
+                    .isEqualTo("rank 1 exited with status 3");
         }
     }
 

@@ -24,7 +24,13 @@ class WaitForGraphTest {
     private final Set<Integer> withoutBoard = new HashSet<>();
 
     private WaitForGraphTest rank(Call call, int peer, int collectives, RankEnd end) {
-        board.add(new RankSnapshot(board.size(), true, board.size() * 1000L + collectives, call, peer, collectives,
+        board.add(new RankSnapshot(
+                board.size(),
+                true,
+                board.size() * 1000L + collectives,
+                call,
+                peer,
+                collectives,
                 "step of rank " + board.size()));
         ends.add(end);
         return this;
@@ -37,19 +43,18 @@ class WaitForGraphTest {
     }
 
     private Optional<StuckRank> blame(int noticer) {
-        return new WaitForGraph(board, ends, withoutBoard).blame(noticer, Arrays.copyOf(THREE_SECONDS,
-                board.size()));
+        return new WaitForGraph(board, ends, withoutBoard).blame(noticer, Arrays.copyOf(THREE_SECONDS, board.size()));
     }
 
     @Test
     void aHungFollowerIsBlamedWhenTheLeaderWaitingForItNoticesFirst() {
-        rank(Call.GATHER, 0, 4, RankEnd.exited(3))       // the leader's watchdog fired in the 4th collective
+        rank(Call.GATHER, 0, 4, RankEnd.exited(3)) // the leader's watchdog fired in the 4th collective
                 .rank(Call.NONE, 0, 3, RankEnd.running()); // rank 1 hangs in its own code after the 3rd
         StuckRank stuck = blame(0).orElseThrow();
         assertThat(stuck.stuck().rank()).isEqualTo(1);
         assertThat(stuck.waiter()).isZero();
-        assertThat(stuck.describe(rank -> "", RankHosts.none())).isEqualTo(
-                "rank 1 stopped making progress in 'step of rank 1'; rank 0 waited for it 3.0 s");
+        assertThat(stuck.describe(rank -> "", RankHosts.none()))
+                .isEqualTo("rank 1 stopped making progress in 'step of rank 1'; rank 0 waited for it 3.0 s");
     }
 
     @Test
@@ -64,9 +69,10 @@ class WaitForGraphTest {
     void aKilledFollowerIsBlamedWhenTheLeaderNoticesItsDeathFirst() {
         rank(Call.RECV, 1, 2, RankEnd.exited(1)).rank(Call.NONE, 0, 2, RankEnd.exited(137));
         StuckRank stuck = blame(0).orElseThrow();
-        assertThat(stuck.describe(rank -> rank == 1 ? ": its last words" : "", RankHosts.none())).startsWith(
-                "rank 1 was killed by signal 9 (SIGKILL) (exit status 137) in 'step of rank 1': its last words; "
-                        + "rank 0 waited for it");
+        assertThat(stuck.describe(rank -> rank == 1 ? ": its last words" : "", RankHosts.none()))
+                .startsWith(
+                        "rank 1 was killed by signal 9 (SIGKILL) (exit status 137) in 'step of rank 1': its last words; "
+                                + "rank 0 waited for it");
     }
 
     @Test
@@ -127,8 +133,8 @@ class WaitForGraphTest {
     @Test
     void collectiveCountsAreComparedAcrossTheirWrap() {
         // Rank 0 entered one collective more than rank 1, whose count is the last before the wrap.
-        rank(Call.GATHER, 0, Integer.MIN_VALUE, RankEnd.exited(3)).rank(Call.NONE, 0, Integer.MAX_VALUE,
-                RankEnd.running());
+        rank(Call.GATHER, 0, Integer.MIN_VALUE, RankEnd.exited(3))
+                .rank(Call.NONE, 0, Integer.MAX_VALUE, RankEnd.running());
         assertThat(blame(0)).get().extracting(stuck -> stuck.stuck().rank()).isEqualTo(1);
     }
 
@@ -155,8 +161,8 @@ class WaitForGraphTest {
     @Test
     void acrossHostsTheStuckRankIsNamedWithItsHost() {
         rank(Call.GATHER, 0, 4, RankEnd.exited(3)).rank(Call.NONE, 0, 3, RankEnd.running());
-        assertThat(blame(0).orElseThrow().describe(rank -> "", RankHosts.of(List.of("h1", "h2")))).isEqualTo(
-                "rank 1 on host h2 stopped making progress in 'step of rank 1'; rank 0 waited for it 3.0 s");
+        assertThat(blame(0).orElseThrow().describe(rank -> "", RankHosts.of(List.of("h1", "h2"))))
+                .isEqualTo("rank 1 on host h2 stopped making progress in 'step of rank 1'; rank 0 waited for it 3.0 s");
     }
 
     @Test

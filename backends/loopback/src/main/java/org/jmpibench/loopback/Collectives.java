@@ -13,17 +13,16 @@ import org.jmpibench.spi.CommunicatorException;
 /**
  * Bcast, gather and barrier over {@link Transport}, in O(log N) rounds from any root.
  *
- * <p>Trees are binomial and relative to the root: with {@code v = (rank - root) mod N}, rank v receives from
- * {@code v - lowbit(v)} and sends to {@code v + 2^k} for every {@code 2^k < lowbit(v)}. Bcast sends the whole
- * message down the tree. Gather sends up: each rank packs its subtree's blocks (contiguous in v order) into a
- * direct scratch buffer and forwards them to its parent in one message, so the root receives log N messages
- * instead of N-1, at the price of one copy per level; the root receives each child's run of ranks straight
- * into the caller's buffer (through scratch only for the one run that wraps past rank N-1). The
- * barrier is a dissemination barrier: in round k every rank signals {@code rank + 2^k} and waits for
- * {@code rank - 2^k}, ceil(log2 N) rounds of zero-byte frames.
+ * <p>Trees are binomial and relative to the root: with {@code v = (rank - root) mod N}, rank v receives from {@code v -
+ * lowbit(v)} and sends to {@code v + 2^k} for every {@code 2^k < lowbit(v)}. Bcast sends the whole message down the
+ * tree. Gather sends up: each rank packs its subtree's blocks (contiguous in v order) into a direct scratch buffer and
+ * forwards them to its parent in one message, so the root receives log N messages instead of N-1, at the price of one
+ * copy per level; the root receives each child's run of ranks straight into the caller's buffer (through scratch only
+ * for the one run that wraps past rank N-1). The barrier is a dissemination barrier: in round k every rank signals
+ * {@code rank + 2^k} and waits for {@code rank - 2^k}, ceil(log2 N) rounds of zero-byte frames.
  *
- * <p>Collective frames carry their own kinds, so they never match a user receive, and every pair of ranks
- * agrees on the order of its collective frames because every rank computes the same trees.
+ * <p>Collective frames carry their own kinds, so they never match a user receive, and every pair of ranks agrees on the
+ * order of its collective frames because every rank computes the same trees.
  */
 final class Collectives {
 
@@ -69,8 +68,8 @@ final class Collectives {
     }
 
     /**
-     * Gathers every rank's {@code block} at the root, where rank r's bytes land at byte {@code r * block length}
-     * of {@code result} ({@code result} is ignored elsewhere).
+     * Gathers every rank's {@code block} at the root, where rank r's bytes land at byte {@code r * block length} of
+     * {@code result} ({@code result} is ignored elsewhere).
      */
     void gather(MessageBuffer block, MessageBuffer result, int root) {
         int blockBytes = block.byteLength();

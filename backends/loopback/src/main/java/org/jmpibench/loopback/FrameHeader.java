@@ -13,8 +13,8 @@ import java.nio.ByteBuffer;
 import org.jmpibench.spi.CommunicatorException;
 
 /**
- * Encodes and validates the 16-byte data frame header of {@link WireDescriptor}. One instance per connection,
- * reused for every frame: decoding fills its fields instead of allocating.
+ * Encodes and validates the 16-byte data frame header of {@link WireDescriptor}. One instance per connection, reused
+ * for every frame: decoding fills its fields instead of allocating.
  */
 final class FrameHeader {
 
@@ -26,12 +26,12 @@ final class FrameHeader {
 
     /**
      * @param maxMessageBytes the largest payload accepted; larger headers fail the connection
-     * @param peer            names the sending side in error messages, e.g. "rank 3"
+     * @param peer names the sending side in error messages, e.g. "rank 3"
      */
     FrameHeader(long maxMessageBytes, String peer) {
         if (maxMessageBytes < 0 || maxMessageBytes > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("maxMessageBytes must be in 0.." + Integer.MAX_VALUE + ", got "
-                    + maxMessageBytes);
+            throw new IllegalArgumentException(
+                    "maxMessageBytes must be in 0.." + Integer.MAX_VALUE + ", got " + maxMessageBytes);
         }
         this.maxMessageBytes = maxMessageBytes;
         this.peer = peer;
@@ -52,8 +52,8 @@ final class FrameHeader {
      */
     void decode(ByteBuffer buf, int index) {
         if (buf.limit() - index < HEADER_BYTES) {
-            throw new IllegalArgumentException("need " + HEADER_BYTES + " header bytes at " + index + ", have "
-                    + (buf.limit() - index));
+            throw new IllegalArgumentException(
+                    "need " + HEADER_BYTES + " header bytes at " + index + ", have " + (buf.limit() - index));
         }
         int magic = buf.getInt(index + MAGIC_OFFSET);
         int k = buf.getInt(index + KIND_OFFSET);

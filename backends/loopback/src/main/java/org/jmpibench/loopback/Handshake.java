@@ -16,10 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
 /**
- * Reads and writes the handshake messages of {@link WireDescriptor} (sections 1 and 2) on a rank's blocking
- * sockets, and checks them for the listening side's {@link HandshakeGate}. Every read checks magic, version, sizes
- * and token before it trusts a field, and refuses with {@link Refused}; the caller closes the connection. Callers
- * set a socket read timeout, so a silent peer ends in a {@link java.net.SocketTimeoutException}.
+ * Reads and writes the handshake messages of {@link WireDescriptor} (sections 1 and 2) on a rank's blocking sockets,
+ * and checks them for the listening side's {@link HandshakeGate}. Every read checks magic, version, sizes and token
+ * before it trusts a field, and refuses with {@link Refused}; the caller closes the connection. Callers set a socket
+ * read timeout, so a silent peer ends in a {@link java.net.SocketTimeoutException}.
  */
 final class Handshake {
 
@@ -30,8 +30,7 @@ final class Handshake {
         }
     }
 
-    private Handshake() {
-    }
+    private Handshake() {}
 
     /** A stream that sends each handshake message in one write (flushed by the write methods). */
     static DataOutputStream output(java.net.Socket socket) throws IOException {

@@ -15,16 +15,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A listening port that lets a connection through only once it has proved, within the handshake timeout, that it
- * belongs to the job: a handshake of a few ints (magic and version first, see {@link WireDescriptor}), then the
- * token's length and the job's token. Used by the rendezvous and by every rank's mesh listener.
+ * belongs to the job: a handshake of a few ints (magic and version first, see {@link WireDescriptor}), then the token's
+ * length and the job's token. Used by the rendezvous and by every rank's mesh listener.
  *
  * <h2>Strangers cannot lock ranks out</h2>
- * One selector thread accepts every connection at once and reads all pending handshakes without blocking, so a
- * silent, slow or garbage-speaking connection holds nothing but its own socket: garbage is dropped at its first
- * wrong int, a silent one at the timeout. A connection's bytes are read as soon as they arrive, and a rank writes
- * its whole handshake in one go right after connecting, so a rank is let through within one turn of the loop.
- * New connections are never refused: when more than {@value #MAX_UNPROVEN} are still unproven, the oldest is
- * dropped to make room (a flood can only push out connections that have had their chance to speak).
+ *
+ * One selector thread accepts every connection at once and reads all pending handshakes without blocking, so a silent,
+ * slow or garbage-speaking connection holds nothing but its own socket: garbage is dropped at its first wrong int, a
+ * silent one at the timeout. A connection's bytes are read as soon as they arrive, and a rank writes its whole
+ * handshake in one go right after connecting, so a rank is let through within one turn of the loop. New connections are
+ * never refused: when more than {@value #MAX_UNPROVEN} are still unproven, the oldest is dropped to make room (a flood
+ * can only push out connections that have had their chance to speak).
  */
 final class HandshakeGate implements AutoCloseable {
 
@@ -32,7 +33,7 @@ final class HandshakeGate implements AutoCloseable {
     interface Admission {
         /**
          * @param channel blocking again, positioned just after the handshake
-         * @param fields  the ints of the handshake after magic and version (rank, and port for a registration)
+         * @param fields the ints of the handshake after magic and version (rank, and port for a registration)
          */
         void admit(SocketChannel channel, int[] fields) throws IOException;
     }
@@ -57,18 +58,26 @@ final class HandshakeGate implements AutoCloseable {
     private final Map<SocketChannel, Pending> pending = new LinkedHashMap<>();
     /** Connections that proved themselves during this turn of the loop, with their fields. */
     private final Map<Pending, int[]> proven = new LinkedHashMap<>();
+
     private volatile boolean closed;
 
     /**
      * Starts letting connections through {@code server} (bound, any blocking mode).
      *
-     * @param name  names the gate's thread
-     * @param ints  ints in the handshake before the token length, magic and version included
-     * @param tick  run by the gate's thread every {@value #TICK_MILLIS} ms or sooner (e.g. to give up at a
-     *              deadline); must not block
+     * @param name names the gate's thread
+     * @param ints ints in the handshake before the token length, magic and version included
+     * @param tick run by the gate's thread every {@value #TICK_MILLIS} ms or sooner (e.g. to give up at a deadline);
+     *     must not block
      */
-    HandshakeGate(String name, ServerSocketChannel server, int ints, byte[] token, int timeoutMs,
-                  Admission admission, Runnable tick) throws IOException {
+    HandshakeGate(
+            String name,
+            ServerSocketChannel server,
+            int ints,
+            byte[] token,
+            int timeoutMs,
+            Admission admission,
+            Runnable tick)
+            throws IOException {
         this.server = server;
         this.ints = ints;
         this.token = token.clone();
@@ -243,8 +252,8 @@ final class HandshakeGate implements AutoCloseable {
         /**
          * Reads what has arrived, never past the handshake (the next bytes are the rank's data).
          *
-         * @return the fields after magic and version once the whole handshake has arrived and checks out, else
-         *         null (more to come)
+         * @return the fields after magic and version once the whole handshake has arrived and checks out, else null
+         *     (more to come)
          * @throws IOException when the connection is closed or what it sent is not a handshake of this job
          */
         int[] read() throws IOException {

@@ -9,9 +9,9 @@ import org.jmpibench.spi.JobLauncher;
 import org.jmpibench.spi.JobSpec;
 
 /**
- * Our own pure-Java backend on one host: one JVM per rank, a full mesh of TCP connections on 127.0.0.1, met
- * through a rendezvous server that the launcher runs for each job. Needs nothing but a JDK, so it is always
- * available. Its form across hosts is {@link TcpBackend}. Knobs: see {@link LoopbackConfig}.
+ * Our own pure-Java backend on one host: one JVM per rank, a full mesh of TCP connections on 127.0.0.1, met through a
+ * rendezvous server that the launcher runs for each job. Needs nothing but a JDK, so it is always available. Its form
+ * across hosts is {@link TcpBackend}. Knobs: see {@link LoopbackConfig}.
  */
 public final class LoopbackBackend extends SocketBackend {
 
@@ -24,7 +24,8 @@ public final class LoopbackBackend extends SocketBackend {
 
     @Override
     public Availability availability() {
-        return Availability.available("TCP 127.0.0.1, jmpi-bench (Java " + Runtime.version().feature() + ")");
+        return Availability.available(
+                "TCP 127.0.0.1, jmpi-bench (Java " + Runtime.version().feature() + ")");
     }
 
     @Override

@@ -12,10 +12,10 @@ import org.jmpibench.spi.Request;
 
 /**
  * The loopback backend's {@link org.jmpibench.spi.Communicator}: checks arguments ({@link Checks}), then hands the
- * caller's buffers, wrapped in reusable {@link MessageBuffer}s, to {@link Transport} (point to point, requests)
- * and {@link Collectives} (bcast, gather, barrier); {@link BaseCommunicator} adds the other collectives on top
- * of the transport. Serialized use only (one thread at a time), as the SPI says; nothing here is thread-safe and
- * nothing needs to be.
+ * caller's buffers, wrapped in reusable {@link MessageBuffer}s, to {@link Transport} (point to point, requests) and
+ * {@link Collectives} (bcast, gather, barrier); {@link BaseCommunicator} adds the other collectives on top of the
+ * transport. Serialized use only (one thread at a time), as the SPI says; nothing here is thread-safe and nothing needs
+ * to be.
  */
 final class LoopbackCommunicator extends BaseCommunicator {
 
@@ -244,9 +244,9 @@ final class LoopbackCommunicator extends BaseCommunicator {
     }
 
     /**
-     * Barrier (so no rank tears down connections a slower rank still reads from), then each connection is
-     * half-closed and drained until the peer half-closes as well, then closed. After a failure, the sockets are
-     * just closed. Idempotent.
+     * Barrier (so no rank tears down connections a slower rank still reads from), then each connection is half-closed
+     * and drained until the peer half-closes as well, then closed. After a failure, the sockets are just closed.
+     * Idempotent.
      */
     @Override
     public void close() {

@@ -4,14 +4,15 @@ import org.jmpibench.collectives.QueuedRequest;
 
 /**
  * One send or receive in flight, for the application ({@link LoopbackCommunicator#isend}) or inside a blocking call.
- * Pooled by {@link Transport}: the object is reused once waited for, so steady-state traffic allocates none.
- * While pending it sits in exactly one queue (its peer's send queue or posted receives); receives match frames by
+ * Pooled by {@link Transport}: the object is reused once waited for, so steady-state traffic allocates none. While
+ * pending it sits in exactly one queue (its peer's send queue or posted receives); receives match frames by
  * {@link #key(int, int) (kind, tag)}.
  */
 final class LoopbackRequest extends QueuedRequest {
 
     /** The caller's buffer, from byte 0. */
     final MessageBuffer msg = new MessageBuffer();
+
     boolean send;
     int peer;
     int kind;

@@ -7,29 +7,33 @@ import java.nio.channels.SocketChannel;
 import org.jmpibench.spi.CommunicatorException;
 
 /**
- * Builds a rank's full mesh: listen, register with the rendezvous, then connect to every lower rank (speaking
- * first) while the {@link MeshListener} accepts every higher rank. No ordering deadlock is possible: accepting
- * runs on its own thread from before registration on, and the kernel's backlog holds early connections.
+ * Builds a rank's full mesh: listen, register with the rendezvous, then connect to every lower rank (speaking first)
+ * while the {@link MeshListener} accepts every higher rank. No ordering deadlock is possible: accepting runs on its own
+ * thread from before registration on, and the kernel's backlog holds early connections.
  */
 final class Mesh {
 
-    private Mesh() {
-    }
+    private Mesh() {}
 
     /** Listens on {@code bind} (127.0.0.1 for loopback, the host's interface for tcp) and joins. */
-    static Transport join(int rank, int size, byte[] token, InetSocketAddress rendezvous, LoopbackConfig config,
-                          InetAddress bind) {
+    static Transport join(
+            int rank, int size, byte[] token, InetSocketAddress rendezvous, LoopbackConfig config, InetAddress bind) {
         return join(rank, size, token, rendezvous, config, MeshListener.open(rank, size, token, config, bind));
     }
 
     /** As above with a listener opened beforehand (tests use its port to play the stranger). */
-    static Transport join(int rank, int size, byte[] token, InetSocketAddress rendezvous, LoopbackConfig config,
-                          MeshListener listener) {
+    static Transport join(
+            int rank,
+            int size,
+            byte[] token,
+            InetSocketAddress rendezvous,
+            LoopbackConfig config,
+            MeshListener listener) {
         SocketChannel[] channels = new SocketChannel[size];
         PeerLink[] links = new PeerLink[size];
         try {
-            InetSocketAddress[] peers = RendezvousClient.exchange(rendezvous, rank, size, listener.address(), token,
-                    config);
+            InetSocketAddress[] peers =
+                    RendezvousClient.exchange(rendezvous, rank, size, listener.address(), token, config);
             long deadlineNs = System.nanoTime() + config.rendezvousTimeoutMs() * 1_000_000L;
             for (int peer = 0; peer < rank; peer++) {
                 channels[peer] = connect(rank, peer, peers[peer], token, config);
@@ -52,8 +56,8 @@ final class Mesh {
         }
     }
 
-    private static SocketChannel connect(int rank, int peer, InetSocketAddress address, byte[] token,
-                                         LoopbackConfig config) {
+    private static SocketChannel connect(
+            int rank, int peer, InetSocketAddress address, byte[] token, LoopbackConfig config) {
         SocketChannel channel = null;
         try {
             channel = SocketChannel.open();
@@ -74,8 +78,8 @@ final class Mesh {
                     // Failing already.
                 }
             }
-            throw new CommunicatorException("rank " + rank + ": connecting to rank " + peer + " at " + address
-                    + " failed: " + e, e);
+            throw new CommunicatorException(
+                    "rank " + rank + ": connecting to rank " + peer + " at " + address + " failed: " + e, e);
         }
     }
 

@@ -13,10 +13,9 @@ import org.jmpibench.spi.CommunicatorException;
 
 /**
  * A rank's listening socket while the mesh is built: accepts the higher ranks' connections through a
- * {@link HandshakeGate} (hello with the job token within the handshake timeout) and keeps each once its claimed
- * rank is above ours and not yet connected, answering with its own hello. Strangers are closed and counted; they
- * cannot delay or break the job. Open it before registering with the rendezvous; close it once the mesh is
- * complete.
+ * {@link HandshakeGate} (hello with the job token within the handshake timeout) and keeps each once its claimed rank is
+ * above ours and not yet connected, answering with its own hello. Strangers are closed and counted; they cannot delay
+ * or break the job. Open it before registering with the rendezvous; close it once the mesh is complete.
  */
 final class MeshListener implements AutoCloseable {
 
@@ -32,12 +31,12 @@ final class MeshListener implements AutoCloseable {
     private final HandshakeGate gate;
     /** Guarded by {@code this}: verified channels by peer rank. */
     private final SocketChannel[] accepted;
+
     private final boolean[] claimed;
     private int acceptedCount;
     private boolean closed;
 
-    private MeshListener(int rank, int size, byte[] token, LoopbackConfig config, InetAddress bind)
-            throws IOException {
+    private MeshListener(int rank, int size, byte[] token, LoopbackConfig config, InetAddress bind) throws IOException {
         this.rank = rank;
         this.size = size;
         this.token = token;
@@ -52,8 +51,14 @@ final class MeshListener implements AutoCloseable {
             }
             server.bind(new InetSocketAddress(bind, 0), HandshakeGate.BACKLOG);
             port = server.socket().getLocalPort();
-            gate = new HandshakeGate("jmpi-loopback-accept-rank-" + rank, server, HELLO_INTS, token,
-                    config.handshakeTimeoutMs(), this::admit, () -> { });
+            gate = new HandshakeGate(
+                    "jmpi-loopback-accept-rank-" + rank,
+                    server,
+                    HELLO_INTS,
+                    token,
+                    config.handshakeTimeoutMs(),
+                    this::admit,
+                    () -> {});
         } catch (IOException | RuntimeException e) {
             server.close();
             throw e;
@@ -65,8 +70,8 @@ final class MeshListener implements AutoCloseable {
         try {
             return new MeshListener(rank, size, token, config, bind);
         } catch (IOException e) {
-            throw new UncheckedIOException("rank " + rank + ": cannot listen on " + bind.getHostAddress() + ": "
-                    + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "rank " + rank + ": cannot listen on " + bind.getHostAddress() + ": " + e.getMessage(), e);
         }
     }
 

@@ -6,11 +6,11 @@ import java.nio.IntBuffer;
 import org.jmpibench.collectives.Region;
 
 /**
- * The caller's side of one operation, an {@code int[]}, {@code double[]} or {@link ByteBuffer} range, in bytes.
- * One instance per direction is reused for every call, so the hot path allocates nothing. Copies to and from a
- * transport buffer go through that buffer's native-order typed views in bulk ({@code IntBuffer.get(index, dst,
- * off, len)} is a memcpy), which requires the transport-side byte index to be a multiple of the element size;
- * the frame layout guarantees that (see {@link WireDescriptor}).
+ * The caller's side of one operation, an {@code int[]}, {@code double[]} or {@link ByteBuffer} range, in bytes. One
+ * instance per direction is reused for every call, so the hot path allocates nothing. Copies to and from a transport
+ * buffer go through that buffer's native-order typed views in bulk ({@code IntBuffer.get(index, dst, off, len)} is a
+ * memcpy), which requires the transport-side byte index to be a multiple of the element size; the frame layout
+ * guarantees that (see {@link WireDescriptor}).
  */
 final class MessageBuffer {
 
@@ -24,6 +24,7 @@ final class MessageBuffer {
     private ByteBuffer bytes;
     /** Element offset into the array, or byte index into {@link #bytes}. */
     private int offset;
+
     private int byteLength;
 
     MessageBuffer ints(int[] array, int elementOffset, int count) {
@@ -92,10 +93,12 @@ final class MessageBuffer {
     /** Copies all of this message into {@code dst} (of the same kind) at its byte {@code dstAt}. */
     void copyTo(MessageBuffer dst, int dstAt) {
         switch (type) {
-            case INTS -> System.arraycopy(ints, offset, dst.ints, dst.offset + dstAt / Integer.BYTES,
-                    byteLength / Integer.BYTES);
-            case DOUBLES -> System.arraycopy(doubles, offset, dst.doubles, dst.offset + dstAt / Double.BYTES,
-                    byteLength / Double.BYTES);
+            case INTS ->
+                System.arraycopy(
+                        ints, offset, dst.ints, dst.offset + dstAt / Integer.BYTES, byteLength / Integer.BYTES);
+            case DOUBLES ->
+                System.arraycopy(
+                        doubles, offset, dst.doubles, dst.offset + dstAt / Double.BYTES, byteLength / Double.BYTES);
             default -> dst.bytes.put(dst.offset + dstAt, bytes, offset, byteLength);
         }
     }
@@ -144,18 +147,20 @@ final class MessageBuffer {
     void putFrom(ByteBuffer src, IntBuffer srcInts, DoubleBuffer srcDoubles, int srcIndex, int at, int n) {
         switch (type) {
             case INTS -> srcInts.get(srcIndex / Integer.BYTES, ints, offset + at / Integer.BYTES, n / Integer.BYTES);
-            case DOUBLES -> srcDoubles.get(srcIndex / Double.BYTES, doubles, offset + at / Double.BYTES,
-                    n / Double.BYTES);
+            case DOUBLES ->
+                srcDoubles.get(srcIndex / Double.BYTES, doubles, offset + at / Double.BYTES, n / Double.BYTES);
             default -> bytes.put(offset + at, src, srcIndex, n);
         }
     }
 
-    /** Copies {@code n} bytes of this message, from byte {@code at}, into {@code dst} at byte index {@code dstIndex}. */
+    /**
+     * Copies {@code n} bytes of this message, from byte {@code at}, into {@code dst} at byte index {@code dstIndex}.
+     */
     void getInto(ByteBuffer dst, IntBuffer dstInts, DoubleBuffer dstDoubles, int dstIndex, int at, int n) {
         switch (type) {
             case INTS -> dstInts.put(dstIndex / Integer.BYTES, ints, offset + at / Integer.BYTES, n / Integer.BYTES);
-            case DOUBLES -> dstDoubles.put(dstIndex / Double.BYTES, doubles, offset + at / Double.BYTES,
-                    n / Double.BYTES);
+            case DOUBLES ->
+                dstDoubles.put(dstIndex / Double.BYTES, doubles, offset + at / Double.BYTES, n / Double.BYTES);
             default -> dst.put(dstIndex, bytes, offset + at, n);
         }
     }

@@ -12,18 +12,18 @@ import java.nio.channels.SocketChannel;
 import org.jmpibench.spi.CommunicatorException;
 
 /**
- * One authenticated TCP connection to one peer rank: frames out and frames in, never waiting. Every method does
- * what the socket allows right now and says how far it got; {@link Transport} decides what to do next and how to
- * wait. At most one outgoing frame is in progress at a time (the transport queues the others).
+ * One authenticated TCP connection to one peer rank: frames out and frames in, never waiting. Every method does what
+ * the socket allows right now and says how far it got; {@link Transport} decides what to do next and how to wait. At
+ * most one outgoing frame is in progress at a time (the transport queues the others).
  *
- * <p>Hot path: the socket is non-blocking, so a small message costs one {@code write} on the sender and usually
- * one {@code read} on the receiver, which gets header, payload and padding at once into {@link #in}. Both transport
- * buffers are direct, allocated once, and copied to and from the caller's arrays with bulk native-order views.
- * Large payloads for direct {@link ByteBuffer}s bypass the transport buffers (gathering write; read straight into
- * the caller's buffer).
+ * <p>Hot path: the socket is non-blocking, so a small message costs one {@code write} on the sender and usually one
+ * {@code read} on the receiver, which gets header, payload and padding at once into {@link #in}. Both transport buffers
+ * are direct, allocated once, and copied to and from the caller's arrays with bulk native-order views. Large payloads
+ * for direct {@link ByteBuffer}s bypass the transport buffers (gathering write; read straight into the caller's
+ * buffer).
  *
- * <p>Receive buffer invariant: a byte's index in {@link #in} is congruent, modulo {@link WireDescriptor#ALIGNMENT},
- * to its offset in the stream, so frame payloads start at indices that suit the int and double views.
+ * <p>Receive buffer invariant: a byte's index in {@link #in} is congruent, modulo {@link WireDescriptor#ALIGNMENT}, to
+ * its offset in the stream, so frame payloads start at indices that suit the int and double views.
  */
 final class PeerLink implements AutoCloseable {
 
@@ -43,6 +43,7 @@ final class PeerLink implements AutoCloseable {
     private final DoubleBuffer inDoubles;
     /** Unconsumed bytes of {@link #in} are [readIndex, writeIndex). */
     private int readIndex;
+
     private int writeIndex;
 
     private final ByteBuffer out;
@@ -100,8 +101,8 @@ final class PeerLink implements AutoCloseable {
             }
             return sendingDirect ? continueGathering(msg) : continueBuffered(msg);
         } catch (IOException e) {
-            throw new CommunicatorException("rank " + self + ": sending to rank " + peer + " failed (it exited or "
-                    + "failed?): " + e, e);
+            throw new CommunicatorException(
+                    "rank " + self + ": sending to rank " + peer + " failed (it exited or " + "failed?): " + e, e);
         }
     }
 
@@ -186,8 +187,8 @@ final class PeerLink implements AutoCloseable {
     // ------------------------------------------------------------------ receiving
 
     /**
-     * Decodes the next frame's header if all of it has arrived (reading what the socket holds); its payload must
-     * then be consumed with {@link #tryPayload} and {@link #trySkipPadding} before the next header.
+     * Decodes the next frame's header if all of it has arrived (reading what the socket holds); its payload must then
+     * be consumed with {@link #tryPayload} and {@link #trySkipPadding} before the next header.
      *
      * @return true when {@link #header()} holds the new header
      */
@@ -271,8 +272,8 @@ final class PeerLink implements AutoCloseable {
     }
 
     /**
-     * One non-blocking read into {@link #in}, making room first. Callers read only when the unread bytes are fewer
-     * than they need (a partial header, element or padding: under 16 bytes), so moving those down is cheap.
+     * One non-blocking read into {@link #in}, making room first. Callers read only when the unread bytes are fewer than
+     * they need (a partial header, element or padding: under 16 bytes), so moving those down is cheap.
      *
      * @return the bytes read, 0 when none had arrived
      */

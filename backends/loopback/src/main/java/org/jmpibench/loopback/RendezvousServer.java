@@ -13,16 +13,16 @@ import java.util.Map;
 import org.jmpibench.launcher.JobSession;
 
 /**
- * The job's meeting point, run inside the launcher for the life of one job: every rank registers (token, rank,
- * its listening port, from its listening address); once all N have, each gets the table of addresses and the
- * server stops listening.
+ * The job's meeting point, run inside the launcher for the life of one job: every rank registers (token, rank, its
+ * listening port, from its listening address); once all N have, each gets the table of addresses and the server stops
+ * listening.
  *
- * <p>Robustness: it listens on an ephemeral port (two jobs never collide) of 127.0.0.1 (loopback) or of the
- * launcher host's address that every host of the job can reach (tcp, {@link org.jmpibench.launcher.BindAddress}),
- * behind a {@link HandshakeGate}: a silent, slow or garbage-speaking stranger is dropped after at most the handshake
- * timeout, and no number of them can keep a rank out. A wrong token, an out-of-range rank or a second registration
- * of a rank is refused. If not every rank has registered within the rendezvous timeout, the ranks that did are told
- * which ranks are missing, so they fail with a clear message instead of hanging.
+ * <p>Robustness: it listens on an ephemeral port (two jobs never collide) of 127.0.0.1 (loopback) or of the launcher
+ * host's address that every host of the job can reach (tcp, {@link org.jmpibench.launcher.BindAddress}), behind a
+ * {@link HandshakeGate}: a silent, slow or garbage-speaking stranger is dropped after at most the handshake timeout,
+ * and no number of them can keep a rank out. A wrong token, an out-of-range rank or a second registration of a rank is
+ * refused. If not every rank has registered within the rendezvous timeout, the ranks that did are told which ranks are
+ * missing, so they fail with a clear message instead of hanging.
  */
 final class RendezvousServer implements JobSession {
 
@@ -38,6 +38,7 @@ final class RendezvousServer implements JobSession {
 
     /** Guarded by {@code this}. */
     private final SocketChannel[] registered;
+
     private final InetSocketAddress[] listening;
     private int count;
     private boolean finished;
@@ -52,8 +53,14 @@ final class RendezvousServer implements JobSession {
         try {
             server.bind(new InetSocketAddress(bind, 0), HandshakeGate.BACKLOG);
             address = new InetSocketAddress(bind, server.socket().getLocalPort());
-            gate = new HandshakeGate("jmpi-loopback-rendezvous-" + address.getPort(), server, REGISTRATION_INTS,
-                    token, config.handshakeTimeoutMs(), this::register, this::giveUpAtTheDeadline);
+            gate = new HandshakeGate(
+                    "jmpi-loopback-rendezvous-" + address.getPort(),
+                    server,
+                    REGISTRATION_INTS,
+                    token,
+                    config.handshakeTimeoutMs(),
+                    this::register,
+                    this::giveUpAtTheDeadline);
         } catch (IOException | RuntimeException e) {
             server.close();
             throw e;
@@ -65,8 +72,8 @@ final class RendezvousServer implements JobSession {
         try {
             return new RendezvousServer(np, token.getBytes(StandardCharsets.UTF_8), config, bind);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the rendezvous on " + bind.getHostAddress() + ": "
-                    + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot open the rendezvous on " + bind.getHostAddress() + ": " + e.getMessage(), e);
         }
     }
 

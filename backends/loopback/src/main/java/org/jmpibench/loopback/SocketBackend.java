@@ -21,10 +21,10 @@ import org.jmpibench.spi.JobLauncher;
 import org.jmpibench.spi.JobSpec;
 
 /**
- * What the loopback and tcp backends share: one JVM per rank started by {@link ProcessJobRunner}, a rendezvous
- * server in the launcher for each job, and a full mesh of authenticated TCP connections between the ranks. They
- * differ only in where sockets bind: {@link #rendezvousAddress} in the launcher, {@link #listenAddress} in a rank.
- * Knobs: see {@link LoopbackConfig}.
+ * What the loopback and tcp backends share: one JVM per rank started by {@link ProcessJobRunner}, a rendezvous server
+ * in the launcher for each job, and a full mesh of authenticated TCP connections between the ranks. They differ only in
+ * where sockets bind: {@link #rendezvousAddress} in the launcher, {@link #listenAddress} in a rank. Knobs: see
+ * {@link LoopbackConfig}.
  */
 abstract class SocketBackend implements Backend {
 
@@ -40,8 +40,8 @@ abstract class SocketBackend implements Backend {
     /** The launcher maps each idle strategy to this backend's knobs ({@link LoopbackConfig#idleEnv}). */
     @Override
     public JobLauncher launcher() {
-        return spec -> new ProcessJobRunner(name(), this::openRendezvous,
-                RankCommand.plainJava(ownClasspath(), jdk -> List.of()))
+        return spec -> new ProcessJobRunner(
+                        name(), this::openRendezvous, RankCommand.plainJava(ownClasspath(), jdk -> List.of()))
                 .run(spec.withMoreEnv(LoopbackConfig.idleEnv(spec.idle())));
     }
 
@@ -73,8 +73,8 @@ abstract class SocketBackend implements Backend {
     private JobSession openRendezvous(JobSpec spec) {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.putAll(spec.env());
-        return RendezvousServer.open(spec.np(), LoopbackConfig.token(env), LoopbackConfig.fromEnv(env),
-                rendezvousAddress(spec, env));
+        return RendezvousServer.open(
+                spec.np(), LoopbackConfig.token(env), LoopbackConfig.fromEnv(env), rendezvousAddress(spec, env));
     }
 
     /** Where this backend and what it needs were loaded from, so ranks find them whatever the program's path. */

@@ -7,8 +7,7 @@ import java.nio.channels.SocketChannel;
 /** Socket options shared by both ends of every mesh connection. */
 final class Sockets {
 
-    private Sockets() {
-    }
+    private Sockets() {}
 
     /** No Nagle delay (a small message must leave at once) and the configured buffer sizes. */
     static void configure(SocketChannel channel, LoopbackConfig config) throws IOException {

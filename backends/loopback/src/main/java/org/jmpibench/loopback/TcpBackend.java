@@ -10,10 +10,10 @@ import org.jmpibench.spi.JobSpec;
 
 /**
  * The loopback backend across hosts: the same ranks, mesh and wire protocol, with sockets on each host's network
- * interface instead of 127.0.0.1. Ranks on other hosts than the launcher's are started through the launch agent
- * (ssh by default, {@link org.jmpibench.launcher.RemoteLaunch}); the rendezvous listens on the launcher host's
- * address that the hosts reach, every rank on its own host's address ({@link BindAddress}: the interface named
- * by {@value BindAddress#INTERFACE_ENV}, else the one that routes to the peer). Without a hostfile and without
+ * interface instead of 127.0.0.1. Ranks on other hosts than the launcher's are started through the launch agent (ssh by
+ * default, {@link org.jmpibench.launcher.RemoteLaunch}); the rendezvous listens on the launcher host's address that the
+ * hosts reach, every rank on its own host's address ({@link BindAddress}: the interface named by
+ * {@value BindAddress#INTERFACE_ENV}, else the one that routes to the peer). Without a hostfile and without
  * {@value BindAddress#INTERFACE_ENV} it is loopback under another name.
  */
 public final class TcpBackend extends SocketBackend {
@@ -38,7 +38,8 @@ public final class TcpBackend extends SocketBackend {
 
     @Override
     public Availability availability() {
-        return Availability.available("TCP across hosts, jmpi-bench (Java " + Runtime.version().feature() + ")");
+        return Availability.available(
+                "TCP across hosts, jmpi-bench (Java " + Runtime.version().feature() + ")");
     }
 
     @Override

@@ -14,31 +14,32 @@ import org.jmpibench.collectives.RequestQueue;
 import org.jmpibench.spi.CommunicatorException;
 
 /**
- * The progress engine: point-to-point frames with MPI matching, non-blocking underneath every call. Sends queue
- * per destination and go out in order; receives are posted per source in order, and a frame that arrives takes
- * the oldest posted receive of its (kind, tag), or is stashed in {@link UnexpectedMessages} when there is none.
- * Nothing moves except inside a call ({@link #await}, {@link #progress}: MPI's weak progress), and then every
- * connection with work moves at once, so sends larger than the socket buffers in both directions cannot
- * deadlock. A connection is read only while someone waits for that peer: unasked-for messages stay in the
- * socket (TCP flow control) instead of being copied aside.
+ * The progress engine: point-to-point frames with MPI matching, non-blocking underneath every call. Sends queue per
+ * destination and go out in order; receives are posted per source in order, and a frame that arrives takes the oldest
+ * posted receive of its (kind, tag), or is stashed in {@link UnexpectedMessages} when there is none. Nothing moves
+ * except inside a call ({@link #await}, {@link #progress}: MPI's weak progress), and then every connection with work
+ * moves at once, so sends larger than the socket buffers in both directions cannot deadlock. A connection is read only
+ * while someone waits for that peer: unasked-for messages stay in the socket (TCP flow control) instead of being copied
+ * aside.
  *
- * <p>Waiting follows {@link IdleMode}: spin, then yield, then block in one {@link Selector} over every
- * connection that has work, until any of them is ready. Requests come from a pool; steady-state traffic
- * allocates nothing.
+ * <p>Waiting follows {@link IdleMode}: spin, then yield, then block in one {@link Selector} over every connection that
+ * has work, until any of them is ready. Requests come from a pool; steady-state traffic allocates nothing.
  *
- * <p>Also the {@link PointToPoint} layer of the collectives of {@link Algorithms}: their frames have their own
- * kind, so they never match an application's receive.
+ * <p>Also the {@link PointToPoint} layer of the collectives of {@link Algorithms}: their frames have their own kind, so
+ * they never match an application's receive.
  */
 final class Transport implements PointToPoint, AutoCloseable {
 
     /** How long a blocked wait sleeps in the selector before looking again (the wake-up normally comes first). */
     private static final long BLOCK_SLICE_MS = 100;
-    private static final Consumer<SelectionKey> IGNORE_KEY = key -> { };
+
+    private static final Consumer<SelectionKey> IGNORE_KEY = key -> {};
 
     private final int rank;
     private final int size;
     /** Indexed by peer rank; null at this rank's own index. */
     private final PeerLink[] links;
+
     private final RequestQueue<LoopbackRequest>[] sends;
     private final RequestQueue<LoopbackRequest>[] posted;
     private final InboundFrame[] inbound;
@@ -268,8 +269,8 @@ final class Transport implements PointToPoint, AutoCloseable {
     // ------------------------------------------------------------------ waiting
 
     /**
-     * One turn of waiting after a pass that moved nothing: spin, then yield the core, then block in the selector
-     * (see {@link IdleMode}). Callers reset {@code turns} to 0 on progress.
+     * One turn of waiting after a pass that moved nothing: spin, then yield the core, then block in the selector (see
+     * {@link IdleMode}). Callers reset {@code turns} to 0 on progress.
      */
     private long idle(long turns) {
         if (idleMode == IdleMode.SPIN || turns < spinTurns) {
@@ -330,7 +331,7 @@ final class Transport implements PointToPoint, AutoCloseable {
      *
      * @return the number of bytes that arrived
      * @throws CommunicatorException when it does not fit {@code msg}, is not a whole number of elements, or the
-     *                               connection fails
+     *     connection fails
      */
     int receive(int source, int kind, int tag, MessageBuffer msg) {
         LoopbackRequest request = obtain();
@@ -373,8 +374,16 @@ final class Transport implements PointToPoint, AutoCloseable {
     }
 
     @Override
-    public void sendRecv(Region sendBuf, int sendOffset, int sendCount, int dest, Region recvBuf, int recvOffset,
-                         int recvCount, int source, int tag) {
+    public void sendRecv(
+            Region sendBuf,
+            int sendOffset,
+            int sendCount,
+            int dest,
+            Region recvBuf,
+            int recvOffset,
+            int recvCount,
+            int source,
+            int tag) {
         // The send starts first: one over the size limit then fails before anything is posted.
         LoopbackRequest out = obtain();
         out.msg.region(sendBuf, sendOffset, sendCount);
@@ -401,8 +410,8 @@ final class Transport implements PointToPoint, AutoCloseable {
     // ------------------------------------------------------------------ shutdown
 
     /**
-     * Half-closes every connection and drains each until its peer half-closes too (or {@code timeoutNs} passes),
-     * so that closing never turns into a reset that could destroy data a peer has not read yet; then closes.
+     * Half-closes every connection and drains each until its peer half-closes too (or {@code timeoutNs} passes), so
+     * that closing never turns into a reset that could destroy data a peer has not read yet; then closes.
      */
     void shutdownGracefully(long timeoutNs) {
         long deadline = System.nanoTime() + timeoutNs;

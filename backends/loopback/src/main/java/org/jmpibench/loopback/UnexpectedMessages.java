@@ -6,11 +6,10 @@ import java.nio.DoubleBuffer;
 import java.nio.IntBuffer;
 
 /**
- * Messages that arrived before a matching receive was posted, per source, in arrival order. A receive takes the
- * oldest message with its (kind, tag) from its source, which keeps MPI's per-(source, tag) FIFO order while
- * letting other tags overtake. Entries and their buffers are recycled (buffers up to {@link #RETAINED_BYTES}), so a
- * program that keeps overtaking allocates only until the pool has grown to its needs; an empty queue costs one
- * null check.
+ * Messages that arrived before a matching receive was posted, per source, in arrival order. A receive takes the oldest
+ * message with its (kind, tag) from its source, which keeps MPI's per-(source, tag) FIFO order while letting other tags
+ * overtake. Entries and their buffers are recycled (buffers up to {@link #RETAINED_BYTES}), so a program that keeps
+ * overtaking allocates only until the pool has grown to its needs; an empty queue costs one null check.
  */
 final class UnexpectedMessages {
 

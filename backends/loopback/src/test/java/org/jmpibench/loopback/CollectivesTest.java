@@ -8,8 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Binomial bcast and gather at a rank count that is not a power of two (subtrees of every shape, runs of ranks
- * that wrap past the last rank), from every root, with heap buffers, which the conformance suite leaves out.
+ * Binomial bcast and gather at a rank count that is not a power of two (subtrees of every shape, runs of ranks that
+ * wrap past the last rank), from every root, with heap buffers, which the conformance suite leaves out.
  */
 class CollectivesTest {
 
@@ -33,8 +33,15 @@ class CollectivesTest {
                             for (int r = 0; r < NP; r++) {
                                 for (int i = 0; i < count; i++) {
                                     if (all[2 + r * count + i] != value(r, root, i)) {
-                                        failed.append("gather root ").append(root).append(" count ").append(count)
-                                                .append(" rank ").append(r).append(" element ").append(i).append('\n');
+                                        failed.append("gather root ")
+                                                .append(root)
+                                                .append(" count ")
+                                                .append(count)
+                                                .append(" rank ")
+                                                .append(r)
+                                                .append(" element ")
+                                                .append(i)
+                                                .append('\n');
                                         break;
                                     }
                                 }
@@ -53,8 +60,15 @@ class CollectivesTest {
                         }
                         for (int i = 0; i < count; i++) {
                             if (heap.getInt(8 + 4 * i) != value(root, root, i)) {
-                                failed.append("bcast root ").append(root).append(" count ").append(count)
-                                        .append(" at rank ").append(rank).append(" element ").append(i).append('\n');
+                                failed.append("bcast root ")
+                                        .append(root)
+                                        .append(" count ")
+                                        .append(count)
+                                        .append(" at rank ")
+                                        .append(rank)
+                                        .append(" element ")
+                                        .append(i)
+                                        .append('\n');
                                 break;
                             }
                         }
@@ -70,7 +84,10 @@ class CollectivesTest {
                     for (int r = 0; r < NP; r++) {
                         for (int i = 0; i < 6; i++) {
                             if (recv.get(1 + 6 * r + i) != (byte) (r * 10 + i)) {
-                                failed.append("heap byte gather, rank ").append(r).append(" byte ").append(i)
+                                failed.append("heap byte gather, rank ")
+                                        .append(r)
+                                        .append(" byte ")
+                                        .append(i)
                                         .append('\n');
                             }
                         }

@@ -25,28 +25,34 @@ class FrameHeaderTest {
     @Test
     void refusesALengthAboveTheLimit() {
         FrameHeader.encode(buf, 0, WireDescriptor.KIND_USER, 1, 1001);
-        assertThatThrownBy(() -> header.decode(buf, 0)).isInstanceOf(CommunicatorException.class)
-                .hasMessageContaining("rank 3").hasMessageContaining("1001 bytes")
+        assertThatThrownBy(() -> header.decode(buf, 0))
+                .isInstanceOf(CommunicatorException.class)
+                .hasMessageContaining("rank 3")
+                .hasMessageContaining("1001 bytes")
                 .hasMessageContaining(LoopbackConfig.MAX_MESSAGE_BYTES_ENV);
     }
 
     @Test
     void refusesANegativeLength() {
         FrameHeader.encode(buf, 0, WireDescriptor.KIND_USER, 1, -5);
-        assertThatThrownBy(() -> header.decode(buf, 0)).isInstanceOf(CommunicatorException.class)
+        assertThatThrownBy(() -> header.decode(buf, 0))
+                .isInstanceOf(CommunicatorException.class)
                 .hasMessageContaining("-5 bytes");
     }
 
     @Test
     void refusesBadMagicUnknownKindAndNegativeTag() {
         buf.putInt(0, 0x12345678);
-        assertThatThrownBy(() -> header.decode(buf, 0)).isInstanceOf(CommunicatorException.class)
+        assertThatThrownBy(() -> header.decode(buf, 0))
+                .isInstanceOf(CommunicatorException.class)
                 .hasMessageContaining("magic");
         FrameHeader.encode(buf, 0, 99, 1, 4);
-        assertThatThrownBy(() -> header.decode(buf, 0)).isInstanceOf(CommunicatorException.class)
+        assertThatThrownBy(() -> header.decode(buf, 0))
+                .isInstanceOf(CommunicatorException.class)
                 .hasMessageContaining("kind 99");
         FrameHeader.encode(buf, 0, WireDescriptor.KIND_USER, -1, 4);
-        assertThatThrownBy(() -> header.decode(buf, 0)).isInstanceOf(CommunicatorException.class)
+        assertThatThrownBy(() -> header.decode(buf, 0))
+                .isInstanceOf(CommunicatorException.class)
                 .hasMessageContaining("negative tag");
     }
 

@@ -20,18 +20,24 @@ class HandshakeGateTest {
 
     private HandshakeGate open(ServerSocketChannel server, int timeoutMs) throws IOException {
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), HandshakeGate.BACKLOG);
-        return new HandshakeGate("test-gate", server, 3, InProcessJob.token(), timeoutMs,
+        return new HandshakeGate(
+                "test-gate",
+                server,
+                3,
+                InProcessJob.token(),
+                timeoutMs,
                 (channel, fields) -> {
                     admitted.add(fields[0]);
                     channel.close();
-                }, () -> { });
+                },
+                () -> {});
     }
 
     @Test
     void aHelloGetsThroughEvenWhenMoreStrangersThanTheGateHoldsCameFirst() throws Exception {
         try (ServerSocketChannel server = ServerSocketChannel.open();
-             HandshakeGate gate = open(server, 60_000);
-             Strangers strangers = new Strangers()) {
+                HandshakeGate gate = open(server, 60_000);
+                Strangers strangers = new Strangers()) {
             int port = server.socket().getLocalPort();
             for (int i = 0; i < HandshakeGate.MAX_UNPROVEN + 50; i++) {
                 strangers.silent(port);
@@ -39,7 +45,9 @@ class HandshakeGateTest {
             Socket rank = strangers.silent(port);
             Handshake.writeHello(Handshake.output(rank), 2, InProcessJob.token());
 
-            assertThat(admitted.poll(60, TimeUnit.SECONDS)).as("the rank that said hello").isEqualTo(2);
+            assertThat(admitted.poll(60, TimeUnit.SECONDS))
+                    .as("the rank that said hello")
+                    .isEqualTo(2);
             assertThat(gate.refusedCount()).as("the oldest strangers made room").isGreaterThanOrEqualTo(51);
         }
     }
@@ -47,8 +55,8 @@ class HandshakeGateTest {
     @Test
     void silentConnectionsAreDroppedAtTheHandshakeTimeout() throws Exception {
         try (ServerSocketChannel server = ServerSocketChannel.open();
-             HandshakeGate gate = open(server, 300);
-             Strangers strangers = new Strangers()) {
+                HandshakeGate gate = open(server, 300);
+                Strangers strangers = new Strangers()) {
             Socket silent = strangers.silent(server.socket().getLocalPort());
             assertThat(Strangers.closedWithoutAnswer(silent)).isTrue();
             assertThat(gate.refusedCount()).isEqualTo(1);
@@ -61,9 +69,15 @@ class HandshakeGateTest {
         BlockingQueue<SocketChannel> kept = new LinkedBlockingQueue<>();
         try (ServerSocketChannel server = ServerSocketChannel.open()) {
             server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), HandshakeGate.BACKLOG);
-            try (HandshakeGate gate = new HandshakeGate("test-gate", server, 3, InProcessJob.token(), 60_000,
-                    (channel, fields) -> kept.add(channel), () -> { });
-                 Socket rank = new Socket()) {
+            try (HandshakeGate gate = new HandshakeGate(
+                            "test-gate",
+                            server,
+                            3,
+                            InProcessJob.token(),
+                            60_000,
+                            (channel, fields) -> kept.add(channel),
+                            () -> {});
+                    Socket rank = new Socket()) {
                 rank.connect(server.socket().getLocalSocketAddress());
                 rank.setTcpNoDelay(true);
                 java.io.ByteArrayOutputStream hello = new java.io.ByteArrayOutputStream();

@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A loopback job whose ranks are threads of the test JVM: the real rendezvous, listeners, mesh and transport,
- * without process start-up, so tests can reach inside (listener ports, refusal counters) and poke at them.
+ * A loopback job whose ranks are threads of the test JVM: the real rendezvous, listeners, mesh and transport, without
+ * process start-up, so tests can reach inside (listener ports, refusal counters) and poke at them.
  */
 final class InProcessJob implements AutoCloseable {
 

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The SPI conformance suite (np 2 to 5, a 64 MiB message, failing ranks) run against the loopback backend,
- * plus the same checks with a 256 MiB message and under each idle strategy.
+ * The SPI conformance suite (np 2 to 5, a 64 MiB message, failing ranks) run against the loopback backend, plus the
+ * same checks with a 256 MiB message and under each idle strategy.
  */
 class LoopbackConformanceTest extends ConformanceSuite {
 
@@ -49,8 +49,17 @@ class LoopbackConformanceTest extends ConformanceSuite {
     /** Zero spin turns: every wait goes through the selector, for reads and for full send buffers alike. */
     @Test
     void everyOperationWorksWhenRanksBlockAtOnceAndSendsAreDelayed() {
-        assertPassed(runWith(3, Map.of(LoopbackConfig.IDLE_ENV, "spin-block", LoopbackConfig.SPIN_COUNT_ENV, "0",
-                LoopbackConfig.INJECT_DELAY_NS_ENV, "1000")), 3);
+        assertPassed(
+                runWith(
+                        3,
+                        Map.of(
+                                LoopbackConfig.IDLE_ENV,
+                                "spin-block",
+                                LoopbackConfig.SPIN_COUNT_ENV,
+                                "0",
+                                LoopbackConfig.INJECT_DELAY_NS_ENV,
+                                "1000")),
+                3);
     }
 
     /** np 3: recursive doubling's fold and the rings' uneven blocks are on the path too. */
@@ -59,7 +68,9 @@ class LoopbackConformanceTest extends ConformanceSuite {
         RankProgram program = RankProgram.of(rankClasspath(), SteadyStateAllocationRank.class.getName())
                 .withJvmOptions(List.of("-Xmx256m", "-XX:+UseSerialGC"));
         JobOutcome outcome = backend().launcher().run(JobSpec.of(3, program, LIMIT));
-        assertThat(outcome.succeeded()).as(() -> outcome.failure() + "\n" + outcome.output()).isTrue();
+        assertThat(outcome.succeeded())
+                .as(() -> outcome.failure() + "\n" + outcome.output())
+                .isTrue();
         for (int rank = 0; rank < 3; rank++) {
             assertThat(outcome.output()).contains(SteadyStateAllocationRank.PASSED + rank);
         }
@@ -70,14 +81,20 @@ class LoopbackConformanceTest extends ConformanceSuite {
     }
 
     private JobOutcome runWith(int np, Map<String, String> env, String heap, String bigMessageMiB) {
-        RankProgram program = RankProgram.of(rankClasspath(), ConformanceRank.class.getName(),
-                Integer.toString(np), work.toString(), bigMessageMiB)
+        RankProgram program = RankProgram.of(
+                        rankClasspath(),
+                        ConformanceRank.class.getName(),
+                        Integer.toString(np),
+                        work.toString(),
+                        bigMessageMiB)
                 .withJvmOptions(List.of(heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
         return backend().launcher().run(JobSpec.of(np, program, LIMIT).withEnv(env));
     }
 
     private static void assertPassed(JobOutcome outcome, int np) {
-        assertThat(outcome.succeeded()).as(() -> outcome.failure() + "\n" + outcome.output()).isTrue();
+        assertThat(outcome.succeeded())
+                .as(() -> outcome.failure() + "\n" + outcome.output())
+                .isTrue();
         for (int rank = 0; rank < np; rank++) {
             assertThat(outcome.output()).contains(ConformanceRank.PASSED + rank);
         }

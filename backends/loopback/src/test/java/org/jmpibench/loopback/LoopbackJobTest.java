@@ -27,8 +27,11 @@ class LoopbackJobTest {
 
     @AfterEach
     void noProcessLeftBehind() {
-        List<String> alive = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-                .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).collect(Collectors.toList());
+        List<String> alive = ProcessHandle.current()
+                .descendants()
+                .filter(ProcessHandle::isAlive)
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse("?"))
+                .collect(Collectors.toList());
         assertThat(alive).as("processes still running after the job").isEmpty();
     }
 
@@ -37,9 +40,9 @@ class LoopbackJobTest {
     void strangersAtTheRendezvousDoNotHangOrCrashTheJob() throws Exception {
         int np = 3;
         // Silent strangers may hold on for longer than the whole job takes: they must not matter even then.
-        try (BackgroundJob job = BackgroundJob.start(() -> run(np,
-                Map.of(LoopbackConfig.HANDSHAKE_TIMEOUT_MS_ENV, "30000"), Duration.ofSeconds(120)));
-             Strangers strangers = new Strangers()) {
+        try (BackgroundJob job = BackgroundJob.start(() ->
+                        run(np, Map.of(LoopbackConfig.HANDSHAKE_TIMEOUT_MS_ENV, "30000"), Duration.ofSeconds(120)));
+                Strangers strangers = new Strangers()) {
             int port = rendezvousPort(job);
             Socket silent = strangers.silent(port);
             Socket garbage = strangers.garbage(port);
@@ -50,11 +53,15 @@ class LoopbackJobTest {
             Files.createFile(shared.resolve("go"));
 
             JobOutcome outcome = job.await(Duration.ofSeconds(150));
-            assertThat(outcome.succeeded()).as(() -> outcome.failure() + "\n" + outcome.output()).isTrue();
+            assertThat(outcome.succeeded())
+                    .as(() -> outcome.failure() + "\n" + outcome.output())
+                    .isTrue();
             for (int rank = 0; rank < np; rank++) {
                 assertThat(outcome.output()).contains(SignalledRank.DONE + rank);
             }
-            assertThat(Strangers.closedWithoutAnswer(impostor)).as("the impostor learnt nothing").isTrue();
+            assertThat(Strangers.closedWithoutAnswer(impostor))
+                    .as("the impostor learnt nothing")
+                    .isTrue();
             assertThat(Strangers.closedWithoutAnswer(garbage)).isTrue();
             assertThat(Strangers.closedWithoutAnswer(silent)).isTrue();
         }
@@ -75,22 +82,29 @@ class LoopbackJobTest {
     @Test
     void aRankThatNeverJoinsFailsTheJobWithAClearMessageInsteadOfAHang() throws Exception {
         Files.createFile(shared.resolve("go"));
-        JobOutcome outcome = run(2, Map.of(LoopbackConfig.RENDEZVOUS_TIMEOUT_MS_ENV, "2000"), Duration.ofSeconds(60),
-                "never-join");
+        JobOutcome outcome =
+                run(2, Map.of(LoopbackConfig.RENDEZVOUS_TIMEOUT_MS_ENV, "2000"), Duration.ofSeconds(60), "never-join");
         assertThat(outcome.succeeded()).isFalse();
-        assertThat(outcome.timedOut()).as(() -> outcome.failure() + "\n" + outcome.output()).isFalse();
-        assertThat(outcome.failure()).contains("loopback").contains("rank 0")
+        assertThat(outcome.timedOut())
+                .as(() -> outcome.failure() + "\n" + outcome.output())
+                .isFalse();
+        assertThat(outcome.failure())
+                .contains("loopback")
+                .contains("rank 0")
                 .contains("rank(s) [1] of 2 did not register within 2000 ms");
     }
 
     private JobOutcome run(int np, Map<String, String> env, Duration limit, String... extraArgs) {
         List<Path> cp = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .map(Path::of).collect(Collectors.toList());
+                .map(Path::of)
+                .collect(Collectors.toList());
         String[] args = new String[1 + extraArgs.length];
         args[0] = shared.toString();
         System.arraycopy(extraArgs, 0, args, 1, extraArgs.length);
         RankProgram program = RankProgram.of(cp, SignalledRank.class.getName(), args)
                 .withJvmOptions(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
-        return new LoopbackBackend().launcher().run(JobSpec.of(np, program, limit).withEnv(env));
+        return new LoopbackBackend()
+                .launcher()
+                .run(JobSpec.of(np, program, limit).withEnv(env));
     }
 }

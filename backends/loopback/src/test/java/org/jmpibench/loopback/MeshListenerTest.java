@@ -22,16 +22,20 @@ class MeshListenerTest {
             Socket rank1 = peers.silent(listener.port());
             Handshake.writeHello(Handshake.output(rank1), 1, InProcessJob.token());
             rank1.setSoTimeout(30_000);
-            assertThat(Handshake.readHello(Handshake.input(rank1), InProcessJob.token())).as("rank 0 answers")
+            assertThat(Handshake.readHello(Handshake.input(rank1), InProcessJob.token()))
+                    .as("rank 0 answers")
                     .isEqualTo(0);
 
             Socket secondRank1 = peers.silent(listener.port());
             Handshake.writeHello(Handshake.output(secondRank1), 1, InProcessJob.token());
-            assertThat(Strangers.closedWithoutAnswer(secondRank1)).as("second claim of rank 1").isTrue();
+            assertThat(Strangers.closedWithoutAnswer(secondRank1))
+                    .as("second claim of rank 1")
+                    .isTrue();
 
             Socket lower = peers.silent(listener.port());
             Handshake.writeHello(Handshake.output(lower), 0, InProcessJob.token());
-            assertThat(Strangers.closedWithoutAnswer(lower)).as("a rank that should be connected to, not from")
+            assertThat(Strangers.closedWithoutAnswer(lower))
+                    .as("a rank that should be connected to, not from")
                     .isTrue();
 
             Socket rank2 = peers.silent(listener.port());
@@ -55,7 +59,8 @@ class MeshListenerTest {
             rank1.setSoTimeout(30_000);
             Handshake.readHello(Handshake.input(rank1), InProcessJob.token());
             assertThatThrownBy(() -> listener.awaitHigherRanks(System.nanoTime() + 300_000_000L))
-                    .isInstanceOf(CommunicatorException.class).hasMessageContaining("rank(s) [2] did not connect");
+                    .isInstanceOf(CommunicatorException.class)
+                    .hasMessageContaining("rank(s) [2] did not connect");
         } finally {
             listener.closeAccepted();
             listener.close();

@@ -15,14 +15,15 @@ import org.jmpibench.spi.RankProgram;
 
 /**
  * A hand-timed ping-pong between ranks 0 and 1 of a loopback job, to check the backend against its latency and
- * bandwidth goals while developing it (the real numbers come from the JMH suite). Not a test: it asserts
- * nothing, it prints. Ranks 2.. (if any) wait in a barrier meanwhile, so they show what idle peers cost.
+ * bandwidth goals while developing it (the real numbers come from the JMH suite). Not a test: it asserts nothing, it
+ * prints. Ranks 2.. (if any) wait in a barrier meanwhile, so they show what idle peers cost.
  *
- * <p>What is timed: {@code reps} batches of {@code iterations} round trips, each batch timed as a whole;
- * half round trip = batch time / iterations / 2. Min and median over the batches are printed (the machine is
- * shared: the minimum is the backend, the median the backend plus its neighbours).
+ * <p>What is timed: {@code reps} batches of {@code iterations} round trips, each batch timed as a whole; half round
+ * trip = batch time / iterations / 2. Min and median over the batches are printed (the machine is shared: the minimum
+ * is the backend, the median the backend plus its neighbours).
  *
  * <p>Run (from backends/loopback, after {@code mvn -o -q test-compile}):
+ *
  * <pre>
  * CP=target/test-classes:target/classes:$HOME/.m2/repository/org/jmpibench/jmpi-spi/0.1.0-SNAPSHOT/jmpi-spi-0.1.0-SNAPSHOT.jar:$HOME/.m2/repository/org/jmpibench/jmpi-launcher/0.1.0-SNAPSHOT/jmpi-launcher-0.1.0-SNAPSHOT.jar
  * java -cp $CP org.jmpibench.loopback.PingPongProbe 2 spin-block     # np, idle mode [, spin [, iterations [, yield]]]
@@ -32,6 +33,7 @@ public final class PingPongProbe {
 
     /** Round trips per batch; override with the 4th argument (pure spin with more ranks than cores needs few). */
     private static final String ITERATIONS_ENV = "PROBE_ITERATIONS";
+
     private static final int SMALL_ITERATIONS = 20_000;
     private static final int LARGE_ITERATIONS = 300;
     private static final int REPS = 7;
@@ -48,14 +50,22 @@ public final class PingPongProbe {
         String iterations = args.length > 3 ? args[3] : Integer.toString(SMALL_ITERATIONS);
         String yields = args.length > 4 ? args[4] : Long.toString(LoopbackConfig.DEFAULT_YIELD_TURNS);
         List<Path> cp = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .map(Path::of).collect(Collectors.toList());
-        RankProgram program = new RankProgram(List.of("-Xmx1g", "-XX:+UseSerialGC"), cp,
-                PingPongProbe.class.getName(), List.of());
+                .map(Path::of)
+                .collect(Collectors.toList());
+        RankProgram program =
+                new RankProgram(List.of("-Xmx1g", "-XX:+UseSerialGC"), cp, PingPongProbe.class.getName(), List.of());
         JobSpec spec = JobSpec.of(np, program, Duration.ofMinutes(5))
-                .withEnv(Map.of(LoopbackConfig.IDLE_ENV, idle, LoopbackConfig.SPIN_COUNT_ENV, spin,
-                        ITERATIONS_ENV, iterations, LoopbackConfig.YIELD_COUNT_ENV, yields))
-                .withOutput(line -> System.out.println((line.stderr() ? "[err " : "[") + line.rank() + "] "
-                        + line.text()));
+                .withEnv(Map.of(
+                        LoopbackConfig.IDLE_ENV,
+                        idle,
+                        LoopbackConfig.SPIN_COUNT_ENV,
+                        spin,
+                        ITERATIONS_ENV,
+                        iterations,
+                        LoopbackConfig.YIELD_COUNT_ENV,
+                        yields))
+                .withOutput(
+                        line -> System.out.println((line.stderr() ? "[err " : "[") + line.rank() + "] " + line.text()));
         System.out.println("loopback ping-pong, np=" + np + ", idle=" + idle + ", spin=" + spin + ", yield=" + yields
                 + ", iterations=" + iterations);
         JobOutcome outcome = new LoopbackBackend().launcher().run(spec);
@@ -87,7 +97,9 @@ public final class PingPongProbe {
                 report("1 MiB", largeHalfRtt, 1 << 20);
             }
             // Both ranks: the steady state must not allocate per message (a few bytes total is JIT/profiling).
-            System.out.printf("rank %d allocated %.3f bytes per round trip (4 B), %.3f (1 MiB)%n", rank,
+            System.out.printf(
+                    "rank %d allocated %.3f bytes per round trip (4 B), %.3f (1 MiB)%n",
+                    rank,
                     smallAllocation / (double) ((REPS + 1) * iterations),
                     largeAllocation / (double) ((REPS + 1) * largeIterations));
         }
@@ -106,8 +118,9 @@ public final class PingPongProbe {
         }
         Arrays.sort(barrierUs);
         if (rank == 0) {
-            System.out.printf("barrier (all %d ranks) min %8.2f us  median %8.2f us%n", comm.size(), barrierUs[0],
-                    barrierUs[REPS / 2]);
+            System.out.printf(
+                    "barrier (all %d ranks) min %8.2f us  median %8.2f us%n",
+                    comm.size(), barrierUs[0], barrierUs[REPS / 2]);
         }
         comm.close();
         System.exit(0);
@@ -145,8 +158,14 @@ public final class PingPongProbe {
     private static void report(String size, double[] sortedUs, int bytes) {
         double min = sortedUs[0];
         double median = sortedUs[sortedUs.length / 2];
-        System.out.printf("%-6s half RTT min %8.2f us  median %8.2f us  bandwidth(min) %6.2f GB/s  all %s%n", size,
-                min, median, bytes / (min * 1e3), Arrays.toString(Arrays.stream(sortedUs)
-                        .map(v -> Math.round(v * 100) / 100.0).toArray()));
+        System.out.printf(
+                "%-6s half RTT min %8.2f us  median %8.2f us  bandwidth(min) %6.2f GB/s  all %s%n",
+                size,
+                min,
+                median,
+                bytes / (min * 1e3),
+                Arrays.toString(Arrays.stream(sortedUs)
+                        .map(v -> Math.round(v * 100) / 100.0)
+                        .toArray()));
     }
 }

@@ -22,8 +22,8 @@ class RendezvousTest {
             CompletableFuture<InetSocketAddress[]>[] tables = new CompletableFuture[3];
             for (int r = 0; r < 3; r++) {
                 int rank = r;
-                tables[r] = CompletableFuture.supplyAsync(() -> RendezvousClient.exchange(address, rank, 3,
-                        listening(1000 + rank), InProcessJob.token(), config));
+                tables[r] = CompletableFuture.supplyAsync(() -> RendezvousClient.exchange(
+                        address, rank, 3, listening(1000 + rank), InProcessJob.token(), config));
             }
             for (CompletableFuture<InetSocketAddress[]> table : tables) {
                 assertThat(table.get()).containsExactly(listening(1000), listening(1001), listening(1002));
@@ -38,12 +38,13 @@ class RendezvousTest {
             InetSocketAddress address = new InetSocketAddress("127.0.0.1", server.port());
             CompletableFuture<InetSocketAddress[]> rank1 = CompletableFuture.supplyAsync(
                     () -> RendezvousClient.exchange(address, 1, 3, listening(1001), InProcessJob.token(), config));
-            assertThatThrownBy(() -> RendezvousClient.exchange(address, 0, 3, listening(1000), InProcessJob.token(),
-                    config))
+            assertThatThrownBy(() ->
+                            RendezvousClient.exchange(address, 0, 3, listening(1000), InProcessJob.token(), config))
                     .isInstanceOf(CommunicatorException.class)
                     .hasMessageContaining("rank 0")
                     .hasMessageContaining("rank(s) [2] of 3 did not register within 1500 ms");
-            assertThatThrownBy(rank1::join).hasCauseInstanceOf(CommunicatorException.class)
+            assertThatThrownBy(rank1::join)
+                    .hasCauseInstanceOf(CommunicatorException.class)
                     .hasMessageContaining("rank(s) [2] of 3");
         }
     }
@@ -52,7 +53,7 @@ class RendezvousTest {
     void aRegistrationWithTheWrongTokenIsNotCounted() throws Exception {
         LoopbackConfig config = LoopbackConfig.defaults().withTimeouts(1000, 60_000);
         try (RendezvousServer server = RendezvousServer.open(1, InProcessJob.TOKEN, config, LOOPBACK);
-             Strangers strangers = new Strangers()) {
+                Strangers strangers = new Strangers()) {
             var impostor = strangers.wrongTokenRegistration(server.port(), 0);
             assertThat(Strangers.closedWithoutAnswer(impostor)).isTrue();
             InetSocketAddress address = new InetSocketAddress("127.0.0.1", server.port());

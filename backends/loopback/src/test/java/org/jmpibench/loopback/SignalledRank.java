@@ -7,10 +7,9 @@ import org.jmpibench.spi.Communicator;
 import org.jmpibench.spi.Job;
 
 /**
- * A rank program for job-level tests: publishes the rendezvous address it was given (a file in the shared
- * directory, written whole before it appears), waits for the file {@code go} before joining, then does a ring
- * exchange and a bcast, checks them and prints {@value #DONE} with its rank. With mode {@code never-join}, rank 1
- * never joins at all.
+ * A rank program for job-level tests: publishes the rendezvous address it was given (a file in the shared directory,
+ * written whole before it appears), waits for the file {@code go} before joining, then does a ring exchange and a
+ * bcast, checks them and prints {@value #DONE} with its rank. With mode {@code never-join}, rank 1 never joins at all.
  *
  * <p>Usage: {@code SignalledRank <shared-dir> [never-join]}.
  */
@@ -23,8 +22,8 @@ public final class SignalledRank {
         boolean neverJoin = args.length > 1 && args[1].equals("never-join");
         int rank = Integer.parseInt(System.getenv("JMPI_RANK"));
         // Written aside and renamed into place, so the test never reads a file that exists but is still empty.
-        Path partial = Files.writeString(shared.resolve("rendezvous-" + rank + ".partial"),
-                System.getenv(LoopbackConfig.RENDEZVOUS_ENV));
+        Path partial = Files.writeString(
+                shared.resolve("rendezvous-" + rank + ".partial"), System.getenv(LoopbackConfig.RENDEZVOUS_ENV));
         Files.move(partial, shared.resolve("rendezvous-" + rank), StandardCopyOption.ATOMIC_MOVE);
         if (neverJoin && rank == 1) {
             Thread.sleep(Long.MAX_VALUE);

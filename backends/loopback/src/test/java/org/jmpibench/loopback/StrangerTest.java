@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Connections from strangers (silent, garbage, wrong token, absurd sizes) to the rendezvous and to every rank's
- * listening port, made before the real ranks arrive: they are dropped, told nothing, and the job completes with
- * the right data. Ranks are threads here so the test can reach the listeners' ports.
+ * listening port, made before the real ranks arrive: they are dropped, told nothing, and the job completes with the
+ * right data. Ranks are threads here so the test can reach the listeners' ports.
  */
 class StrangerTest {
 
@@ -20,7 +20,8 @@ class StrangerTest {
     @Test
     void strangersAreDroppedAndTheJobCompletes() throws Exception {
         int np = 3;
-        try (InProcessJob job = new InProcessJob(np, CONFIG); Strangers strangers = new Strangers()) {
+        try (InProcessJob job = new InProcessJob(np, CONFIG);
+                Strangers strangers = new Strangers()) {
             int rendezvous = job.rendezvous.port();
             Socket silentAtRendezvous = strangers.silent(rendezvous);
             Socket garbageAtRendezvous = strangers.garbage(rendezvous);
@@ -49,32 +50,45 @@ class StrangerTest {
             for (int[] all : gathered) {
                 assertThat(all).containsExactly(0, 1, 10, 11, 20, 21);
             }
-            assertThat(Strangers.closedWithoutAnswer(impostorAtRendezvous)).as("impostor at the rendezvous").isTrue();
-            assertThat(Strangers.closedWithoutAnswer(garbageAtRendezvous)).as("garbage at the rendezvous").isTrue();
-            assertThat(Strangers.closedWithoutAnswer(silentAtRendezvous)).as("silent at the rendezvous").isTrue();
+            assertThat(Strangers.closedWithoutAnswer(impostorAtRendezvous))
+                    .as("impostor at the rendezvous")
+                    .isTrue();
+            assertThat(Strangers.closedWithoutAnswer(garbageAtRendezvous))
+                    .as("garbage at the rendezvous")
+                    .isTrue();
+            assertThat(Strangers.closedWithoutAnswer(silentAtRendezvous))
+                    .as("silent at the rendezvous")
+                    .isTrue();
             for (int r = 0; r < np; r++) {
-                assertThat(Strangers.closedWithoutAnswer(impostorsAtRanks.get(r))).as("impostor at rank %d", r)
+                assertThat(Strangers.closedWithoutAnswer(impostorsAtRanks.get(r)))
+                        .as("impostor at rank %d", r)
                         .isTrue();
-                assertThat(Strangers.closedWithoutAnswer(silentAtRanks.get(r))).as("silent at rank %d", r).isTrue();
+                assertThat(Strangers.closedWithoutAnswer(silentAtRanks.get(r)))
+                        .as("silent at rank %d", r)
+                        .isTrue();
             }
             // Silent, garbage, impostor, huge token, connect-and-leave: five refusals at each place.
-            assertThat(eventually(job.rendezvous::refusedCount, 5)).as("refused at the rendezvous").isEqualTo(5);
+            assertThat(eventually(job.rendezvous::refusedCount, 5))
+                    .as("refused at the rendezvous")
+                    .isEqualTo(5);
             for (int r = 0; r < np; r++) {
-                assertThat(eventually(job.listeners[r]::refusedCount, 5)).as("refused at rank %d", r).isEqualTo(5);
+                assertThat(eventually(job.listeners[r]::refusedCount, 5))
+                        .as("refused at rank %d", r)
+                        .isEqualTo(5);
             }
         }
     }
 
     /**
-     * The issue's flood: 200 silent connections and 200 that come and go, at the rendezvous and at every rank's
-     * port, before the ranks arrive. No cap turns the ranks away and the job completes.
+     * The issue's flood: 200 silent connections and 200 that come and go, at the rendezvous and at every rank's port,
+     * before the ranks arrive. No cap turns the ranks away and the job completes.
      */
     @Test
     void aFloodOfConnectionsDoesNotLockTheRanksOut() throws Exception {
         int np = 3;
         // Strangers may hold on for longer than the whole job takes: they must not matter even then.
         try (InProcessJob job = new InProcessJob(np, LoopbackConfig.defaults().withTimeouts(30_000, 60_000));
-             Strangers strangers = new Strangers()) {
+                Strangers strangers = new Strangers()) {
             strangers.flood(job.rendezvous.port(), 200);
             for (int r = 0; r < np; r++) {
                 strangers.flood(job.listeners[r].port(), 200);

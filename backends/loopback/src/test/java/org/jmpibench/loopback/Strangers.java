@@ -39,8 +39,8 @@ final class Strangers implements AutoCloseable {
     /** A well-formed registration that claims {@code rank} but presents the wrong token. */
     Socket wrongTokenRegistration(int port, int rank) throws IOException {
         Socket socket = open(port);
-        Handshake.writeRegistration(Handshake.output(socket), rank, 4242,
-                "not-the-token".getBytes(StandardCharsets.UTF_8));
+        Handshake.writeRegistration(
+                Handshake.output(socket), rank, 4242, "not-the-token".getBytes(StandardCharsets.UTF_8));
         return socket;
     }
 

@@ -27,11 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The tcp backend's way of starting ranks on other hosts, on this machine: the hostfile names another host (a
- * documentation address, which is on no interface here), and the launch agent is a script that ignores the host
- * and runs the command here, as ssh would run it there. Every socket is on the loopback interface
- * ({@value BindAddress#INTERFACE_ENV}=lo), so nothing is sent to that address. The ranks on the "other host"
- * learn their rank, the rendezvous and the job token only from the environment block on their stdin.
- * (bench/multihost runs the real thing across network namespaces.)
+ * documentation address, which is on no interface here), and the launch agent is a script that ignores the host and
+ * runs the command here, as ssh would run it there. Every socket is on the loopback interface
+ * ({@value BindAddress#INTERFACE_ENV}=lo), so nothing is sent to that address. The ranks on the "other host" learn
+ * their rank, the rendezvous and the job token only from the environment block on their stdin. (bench/multihost runs
+ * the real thing across network namespaces.)
  */
 class TcpJobTest {
 
@@ -52,15 +52,20 @@ class TcpJobTest {
 
     @AfterEach
     void noProcessLeftBehind() {
-        List<String> alive = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-                .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).collect(Collectors.toList());
+        List<String> alive = ProcessHandle.current()
+                .descendants()
+                .filter(ProcessHandle::isAlive)
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse("?"))
+                .collect(Collectors.toList());
         assertThat(alive).as("processes still running after the job").isEmpty();
     }
 
     @Test
     void ranksStartedThroughTheAgentPassTheConformanceChecks() {
         JobOutcome outcome = run(3, ConformanceRank.class, "3", work.toString(), "1");
-        assertThat(outcome.succeeded()).as(() -> outcome.failure() + "\n" + outcome.output()).isTrue();
+        assertThat(outcome.succeeded())
+                .as(() -> outcome.failure() + "\n" + outcome.output())
+                .isTrue();
         for (int rank = 0; rank < 3; rank++) {
             assertThat(outcome.output()).contains(ConformanceRank.PASSED + rank);
         }
@@ -70,17 +75,22 @@ class TcpJobTest {
     void aRankThatDiesOnAnotherHostIsNamedWithItsHost() {
         JobOutcome outcome = run(3, FaultyRank.class, "kill", "2");
         assertThat(outcome.timedOut()).isFalse();
-        assertThat(outcome.failure()).as(outcome::output)
+        assertThat(outcome.failure())
+                .as(outcome::output)
                 .startsWith("backend tcp: rank 2 on host " + ELSEWHERE + " was killed by signal 9");
     }
 
     private JobOutcome run(int np, Class<?> main, String... args) {
         List<Path> cp = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .map(Path::of).collect(Collectors.toList());
+                .map(Path::of)
+                .collect(Collectors.toList());
         RankProgram program = RankProgram.of(cp, main.getName(), args)
                 .withJvmOptions(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
         Hosts hosts = Hosts.of(List.of(new Host("localhost", 1), new Host(ELSEWHERE, 2)));
-        return new TcpBackend().launcher().run(JobSpec.of(np, program, Duration.ofSeconds(120)).withHostfile(hosts)
-                .withEnv(env));
+        return new TcpBackend()
+                .launcher()
+                .run(JobSpec.of(np, program, Duration.ofSeconds(120))
+                        .withHostfile(hosts)
+                        .withEnv(env));
     }
 }

@@ -28,8 +28,10 @@ class TransportTest {
                 }
                 return (Object) catchThrowable(() -> comm.recv(new int[5], 0, 5, 0, 3));
             });
-            assertThat((Throwable) InProcessJob.await(results.get(1))).isInstanceOf(CommunicatorException.class)
-                    .hasMessageContaining("40 bytes").hasMessageContaining("holds only 20");
+            assertThat((Throwable) InProcessJob.await(results.get(1)))
+                    .isInstanceOf(CommunicatorException.class)
+                    .hasMessageContaining("40 bytes")
+                    .hasMessageContaining("holds only 20");
             InProcessJob.await(results.get(0));
         }
     }
@@ -44,7 +46,8 @@ class TransportTest {
                 }
                 return (Object) catchThrowable(() -> comm.recv(new int[5], 0, 5, 0, 3));
             });
-            assertThat((Throwable) InProcessJob.await(results.get(1))).isInstanceOf(CommunicatorException.class)
+            assertThat((Throwable) InProcessJob.await(results.get(1)))
+                    .isInstanceOf(CommunicatorException.class)
                     .hasMessageContaining("5 bytes, not a whole number of 4-byte elements");
             InProcessJob.await(results.get(0));
         }
@@ -95,8 +98,10 @@ class TransportTest {
                 return refused;
             });
             for (Throwable refused : thrown) {
-                assertThat(refused).isInstanceOf(IllegalArgumentException.class)
-                        .hasMessageContaining("68 bytes").hasMessageContaining(LoopbackConfig.MAX_MESSAGE_BYTES_ENV);
+                assertThat(refused)
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("68 bytes")
+                        .hasMessageContaining(LoopbackConfig.MAX_MESSAGE_BYTES_ENV);
             }
         }
     }
@@ -106,20 +111,27 @@ class TransportTest {
         try (InProcessJob job = new InProcessJob(2, CONFIG)) {
             List<int[]> got = job.run(comm -> {
                 int[] buf = new int[4];
-                assertThatThrownBy(() -> comm.send(buf, 0, 1, 2, 0)).isInstanceOf(IllegalArgumentException.class)
+                assertThatThrownBy(() -> comm.send(buf, 0, 1, 2, 0))
+                        .isInstanceOf(IllegalArgumentException.class)
                         .hasMessageContaining("dest rank 2");
-                assertThatThrownBy(() -> comm.recv(buf, 0, 1, -1, 0)).isInstanceOf(IllegalArgumentException.class)
+                assertThatThrownBy(() -> comm.recv(buf, 0, 1, -1, 0))
+                        .isInstanceOf(IllegalArgumentException.class)
                         .hasMessageContaining("source rank -1");
-                assertThatThrownBy(() -> comm.send(buf, 0, 1, 0, -7)).isInstanceOf(IllegalArgumentException.class)
+                assertThatThrownBy(() -> comm.send(buf, 0, 1, 0, -7))
+                        .isInstanceOf(IllegalArgumentException.class)
                         .hasMessageContaining("-7");
-                assertThatThrownBy(() -> comm.send(buf, 3, 2, 0, 0)).isInstanceOf(IllegalArgumentException.class)
+                assertThatThrownBy(() -> comm.send(buf, 3, 2, 0, 0))
+                        .isInstanceOf(IllegalArgumentException.class)
                         .hasMessageContaining("offset 3 + count 2");
-                assertThatThrownBy(() -> comm.recv(buf, 0, -1, 0, 0)).isInstanceOf(IllegalArgumentException.class)
+                assertThatThrownBy(() -> comm.recv(buf, 0, -1, 0, 0))
+                        .isInstanceOf(IllegalArgumentException.class)
                         .hasMessageContaining("-1");
-                assertThatThrownBy(() -> comm.bcast(buf, 0, 1, 5)).isInstanceOf(IllegalArgumentException.class)
+                assertThatThrownBy(() -> comm.bcast(buf, 0, 1, 5))
+                        .isInstanceOf(IllegalArgumentException.class)
                         .hasMessageContaining("root rank 5");
                 assertThatThrownBy(() -> comm.gather(buf, 0, 4, new int[7], 0, comm.rank()))
-                        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("length 7");
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("length 7");
                 int[] value = {comm.rank() == 0 ? 99 : 0};
                 comm.bcast(value, 0, 1, 0);
                 return value;
@@ -134,7 +146,8 @@ class TransportTest {
             job.run(comm -> {
                 comm.close();
                 comm.close();
-                assertThatThrownBy(comm::barrier).isInstanceOf(IllegalStateException.class)
+                assertThatThrownBy(comm::barrier)
+                        .isInstanceOf(IllegalStateException.class)
                         .hasMessageContaining("closed");
                 return null;
             });
@@ -165,7 +178,8 @@ class TransportTest {
                 }
                 return (Object) catchThrowable(() -> comm.recv(new int[1], 0, 1, 1, 9));
             });
-            assertThat((Throwable) InProcessJob.await(results.get(0))).isInstanceOf(CommunicatorException.class)
+            assertThat((Throwable) InProcessJob.await(results.get(0)))
+                    .isInstanceOf(CommunicatorException.class)
                     .hasMessageContaining("rank 1 closed its connection");
             InProcessJob.await(results.get(1));
         }
@@ -176,17 +190,19 @@ class TransportTest {
         try (ServerSocketChannel server = ServerSocketChannel.open()) {
             server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             try (SocketChannel sender = SocketChannel.open(server.getLocalAddress());
-                 SocketChannel receiver = server.accept()) {
-                Transport transport = new Transport(0, 2,
-                        new PeerLink[] {null, new PeerLink(0, 1, receiver, CONFIG)}, CONFIG);
-                ByteBuffer raw = ByteBuffer.allocate(WireDescriptor.HEADER_BYTES).order(ByteOrder.nativeOrder());
+                    SocketChannel receiver = server.accept()) {
+                Transport transport =
+                        new Transport(0, 2, new PeerLink[] {null, new PeerLink(0, 1, receiver, CONFIG)}, CONFIG);
+                ByteBuffer raw =
+                        ByteBuffer.allocate(WireDescriptor.HEADER_BYTES).order(ByteOrder.nativeOrder());
                 // 1.5 GiB with another tag than the one received: the path that would stash (allocate) it.
                 FrameHeader.encode(raw, 0, WireDescriptor.KIND_USER, 6, 3 << 29);
                 sender.write(raw);
                 MessageBuffer msg = new MessageBuffer().ints(new int[4], 0, 4);
                 assertThatThrownBy(() -> transport.receive(1, WireDescriptor.KIND_USER, 5, msg))
                         .isInstanceOf(CommunicatorException.class)
-                        .hasMessageContaining("rank 1").hasMessageContaining("announces 1610612736 bytes");
+                        .hasMessageContaining("rank 1")
+                        .hasMessageContaining("announces 1610612736 bytes");
                 transport.close();
             }
         }
@@ -197,13 +213,14 @@ class TransportTest {
         try (ServerSocketChannel server = ServerSocketChannel.open()) {
             server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             try (SocketChannel sender = SocketChannel.open(server.getLocalAddress());
-                 SocketChannel receiver = server.accept()) {
-                Transport transport = new Transport(0, 2,
-                        new PeerLink[] {null, new PeerLink(0, 1, receiver, CONFIG)}, CONFIG);
+                    SocketChannel receiver = server.accept()) {
+                Transport transport =
+                        new Transport(0, 2, new PeerLink[] {null, new PeerLink(0, 1, receiver, CONFIG)}, CONFIG);
                 sender.write(ByteBuffer.wrap("GET / HTTP/1.1\r\n\r\n".getBytes()));
                 MessageBuffer msg = new MessageBuffer().ints(new int[4], 0, 4);
                 assertThatThrownBy(() -> transport.receive(1, WireDescriptor.KIND_USER, 5, msg))
-                        .isInstanceOf(CommunicatorException.class).hasMessageContaining("corrupt frame");
+                        .isInstanceOf(CommunicatorException.class)
+                        .hasMessageContaining("corrupt frame");
                 transport.close();
             }
         }

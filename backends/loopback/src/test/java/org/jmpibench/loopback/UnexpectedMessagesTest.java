@@ -37,7 +37,8 @@ class UnexpectedMessagesTest {
     void keepsSourcesAndKindsApart() {
         stash(2, WireDescriptor.KIND_BCAST, 0, 4);
         assertThat(queue.take(1, WireDescriptor.KIND_BCAST, 0)).isNull();
-        assertThat(queue.take(2, WireDescriptor.KIND_USER, 0)).as("a user tag 0 never matches a bcast frame")
+        assertThat(queue.take(2, WireDescriptor.KIND_USER, 0))
+                .as("a user tag 0 never matches a bcast frame")
                 .isNull();
         assertThat(queue.take(2, WireDescriptor.KIND_BCAST, 0)).isNotNull();
         assertThat(queue.count(2)).isZero();

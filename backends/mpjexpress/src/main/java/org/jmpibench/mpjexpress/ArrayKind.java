@@ -33,7 +33,8 @@ enum ArrayKind {
     }
 
     static int length(Object array) {
-        return array instanceof int[] ints ? ints.length
+        return array instanceof int[] ints
+                ? ints.length
                 : array instanceof double[] doubles ? doubles.length : ((byte[]) array).length;
     }
 }

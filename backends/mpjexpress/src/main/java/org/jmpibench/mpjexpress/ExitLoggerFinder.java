@@ -3,13 +3,13 @@ package org.jmpibench.mpjexpress;
 import java.util.ResourceBundle;
 
 /**
- * Stops {@code System.exit} in an smpdev rank on Java 24 and later, where no Security Manager can. The JDK logs
- * every {@code Runtime.exit} to the system logger {@code java.lang.Runtime} at level DEBUG, on the exiting thread,
- * before the shutdown starts and holding no lock (an implementation note of {@code Runtime.exit} since Java 21).
- * This finder, registered as the JVM's {@link System.LoggerFinder} through a service file that the smpdev launcher
- * writes beside it, answers that logger: when the exiting thread belongs to a rank it hands the call to
- * {@link SmpJobMonitor#rankCalledExit}, which either ends the job naming the rank (a non-zero status) or finishes
- * that rank and never returns (status 0), so the JVM does not exit under the other ranks.
+ * Stops {@code System.exit} in an smpdev rank on Java 24 and later, where no Security Manager can. The JDK logs every
+ * {@code Runtime.exit} to the system logger {@code java.lang.Runtime} at level DEBUG, on the exiting thread, before the
+ * shutdown starts and holding no lock (an implementation note of {@code Runtime.exit} since Java 21). This finder,
+ * registered as the JVM's {@link System.LoggerFinder} through a service file that the smpdev launcher writes beside it,
+ * answers that logger: when the exiting thread belongs to a rank it hands the call to
+ * {@link SmpJobMonitor#rankCalledExit}, which either ends the job naming the rank (a non-zero status) or finishes that
+ * rank and never returns (status 0), so the JVM does not exit under the other ranks.
  *
  * <p>Every other logger goes to {@code java.util.logging}, as the JDK's default finder does.
  */

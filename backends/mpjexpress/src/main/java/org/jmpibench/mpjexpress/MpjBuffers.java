@@ -3,13 +3,12 @@ package org.jmpibench.mpjexpress;
 import java.nio.ByteBuffer;
 
 /**
- * Copies between the SPI's {@link ByteBuffer}s and the arrays MPJ Express takes. Elements are read and written
- * in the buffer's own byte order; the buffer's position never moves.
+ * Copies between the SPI's {@link ByteBuffer}s and the arrays MPJ Express takes. Elements are read and written in the
+ * buffer's own byte order; the buffer's position never moves.
  */
 final class MpjBuffers {
 
-    private MpjBuffers() {
-    }
+    private MpjBuffers() {}
 
     /** Copies {@code elements} elements of {@code kind} from {@code buf}'s position into {@code array} from 0. */
     static void toArray(ByteBuffer buf, ArrayKind kind, int elements, Object array) {

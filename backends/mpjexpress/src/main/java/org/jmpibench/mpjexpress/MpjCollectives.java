@@ -11,13 +11,13 @@ import org.jmpibench.spi.ReduceOp;
 
 /**
  * The SPI's collectives on MPJ Express's own: {@code Bcast}, {@code Gather}, {@code Allreduce}, {@code Reduce},
- * {@code Allgather}, {@code Alltoall}, {@code Scatter}, and reduce-scatter as MPJ's {@code Reduce} and
- * {@code Scatter} (its own {@code Reduce_scatter} is wrong). MPJ takes arrays only: {@code ByteBuffer}s are copied
- * through {@link MpjScratch} arrays.
+ * {@code Allgather}, {@code Alltoall}, {@code Scatter}, and reduce-scatter as MPJ's {@code Reduce} and {@code Scatter}
+ * (its own {@code Reduce_scatter} is wrong). MPJ takes arrays only: {@code ByteBuffer}s are copied through
+ * {@link MpjScratch} arrays.
  *
- * <p>MPJ Express 0.44 gets several of these wrong when arrays do not start at index 0 (read from its source and
- * checked by running it; the module README lists them). Each method says which defect it avoids; the common cure is
- * to hand MPJ arrays that start at 0, the caller's own when they do, a scratch copy otherwise.
+ * <p>MPJ Express 0.44 gets several of these wrong when arrays do not start at index 0 (read from its source and checked
+ * by running it; the module README lists them). Each method says which defect it avoids; the common cure is to hand MPJ
+ * arrays that start at 0, the caller's own when they do, a scratch copy otherwise.
  */
 final class MpjCollectives {
 
@@ -324,8 +324,7 @@ final class MpjCollectives {
      * MPJ's {@code Gather} places the blocks from index 0 whatever the receive offset, and writes into the receive
      * buffer of every rank, not only the root's: unless the root's array starts at 0, gather into scratch.
      */
-    private void gather(Object send, int sendOffset, int count, Object recv, int recvOffset, ArrayKind kind,
-                        int root) {
+    private void gather(Object send, int sendOffset, int count, Object recv, int recvOffset, ArrayKind kind, int root) {
         boolean direct = world.rank == root && recvOffset == 0;
         Object all = direct ? recv : scratch.array(kind, OUT, (long) count * world.size);
         gatherAtZero(send, sendOffset, count, all, kind, root);
@@ -343,13 +342,12 @@ final class MpjCollectives {
     }
 
     /**
-     * MPJ's {@code Allreduce} is its {@code Reduce} to rank 0 and a {@code Bcast}. Its reduction workers use the
-     * offset wrongly ({@code SumInt}, {@code MaxInt}, ... loop from the offset to the count; {@code MinInt},
-     * {@code MinDouble} ignore it) and {@code Reduce} combines in the receive array at the send offset: only
-     * arrays that start at index 0 give the right answer.
+     * MPJ's {@code Allreduce} is its {@code Reduce} to rank 0 and a {@code Bcast}. Its reduction workers use the offset
+     * wrongly ({@code SumInt}, {@code MaxInt}, ... loop from the offset to the count; {@code MinInt}, {@code MinDouble}
+     * ignore it) and {@code Reduce} combines in the receive array at the send offset: only arrays that start at index 0
+     * give the right answer.
      */
-    private void allreduce(Object send, int sendOffset, int count, Object recv, int recvOffset, ArrayKind kind,
-                           Op op) {
+    private void allreduce(Object send, int sendOffset, int count, Object recv, int recvOffset, ArrayKind kind, Op op) {
         Object in = atZero(send, sendOffset, count, kind, IN);
         Object out = reductionTarget(recv, recvOffset, count, kind);
         allreduceAtZero(in, out, count, kind, op);
@@ -367,11 +365,11 @@ final class MpjCollectives {
     }
 
     /**
-     * As allreduce; and MPJ's {@code Reduce} combines in the receive array of every rank, so ranks other than the
-     * root need one too.
+     * As allreduce; and MPJ's {@code Reduce} combines in the receive array of every rank, so ranks other than the root
+     * need one too.
      */
-    private void reduce(Object send, int sendOffset, int count, Object recv, int recvOffset, ArrayKind kind, Op op,
-                        int root) {
+    private void reduce(
+            Object send, int sendOffset, int count, Object recv, int recvOffset, ArrayKind kind, Op op, int root) {
         boolean atRoot = world.rank == root;
         Object in = atZero(send, sendOffset, count, kind, IN);
         Object out = atRoot ? reductionTarget(recv, recvOffset, count, kind) : scratch.exact(kind, count);
@@ -389,8 +387,8 @@ final class MpjCollectives {
         }
     }
 
-    private void reduceScatter(Object send, int sendOffset, int count, Object recv, int recvOffset, ArrayKind kind,
-                               Op op) {
+    private void reduceScatter(
+            Object send, int sendOffset, int count, Object recv, int recvOffset, ArrayKind kind, Op op) {
         Object in = atZero(send, sendOffset, (long) count * world.size, kind, IN);
         Object out = recvOffset == 0 ? recv : scratch.array(kind, OUT, count);
         reduceScatterAtZero(in, out, count, kind, op);
@@ -400,11 +398,10 @@ final class MpjCollectives {
     }
 
     /**
-     * MPJ's own {@code Reduce_scatter} (its ring, "BKT") gives wrong sums from 3 ranks on (every step sends the
-     * same unreduced block again) and overwrites the caller's send array. We run what MPJ itself runs when its old
-     * collectives are chosen ({@code FT_Reduce_scatter}): its {@code Reduce} to rank 0, then its {@code Scatter},
-     * each with the cures above. Rank 0's receive array for the whole vector serves as every rank's scatter
-     * array.
+     * MPJ's own {@code Reduce_scatter} (its ring, "BKT") gives wrong sums from 3 ranks on (every step sends the same
+     * unreduced block again) and overwrites the caller's send array. We run what MPJ itself runs when its old
+     * collectives are chosen ({@code FT_Reduce_scatter}): its {@code Reduce} to rank 0, then its {@code Scatter}, each
+     * with the cures above. Rank 0's receive array for the whole vector serves as every rank's scatter array.
      */
     private void reduceScatterAtZero(Object in, Object out, int count, ArrayKind kind, Op op) {
         long total = (long) count * world.size;
@@ -435,12 +432,12 @@ final class MpjCollectives {
     }
 
     /**
-     * MPJ's {@code Scatter} of up to 16 Ki elements is a tree that passes the blocks through every rank's send
-     * array (which must then hold all blocks, on every rank) and ignores both offsets: hand it whole arrays that
-     * start at 0 on every rank.
+     * MPJ's {@code Scatter} of up to 16 Ki elements is a tree that passes the blocks through every rank's send array
+     * (which must then hold all blocks, on every rank) and ignores both offsets: hand it whole arrays that start at 0
+     * on every rank.
      */
-    private void scatter(Object send, int sendOffset, int count, Object recv, int recvOffset, ArrayKind kind,
-                         int root) {
+    private void scatter(
+            Object send, int sendOffset, int count, Object recv, int recvOffset, ArrayKind kind, int root) {
         long all = (long) count * world.size;
         Object in = world.rank == root ? atZero(send, sendOffset, all, kind, IN) : scratch.array(kind, IN, all);
         Object out = recvOffset == 0 ? recv : scratch.array(kind, OUT, count);

@@ -12,14 +12,14 @@ import org.jmpibench.spi.DataType;
 import org.jmpibench.spi.ReduceOp;
 
 /**
- * The Communicator SPI on MPJ Express's mpiJava 1.2 API over {@code MPI.COMM_WORLD}, the same for niodev and
- * smpdev: blocking point to point and the lifecycle here, the non-blocking calls in {@link MpjRequests}, the
- * collectives (and the MPJ defects they avoid) in {@link MpjCollectives}. {@code MPI.Init} has already been called
- * by {@link MpjRankMain} when this is created.
+ * The Communicator SPI on MPJ Express's mpiJava 1.2 API over {@code MPI.COMM_WORLD}, the same for niodev and smpdev:
+ * blocking point to point and the lifecycle here, the non-blocking calls in {@link MpjRequests}, the collectives (and
+ * the MPJ defects they avoid) in {@link MpjCollectives}. {@code MPI.Init} has already been called by
+ * {@link MpjRankMain} when this is created.
  *
  * <p>MPJ Express only takes Java arrays, so {@link ByteBuffer}s (heap or direct) are copied through one scratch
- * {@code byte[]} that grows to the largest message seen and is then reused: a copy per call, no allocation once
- * warm. Truncation is caught by asking MPJ's status for the number that arrived.
+ * {@code byte[]} that grows to the largest message seen and is then reused: a copy per call, no allocation once warm.
+ * Truncation is caught by asking MPJ's status for the number that arrived.
  */
 final class MpjCommunicator implements Communicator {
 
@@ -37,6 +37,7 @@ final class MpjCommunicator implements Communicator {
     private final int eagerLimitBytes;
     /** Eager sends not yet matched. MPJ packed their data at Isend time, so the caller's buffer is free. */
     private final ArrayDeque<Request> pendingSends = new ArrayDeque<>();
+
     private byte[] scratch = new byte[0];
 
     private MpjCommunicator(MpjWorld world, int eagerLimitBytes) {
@@ -49,9 +50,9 @@ final class MpjCommunicator implements Communicator {
     /**
      * The communicator of this rank's job; {@code MPI.Init} must have run (our bootstrap does it).
      *
-     * @param eagerLimitBytes sends up to this size return before the receiver posts its recv. niodev does this
-     *                        itself (0 here); smpdev's Send waits for the receiver, which breaks the SPI's promise
-     *                        that small messages with other tags can overtake
+     * @param eagerLimitBytes sends up to this size return before the receiver posts its recv. niodev does this itself
+     *     (0 here); smpdev's Send waits for the receiver, which breaks the SPI's promise that small messages with other
+     *     tags can overtake
      */
     static Communicator joinWorld(int eagerLimitBytes) {
         try {
@@ -158,7 +159,8 @@ final class MpjCommunicator implements Communicator {
     private int recv(Object buf, int offset, int count, ArrayKind kind, int source, int tag) {
         int arrived;
         try {
-            arrived = world.comm.Recv(buf, offset, count, kind.datatype(), source, tag).Get_count(kind.datatype());
+            arrived = world.comm.Recv(buf, offset, count, kind.datatype(), source, tag)
+                    .Get_count(kind.datatype());
         } catch (RuntimeException e) {
             throw world.failure("recv from rank " + source, e);
         }
@@ -272,8 +274,7 @@ final class MpjCommunicator implements Communicator {
     }
 
     @Override
-    public void reduce(double[] send, int sendOffset, int count, double[] recv, int recvOffset, ReduceOp op,
-                       int root) {
+    public void reduce(double[] send, int sendOffset, int count, double[] recv, int recvOffset, ReduceOp op, int root) {
         collectives.reduce(send, sendOffset, count, recv, recvOffset, op, root);
     }
 
@@ -288,8 +289,7 @@ final class MpjCommunicator implements Communicator {
     }
 
     @Override
-    public void reduceScatter(double[] send, int sendOffset, int count, double[] recv, int recvOffset,
-                              ReduceOp op) {
+    public void reduceScatter(double[] send, int sendOffset, int count, double[] recv, int recvOffset, ReduceOp op) {
         collectives.reduceScatter(send, sendOffset, count, recv, recvOffset, op);
     }
 

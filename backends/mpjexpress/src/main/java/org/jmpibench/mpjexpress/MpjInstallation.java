@@ -12,8 +12,8 @@ import java.util.stream.Stream;
 import org.jmpibench.spi.Availability;
 
 /**
- * Where MPJ Express is installed and which of its jars each device needs. Looks at files only: nothing here
- * loads an MPJ class, so the launcher JVM stays free of {@code mpi.MPI}.
+ * Where MPJ Express is installed and which of its jars each device needs. Looks at files only: nothing here loads an
+ * MPJ class, so the launcher JVM stays free of {@code mpi.MPI}.
  *
  * <p>The home is {@code -Djmpi.mpj.home}, else {@code $MPJ_HOME}, else Debian's {@code /usr/share/mpj}. log4j 1.2
  * (which every MPJ jar needs and Debian does not put beside them) is taken from the home's {@code lib}, else from
@@ -23,6 +23,7 @@ public record MpjInstallation(Path home, Path log4j) {
 
     /** System property that overrides {@code $MPJ_HOME}. */
     public static final String HOME_PROPERTY = "jmpi.mpj.home";
+
     static final Path DEBIAN_HOME = Path.of("/usr/share/mpj");
     static final Path DEBIAN_LOG4J = Path.of("/usr/share/java/log4j-1.2.jar");
     static final String HOW_TO_INSTALL = "run scripts/setup-mpj.sh (as root it installs Debian's libmpj-java), "
@@ -35,14 +36,16 @@ public record MpjInstallation(Path home, Path log4j) {
      * {@code mpjdev.jar} to each rank's class loader itself; they must not be here, or all ranks share one
      * {@code mpi.MPI}.
      */
-    private static final List<String> SMPDEV_HOST_JARS = List.of("smpdev.jar", "xdev.jar", "mpjbuf.jar",
-            "loader2.jar", "starter.jar", "mpiExp.jar", "runtimecommon.jar");
+    private static final List<String> SMPDEV_HOST_JARS = List.of(
+            "smpdev.jar", "xdev.jar", "mpjbuf.jar", "loader2.jar", "starter.jar", "mpiExp.jar", "runtimecommon.jar");
+
     private static final List<String> SMPDEV_RANK_JARS = List.of("mpi.jar", "mpjdev.jar");
 
     /** The installation this process would use, if complete. */
     public static Optional<MpjInstallation> find() {
         Path home = homeCandidate();
-        if (!allPresent(home, NIODEV_JARS) || !allPresent(home, SMPDEV_HOST_JARS)
+        if (!allPresent(home, NIODEV_JARS)
+                || !allPresent(home, SMPDEV_HOST_JARS)
                 || !allPresent(home, SMPDEV_RANK_JARS)) {
             return Optional.empty();
         }
@@ -51,22 +54,22 @@ public record MpjInstallation(Path home, Path log4j) {
 
     /** The installation, or an {@link IllegalStateException} that says how to get one. */
     public static MpjInstallation require() {
-        return find().orElseThrow(() -> new IllegalStateException(
-                "MPJ Express not found at " + homeCandidate() + ": " + HOW_TO_INSTALL));
+        return find().orElseThrow(() ->
+                new IllegalStateException("MPJ Express not found at " + homeCandidate() + ": " + HOW_TO_INSTALL));
     }
 
     /** "available, MPJ Express 0.44 (device)" or one line saying what to install. */
     public static Availability availability(String device) {
         return find().map(found -> Availability.available("MPJ Express " + found.version() + " (" + device + ")"))
-                .orElseGet(() -> Availability.unavailable("MPJ Express not found at " + homeCandidate() + ": "
-                        + HOW_TO_INSTALL));
+                .orElseGet(() -> Availability.unavailable(
+                        "MPJ Express not found at " + homeCandidate() + ": " + HOW_TO_INSTALL));
     }
 
     /** The version in the jar's file name ({@code mpj-0.44.jar}, which Debian's {@code mpj.jar} links to). */
     public String version() {
         try {
-            Matcher m = Pattern.compile("mpj-([0-9][0-9.]*)\\.jar").matcher(
-                    lib().resolve("mpj.jar").toRealPath().getFileName().toString());
+            Matcher m = Pattern.compile("mpj-([0-9][0-9.]*)\\.jar")
+                    .matcher(lib().resolve("mpj.jar").toRealPath().getFileName().toString());
             return m.matches() ? m.group(1) : "(version unknown)";
         } catch (IOException e) {
             return "(version unknown)";
@@ -106,13 +109,16 @@ public record MpjInstallation(Path home, Path log4j) {
     }
 
     private static boolean allPresent(Path home, List<String> names) {
-        return names.stream().allMatch(name -> Files.isRegularFile(home.resolve("lib").resolve(name)));
+        return names.stream()
+                .allMatch(name -> Files.isRegularFile(home.resolve("lib").resolve(name)));
     }
 
     private static Optional<Path> findLog4j(Path home) {
         try (Stream<Path> files = Files.list(home.resolve("lib"))) {
-            Optional<Path> bundled = files.filter(p -> p.getFileName().toString().matches("log4j-1\\.2.*\\.jar"))
-                    .sorted().findFirst();
+            Optional<Path> bundled = files.filter(
+                            p -> p.getFileName().toString().matches("log4j-1\\.2.*\\.jar"))
+                    .sorted()
+                    .findFirst();
             if (bundled.isPresent()) {
                 return bundled;
             }

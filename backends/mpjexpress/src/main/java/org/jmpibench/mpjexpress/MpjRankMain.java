@@ -7,21 +7,21 @@ import mpi.MPI;
 
 /**
  * What every MPJ Express rank runs first: {@code MpjRankMain <rank> <conf> <device> --main <class> <n> args...
- * [--leader <class> <m> args...]}, the argument shape MPJ's devices expect ({@code MPI.Init} reads the first
- * three). It initializes MPI, so that {@link org.jmpibench.spi.Job#communicator()} in the application returns the
- * adapter over {@code COMM_WORLD}, runs the application's main (rank 0 runs the leader's, if any), finalizes MPI
- * if the application did not, and makes the rank's end visible to the launcher:
+ * [--leader <class> <m> args...]}, the argument shape MPJ's devices expect ({@code MPI.Init} reads the first three). It
+ * initializes MPI, so that {@link org.jmpibench.spi.Job#communicator()} in the application returns the adapter over
+ * {@code COMM_WORLD}, runs the application's main (rank 0 runs the leader's, if any), finalizes MPI if the application
+ * did not, and makes the rank's end visible to the launcher:
+ *
  * <ul>
- *   <li>niodev (a JVM per rank): exit status 0 on success; on any throwable it prints it and halts with status 1,
- *       since MPJ's non-daemon threads would keep a rank whose main threw alive forever.</li>
- *   <li>smpdev (a thread per rank): MPJ ends the JVM with status 0 whatever a rank did, so the rank reports
- *       success or failure to {@link SmpJobMonitor}, which prints a marker line and halts on failure.</li>
+ *   <li>niodev (a JVM per rank): exit status 0 on success; on any throwable it prints it and halts with status 1, since
+ *       MPJ's non-daemon threads would keep a rank whose main threw alive forever.
+ *   <li>smpdev (a thread per rank): MPJ ends the JVM with status 0 whatever a rank did, so the rank reports success or
+ *       failure to {@link SmpJobMonitor}, which prints a marker line and halts on failure.
  * </ul>
  */
 public final class MpjRankMain {
 
-    private MpjRankMain() {
-    }
+    private MpjRankMain() {}
 
     public static void main(String[] args) {
         boolean threads = args.length > 2 && "smpdev".equals(args[2]);
@@ -99,8 +99,10 @@ public final class MpjRankMain {
         try {
             return Integer.parseInt(args[0]);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("usage: MpjRankMain <rank> <conf> <device> --main <class> <n> args..."
-                    + " (as the mpj-niodev and mpj-smpdev launchers start it); got " + String.join(" ", args), e);
+            throw new IllegalArgumentException(
+                    "usage: MpjRankMain <rank> <conf> <device> --main <class> <n> args..."
+                            + " (as the mpj-niodev and mpj-smpdev launchers start it); got " + String.join(" ", args),
+                    e);
         }
     }
 }

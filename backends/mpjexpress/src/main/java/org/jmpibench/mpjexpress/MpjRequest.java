@@ -5,9 +5,9 @@ import mpi.Status;
 import org.jmpibench.spi.Request;
 
 /**
- * One non-blocking send or receive on MPJ Express, pooled by {@link MpjRequests}. Arrays go to MPJ as they are
- * (MPJ packs a send at {@code Isend} and unpacks a receive into the array when it completes); a {@code ByteBuffer}
- * is received into this request's own {@code byte[]}, which stays with the request in the pool.
+ * One non-blocking send or receive on MPJ Express, pooled by {@link MpjRequests}. Arrays go to MPJ as they are (MPJ
+ * packs a send at {@code Isend} and unpacks a receive into the array when it completes); a {@code ByteBuffer} is
+ * received into this request's own {@code byte[]}, which stays with the request in the pool.
  */
 final class MpjRequest implements Request {
 
@@ -39,8 +39,7 @@ final class MpjRequest implements Request {
         return staging;
     }
 
-    void start(mpi.Request started, ArrayKind elements, boolean isReceive, int elementCount, int rank,
-               int messageTag) {
+    void start(mpi.Request started, ArrayKind elements, boolean isReceive, int elementCount, int rank, int messageTag) {
         pending = started;
         kind = elements;
         receive = isReceive;
@@ -102,7 +101,8 @@ final class MpjRequest implements Request {
 
     /** For messages: what this request is. */
     String describe() {
-        return receive ? "irecv of at most " + count + " elements from rank " + peer + " with tag " + tag
+        return receive
+                ? "irecv of at most " + count + " elements from rank " + peer + " with tag " + tag
                 : "isend of " + count + " elements to rank " + peer + " with tag " + tag;
     }
 

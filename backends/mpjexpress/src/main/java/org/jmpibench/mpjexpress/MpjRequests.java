@@ -22,8 +22,8 @@ final class MpjRequests {
     /** The requests of the {@code waitAll} being run, in the order of their handles. */
     private final MpjRequest[] batch = new MpjRequest[Communicator.MAX_OUTSTANDING_REQUESTS];
     /**
-     * The handles for {@code Request.Waitall}, which returns a status for every entry of the array it is given:
-     * one array per length, made the first time a batch has that length.
+     * The handles for {@code Request.Waitall}, which returns a status for every entry of the array it is given: one
+     * array per length, made the first time a batch has that length.
      */
     private final mpi.Request[][] handlesByLength = new mpi.Request[Communicator.MAX_OUTSTANDING_REQUESTS + 1][];
 
@@ -185,11 +185,11 @@ final class MpjRequests {
         }
     }
 
-    private Request startSend(MpjRequest request, Object buf, int offset, int count, ArrayKind kind, int dest,
-                              int tag) {
+    private Request startSend(
+            MpjRequest request, Object buf, int offset, int count, ArrayKind kind, int dest, int tag) {
         try {
-            request.start(world.comm.Isend(buf, offset, count, kind.datatype(), dest, tag), kind, false, count, dest,
-                    tag);
+            request.start(
+                    world.comm.Isend(buf, offset, count, kind.datatype(), dest, tag), kind, false, count, dest, tag);
             return request;
         } catch (RuntimeException e) {
             abandon(request);
@@ -197,11 +197,11 @@ final class MpjRequests {
         }
     }
 
-    private Request startReceive(MpjRequest request, Object buf, int offset, int count, ArrayKind kind, int source,
-                                 int tag) {
+    private Request startReceive(
+            MpjRequest request, Object buf, int offset, int count, ArrayKind kind, int source, int tag) {
         try {
-            request.start(world.comm.Irecv(buf, offset, count, kind.datatype(), source, tag), kind, true, count,
-                    source, tag);
+            request.start(
+                    world.comm.Irecv(buf, offset, count, kind.datatype(), source, tag), kind, true, count, source, tag);
             return request;
         } catch (RuntimeException e) {
             abandon(request);

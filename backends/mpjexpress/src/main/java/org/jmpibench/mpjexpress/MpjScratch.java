@@ -1,11 +1,10 @@
 package org.jmpibench.mpjexpress;
 
 /**
- * Arrays that data is copied through where MPJ Express cannot take the caller's buffer as it is: a
- * {@code ByteBuffer} (MPJ takes arrays only), or an array at an offset MPJ would ignore. Two slots per element kind,
- * one for what is sent and one for what is received, so one call can use both. They only grow, so once they have
- * held the largest message of a run they allocate nothing more; {@link #exact} arrays are the exception (see
- * there).
+ * Arrays that data is copied through where MPJ Express cannot take the caller's buffer as it is: a {@code ByteBuffer}
+ * (MPJ takes arrays only), or an array at an offset MPJ would ignore. Two slots per element kind, one for what is sent
+ * and one for what is received, so one call can use both. They only grow, so once they have held the largest message of
+ * a run they allocate nothing more; {@link #exact} arrays are the exception (see there).
  */
 final class MpjScratch {
 
@@ -27,9 +26,9 @@ final class MpjScratch {
     }
 
     /**
-     * A scratch array of exactly {@code length} elements: MPJ's reduction workers allocate a temporary as long as
-     * the whole receive array, whatever the count, so a receive array longer than the count costs a larger
-     * allocation on every call. Replaced when the length changes, so a run of calls of one size allocates nothing.
+     * A scratch array of exactly {@code length} elements: MPJ's reduction workers allocate a temporary as long as the
+     * whole receive array, whatever the count, so a receive array longer than the count costs a larger allocation on
+     * every call. Replaced when the length changes, so a run of calls of one size allocates nothing.
      */
     Object exact(ArrayKind kind, long length) {
         Object current = exact[kind.ordinal()];

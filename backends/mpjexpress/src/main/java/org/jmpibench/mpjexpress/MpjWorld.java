@@ -9,8 +9,7 @@ import org.jmpibench.spi.ReduceOp;
 
 /**
  * What the parts of one rank's communicator share: MPJ's {@code COMM_WORLD}, this rank's place in it, and whether it
- * was closed or has failed (the SPI's "Errors" section: a closed communicator is misuse, a failed one stays
- * failed).
+ * was closed or has failed (the SPI's "Errors" section: a closed communicator is misuse, a failed one stays failed).
  */
 final class MpjWorld {
 

@@ -12,15 +12,15 @@ import org.jmpibench.launcher.JobSession;
 
 /**
  * Stands in for MPJ's {@code MPJRun} in a niodev job: the rendezvous where ranks learn each other's addresses and
- * ports, on an ephemeral port (of 127.0.0.1 on one host, of the launcher host's interface across hosts) rather
- * than MPJ's fixed 40002, so that jobs can run side by side. Each rank's address is the one its connection here
- * came from: across hosts, its host's address on the route to the launcher.
+ * ports, on an ephemeral port (of 127.0.0.1 on one host, of the launcher host's interface across hosts) rather than
+ * MPJ's fixed 40002, so that jobs can run side by side. Each rank's address is the one its connection here came from:
+ * across hosts, its host's address on the route to the launcher.
  *
  * <p>MPJ 0.44's protocol, seen from here: each rank connects and sends {@code writeUTF("Sending Info")},
  * {@code writeInt(writePort)}, {@code writeInt(readPort)}, {@code writeInt(rank)}. Once all N have, each gets one
- * {@code writeUTF("#Peer Information;HOST@readPort@writePort@RANK@0;...")}, ordered by rank, and the connection
- * closes; the ranks then connect to each other. The ranks learn where this server is from the configuration
- * string on their command line ({@link #conf()}).
+ * {@code writeUTF("#Peer Information;HOST@readPort@writePort@RANK@0;...")}, ordered by rank, and the connection closes;
+ * the ranks then connect to each other. The ranks learn where this server is from the configuration string on their
+ * command line ({@link #conf()}).
  */
 final class PeerInfoServer implements JobSession {
 
@@ -40,6 +40,7 @@ final class PeerInfoServer implements JobSession {
     private final Thread thread;
     /** Guarded by {@code peers}. */
     private int joined;
+
     private volatile String problem = "";
 
     private PeerInfoServer(int np, Map<String, String> env, InetAddress bind) throws IOException {
@@ -62,8 +63,8 @@ final class PeerInfoServer implements JobSession {
             s.thread.start();
             return s;
         } catch (IOException e) {
-            throw new IllegalStateException("could not open the niodev peer-information server on "
-                    + bind.getHostAddress() + ": " + e, e);
+            throw new IllegalStateException(
+                    "could not open the niodev peer-information server on " + bind.getHostAddress() + ": " + e, e);
         }
     }
 
@@ -101,9 +102,9 @@ final class PeerInfoServer implements JobSession {
 
     /**
      * Accepts until every rank has joined (or the job ends). Each connection is read on a thread of its own, so a
-     * silent or slow stranger delays nobody: it is dropped at the handshake timeout, and no number of them turns
-     * a rank away. (MPJ's protocol has no secret: a local process that sends a rank's information first takes
-     * its place, and the job fails; see bench/reliability/README.md, Who can connect.)
+     * silent or slow stranger delays nobody: it is dropped at the handshake timeout, and no number of them turns a rank
+     * away. (MPJ's protocol has no secret: a local process that sends a rank's information first takes its place, and
+     * the job fails; see bench/reliability/README.md, Who can connect.)
      */
     private void serve() {
         try {
@@ -171,8 +172,15 @@ final class PeerInfoServer implements JobSession {
     private String peerInformation() {
         StringBuilder answer = new StringBuilder("#Peer Information");
         for (int rank = 0; rank < np; rank++) {
-            answer.append(';').append(hosts[rank]).append('@').append(readPorts[rank]).append('@')
-                    .append(writePorts[rank]).append('@').append(rank).append("@0");
+            answer.append(';')
+                    .append(hosts[rank])
+                    .append('@')
+                    .append(readPorts[rank])
+                    .append('@')
+                    .append(writePorts[rank])
+                    .append('@')
+                    .append(rank)
+                    .append("@0");
         }
         return answer.toString();
     }

@@ -10,14 +10,14 @@ import org.jmpibench.spi.plain.PlainRun;
 
 /**
  * The yardstick for the {@code mpj-niodev} and {@code mpj-smpdev} backends: send, bcast and gather timed on MPJ
- * Express's mpiJava 1.2 API as a user would call it, with no SPI and no JMH in between. {@code jmpi-bench
- * calibrate} starts it through the same launcher (so {@link MpjRankMain} has called {@code MPI.Init}), JVM options
- * and environment as the suite's jobs and divides the suite's score by its figure.
+ * Express's mpiJava 1.2 API as a user would call it, with no SPI and no JMH in between. {@code jmpi-bench calibrate}
+ * starts it through the same launcher (so {@link MpjRankMain} has called {@code MPI.Init}), JVM options and environment
+ * as the suite's jobs and divides the suite's score by its figure.
  *
- * <p>MPJ Express takes Java arrays only. A user holding a direct buffer copies it into an array to send and out of
- * one after receiving (the root's gathered blocks too); that is what the {@code direct} variant times (the suite's
- * adapter makes the same copies). Direct buffers are allocated as the suite's are ({@link DirectBuffers}).
- * Every rank passes a gather receive array, as MPJ users do ({@code Gather} writes into it off the root too).
+ * <p>MPJ Express takes Java arrays only. A user holding a direct buffer copies it into an array to send and out of one
+ * after receiving (the root's gathered blocks too); that is what the {@code direct} variant times (the suite's adapter
+ * makes the same copies). Direct buffers are allocated as the suite's are ({@link DirectBuffers}). Every rank passes a
+ * gather receive array, as MPJ users do ({@code Gather} writes into it off the root too).
  *
  * <p>Usage (as the program of an MPJ Express job): {@code PlainMpj} + {@link PlainRun}'s arguments.
  */
@@ -32,6 +32,7 @@ public final class PlainMpj extends PlainLoop {
     private final int rank;
     /** Index into {@link PlainRun#OPERATIONS}: an int switch in the timed loop, not a string one. */
     private final int operation;
+
     private final int size;
     private final int[] mine;
     private final int[] gathered;
@@ -39,6 +40,7 @@ public final class PlainMpj extends PlainLoop {
     private final IntBuffer direct;
     /** The root's direct buffer for the gathered blocks in the {@code direct} variant, else null. */
     private final IntBuffer gatheredDirect;
+
     private final int[] one = new int[1];
 
     private PlainMpj(Intracomm world, PlainRun run) throws MPIException {
@@ -47,11 +49,12 @@ public final class PlainMpj extends PlainLoop {
         this.operation = PlainRun.OPERATIONS.indexOf(run.operation());
         this.size = run.size();
         this.mine = new int[size];
-        this.gathered = operation == SEND || operation == BCAST ? null
-                : new int[Math.multiplyExact(size, world.Size())];
+        this.gathered =
+                operation == SEND || operation == BCAST ? null : new int[Math.multiplyExact(size, world.Size())];
         this.direct = run.direct() ? DirectBuffers.allocate(4L * size).asIntBuffer() : null;
         this.gatheredDirect = run.direct() && gathered != null && rank == ROOT
-                ? DirectBuffers.allocate(4L * gathered.length).asIntBuffer() : null;
+                ? DirectBuffers.allocate(4L * gathered.length).asIntBuffer()
+                : null;
     }
 
     public static void main(String[] args) throws MPIException {

@@ -7,9 +7,9 @@ import org.jmpibench.spi.RankProgram;
 
 /**
  * The application part of a rank's arguments, as our launchers write them and {@link MpjRankMain} reads them:
- * {@code --main <class> <n> <n args> [--leader <class> <m> <m args>]}. The leader, when given, is what rank 0
- * runs (the JMH harness's forked JVM); every other rank runs the main program. Counts rather than separators, so
- * that any argument (even "--leader") passes through unchanged. No MPJ class here: the launcher JVM uses it.
+ * {@code --main <class> <n> <n args> [--leader <class> <m> <m args>]}. The leader, when given, is what rank 0 runs (the
+ * JMH harness's forked JVM); every other rank runs the main program. Counts rather than separators, so that any
+ * argument (even "--leader") passes through unchanged. No MPJ class here: the launcher JVM uses it.
  */
 record RankArgs(String mainClass, List<String> args, String leaderClass, List<String> leaderArgs) {
 
@@ -73,8 +73,8 @@ record RankArgs(String mainClass, List<String> args, String leaderClass, List<St
             }
             return n;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("argument count expected at position " + index + ", got '"
-                    + all.get(index) + "'", e);
+            throw new IllegalArgumentException(
+                    "argument count expected at position " + index + ", got '" + all.get(index) + "'", e);
         }
     }
 }

@@ -10,25 +10,27 @@ import java.util.Set;
 import java.util.zip.ZipFile;
 
 /**
- * The application's part of a rank's class path: everything the program (and the leader) asked for, minus any
- * jar or directory that holds an MPI implementation's classes. Those come from the MPJ installation instead, in
- * the place each device needs them; a stray copy (the Maven copy of {@code mpj.jar} on a test class path, or
- * Open MPI's {@code mpi.jar}, which defines the same {@code mpi.MPI}) would shadow them or, under smpdev, be
- * shared by every rank.
+ * The application's part of a rank's class path: everything the program (and the leader) asked for, minus any jar or
+ * directory that holds an MPI implementation's classes. Those come from the MPJ installation instead, in the place each
+ * device needs them; a stray copy (the Maven copy of {@code mpj.jar} on a test class path, or Open MPI's
+ * {@code mpi.jar}, which defines the same {@code mpi.MPI}) would shadow them or, under smpdev, be shared by every rank.
  */
 final class RankClasspath {
 
     /** One class from each MPJ Express package, and Open MPI's {@code mpi.MPI}. */
-    private static final List<String> MPI_CLASSES = List.of("mpi/MPI.class", "mpjdev/MPJDev.class",
-            "mpjbuf/Buffer.class", "xdev/Device.class", "runtime/starter/MulticoreStarter.class",
+    private static final List<String> MPI_CLASSES = List.of(
+            "mpi/MPI.class",
+            "mpjdev/MPJDev.class",
+            "mpjbuf/Buffer.class",
+            "xdev/Device.class",
+            "runtime/starter/MulticoreStarter.class",
             "runtime/common/RTConstants.class");
 
-    private RankClasspath() {
-    }
+    private RankClasspath() {}
 
     /**
-     * The program's class path, then the leader's extra entries, without MPI classes or duplicates, made absolute:
-     * the smpdev JVM runs in a work directory of its own.
+     * The program's class path, then the leader's extra entries, without MPI classes or duplicates, made absolute: the
+     * smpdev JVM runs in a work directory of its own.
      */
     static List<Path> applicationPart(List<Path> program, List<Path> leaderOrEmpty) {
         Set<Path> all = new LinkedHashSet<>();

@@ -13,28 +13,29 @@ import java.util.function.IntConsumer;
 
 /**
  * The main class of an smpdev job's one JVM: wraps MPJ's {@code runtime.starter.MulticoreStarter} and tells the
- * launcher, by marker lines on stdout/stderr, which rank finished and which failed. MPJ itself ends the JVM with
- * status 0 whatever its ranks did, and a rank's {@code System.exit} would end every rank at once.
+ * launcher, by marker lines on stdout/stderr, which rank finished and which failed. MPJ itself ends the JVM with status
+ * 0 whatever its ranks did, and a rank's {@code System.exit} would end every rank at once.
  *
- * <p>Class loading: this class sits on the JVM's own class path, in a directory of its own that the launcher
- * writes (the rest of this module must not be there: it would shadow each rank's copy of {@code mpi.MPI}). Each
- * rank's {@link MpjRankMain}, loaded by the rank's own class loader, reaches this one shared copy by parent-first
- * delegation. Only JDK classes and public members are used across that boundary.
+ * <p>Class loading: this class sits on the JVM's own class path, in a directory of its own that the launcher writes
+ * (the rest of this module must not be there: it would shadow each rank's copy of {@code mpi.MPI}). Each rank's
+ * {@link MpjRankMain}, loaded by the rank's own class loader, reaches this one shared copy by parent-first delegation.
+ * Only JDK classes and public members are used across that boundary.
  *
  * <p>{@code System.exit} in a rank: a non-zero status fails the job at once, naming the rank; status 0 ends only that
  * rank, as it would end only that rank's process under niodev. On Java 17 to 23 a {@link SecurityManager} stops the
  * exit (the rank's thread unwinds with {@link RankExit}); from Java 24 on, where there is none, the
- * {@link ExitLoggerFinder} stops it (the rank is finished on its thread, which then never returns, and the JVM
- * ends when every rank has finished). Should neither work, a shutdown hook at least names the rank that ended the
- * JVM, and the job fails.
+ * {@link ExitLoggerFinder} stops it (the rank is finished on its thread, which then never returns, and the JVM ends
+ * when every rank has finished). Should neither work, a shutdown hook at least names the rank that ended the JVM, and
+ * the job fails.
  *
- * <p>Output: every line a rank's threads print is prefixed with {@code [rank N] }, so that the launcher can tell
- * the ranks' output apart as it does for process-per-rank backends. Marker lines are never prefixed.
+ * <p>Output: every line a rank's threads print is prefixed with {@code [rank N] }, so that the launcher can tell the
+ * ranks' output apart as it does for process-per-rank backends. Marker lines are never prefixed.
  */
 public final class SmpJobMonitor {
 
     /** Every marker line starts with this. */
     public static final String MARK = "JMPI-MPJ ";
+
     static final String DONE = " done";
     static final String FAILED = " failed: ";
     static final String EXITED = " called System.exit(";
@@ -48,11 +49,11 @@ public final class SmpJobMonitor {
     private static final Map<Integer, IntConsumer> FINISH_OF_RANK = new ConcurrentHashMap<>();
     /** Ranks whose thread called System.exit(0) on Java 24+ and waits, parked, for the JVM to end. */
     private static final Set<Integer> PARKED = ConcurrentHashMap.newKeySet();
+
     private static volatile int ranks;
     private static volatile boolean halting;
 
-    private SmpJobMonitor() {
-    }
+    private SmpJobMonitor() {}
 
     /** Thrown out of {@code System.exit(0)} in a rank thread: that rank has finished. */
     public static final class RankExit extends SecurityException {
@@ -73,7 +74,8 @@ public final class SmpJobMonitor {
         Runtime.getRuntime().addShutdownHook(new Thread(SmpJobMonitor::nameTheRankThatExited, "jmpi-mpj-exit"));
         try {
             // MulticoreStarter.main returns once every rank thread has ended (it joins them).
-            Class.forName("runtime.starter.MulticoreStarter").getMethod("main", String[].class)
+            Class.forName("runtime.starter.MulticoreStarter")
+                    .getMethod("main", String[].class)
                     .invoke(null, (Object) args);
         } catch (ReflectiveOperationException | RuntimeException e) {
             ERR.println(MARK + "MPJ's MulticoreStarter failed: " + e);
@@ -123,9 +125,9 @@ public final class SmpJobMonitor {
     }
 
     /**
-     * Java 24+: the current thread, a rank's, is about to run {@code System.exit(status)} ({@link ExitLoggerFinder}).
-     * A non-zero status ends the job naming the rank; status 0 finishes the rank here and parks its thread for good,
-     * so the exit never happens.
+     * Java 24+: the current thread, a rank's, is about to run {@code System.exit(status)} ({@link ExitLoggerFinder}). A
+     * non-zero status ends the job naming the rank; status 0 finishes the rank here and parks its thread for good, so
+     * the exit never happens.
      */
     static void rankCalledExit(int status) {
         Integer rank = rankOf(Thread.currentThread());
@@ -186,7 +188,8 @@ public final class SmpJobMonitor {
         }
         Thread.getAllStackTraces().forEach((thread, stack) -> {
             for (StackTraceElement frame : stack) {
-                if (frame.getClassName().equals("java.lang.Runtime") && frame.getMethodName().equals("exit")) {
+                if (frame.getClassName().equals("java.lang.Runtime")
+                        && frame.getMethodName().equals("exit")) {
                     Integer rank = rankOf(thread);
                     ERR.println(MARK + (rank == null ? "thread " + thread.getName() : "rank " + rank) + EXITED
                             + "?) and ended every rank");
@@ -198,13 +201,12 @@ public final class SmpJobMonitor {
     }
 
     /**
-     * Prefixes each whole line that a rank's thread writes with {@code [rank N] }; lines of other threads pass as
-     * they are. Bytes wait in a per-thread buffer until their newline, so lines of different ranks never mix.
+     * Prefixes each whole line that a rank's thread writes with {@code [rank N] }; lines of other threads pass as they
+     * are. Bytes wait in a per-thread buffer until their newline, so lines of different ranks never mix.
      */
     private static final class RankTaggingStream extends OutputStream {
         private final PrintStream target;
-        private final ThreadLocal<ByteArrayOutputStream> pending =
-                ThreadLocal.withInitial(ByteArrayOutputStream::new);
+        private final ThreadLocal<ByteArrayOutputStream> pending = ThreadLocal.withInitial(ByteArrayOutputStream::new);
 
         RankTaggingStream(PrintStream target) {
             this.target = target;
@@ -249,12 +251,10 @@ public final class SmpJobMonitor {
     /** Intercepts System.exit in rank threads; permits everything else (it guards nothing). */
     private static final class ExitGuard extends SecurityManager {
         @Override
-        public void checkPermission(Permission perm) {
-        }
+        public void checkPermission(Permission perm) {}
 
         @Override
-        public void checkPermission(Permission perm, Object context) {
-        }
+        public void checkPermission(Permission perm, Object context) {}
 
         @Override
         public void checkExit(int status) {

@@ -5,19 +5,18 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The direct-memory cap of an smpdev job's JVM. MPJ Express keeps every message's packed copy in direct buffers
- * from one allocator that all ranks of the JVM share (mpjbuf is on the JVM's class path) and never returns to the
- * system, and Java caps direct memory at the heap size unless told otherwise. So N ranks share what one niodev rank
- * has alone: 8 Mi ints exchanged by two pairs at np 4 failed with "Cannot reserve ... bytes of direct buffer
- * memory" under {@code -Xmx768m}. Unless the options set the cap themselves, we make it np times their heap size:
- * the per-rank budget a niodev rank with the same options has.
+ * The direct-memory cap of an smpdev job's JVM. MPJ Express keeps every message's packed copy in direct buffers from
+ * one allocator that all ranks of the JVM share (mpjbuf is on the JVM's class path) and never returns to the system,
+ * and Java caps direct memory at the heap size unless told otherwise. So N ranks share what one niodev rank has alone:
+ * 8 Mi ints exchanged by two pairs at np 4 failed with "Cannot reserve ... bytes of direct buffer memory" under
+ * {@code -Xmx768m}. Unless the options set the cap themselves, we make it np times their heap size: the per-rank budget
+ * a niodev rank with the same options has.
  */
 final class SmpdevDirectMemory {
 
     private static final String CAP = "-XX:MaxDirectMemorySize=";
 
-    private SmpdevDirectMemory() {
-    }
+    private SmpdevDirectMemory() {}
 
     /** The option to add to {@code jvmOptions} for an np-rank job, if any. */
     static Optional<String> option(List<String> jvmOptions, int np) {

@@ -27,10 +27,10 @@ import org.jmpibench.launcher.JobIds;
 import org.jmpibench.launcher.LocalHost;
 import org.jmpibench.launcher.ProcessReaper;
 import org.jmpibench.launcher.ProgressWatch;
-import org.jmpibench.launcher.RankEnd;
-import org.jmpibench.launcher.RankHosts;
 import org.jmpibench.launcher.RankCommand;
+import org.jmpibench.launcher.RankEnd;
 import org.jmpibench.launcher.RankEnv;
+import org.jmpibench.launcher.RankHosts;
 import org.jmpibench.spi.Jdk;
 import org.jmpibench.spi.Job;
 import org.jmpibench.spi.JobLauncher;
@@ -40,16 +40,16 @@ import org.jmpibench.spi.JobSpec.RankLine;
 import org.jmpibench.spi.RankProgram;
 
 /**
- * Starts an MPJ Express smpdev job: one JVM whose main is {@link SmpJobMonitor} around MPJ's
- * {@code MulticoreStarter}, every rank a thread with its own class loader. MPJ's rules for that JVM: its class
- * path holds MPJ's shared jars (smpdev, xdev, mpjbuf, starter...) and never the application or {@code mpi.jar};
- * the application goes to MulticoreStarter as the ranks' class path, and MulticoreStarter adds
- * {@code $MPJ_HOME/lib/mpi.jar} and {@code mpjdev.jar} to each rank's loader.
+ * Starts an MPJ Express smpdev job: one JVM whose main is {@link SmpJobMonitor} around MPJ's {@code MulticoreStarter},
+ * every rank a thread with its own class loader. MPJ's rules for that JVM: its class path holds MPJ's shared jars
+ * (smpdev, xdev, mpjbuf, starter...) and never the application or {@code mpi.jar}; the application goes to
+ * MulticoreStarter as the ranks' class path, and MulticoreStarter adds {@code $MPJ_HOME/lib/mpi.jar} and
+ * {@code mpjdev.jar} to each rank's loader.
  *
- * <p>How a job ends: MPJ exits 0 even when a rank threw, so success is every rank's marker line plus status 0;
- * a failure marker names the rank; anything else (a signal, a status without a marker) fails the job as a whole.
- * The JVM options are the leader's when there is one (rank 0's JVM is JMH's forked JVM), else the program's; the
- * direct-memory cap grows with the ranks ({@link SmpdevDirectMemory}).
+ * <p>How a job ends: MPJ exits 0 even when a rank threw, so success is every rank's marker line plus status 0; a
+ * failure marker names the rank; anything else (a signal, a status without a marker) fails the job as a whole. The JVM
+ * options are the leader's when there is one (rank 0's JVM is JMH's forked JVM), else the program's; the direct-memory
+ * cap grows with the ranks ({@link SmpdevDirectMemory}).
  */
 final class SmpdevLauncher implements JobLauncher {
 
@@ -57,6 +57,7 @@ final class SmpdevLauncher implements JobLauncher {
     private static final long GRACE_MILLIS = 1000;
     /** The Security Manager that stops System.exit in a rank can no longer be installed from Java 24 on. */
     static final int NO_SECURITY_MANAGER_FROM = 24;
+
     private static final String PREFIX = "backend " + MpjSmpdevBackend.NAME + ": ";
     private static final Pattern MARKER_RANK = Pattern.compile("rank (\\d+) ");
 
@@ -94,24 +95,40 @@ final class SmpdevLauncher implements JobLauncher {
                 join(pumps);
                 String noticed = "job timed out after " + spec.timeout().toSeconds() + " s; ranks still running: "
                         + missing(done, spec.np());
-                return new JobOutcome(MpjSmpdevBackend.NAME, List.of(JobOutcome.NOT_EXITED), true, PREFIX
-                        + atEnd.explain(noticed, ends, -1, tellingLine), output.toString());
+                return new JobOutcome(
+                        MpjSmpdevBackend.NAME,
+                        List.of(JobOutcome.NOT_EXITED),
+                        true,
+                        PREFIX + atEnd.explain(noticed, ends, -1, tellingLine),
+                        output.toString());
             }
             ProcessReaper.killTree(jvm.toHandle(), GRACE_MILLIS);
             join(pumps);
             int status = jvm.exitValue();
             Account account = account(status, done, failures, spec.np(), output.toString());
             // A signal took every rank at once: none of them stopped before the others, so the board names nobody.
-            String failure = account.text().isEmpty() ? "" : PREFIX + (ExitStatus.isSignal(status) ? account.text()
-                    : atEnd.explain(account.text(), ends, account.rank(), tellingLine));
+            String failure = account.text().isEmpty()
+                    ? ""
+                    : PREFIX
+                            + (ExitStatus.isSignal(status)
+                                    ? account.text()
+                                    : atEnd.explain(account.text(), ends, account.rank(), tellingLine));
             return new JobOutcome(MpjSmpdevBackend.NAME, List.of(status), false, failure, output.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new JobOutcome(MpjSmpdevBackend.NAME, List.of(JobOutcome.NOT_EXITED), false,
-                    PREFIX + "interrupted; job killed", output.toString());
+            return new JobOutcome(
+                    MpjSmpdevBackend.NAME,
+                    List.of(JobOutcome.NOT_EXITED),
+                    false,
+                    PREFIX + "interrupted; job killed",
+                    output.toString());
         } catch (IOException e) {
-            return new JobOutcome(MpjSmpdevBackend.NAME, List.of(JobOutcome.NOT_EXITED), false,
-                    PREFIX + "could not start the job's JVM: " + e, output.toString());
+            return new JobOutcome(
+                    MpjSmpdevBackend.NAME,
+                    List.of(JobOutcome.NOT_EXITED),
+                    false,
+                    PREFIX + "could not start the job's JVM: " + e,
+                    output.toString());
         } finally {
             if (jvm != null) {
                 ProcessReaper.killTree(jvm.toHandle(), GRACE_MILLIS);
@@ -138,16 +155,16 @@ final class SmpdevLauncher implements JobLauncher {
         cmd.add(Integer.toString(spec.np()));
         cmd.add(DEVICE);
         cmd.add("useLocalLoader");
-        List<Path> app = RankClasspath.applicationPart(spec.program().classpath(),
-                leader != null ? leader.classpath() : List.of());
+        List<Path> app = RankClasspath.applicationPart(
+                spec.program().classpath(), leader != null ? leader.classpath() : List.of());
         cmd.add(app.isEmpty() ? "EMPTY" : RankCommand.classpath(app, List.of()));
         cmd.add(MpjRankMain.class.getName());
         cmd.addAll(RankArgs.encode(spec.program(), leader));
         return cmd;
     }
 
-    private static void environment(Map<String, String> env, JobSpec spec, MpjInstallation mpj, String jobId,
-                                    ProgressWatch progress) {
+    private static void environment(
+            Map<String, String> env, JobSpec spec, MpjInstallation mpj, String jobId, ProgressWatch progress) {
         env.putAll(spec.env());
         env.putAll(progress.env());
         env.put("MPJ_HOME", mpj.home().toString());
@@ -160,10 +177,9 @@ final class SmpdevLauncher implements JobLauncher {
     }
 
     /**
-     * Copies {@link SmpJobMonitor} and {@link ExitLoggerFinder} (with their nested classes) out of this module into
-     * a directory of their own: the job JVM's class path must not hold the rest of the module. For a JDK without a
-     * Security Manager it also registers the finder as the JVM's logger finder, which then stops System.exit in
-     * ranks.
+     * Copies {@link SmpJobMonitor} and {@link ExitLoggerFinder} (with their nested classes) out of this module into a
+     * directory of their own: the job JVM's class path must not hold the rest of the module. For a JDK without a
+     * Security Manager it also registers the finder as the JVM's logger finder, which then stops System.exit in ranks.
      */
     static Path writeMonitorClasses(Path hostDir, Jdk jdk) throws IOException {
         List<Class<?>> types = new ArrayList<>(List.of(SmpJobMonitor.class.getNestMembers()));
@@ -188,15 +204,14 @@ final class SmpdevLauncher implements JobLauncher {
     }
 
     /** What went wrong in words (empty on success), and the rank that failed when one said so (else -1). */
-    private record Account(String text, int rank) {
-    }
+    private record Account(String text, int rank) {}
 
     private static Account account(int status, Set<Integer> done, List<String> failures, int np, String output) {
         synchronized (failures) {
             if (!failures.isEmpty()) {
                 // The shutdown hook, the last resort, cannot see the status; the JVM's exit status is that status.
-                String first = failures.get(0)
-                        .replace(SmpJobMonitor.EXITED + "?)", SmpJobMonitor.EXITED + status + ")");
+                String first =
+                        failures.get(0).replace(SmpJobMonitor.EXITED + "?)", SmpJobMonitor.EXITED + status + ")");
                 int rank = markerRank(first);
                 // "rank N called System.exit(S)": add what that rank said before it went.
                 boolean exited = first.contains(SmpJobMonitor.EXITED);
@@ -204,8 +219,10 @@ final class SmpdevLauncher implements JobLauncher {
             }
         }
         if (status != 0) {
-            return new Account("the JVM holding all " + np + " ranks " + ExitStatus.describe(status)
-                    + "; no rank reported the failure; ranks that had finished: " + new TreeSet<>(done), -1);
+            return new Account(
+                    "the JVM holding all " + np + " ranks " + ExitStatus.describe(status)
+                            + "; no rank reported the failure; ranks that had finished: " + new TreeSet<>(done),
+                    -1);
         }
         if (done.size() != np) {
             return new Account("the JVM exited 0 but ranks " + missing(done, np) + " never finished", -1);
@@ -213,43 +230,58 @@ final class SmpdevLauncher implements JobLauncher {
         return new Account("", -1);
     }
 
-    private static Thread pump(InputStream in, boolean stderr, JobSpec spec, StringBuffer output,
-                               Set<Integer> done, List<String> failures) {
-        Thread thread = new Thread(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    if (line.startsWith(SmpJobMonitor.MARK)) {
-                        output.append(stderr ? "[smpdev err] " : "[smpdev] ").append(line).append('\n');
-                        readMarker(line.substring(SmpJobMonitor.MARK.length()), done, failures);
-                        continue;
+    private static Thread pump(
+            InputStream in,
+            boolean stderr,
+            JobSpec spec,
+            StringBuffer output,
+            Set<Integer> done,
+            List<String> failures) {
+        Thread thread = new Thread(
+                () -> {
+                    try (BufferedReader reader =
+                            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = reader.readLine()) != null) {
+                            if (line.startsWith(SmpJobMonitor.MARK)) {
+                                output.append(stderr ? "[smpdev err] " : "[smpdev] ")
+                                        .append(line)
+                                        .append('\n');
+                                readMarker(line.substring(SmpJobMonitor.MARK.length()), done, failures);
+                                continue;
+                            }
+                            if (stderr && isOurSecurityManagerWarning(line)) {
+                                continue;
+                            }
+                            int rank = taggedRank(line);
+                            String text = rank < 0 ? line : line.substring(line.indexOf("] ") + 2);
+                            String tag = rank < 0 ? "smpdev" : "rank " + rank;
+                            output.append('[')
+                                    .append(tag)
+                                    .append(stderr ? " err] " : "] ")
+                                    .append(text)
+                                    .append('\n');
+                            spec.output().accept(new RankLine(rank, stderr, text));
+                        }
+                    } catch (IOException e) {
+                        // The JVM was killed while we read: nothing more to forward.
                     }
-                    if (stderr && isOurSecurityManagerWarning(line)) {
-                        continue;
-                    }
-                    int rank = taggedRank(line);
-                    String text = rank < 0 ? line : line.substring(line.indexOf("] ") + 2);
-                    String tag = rank < 0 ? "smpdev" : "rank " + rank;
-                    output.append('[').append(tag).append(stderr ? " err] " : "] ").append(text).append('\n');
-                    spec.output().accept(new RankLine(rank, stderr, text));
-                }
-            } catch (IOException e) {
-                // The JVM was killed while we read: nothing more to forward.
-            }
-        }, "jmpi-mpj-smpdev-" + (stderr ? "err" : "out"));
+                },
+                "jmpi-mpj-smpdev-" + (stderr ? "err" : "out"));
         thread.setDaemon(true);
         thread.start();
         return thread;
     }
 
     /**
-     * The four lines Java 17 to 23 print because {@link SmpJobMonitor} installs a Security Manager (to stop
-     * System.exit in a rank): expected, and noise in every job's output.
+     * The four lines Java 17 to 23 print because {@link SmpJobMonitor} installs a Security Manager (to stop System.exit
+     * in a rank): expected, and noise in every job's output.
      */
     static boolean isOurSecurityManagerWarning(String line) {
-        return line.startsWith("WARNING: ") && (line.contains("terminally deprecated method in java.lang.System")
-                || line.contains("System::setSecurityManager") || line.contains("maintainers of "
-                + SmpJobMonitor.class.getName()));
+        return line.startsWith("WARNING: ")
+                && (line.contains("terminally deprecated method in java.lang.System")
+                        || line.contains("System::setSecurityManager")
+                        || line.contains("maintainers of " + SmpJobMonitor.class.getName()));
     }
 
     /** The rank of a line tagged {@code [rank N] } by {@link SmpJobMonitor}, or -1. */
@@ -322,7 +354,8 @@ final class SmpdevLauncher implements JobLauncher {
             return;
         }
         try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException | UncheckedIOException e) {
             // A temp directory left behind is not worth failing a job for.
         }

@@ -5,9 +5,9 @@ import org.jmpibench.spi.Job;
 
 /**
  * Rank program for smpdev's System.exit handling (3 ranks): rank 0 calls {@code System.exit(0)} as soon as every rank
- * has joined; ranks 1 and 2 then still exchange a message, and rank 2 ends with {@code System.exit(0)} too while
- * rank 1 returns from main. Under niodev each would end only its own process; under smpdev the job must end the
- * same way, with every rank done.
+ * has joined; ranks 1 and 2 then still exchange a message, and rank 2 ends with {@code System.exit(0)} too while rank 1
+ * returns from main. Under niodev each would end only its own process; under smpdev the job must end the same way, with
+ * every rank done.
  */
 public final class EarlyExitRank {
 

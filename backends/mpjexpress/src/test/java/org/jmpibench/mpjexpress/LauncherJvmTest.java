@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The launcher JVM must never load MPJ's classes: Open MPI's backend defines the same {@code mpi.MPI}, and the
- * command line lists every backend in one JVM. Checked with {@code -verbose:class} on a JVM that lists the
- * backends, checks their availability and runs a job with each.
+ * The launcher JVM must never load MPJ's classes: Open MPI's backend defines the same {@code mpi.MPI}, and the command
+ * line lists every backend in one JVM. Checked with {@code -verbose:class} on a JVM that lists the backends, checks
+ * their availability and runs a job with each.
  */
 class LauncherJvmTest {
 
@@ -59,12 +59,20 @@ class LauncherJvmTest {
     void theLauncherJvmLoadsNoMpiClass() throws Exception {
         Assumptions.assumeTrue(MpjInstallation.find().isPresent(), "MPJ Express is not installed");
         Path log = dir.resolve("probe.log");
-        Process probe = new ProcessBuilder(RankCommand.currentJava().toString(), "-verbose:class", "-cp",
-                System.getProperty("java.class.path"), LauncherSideProbe.class.getName())
-                .redirectErrorStream(true).redirectOutput(log.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        Process probe = new ProcessBuilder(
+                        RankCommand.currentJava().toString(),
+                        "-verbose:class",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        LauncherSideProbe.class.getName())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .start();
         try {
-            assertThat(probe.waitFor(120, TimeUnit.SECONDS)).as("probe finished").isTrue();
+            assertThat(probe.waitFor(120, TimeUnit.SECONDS))
+                    .as("probe finished")
+                    .isTrue();
         } finally {
             probe.descendants().forEach(ProcessHandle::destroyForcibly);
             probe.destroyForcibly();
@@ -72,7 +80,9 @@ class LauncherJvmTest {
         }
         List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
         assertThat(lines).contains("JOB mpj-niodev succeeded true", "JOB mpj-smpdev succeeded true");
-        assertThat(lines).filteredOn(line -> line.matches(".*\\] (mpi|mpjdev|mpjbuf|xdev|runtime)\\..*"))
-                .as("MPI classes loaded by the launcher JVM").isEmpty();
+        assertThat(lines)
+                .filteredOn(line -> line.matches(".*\\] (mpi|mpjdev|mpjbuf|xdev|runtime)\\..*"))
+                .as("MPI classes loaded by the launcher JVM")
+                .isEmpty();
     }
 }

@@ -13,8 +13,8 @@ public final class LauncherSideProbe {
         for (Backend backend : Backends.all()) {
             System.out.println("BACKEND " + backend.name() + " " + backend.availability());
             if (backend.name().startsWith("mpj-")) {
-                JobOutcome outcome = backend.launcher().run(JobSpec.of(2,
-                        MpjJobTests.program(PingPongRank.class, "1", "1"), Duration.ofSeconds(60)));
+                JobOutcome outcome = backend.launcher()
+                        .run(JobSpec.of(2, MpjJobTests.program(PingPongRank.class, "1", "1"), Duration.ofSeconds(60)));
                 System.out.println("JOB " + backend.name() + " succeeded " + outcome.succeeded());
             }
         }

@@ -32,7 +32,9 @@ abstract class MpjJobTests {
 
     @AfterEach
     void noProcessLeftBehind() {
-        assertThat(liveDescendants()).as("processes still running after the job").isEmpty();
+        assertThat(liveDescendants())
+                .as("processes still running after the job")
+                .isEmpty();
     }
 
     @Test
@@ -44,18 +46,23 @@ abstract class MpjJobTests {
     @Test
     void rankZeroRunsTheLeaderProgramAndTheOthersTheFollowerProgram() {
         RankProgram follower = program(FollowerRank.class, "f1", "f 2");
-        RankProgram leader = program(LeaderRank.class, "l1").withJvmOptions(
-                concat(SMALL_JVM, "-Djmpi.test.role=leader"));
+        RankProgram leader =
+                program(LeaderRank.class, "l1").withJvmOptions(concat(SMALL_JVM, "-Djmpi.test.role=leader"));
         List<JobSpec.RankLine> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
-        JobOutcome outcome = run(JobSpec.of(3, follower, Duration.ofSeconds(60)).withLeader(leader)
+        JobOutcome outcome = run(JobSpec.of(3, follower, Duration.ofSeconds(60))
+                .withLeader(leader)
                 .withOutput(lines::add));
         assertThat(outcome.succeeded()).as(outcome::toString).isTrue();
-        assertThat(outcome.output()).contains("LEADER rank 0 args l1 sum 30 property leader")
-                .contains("FOLLOWER rank 1 args f1,f 2").contains("FOLLOWER rank 2 args f1,f 2")
+        assertThat(outcome.output())
+                .contains("LEADER rank 0 args l1 sum 30 property leader")
+                .contains("FOLLOWER rank 1 args f1,f 2")
+                .contains("FOLLOWER rank 2 args f1,f 2")
                 .doesNotContain("FOLLOWER rank 0");
         // Each line reaches the output consumer attributed to the rank that printed it.
-        assertThat(lines).contains(new JobSpec.RankLine(0, false, "LEADER rank 0 args l1 sum 30 property leader"),
-                new JobSpec.RankLine(2, false, "FOLLOWER rank 2 args f1,f 2"));
+        assertThat(lines)
+                .contains(
+                        new JobSpec.RankLine(0, false, "LEADER rank 0 args l1 sum 30 property leader"),
+                        new JobSpec.RankLine(2, false, "FOLLOWER rank 2 args f1,f 2"));
     }
 
     JobOutcome run(JobSpec spec) {
@@ -67,13 +74,17 @@ abstract class MpjJobTests {
     }
 
     static List<Path> testClasspath() {
-        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator)).map(Path::of)
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(Path::of)
                 .collect(Collectors.toList());
     }
 
     static List<String> liveDescendants() {
-        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-                .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).collect(Collectors.toList());
+        return ProcessHandle.current()
+                .descendants()
+                .filter(ProcessHandle::isAlive)
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse("?"))
+                .collect(Collectors.toList());
     }
 
     private static List<String> concat(List<String> list, String more) {

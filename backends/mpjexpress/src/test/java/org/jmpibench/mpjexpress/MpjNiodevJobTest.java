@@ -37,8 +37,10 @@ class MpjNiodevJobTest extends MpjJobTests {
             jobs.add(CompletableFuture.supplyAsync(() -> {
                 await(together);
                 // The conformance rank's largest messages need more of MPJ's direct buffers than SMALL_JVM allows.
-                return run(JobSpec.of(2, program(ConformanceRank.class, "2", dir.toString(), "1")
-                        .withJvmOptions(List.of("-Xmx768m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")),
+                return run(JobSpec.of(
+                        2,
+                        program(ConformanceRank.class, "2", dir.toString(), "1")
+                                .withJvmOptions(List.of("-Xmx768m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")),
                         Duration.ofSeconds(120)));
             }));
         }

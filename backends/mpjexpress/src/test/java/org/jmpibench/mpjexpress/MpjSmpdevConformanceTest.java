@@ -18,9 +18,9 @@ class MpjSmpdevConformanceTest extends ConformanceSuite {
     }
 
     /**
-     * Every smpdev rank is a thread of one JVM: "kill -9 rank 1" kills the JVM and every rank with it, and no one
-     * is left to say which rank sent the signal. What does hold: the job fails at once rather than at the time
-     * limit, the failure names the backend and the signal, and nothing is left running (checked after each test).
+     * Every smpdev rank is a thread of one JVM: "kill -9 rank 1" kills the JVM and every rank with it, and no one is
+     * left to say which rank sent the signal. What does hold: the job fails at once rather than at the time limit, the
+     * failure names the backend and the signal, and nothing is left running (checked after each test).
      */
     @Test
     @Override

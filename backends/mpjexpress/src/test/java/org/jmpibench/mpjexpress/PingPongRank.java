@@ -4,8 +4,8 @@ import org.jmpibench.spi.Communicator;
 import org.jmpibench.spi.Job;
 
 /**
- * A hand-timed ping-pong between ranks 0 and 1 through the SPI, for the report's figures (not a test: tests
- * never assert timings). Usage: {@code PingPongRank <ints> <iterations>}; rank 0 prints the half round trip.
+ * A hand-timed ping-pong between ranks 0 and 1 through the SPI, for the report's figures (not a test: tests never
+ * assert timings). Usage: {@code PingPongRank <ints> <iterations>}; rank 0 prints the half round trip.
  */
 public final class PingPongRank {
 
@@ -29,8 +29,8 @@ public final class PingPongRank {
             long halfRoundTripNs = (System.nanoTime() - start) / iterations / 2;
             if (comm.rank() == 0 && round == 1) {
                 double mbPerS = count * 4.0 / halfRoundTripNs * 1e3;
-                System.out.printf("PINGPONG %d ints: half round trip %.1f us, %.0f MB/s%n", count,
-                        halfRoundTripNs / 1e3, mbPerS);
+                System.out.printf(
+                        "PINGPONG %d ints: half round trip %.1f us, %.0f MB/s%n", count, halfRoundTripNs / 1e3, mbPerS);
             }
         }
         comm.close();

@@ -32,6 +32,7 @@ class RankArgsTest {
     @Test
     void aCountThatDoesNotMatchIsRejectedNamingIt() {
         assertThatThrownBy(() -> RankArgs.decode(new String[] {"--main", "F", "5", "x"}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("5");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("5");
     }
 }

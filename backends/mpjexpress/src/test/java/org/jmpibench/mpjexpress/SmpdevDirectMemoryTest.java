@@ -17,7 +17,8 @@ class SmpdevDirectMemoryTest {
 
     @Test
     void optionsThatSetTheCapOrNoHeapSizeAreLeftAlone() {
-        assertThat(SmpdevDirectMemory.option(List.of("-Xmx1g", "-XX:MaxDirectMemorySize=64m"), 4)).isEmpty();
+        assertThat(SmpdevDirectMemory.option(List.of("-Xmx1g", "-XX:MaxDirectMemorySize=64m"), 4))
+                .isEmpty();
         assertThat(SmpdevDirectMemory.option(List.of("-XX:+UseSerialGC"), 4)).isEmpty();
         assertThat(SmpdevDirectMemory.option(List.of("-Xmx1g"), 1)).isEmpty();
     }

@@ -6,8 +6,8 @@ import org.jmpibench.spi.CommunicatorException;
 import org.jmpibench.spi.Job;
 
 /**
- * Rank 0 sends 10 ints; rank 1 receives with room for 5 in a 20-int array. The SPI says: an exception, never a
- * silent cut, and nothing written past the count. Prints {@link #DETECTED} on rank 1 when that holds.
+ * Rank 0 sends 10 ints; rank 1 receives with room for 5 in a 20-int array. The SPI says: an exception, never a silent
+ * cut, and nothing written past the count. Prints {@link #DETECTED} on rank 1 when that holds.
  */
 public final class TruncationRank {
 

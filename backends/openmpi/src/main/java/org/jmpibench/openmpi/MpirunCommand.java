@@ -16,8 +16,8 @@ import org.jmpibench.spi.JobSpec;
 import org.jmpibench.spi.RankProgram;
 
 /**
- * Builds the {@code mpirun} command line of a job. Pure: everything it depends on is a parameter, so tests can
- * check each flag appears exactly when it should.
+ * Builds the {@code mpirun} command line of a job. Pure: everything it depends on is a parameter, so tests can check
+ * each flag appears exactly when it should.
  *
  * <pre>
  * mpirun [--allow-run-as-root] [--oversubscribe] [--host H:SLOTS,... --map-by POLICY] --tag-output --timeout S
@@ -26,24 +26,30 @@ import org.jmpibench.spi.RankProgram;
  *        -np 1 &lt;leader's java command&gt; : -np N-1 &lt;program's java command&gt;     (with a leader)
  *        -np N &lt;program's java command&gt;                                         (without)
  * </pre>
- * Environment values never appear here: {@code -x NAME} exports the variable from mpirun's own environment,
- * since {@code ps} shows command lines to every user.
+ *
+ * Environment values never appear here: {@code -x NAME} exports the variable from mpirun's own environment, since
+ * {@code ps} shows command lines to every user.
  */
 final class MpirunCommand {
 
     /**
      * What the command depends on besides the job.
      *
-     * @param root            whether we run as uid 0 (mpirun refuses root without {@code --allow-run-as-root})
-     * @param cores           processors available here; more ranks than this need {@code --oversubscribe}
-     * @param timeoutSeconds  mpirun's own time limit, a backstop should the launcher JVM die
-     * @param extraArgs       added after the global options (from {@value OpenMpiLauncher#EXTRA_ARGS_PROPERTY})
-     * @param interfaces      where TCP between hosts goes ({@value BindAddress#INTERFACE_ENV}), or null
-     * @param launchAgent     what starts Open MPI's daemons on other hosts ({@value RemoteLaunch#AGENT_ENV}), or
-     *                        null for Open MPI's default (ssh)
+     * @param root whether we run as uid 0 (mpirun refuses root without {@code --allow-run-as-root})
+     * @param cores processors available here; more ranks than this need {@code --oversubscribe}
+     * @param timeoutSeconds mpirun's own time limit, a backstop should the launcher JVM die
+     * @param extraArgs added after the global options (from {@value OpenMpiLauncher#EXTRA_ARGS_PROPERTY})
+     * @param interfaces where TCP between hosts goes ({@value BindAddress#INTERFACE_ENV}), or null
+     * @param launchAgent what starts Open MPI's daemons on other hosts ({@value RemoteLaunch#AGENT_ENV}), or null for
+     *     Open MPI's default (ssh)
      */
-    record Host(boolean root, int cores, long timeoutSeconds, List<String> extraArgs, String interfaces,
-                String launchAgent) {
+    record Host(
+            boolean root,
+            int cores,
+            long timeoutSeconds,
+            List<String> extraArgs,
+            String interfaces,
+            String launchAgent) {
         Host {
             extraArgs = List.copyOf(extraArgs);
         }
@@ -53,11 +59,9 @@ final class MpirunCommand {
         }
     }
 
-    private MpirunCommand() {
-    }
+    private MpirunCommand() {}
 
-    static List<String> build(OpenMpiInstallation installation, JobSpec spec, Collection<String> envNames,
-                              Host host) {
+    static List<String> build(OpenMpiInstallation installation, JobSpec spec, Collection<String> envNames, Host host) {
         List<String> cmd = new ArrayList<>();
         cmd.add(installation.mpirun().toString());
         if (host.root()) {
@@ -116,8 +120,8 @@ final class MpirunCommand {
     }
 
     /**
-     * {@code java [--enable-native-access] <options> -Djava.library.path=<dir of libmpi_java.so>
-     * -cp <program's + mpi.jar> main args}, on the job's JDK; {@code libmpi_java.so} is a JNI library.
+     * {@code java [--enable-native-access] <options> -Djava.library.path=<dir of libmpi_java.so> -cp <program's +
+     * mpi.jar> main args}, on the job's JDK; {@code libmpi_java.so} is a JNI library.
      */
     static List<String> javaCommand(OpenMpiInstallation installation, RankProgram program, Jdk jdk) {
         List<String> cmd = new ArrayList<>();

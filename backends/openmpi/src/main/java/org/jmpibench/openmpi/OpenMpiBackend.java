@@ -7,9 +7,8 @@ import org.jmpibench.spi.Communicator;
 import org.jmpibench.spi.JobLauncher;
 
 /**
- * {@code openmpi}: Open MPI's Java bindings under {@code mpirun}. Cheap to construct; availability only looks
- * for files and asks {@code mpirun --version}, never loading {@code mpi.MPI} (only {@link #joinJob()} does,
- * inside a rank).
+ * {@code openmpi}: Open MPI's Java bindings under {@code mpirun}. Cheap to construct; availability only looks for files
+ * and asks {@code mpirun --version}, never loading {@code mpi.MPI} (only {@link #joinJob()} does, inside a rank).
  */
 public final class OpenMpiBackend implements Backend {
 
@@ -40,7 +39,8 @@ public final class OpenMpiBackend implements Backend {
     @Override
     public Availability availability() {
         OpenMpiLocator.Lookup found = lookup();
-        return found.installation().map(i -> Availability.available("Open MPI " + i.version()))
+        return found.installation()
+                .map(i -> Availability.available("Open MPI " + i.version()))
                 .orElseGet(() -> Availability.unavailable(found.missing()));
     }
 

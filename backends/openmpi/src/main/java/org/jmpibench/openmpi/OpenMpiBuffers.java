@@ -6,14 +6,13 @@ import mpi.MPI;
 import org.jmpibench.spi.DataType;
 
 /**
- * How the SPI's buffers are handed to the bindings, which read a direct buffer from its base address and a heap
- * buffer from its array offset, both ignoring the position; and which treat an int or double direct buffer as
- * native-order elements.
+ * How the SPI's buffers are handed to the bindings, which read a direct buffer from its base address and a heap buffer
+ * from its array offset, both ignoring the position; and which treat an int or double direct buffer as native-order
+ * elements.
  */
 final class OpenMpiBuffers {
 
-    private OpenMpiBuffers() {
-    }
+    private OpenMpiBuffers() {}
 
     /** The array from {@code offset} on, for the bindings' array path (which copies it in or out). */
     static Object region(int[] buf, int offset) {
@@ -30,8 +29,8 @@ final class OpenMpiBuffers {
     }
 
     /**
-     * Bytes the bindings can read from position on. A read-only heap buffer has no accessible array, so it is
-     * copied into {@code staging}.
+     * Bytes the bindings can read from position on. A read-only heap buffer has no accessible array, so it is copied
+     * into {@code staging}.
      */
     static ByteBuffer readable(ByteBuffer buf, Staging staging) {
         if (!buf.isDirect() && !buf.hasArray()) {

@@ -19,9 +19,9 @@ import org.jmpibench.spi.ReduceOp;
 /**
  * The SPI's collectives on Open MPI's own: {@code bcast}, {@code gather}, {@code allReduce}, {@code reduce},
  * {@code reduceScatterBlock}, {@code allGather}, {@code allToAll} and {@code scatter} of {@code mpi.Comm}. Arrays go
- * through the bindings' array path (they copy the region in and what the call delivers out); direct buffers go
- * by address, except that a reduction needs its elements in native order, so a direct buffer in the other byte
- * order, like a heap buffer, is reduced through a staging copy.
+ * through the bindings' array path (they copy the region in and what the call delivers out); direct buffers go by
+ * address, except that a reduction needs its elements in native order, so a direct buffer in the other byte order, like
+ * a heap buffer, is reduced through a staging copy.
  */
 final class OpenMpiCollectives {
 
@@ -30,6 +30,7 @@ final class OpenMpiCollectives {
     private final OpenMpiWorld world;
     /** Send-side and receive-side copies for buffers MPI cannot take as they are. */
     private final Staging in = new Staging(INITIAL_STAGING_BYTES);
+
     private final Staging out = new Staging(INITIAL_STAGING_BYTES);
 
     OpenMpiCollectives(OpenMpiWorld world) {
@@ -86,8 +87,14 @@ final class OpenMpiCollectives {
             Checks.blocks(recv, recvOffset, count, world.size, "recv");
         }
         try {
-            world.comm.gather(count == 0 ? null : region(send, sendOffset), count, MPI.INT,
-                    !atRoot || count == 0 ? null : region(recv, recvOffset), count, MPI.INT, root);
+            world.comm.gather(
+                    count == 0 ? null : region(send, sendOffset),
+                    count,
+                    MPI.INT,
+                    !atRoot || count == 0 ? null : region(recv, recvOffset),
+                    count,
+                    MPI.INT,
+                    root);
         } catch (MPIException e) {
             throw world.failure("gather to root " + root, e);
         }
@@ -102,8 +109,14 @@ final class OpenMpiCollectives {
             Checks.blocks(recv, recvOffset, count, world.size, "recv");
         }
         try {
-            world.comm.gather(count == 0 ? null : region(send, sendOffset), count, MPI.DOUBLE,
-                    !atRoot || count == 0 ? null : region(recv, recvOffset), count, MPI.DOUBLE, root);
+            world.comm.gather(
+                    count == 0 ? null : region(send, sendOffset),
+                    count,
+                    MPI.DOUBLE,
+                    !atRoot || count == 0 ? null : region(recv, recvOffset),
+                    count,
+                    MPI.DOUBLE,
+                    root);
         } catch (MPIException e) {
             throw world.failure("gather to root " + root, e);
         }
@@ -120,8 +133,14 @@ final class OpenMpiCollectives {
             Checks.room(recv, (long) bytes * world.size, "recv");
         }
         try {
-            world.comm.gather(bytes == 0 ? null : readable(send, in), bytes, MPI.BYTE,
-                    !atRoot || bytes == 0 ? null : atPosition(recv), bytes, MPI.BYTE, root);
+            world.comm.gather(
+                    bytes == 0 ? null : readable(send, in),
+                    bytes,
+                    MPI.BYTE,
+                    !atRoot || bytes == 0 ? null : atPosition(recv),
+                    bytes,
+                    MPI.BYTE,
+                    root);
         } catch (MPIException e) {
             throw world.failure("gather to root " + root, e);
         }
@@ -151,8 +170,12 @@ final class OpenMpiCollectives {
         Checks.room(recv, send.remaining(), "recv");
         Op mpiOp = OpenMpiWorld.op(op);
         boolean inPlace = reducibleInPlace(recv);
-        allreduce(reducible(send, type, count), inPlace ? atPosition(recv) : out.ensure(send.remaining()).bytes(),
-                count, mpiType, mpiOp);
+        allreduce(
+                reducible(send, type, count),
+                inPlace ? atPosition(recv) : out.ensure(send.remaining()).bytes(),
+                count,
+                mpiType,
+                mpiOp);
         if (!inPlace) {
             stageOut(out, type, count, recv);
         }
@@ -166,8 +189,13 @@ final class OpenMpiCollectives {
         if (atRoot) {
             Checks.range(recv, recvOffset, count, "recv");
         }
-        reduce(region(send, sendOffset), atRoot ? region(recv, recvOffset) : null, count, MPI.INT,
-                OpenMpiWorld.op(op), root);
+        reduce(
+                region(send, sendOffset),
+                atRoot ? region(recv, recvOffset) : null,
+                count,
+                MPI.INT,
+                OpenMpiWorld.op(op),
+                root);
     }
 
     void reduce(double[] send, int sendOffset, int count, double[] recv, int recvOffset, ReduceOp op, int root) {
@@ -178,8 +206,13 @@ final class OpenMpiCollectives {
         if (atRoot) {
             Checks.range(recv, recvOffset, count, "recv");
         }
-        reduce(region(send, sendOffset), atRoot ? region(recv, recvOffset) : null, count, MPI.DOUBLE,
-                OpenMpiWorld.op(op), root);
+        reduce(
+                region(send, sendOffset),
+                atRoot ? region(recv, recvOffset) : null,
+                count,
+                MPI.DOUBLE,
+                OpenMpiWorld.op(op),
+                root);
     }
 
     void reduce(ByteBuffer send, ByteBuffer recv, DataType type, ReduceOp op, int root) {
@@ -194,7 +227,9 @@ final class OpenMpiCollectives {
         }
         Op mpiOp = OpenMpiWorld.op(op);
         boolean inPlace = atRoot && reducibleInPlace(recv);
-        ByteBuffer target = !atRoot ? null : inPlace ? atPosition(recv) : out.ensure(send.remaining()).bytes();
+        ByteBuffer target = !atRoot
+                ? null
+                : inPlace ? atPosition(recv) : out.ensure(send.remaining()).bytes();
         reduce(reducible(send, type, count), target, count, mpiType, mpiOp, root);
         if (atRoot && !inPlace) {
             stageOut(out, type, count, recv);
@@ -212,8 +247,7 @@ final class OpenMpiCollectives {
         world.checkOpen();
         Checks.blocks(send, sendOffset, count, world.size, "send");
         Checks.range(recv, recvOffset, count, "recv");
-        reduceScatter(region(send, sendOffset), region(recv, recvOffset), count, MPI.DOUBLE,
-                OpenMpiWorld.op(op));
+        reduceScatter(region(send, sendOffset), region(recv, recvOffset), count, MPI.DOUBLE, OpenMpiWorld.op(op));
     }
 
     void reduceScatter(ByteBuffer send, ByteBuffer recv, DataType type, ReduceOp op) {
@@ -225,8 +259,12 @@ final class OpenMpiCollectives {
         Checks.room(recv, blockBytes, "recv");
         Op mpiOp = OpenMpiWorld.op(op);
         boolean inPlace = reducibleInPlace(recv);
-        reduceScatter(reducible(send, type, count * world.size),
-                inPlace ? atPosition(recv) : out.ensure(blockBytes).bytes(), count, mpiType, mpiOp);
+        reduceScatter(
+                reducible(send, type, count * world.size),
+                inPlace ? atPosition(recv) : out.ensure(blockBytes).bytes(),
+                count,
+                mpiType,
+                mpiOp);
         if (!inPlace) {
             stageOut(out, type, count, recv);
         }
@@ -290,8 +328,12 @@ final class OpenMpiCollectives {
             Checks.blocks(send, sendOffset, count, world.size, "send");
         }
         Checks.range(recv, recvOffset, count, "recv");
-        scatter(atRoot ? region(send, sendOffset) : null, out.ensure((long) count * Integer.BYTES).bytes(), count,
-                MPI.INT, root);
+        scatter(
+                atRoot ? region(send, sendOffset) : null,
+                out.ensure((long) count * Integer.BYTES).bytes(),
+                count,
+                MPI.INT,
+                root);
         out.ints().get(0, recv, recvOffset, count);
     }
 
@@ -303,8 +345,12 @@ final class OpenMpiCollectives {
             Checks.blocks(send, sendOffset, count, world.size, "send");
         }
         Checks.range(recv, recvOffset, count, "recv");
-        scatter(atRoot ? region(send, sendOffset) : null, out.ensure((long) count * Double.BYTES).bytes(), count,
-                MPI.DOUBLE, root);
+        scatter(
+                atRoot ? region(send, sendOffset) : null,
+                out.ensure((long) count * Double.BYTES).bytes(),
+                count,
+                MPI.DOUBLE,
+                root);
         out.doubles().get(0, recv, recvOffset, count);
     }
 

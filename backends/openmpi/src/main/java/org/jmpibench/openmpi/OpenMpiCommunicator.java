@@ -16,23 +16,25 @@ import org.jmpibench.spi.ReduceOp;
 import org.jmpibench.spi.Request;
 
 /**
- * The SPI on Open MPI's Java bindings, loaded only inside rank JVMs started by {@link OpenMpiLauncher}: blocking
- * point to point and the lifecycle here, the non-blocking calls in {@link OpenMpiRequests}, the collectives in
+ * The SPI on Open MPI's Java bindings, loaded only inside rank JVMs started by {@link OpenMpiLauncher}: blocking point
+ * to point and the lifecycle here, the non-blocking calls in {@link OpenMpiRequests}, the collectives in
  * {@link OpenMpiCollectives}. Every operation is one call of Open MPI's own (the module README maps them).
  *
  * <p>How each buffer kind reaches MPI, and why:
+ *
  * <ul>
  *   <li>Direct {@link ByteBuffer}s go to MPI by address: no copy. A buffer whose position is not 0 is passed as a
- *       {@link ByteBuffer#slice() slice}, because the bindings use the buffer's base address, not its position.</li>
- *   <li>Arrays (and heap buffers) are sent and passed to collectives through the bindings' own path, which copies
- *       the array region in (and, at the receiving side of a collective, exactly what it delivers out).</li>
- *   <li>Arrays and heap buffers are <em>received</em> through a direct staging buffer, then the elements that
- *       arrived are copied out. The bindings' own array path copies back all {@code count} elements from an
- *       uninitialised scratch buffer, which would overwrite the part of the caller's array beyond the message
- *       with garbage; the SPI promises that part stays untouched. The cost is the same single copy.</li>
- *   <li>Non-blocking calls take direct buffers only: arrays are copied through the request's own staging
- *       buffer ({@link OpenMpiRequest}).</li>
+ *       {@link ByteBuffer#slice() slice}, because the bindings use the buffer's base address, not its position.
+ *   <li>Arrays (and heap buffers) are sent and passed to collectives through the bindings' own path, which copies the
+ *       array region in (and, at the receiving side of a collective, exactly what it delivers out).
+ *   <li>Arrays and heap buffers are <em>received</em> through a direct staging buffer, then the elements that arrived
+ *       are copied out. The bindings' own array path copies back all {@code count} elements from an uninitialised
+ *       scratch buffer, which would overwrite the part of the caller's array beyond the message with garbage; the SPI
+ *       promises that part stays untouched. The cost is the same single copy.
+ *   <li>Non-blocking calls take direct buffers only: arrays are copied through the request's own staging buffer
+ *       ({@link OpenMpiRequest}).
  * </ul>
+ *
  * Errors: {@code COMM_WORLD} is switched to {@code MPI_ERRORS_RETURN}, so a truncated message or a transport error
  * becomes a {@link CommunicatorException} instead of aborting the job.
  */
@@ -53,8 +55,8 @@ final class OpenMpiCommunicator implements Communicator {
     }
 
     /**
-     * Initialises MPI for this process with {@code MPI_THREAD_SERIALIZED} (JMH calls from its worker threads,
-     * never two at once) and returns the communicator of {@code MPI_COMM_WORLD}.
+     * Initialises MPI for this process with {@code MPI_THREAD_SERIALIZED} (JMH calls from its worker threads, never two
+     * at once) and returns the communicator of {@code MPI_COMM_WORLD}.
      */
     static Communicator join() {
         try {
@@ -152,8 +154,7 @@ final class OpenMpiCommunicator implements Communicator {
         try {
             return ReceivedCount.of(world.comm.recv(target, count, type, source, tag), type, elementBytes, count);
         } catch (MPIException e) {
-            throw world.failure("recv of at most " + count + " elements from rank " + source + " with tag " + tag,
-                    e);
+            throw world.failure("recv of at most " + count + " elements from rank " + source + " with tag " + tag, e);
         }
     }
 
@@ -253,8 +254,7 @@ final class OpenMpiCommunicator implements Communicator {
     }
 
     @Override
-    public void reduce(double[] send, int sendOffset, int count, double[] recv, int recvOffset, ReduceOp op,
-                       int root) {
+    public void reduce(double[] send, int sendOffset, int count, double[] recv, int recvOffset, ReduceOp op, int root) {
         collectives.reduce(send, sendOffset, count, recv, recvOffset, op, root);
     }
 
@@ -269,8 +269,7 @@ final class OpenMpiCommunicator implements Communicator {
     }
 
     @Override
-    public void reduceScatter(double[] send, int sendOffset, int count, double[] recv, int recvOffset,
-                              ReduceOp op) {
+    public void reduceScatter(double[] send, int sendOffset, int count, double[] recv, int recvOffset, ReduceOp op) {
         collectives.reduceScatter(send, sendOffset, count, recv, recvOffset, op);
     }
 

@@ -24,8 +24,8 @@ import org.jmpibench.launcher.LocalHost;
 import org.jmpibench.launcher.ProcessReaper;
 import org.jmpibench.launcher.ProgressWatch;
 import org.jmpibench.launcher.RankEnd;
-import org.jmpibench.launcher.RankHosts;
 import org.jmpibench.launcher.RankEnv;
+import org.jmpibench.launcher.RankHosts;
 import org.jmpibench.launcher.RemoteLaunch;
 import org.jmpibench.spi.Job;
 import org.jmpibench.spi.JobLauncher;
@@ -36,14 +36,14 @@ import org.jmpibench.spi.JobSpec.RankLine;
 /**
  * Runs a job as one {@code mpirun} (see {@link MpirunCommand} for its command line) and watches it.
  *
- * <p>Failure policy: mpirun itself ends the whole job when one rank exits non-zero, is killed or calls
- * MPI_Abort, and names the rank in its report, which {@link MpirunReport} reads. A hang is ours to end: past the
- * spec's timeout the launcher kills mpirun and every process under it. mpirun's own {@code --timeout} is set a
- * little later, as a backstop should this JVM be killed before it can do so.
+ * <p>Failure policy: mpirun itself ends the whole job when one rank exits non-zero, is killed or calls MPI_Abort, and
+ * names the rank in its report, which {@link MpirunReport} reads. A hang is ours to end: past the spec's timeout the
+ * launcher kills mpirun and every process under it. mpirun's own {@code --timeout} is set a little later, as a backstop
+ * should this JVM be killed before it can do so.
  *
  * <p>Every rank finds {@value Job#BACKEND_ENV}, {@value RankEnv#SIZE}, {@value RankEnv#JOB_ID},
- * {@value RankEnv#JOB_TOKEN} and the spec's environment. It does not find {@value RankEnv#RANK}: one mpirun
- * environment serves all ranks (Open MPI sets {@code OMPI_COMM_WORLD_RANK}, and the communicator knows).
+ * {@value RankEnv#JOB_TOKEN} and the spec's environment. It does not find {@value RankEnv#RANK}: one mpirun environment
+ * serves all ranks (Open MPI sets {@code OMPI_COMM_WORLD_RANK}, and the communicator knows).
  */
 final class OpenMpiLauncher implements JobLauncher {
 
@@ -65,8 +65,9 @@ final class OpenMpiLauncher implements JobLauncher {
     @Override
     public JobOutcome run(JobSpec spec) {
         OpenMpiLocator.Lookup lookup = installation.get();
-        OpenMpiInstallation found = lookup.installation().orElseThrow(() ->
-                new IllegalStateException("backend " + backend + " is not available: " + lookup.missing()));
+        OpenMpiInstallation found = lookup.installation()
+                .orElseThrow(() ->
+                        new IllegalStateException("backend " + backend + " is not available: " + lookup.missing()));
 
         String jobId = JobIds.create();
         RankHosts hosts = RankHosts.of(spec);
@@ -81,8 +82,8 @@ final class OpenMpiLauncher implements JobLauncher {
         }
     }
 
-    private JobOutcome run(JobSpec spec, OpenMpiInstallation found, Map<String, String> env,
-                           ProgressWatch progress, RankHosts hosts) {
+    private JobOutcome run(
+            JobSpec spec, OpenMpiInstallation found, Map<String, String> env, ProgressWatch progress, RankHosts hosts) {
         List<String> command = MpirunCommand.build(found, spec, env.keySet(), host(spec));
         StringBuffer output = new StringBuffer();
         List<RankLine> lines = Collections.synchronizedList(new ArrayList<>());
@@ -93,14 +94,21 @@ final class OpenMpiLauncher implements JobLauncher {
             builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             mpirun = builder.start();
         } catch (IOException e) {
-            return new JobOutcome(backend, notExited(spec.np()), false,
-                    "backend " + backend + ": could not start mpirun: " + e.getMessage(), "");
+            return new JobOutcome(
+                    backend,
+                    notExited(spec.np()),
+                    false,
+                    "backend " + backend + ": could not start mpirun: " + e.getMessage(),
+                    "");
         }
         ProcessReaper.track(mpirun);
         Thread out = pump(mpirun.getInputStream(), false, spec, lines, output, progress);
         Thread err = pump(mpirun.getErrorStream(), true, spec, lines, output, progress);
 
-        RankWatch watch = new RankWatch(mpirun, progress, System.nanoTime() + spec.timeout().toNanos(),
+        RankWatch watch = new RankWatch(
+                mpirun,
+                progress,
+                System.nanoTime() + spec.timeout().toNanos(),
                 spec.hostfile() != null && !spec.hostfile().names().stream().allMatch(LocalHost::is));
         RankWatch.End end;
         ProgressWatch.Snapshot atEnd;
@@ -110,8 +118,12 @@ final class OpenMpiLauncher implements JobLauncher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             ProcessReaper.killTree(mpirun.toHandle(), GRACE_MILLIS);
-            return new JobOutcome(backend, notExited(spec.np()), false,
-                    "backend " + backend + ": interrupted; job killed", output.toString());
+            return new JobOutcome(
+                    backend,
+                    notExited(spec.np()),
+                    false,
+                    "backend " + backend + ": interrupted; job killed",
+                    output.toString());
         }
         // Also after a normal end: a rank that outlived mpirun must not stay behind.
         ProcessReaper.killTree(mpirun.toHandle(), GRACE_MILLIS);
@@ -122,34 +134,55 @@ final class OpenMpiLauncher implements JobLauncher {
         if (end == RankWatch.End.HELD_BY_STRANGERS) {
             MpirunReport.Verdict verdict = MpirunReport.read(1, seen, hosts);
             String before = verdict.failedRank() < 0 ? "" : " (before that: " + verdict.account() + ")";
-            return new JobOutcome(backend, notExited(spec.np()), false, "backend " + backend + ": job stopped: "
-                    + watch.strangers().describe("mpirun's") + "; mpirun accepts anyone there and waits for them "
-                    + "(see bench/reliability/README.md, Who can connect)" + before, output.toString());
+            return new JobOutcome(
+                    backend,
+                    notExited(spec.np()),
+                    false,
+                    "backend " + backend + ": job stopped: "
+                            + watch.strangers().describe("mpirun's")
+                            + "; mpirun accepts anyone there and waits for them "
+                            + "(see bench/reliability/README.md, Who can connect)" + before,
+                    output.toString());
         }
         if (end == RankWatch.End.TIMED_OUT) {
             String noticed = "job timed out after " + spec.timeout().toSeconds() + " s; all ranks killed";
-            return new JobOutcome(backend, notExited(spec.np()), true, "backend " + backend + ": "
-                    + atEnd.explain(noticed, ends(spec.np(), -1, 0), -1,
-                            rank -> MpirunReport.tellingLineOf(rank, seen)), output.toString());
+            return new JobOutcome(
+                    backend,
+                    notExited(spec.np()),
+                    true,
+                    "backend " + backend + ": "
+                            + atEnd.explain(
+                                    noticed,
+                                    ends(spec.np(), -1, 0),
+                                    -1,
+                                    rank -> MpirunReport.tellingLineOf(rank, seen)),
+                    output.toString());
         }
         MpirunReport.Verdict verdict = MpirunReport.read(mpirun.exitValue(), seen, hosts);
-        String failure = verdict.account().isEmpty() ? "" : "backend " + backend + ": "
-                + atEnd.explain(verdict.account(), ends(spec.np(), verdict.failedRank(), verdict.exitCode()),
-                        verdict.failedRank(), rank -> MpirunReport.tellingLineOf(rank, seen));
-        return new JobOutcome(backend, exitCodes(spec.np(), verdict), verdict.timedOut(), failure,
-                output.toString());
+        String failure = verdict.account().isEmpty()
+                ? ""
+                : "backend " + backend + ": "
+                        + atEnd.explain(
+                                verdict.account(),
+                                ends(spec.np(), verdict.failedRank(), verdict.exitCode()),
+                                verdict.failedRank(),
+                                rank -> MpirunReport.tellingLineOf(rank, seen));
+        return new JobOutcome(backend, exitCodes(spec.np(), verdict), verdict.timedOut(), failure, output.toString());
     }
 
     /**
-     * Waits for mpirun and notes the progress board at the moment its first rank process went: after a failure
-     * mpirun takes a few seconds to stop the rest, and the board should show the job as the failure found it.
-     * Also watches mpirun's ports: it accepts connections from anyone, and a silent one holds it up (a rank's
-     * MPI_Init waits behind it, and mpirun will not exit before it closes), which would hold the job until its
-     * limit.
+     * Waits for mpirun and notes the progress board at the moment its first rank process went: after a failure mpirun
+     * takes a few seconds to stop the rest, and the board should show the job as the failure found it. Also watches
+     * mpirun's ports: it accepts connections from anyone, and a silent one holds it up (a rank's MPI_Init waits behind
+     * it, and mpirun will not exit before it closes), which would hold the job until its limit.
      */
     private static final class RankWatch {
 
-        enum End { EXITED, TIMED_OUT, HELD_BY_STRANGERS }
+        enum End {
+            EXITED,
+            TIMED_OUT,
+            HELD_BY_STRANGERS
+        }
 
         private static final long POLL_MILLIS = 100;
         private static final long STRANGER_CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -161,6 +194,7 @@ final class OpenMpiLauncher implements JobLauncher {
         private final long deadlineNs;
         /** Whether ranks run on other hosts too, whose daemons connect to mpirun from there. */
         private final boolean jobElsewhere;
+
         private ProgressWatch.Snapshot whenARankWent;
         private ForeignConnections strangers;
 
@@ -180,8 +214,7 @@ final class OpenMpiLauncher implements JobLauncher {
                 if (left <= 0) {
                     return End.TIMED_OUT;
                 }
-                if (mpirun.waitFor(Math.min(left, TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS)),
-                        TimeUnit.NANOSECONDS)) {
+                if (mpirun.waitFor(Math.min(left, TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS)), TimeUnit.NANOSECONDS)) {
                     return End.EXITED;
                 }
                 long ranks = mpirun.toHandle().children().count();
@@ -235,9 +268,12 @@ final class OpenMpiLauncher implements JobLauncher {
         Map<String, String> settings = new HashMap<>(System.getenv());
         settings.putAll(spec.env());
         String agent = settings.get(RemoteLaunch.AGENT_ENV);
-        return new MpirunCommand.Host(isRoot(), Runtime.getRuntime().availableProcessors(),
+        return new MpirunCommand.Host(
+                isRoot(),
+                Runtime.getRuntime().availableProcessors(),
                 spec.timeout().toSeconds() + BACKSTOP_SECONDS,
-                extra.isEmpty() ? List.of() : List.of(extra.split("\\s+")), BindAddress.configured(settings),
+                extra.isEmpty() ? List.of() : List.of(extra.split("\\s+")),
+                BindAddress.configured(settings),
                 agent == null || agent.isBlank() ? null : agent.strip());
     }
 
@@ -267,33 +303,44 @@ final class OpenMpiLauncher implements JobLauncher {
         return Collections.nCopies(np, JobOutcome.NOT_EXITED);
     }
 
-    private static Thread pump(InputStream in, boolean stderr, JobSpec spec, List<RankLine> lines,
-                               StringBuffer output, ProgressWatch progress) {
-        Thread thread = new Thread(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                TaggedOutput tagged = new TaggedOutput(stderr);
-                String raw;
-                while ((raw = reader.readLine()) != null) {
-                    tagged.accept(raw).forEach(line -> forward(line, spec, lines, output, progress));
-                }
-                tagged.finish().forEach(line -> forward(line, spec, lines, output, progress));
-            } catch (IOException e) {
-                // mpirun was killed while we read: nothing more to forward.
-            }
-        }, "jmpi-mpirun-" + (stderr ? "err" : "out"));
+    private static Thread pump(
+            InputStream in,
+            boolean stderr,
+            JobSpec spec,
+            List<RankLine> lines,
+            StringBuffer output,
+            ProgressWatch progress) {
+        Thread thread = new Thread(
+                () -> {
+                    try (BufferedReader reader =
+                            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                        TaggedOutput tagged = new TaggedOutput(stderr);
+                        String raw;
+                        while ((raw = reader.readLine()) != null) {
+                            tagged.accept(raw).forEach(line -> forward(line, spec, lines, output, progress));
+                        }
+                        tagged.finish().forEach(line -> forward(line, spec, lines, output, progress));
+                    } catch (IOException e) {
+                        // mpirun was killed while we read: nothing more to forward.
+                    }
+                },
+                "jmpi-mpirun-" + (stderr ? "err" : "out"));
         thread.setDaemon(true);
         thread.start();
         return thread;
     }
 
-    private static void forward(RankLine line, JobSpec spec, List<RankLine> lines, StringBuffer output,
-                                ProgressWatch progress) {
+    private static void forward(
+            RankLine line, JobSpec spec, List<RankLine> lines, StringBuffer output, ProgressWatch progress) {
         lines.add(line);
         if (line.rank() >= 0 && line.stderr()) {
             progress.rankSaid(line.rank(), line.text());
         }
         String who = line.rank() < 0 ? "[mpirun" : "[rank " + line.rank();
-        output.append(who).append(line.stderr() ? " err] " : "] ").append(line.text()).append('\n');
+        output.append(who)
+                .append(line.stderr() ? " err] " : "] ")
+                .append(line.text())
+                .append('\n');
         spec.output().accept(line);
     }
 

@@ -19,19 +19,21 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Finds {@code mpirun}, {@code libmpi_java.so} and a matching {@code mpi.jar} without loading any of Open MPI's
- * classes (the launcher JVM may hold MPJ Express's {@code mpi.MPI}).
+ * Finds {@code mpirun}, {@code libmpi_java.so} and a matching {@code mpi.jar} without loading any of Open MPI's classes
+ * (the launcher JVM may hold MPJ Express's {@code mpi.MPI}).
  *
  * <p>Where it looks, first match wins:
+ *
  * <ul>
- *   <li>{@code mpirun}: -D{@value #MPIRUN_PROPERTY}, else the {@code PATH}.</li>
- *   <li>{@code libmpi_java.so}: -D{@value #LIBDIR_PROPERTY}; the directory recorded by
- *       {@code scripts/setup-openmpi.sh} in {@value #PROPERTIES_FILE}; {@code <prefix>/lib} and
- *       {@code <prefix>/lib64} of {@code mpirun}'s real path; the distributions' usual directories.</li>
- *   <li>{@code mpi.jar}: -D{@value #JAR_PROPERTY}; beside {@code libmpi_java.so} (an installation built from
- *       source puts it there); the jar recorded in {@value #PROPERTIES_FILE}; the copy the set-up script
- *       installed in the local Maven repository.</li>
+ *   <li>{@code mpirun}: -D{@value #MPIRUN_PROPERTY}, else the {@code PATH}.
+ *   <li>{@code libmpi_java.so}: -D{@value #LIBDIR_PROPERTY}; the directory recorded by {@code scripts/setup-openmpi.sh}
+ *       in {@value #PROPERTIES_FILE}; {@code <prefix>/lib} and {@code <prefix>/lib64} of {@code mpirun}'s real path;
+ *       the distributions' usual directories.
+ *   <li>{@code mpi.jar}: -D{@value #JAR_PROPERTY}; beside {@code libmpi_java.so} (an installation built from source
+ *       puts it there); the jar recorded in {@value #PROPERTIES_FILE}; the copy the set-up script installed in the
+ *       local Maven repository.
  * </ul>
+ *
  * The properties file lives in {@code $JMPI_CACHE_DIR/openmpi} (default {@code ~/.cache/jmpi-bench/openmpi}).
  */
 public final class OpenMpiLocator {
@@ -41,11 +43,13 @@ public final class OpenMpiLocator {
     public static final String JAR_PROPERTY = "jmpi.openmpi.jar";
     /** Written by the set-up script: {@code mpi.jar}, {@code libmpi_java.dir}, {@code openmpi.version}. */
     public static final String PROPERTIES_FILE = "installed.properties";
+
     static final String SETUP_HINT = "run scripts/setup-openmpi.sh";
     static final String JNI_LIBRARY = "libmpi_java.so";
     /** Where scripts/setup-openmpi.sh installs mpi.jar, relative to the local Maven repository. */
-    static final Path REPO_JAR = Path.of("org", "jmpibench", "external", "openmpi-mpi", "installed",
-            "openmpi-mpi-installed.jar");
+    static final Path REPO_JAR =
+            Path.of("org", "jmpibench", "external", "openmpi-mpi", "installed", "openmpi-mpi-installed.jar");
+
     private static final Pattern VERSION = Pattern.compile("\\(Open MPI\\) (\\S+)");
 
     private final Path cacheDir;
@@ -56,12 +60,17 @@ public final class OpenMpiLocator {
     private final Optional<Path> jarOverride;
 
     /**
-     * @param cacheDir  directory holding {@value #PROPERTIES_FILE}
+     * @param cacheDir directory holding {@value #PROPERTIES_FILE}
      * @param mavenRepo the local Maven repository
-     * @param pathDirs  where to look for {@code mpirun}
+     * @param pathDirs where to look for {@code mpirun}
      */
-    public OpenMpiLocator(Path cacheDir, Path mavenRepo, List<Path> pathDirs, Optional<Path> mpirunOverride,
-                          Optional<Path> libDirOverride, Optional<Path> jarOverride) {
+    public OpenMpiLocator(
+            Path cacheDir,
+            Path mavenRepo,
+            List<Path> pathDirs,
+            Optional<Path> mpirunOverride,
+            Optional<Path> libDirOverride,
+            Optional<Path> jarOverride) {
         this.cacheDir = cacheDir;
         this.mavenRepo = mavenRepo;
         this.pathDirs = List.copyOf(pathDirs);
@@ -73,10 +82,15 @@ public final class OpenMpiLocator {
     /** Looks where the set-up script puts things, honouring the -D overrides above. */
     public static OpenMpiLocator standard() {
         Path home = Path.of(System.getProperty("user.home"));
-        String cacheRoot = firstNonBlank(System.getenv("JMPI_CACHE_DIR"),
-                Optional.ofNullable(System.getenv("XDG_CACHE_HOME")).map(x -> x + "/jmpi-bench").orElse(null),
+        String cacheRoot = firstNonBlank(
+                System.getenv("JMPI_CACHE_DIR"),
+                Optional.ofNullable(System.getenv("XDG_CACHE_HOME"))
+                        .map(x -> x + "/jmpi-bench")
+                        .orElse(null),
                 home.resolve(".cache").resolve("jmpi-bench").toString());
-        String repo = firstNonBlank(System.getProperty("maven.repo.local"), System.getenv("MAVEN_REPO_LOCAL"),
+        String repo = firstNonBlank(
+                System.getProperty("maven.repo.local"),
+                System.getenv("MAVEN_REPO_LOCAL"),
                 home.resolve(".m2").resolve("repository").toString());
         List<Path> path = new ArrayList<>();
         for (String dir : Optional.ofNullable(System.getenv("PATH")).orElse("").split(File.pathSeparator)) {
@@ -84,13 +98,17 @@ public final class OpenMpiLocator {
                 path.add(Path.of(dir));
             }
         }
-        return new OpenMpiLocator(Path.of(cacheRoot, "openmpi"), Path.of(repo), path,
-                property(MPIRUN_PROPERTY), property(LIBDIR_PROPERTY), property(JAR_PROPERTY));
+        return new OpenMpiLocator(
+                Path.of(cacheRoot, "openmpi"),
+                Path.of(repo),
+                path,
+                property(MPIRUN_PROPERTY),
+                property(LIBDIR_PROPERTY),
+                property(JAR_PROPERTY));
     }
 
     /** The installation when every piece is there; otherwise one line saying what is missing and what to do. */
-    public record Lookup(Optional<OpenMpiInstallation> installation, String missing) {
-    }
+    public record Lookup(Optional<OpenMpiInstallation> installation, String missing) {}
 
     public Lookup lookup() {
         Properties recorded = recordedBySetup();
@@ -98,11 +116,13 @@ public final class OpenMpiLocator {
 
         Optional<Path> mpirun = mpirunOverride.filter(Files::isExecutable).or(this::mpirunOnPath);
         if (mpirun.isEmpty()) {
-            missing.add(mpirunOverride.map(p -> "mpirun (" + p + " is not executable)")
+            missing.add(mpirunOverride
+                    .map(p -> "mpirun (" + p + " is not executable)")
                     .orElse("mpirun (not on PATH)"));
         }
         List<Path> libCandidates = libDirCandidates(recorded, mpirun);
-        Optional<Path> libDir = libCandidates.stream().filter(d -> Files.isRegularFile(d.resolve(JNI_LIBRARY)))
+        Optional<Path> libDir = libCandidates.stream()
+                .filter(d -> Files.isRegularFile(d.resolve(JNI_LIBRARY)))
                 .findFirst();
         if (libDir.isEmpty()) {
             missing.add(JNI_LIBRARY + " (looked in " + join(libCandidates) + ")");
@@ -113,28 +133,34 @@ public final class OpenMpiLocator {
             missing.add("mpi.jar (looked at " + join(jarCandidates) + ")");
         }
         if (!missing.isEmpty()) {
-            return new Lookup(Optional.empty(), "Open MPI Java bindings incomplete, missing: "
-                    + String.join("; ", missing) + "; " + SETUP_HINT);
+            return new Lookup(
+                    Optional.empty(),
+                    "Open MPI Java bindings incomplete, missing: " + String.join("; ", missing) + "; " + SETUP_HINT);
         }
         String version;
         try {
             version = versionOf(mpirun.get());
         } catch (IOException e) {
-            return new Lookup(Optional.empty(), "'" + mpirun.get() + " --version' failed: " + e.getMessage()
-                    + "; " + SETUP_HINT);
+            return new Lookup(
+                    Optional.empty(), "'" + mpirun.get() + " --version' failed: " + e.getMessage() + "; " + SETUP_HINT);
         }
         String jarVersion = recorded.getProperty("openmpi.version", "");
         boolean jarIsRecorded = jar.get().toString().equals(recorded.getProperty("mpi.jar"))
                 || jar.get().endsWith(REPO_JAR);
         if (jarIsRecorded && !jarVersion.isEmpty() && !jarVersion.equals(version)) {
-            return new Lookup(Optional.empty(), "mpi.jar " + jar.get() + " was built for Open MPI " + jarVersion
-                    + " but mpirun is " + version + "; " + SETUP_HINT);
+            return new Lookup(
+                    Optional.empty(),
+                    "mpi.jar " + jar.get() + " was built for Open MPI " + jarVersion + " but mpirun is " + version
+                            + "; " + SETUP_HINT);
         }
         return new Lookup(Optional.of(new OpenMpiInstallation(mpirun.get(), libDir.get(), jar.get(), version)), "");
     }
 
     private Optional<Path> mpirunOnPath() {
-        return pathDirs.stream().map(dir -> dir.resolve("mpirun")).filter(Files::isExecutable).findFirst();
+        return pathDirs.stream()
+                .map(dir -> dir.resolve("mpirun"))
+                .filter(Files::isExecutable)
+                .findFirst();
     }
 
     private List<Path> libDirCandidates(Properties recorded, Optional<Path> mpirun) {
@@ -143,13 +169,16 @@ public final class OpenMpiLocator {
         }
         Set<Path> dirs = new LinkedHashSet<>();
         Optional.ofNullable(recorded.getProperty("libmpi_java.dir")).ifPresent(d -> dirs.add(Path.of(d)));
-        mpirun.flatMap(OpenMpiLocator::realPath).map(Path::getParent).map(Path::getParent).ifPresent(prefix -> {
-            dirs.add(prefix.resolve("lib"));
-            dirs.add(prefix.resolve("lib64"));
-        });
+        mpirun.flatMap(OpenMpiLocator::realPath)
+                .map(Path::getParent)
+                .map(Path::getParent)
+                .ifPresent(prefix -> {
+                    dirs.add(prefix.resolve("lib"));
+                    dirs.add(prefix.resolve("lib64"));
+                });
         String multiarch = multiarch();
-        dirs.add(Path.of("/usr/lib", multiarch, "openmpi", "lib"));  // Debian, Ubuntu
-        dirs.add(Path.of("/usr/lib64/openmpi/lib"));                 // Fedora, RHEL
+        dirs.add(Path.of("/usr/lib", multiarch, "openmpi", "lib")); // Debian, Ubuntu
+        dirs.add(Path.of("/usr/lib64/openmpi/lib")); // Fedora, RHEL
         dirs.add(Path.of("/usr/lib", multiarch));
         return new ArrayList<>(dirs);
     }
@@ -180,7 +209,9 @@ public final class OpenMpiLocator {
 
     /** {@code mpirun --version}'s first line names the version: {@code mpirun (Open MPI) 4.1.4}. */
     static String versionOf(Path mpirun) throws IOException {
-        Process process = new ProcessBuilder(mpirun.toString(), "--version").redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(mpirun.toString(), "--version")
+                .redirectErrorStream(true)
+                .start();
         try {
             process.getOutputStream().close();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
@@ -189,7 +220,8 @@ public final class OpenMpiLocator {
             String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             Matcher matcher = VERSION.matcher(text);
             if (!matcher.find()) {
-                throw new IOException("not Open MPI: " + text.lines().findFirst().orElse("(no output)"));
+                throw new IOException(
+                        "not Open MPI: " + text.lines().findFirst().orElse("(no output)"));
             }
             return matcher.group(1);
         } catch (InterruptedException e) {
@@ -219,7 +251,9 @@ public final class OpenMpiLocator {
     }
 
     private static Optional<Path> property(String name) {
-        return Optional.ofNullable(System.getProperty(name)).filter(v -> !v.isBlank()).map(Path::of);
+        return Optional.ofNullable(System.getProperty(name))
+                .filter(v -> !v.isBlank())
+                .map(Path::of);
     }
 
     private static String firstNonBlank(String... values) {

@@ -7,11 +7,11 @@ import mpi.Status;
 import org.jmpibench.spi.Request;
 
 /**
- * One non-blocking send or receive on Open MPI, pooled by {@link OpenMpiRequests}. The bindings' non-blocking
- * calls take direct buffers only, so each request owns a {@link Staging} buffer that arrays (and heap buffers)
- * are copied through: in at the start of a send, out at the completion of a receive, exactly the elements that
- * arrived. Direct buffers go to MPI as they are. The staging buffer stays with the request when it returns to
- * the pool, so a steady stream of messages allocates no buffers.
+ * One non-blocking send or receive on Open MPI, pooled by {@link OpenMpiRequests}. The bindings' non-blocking calls
+ * take direct buffers only, so each request owns a {@link Staging} buffer that arrays (and heap buffers) are copied
+ * through: in at the start of a send, out at the completion of a receive, exactly the elements that arrived. Direct
+ * buffers go to MPI as they are. The staging buffer stays with the request when it returns to the pool, so a steady
+ * stream of messages allocates no buffers.
  */
 final class OpenMpiRequest implements Request {
 
@@ -113,8 +113,8 @@ final class OpenMpiRequest implements Request {
     }
 
     /**
-     * Delivers what arrived. {@code status} is that of a receive; null for a send, or for a receive completed by
-     * a {@code waitAll} that needed no status (nothing to copy; the count cannot be asked for after waitAll).
+     * Delivers what arrived. {@code status} is that of a receive; null for a send, or for a receive completed by a
+     * {@code waitAll} that needed no status (nothing to copy; the count cannot be asked for after waitAll).
      */
     void complete(Status status) throws MPIException {
         result = count;
@@ -124,7 +124,7 @@ final class OpenMpiRequest implements Request {
                 case INTS -> staging.ints().get(0, ints, offset, arrived);
                 case DOUBLES -> staging.doubles().get(0, doubles, offset, arrived);
                 case HEAP_BYTES -> heap.put(offset, staging.bytes(), 0, arrived);
-                default -> { }
+                default -> {}
             }
             result = arrived;
         }
@@ -146,7 +146,8 @@ final class OpenMpiRequest implements Request {
 
     /** For messages: what this request is. */
     String describe() {
-        return isReceive() ? "irecv of at most " + count + " elements from rank " + peer + " with tag " + tag
+        return isReceive()
+                ? "irecv of at most " + count + " elements from rank " + peer + " with tag " + tag
                 : "isend of " + count + " elements to rank " + peer + " with tag " + tag;
     }
 

@@ -13,8 +13,8 @@ import org.jmpibench.spi.Request;
 /**
  * The non-blocking half of the SPI on Open MPI: {@code MPI_Isend}, {@code MPI_Irecv}, {@code MPI_Wait},
  * {@code MPI_Test} and {@code MPI_Waitall} through the bindings' {@code iSend}, {@code iRecv},
- * {@code Request.waitStatus/waitFor/testStatus/test} and {@code Request.waitAll/waitAllStatus}. Requests come from
- * a pool and go back to it once awaited, with their staging buffers; the bindings themselves still make a small
+ * {@code Request.waitStatus/waitFor/testStatus/test} and {@code Request.waitAll/waitAllStatus}. Requests come from a
+ * pool and go back to it once awaited, with their staging buffers; the bindings themselves still make a small
  * {@code mpi.Request} per call (and a {@code Status} per completed receive), which we cannot avoid.
  */
 final class OpenMpiRequests {
@@ -76,8 +76,8 @@ final class OpenMpiRequests {
         checkPeer(source, tag, "source");
         OpenMpiRequest request = acquire();
         request.deliverTo(buf, offset);
-        return startReceive(request, request.staging((long) count * Integer.BYTES).bytes(), count, Target.INTS,
-                source, tag);
+        return startReceive(
+                request, request.staging((long) count * Integer.BYTES).bytes(), count, Target.INTS, source, tag);
     }
 
     Request irecv(double[] buf, int offset, int count, int source, int tag) {
@@ -86,8 +86,8 @@ final class OpenMpiRequests {
         checkPeer(source, tag, "source");
         OpenMpiRequest request = acquire();
         request.deliverTo(buf, offset);
-        return startReceive(request, request.staging((long) count * Double.BYTES).bytes(), count, Target.DOUBLES,
-                source, tag);
+        return startReceive(
+                request, request.staging((long) count * Double.BYTES).bytes(), count, Target.DOUBLES, source, tag);
     }
 
     Request irecv(ByteBuffer buf, int source, int tag) {
@@ -211,8 +211,8 @@ final class OpenMpiRequests {
         }
     }
 
-    private Request startSend(OpenMpiRequest request, ByteBuffer source, int count, mpi.Datatype type, int dest,
-                              int tag) {
+    private Request startSend(
+            OpenMpiRequest request, ByteBuffer source, int count, mpi.Datatype type, int dest, int tag) {
         try {
             request.start(world.comm.iSend(source, count, type, dest, tag), Target.SENT, count, dest, tag);
             return request;
@@ -222,8 +222,8 @@ final class OpenMpiRequests {
         }
     }
 
-    private Request startReceive(OpenMpiRequest request, ByteBuffer target, int count, Target kind, int source,
-                                 int tag) {
+    private Request startReceive(
+            OpenMpiRequest request, ByteBuffer target, int count, Target kind, int source, int tag) {
         try {
             request.start(world.comm.iRecv(target, count, kind.type, source, tag), kind, count, source, tag);
             return request;

@@ -11,9 +11,8 @@ import org.jmpibench.spi.DataType;
 import org.jmpibench.spi.ReduceOp;
 
 /**
- * What the parts of one rank's communicator share: {@code MPI_COMM_WORLD}, this rank's place in it, and whether it
- * was closed or has failed (the SPI's "Errors" section: a closed communicator is misuse, a failed one stays
- * failed).
+ * What the parts of one rank's communicator share: {@code MPI_COMM_WORLD}, this rank's place in it, and whether it was
+ * closed or has failed (the SPI's "Errors" section: a closed communicator is misuse, a failed one stays failed).
  */
 final class OpenMpiWorld {
 
@@ -44,8 +43,8 @@ final class OpenMpiWorld {
     /** Marks the communicator failed and says what failed, for the caller to throw. */
     CommunicatorException failure(String what, MPIException cause) {
         failed = true;
-        return new CommunicatorException("openmpi rank " + rank + ": " + what + " failed: " + cause.getMessage(),
-                cause);
+        return new CommunicatorException(
+                "openmpi rank " + rank + ": " + what + " failed: " + cause.getMessage(), cause);
     }
 
     /** The same failure for a misuse the SPI counts as a transport failure (too many requests). */

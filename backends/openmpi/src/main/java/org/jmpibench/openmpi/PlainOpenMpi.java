@@ -8,12 +8,11 @@ import org.jmpibench.spi.plain.PlainLoop;
 import org.jmpibench.spi.plain.PlainRun;
 
 /**
- * The yardstick for the {@code openmpi} backend: send, bcast and gather timed on Open MPI's Java bindings as a
- * user would call them — {@code MPI.Init}, {@code MPI.COMM_WORLD}, an {@code int[]} or a direct
- * {@code IntBuffer} (what {@code MPI.newIntBuffer} makes, but page-aligned as the suite's: {@link DirectBuffers})
- * with {@code MPI.INT} — with no SPI and no JMH in between.
- * {@code jmpi-bench calibrate} starts it through the same launcher, JVM options and environment as the suite's
- * jobs and divides the suite's score by its figure.
+ * The yardstick for the {@code openmpi} backend: send, bcast and gather timed on Open MPI's Java bindings as a user
+ * would call them — {@code MPI.Init}, {@code MPI.COMM_WORLD}, an {@code int[]} or a direct {@code IntBuffer} (what
+ * {@code MPI.newIntBuffer} makes, but page-aligned as the suite's: {@link DirectBuffers}) with {@code MPI.INT} — with
+ * no SPI and no JMH in between. {@code jmpi-bench calibrate} starts it through the same launcher, JVM options and
+ * environment as the suite's jobs and divides the suite's score by its figure.
  *
  * <p>Usage (as the program of an openmpi job): {@code PlainOpenMpi} + {@link PlainRun}'s arguments.
  */
@@ -28,9 +27,11 @@ public final class PlainOpenMpi extends PlainLoop {
     private final int rank;
     /** Index into {@link PlainRun#OPERATIONS}: an int switch in the timed loop, not a string one. */
     private final int operation;
+
     private final int size;
     /** {@code int[]} or direct {@code IntBuffer}: the bindings take either as {@code Object}. */
     private final Object mine;
+
     private final Object gathered;
     private final int[] one = new int[1];
 
@@ -41,7 +42,8 @@ public final class PlainOpenMpi extends PlainLoop {
         this.size = run.size();
         this.mine = buffer(run.direct(), size);
         this.gathered = run.operation().equals("gather") && rank == ROOT
-                ? buffer(run.direct(), Math.multiplyExact(size, world.getSize())) : null;
+                ? buffer(run.direct(), Math.multiplyExact(size, world.getSize()))
+                : null;
     }
 
     public static void main(String[] args) throws MPIException {

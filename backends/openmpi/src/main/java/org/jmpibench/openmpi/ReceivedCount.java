@@ -11,16 +11,16 @@ final class ReceivedCount {
 
     /**
      * {@code Status.data}: the bindings copy {@code MPI_Status} into it as {source, tag, error, cancelled, ucount,
-     * index}, ucount being the bytes received. Reading it saves {@code Status.getCount}'s JNI call, about 25 ns,
-     * a tenth of a one-int half round trip on shared memory. Null where the field is not there (another version
-     * of the bindings): then getCount is asked.
+     * index}, ucount being the bytes received. Reading it saves {@code Status.getCount}'s JNI call, about 25 ns, a
+     * tenth of a one-int half round trip on shared memory. Null where the field is not there (another version of the
+     * bindings): then getCount is asked.
      */
     private static final VarHandle STATUS_DATA = statusData();
+
     private static final int STATUS_UCOUNT = 4;
     private static final int STATUS_LENGTH = 6;
 
-    private ReceivedCount() {
-    }
+    private ReceivedCount() {}
 
     /** The elements of {@code elementBytes} bytes each that arrived, at most {@code count}. */
     static int of(Status status, Datatype type, int elementBytes, int count) throws MPIException {

@@ -6,9 +6,9 @@ import java.nio.DoubleBuffer;
 import java.nio.IntBuffer;
 
 /**
- * A direct, native-order buffer that data is copied through where Open MPI needs a direct buffer and the caller
- * has an array or a heap buffer. It only grows (doubling), so once it has held the largest message of a run it
- * allocates nothing more. Always used from position 0: the bindings take a direct buffer's base address.
+ * A direct, native-order buffer that data is copied through where Open MPI needs a direct buffer and the caller has an
+ * array or a heap buffer. It only grows (doubling), so once it has held the largest message of a run it allocates
+ * nothing more. Always used from position 0: the bindings take a direct buffer's base address.
  */
 final class Staging {
 

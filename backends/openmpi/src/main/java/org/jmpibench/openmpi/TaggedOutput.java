@@ -12,10 +12,10 @@ import org.jmpibench.spi.JobSpec.RankLine;
  * Turns one stream of {@code mpirun --tag-output} back into the ranks' lines.
  *
  * <p>mpirun tags each <em>chunk</em> it reads from a rank, not each line: a rank that writes a line in pieces
- * ({@code printf}) or a line longer than a pipe read yields {@code [1,0]<stdout>:spi [1,0]<stdout>:  6.3}, and
- * another rank's chunk may land in between. So a raw line is split at its tags; every piece but the last is an
- * unfinished line of its rank and waits for the rest. Untagged lines are mpirun's own (rank -1).
- * One instance per mpirun stream, fed from one thread.
+ * ({@code printf}) or a line longer than a pipe read yields {@code [1,0]<stdout>:spi [1,0]<stdout>: 6.3}, and another
+ * rank's chunk may land in between. So a raw line is split at its tags; every piece but the last is an unfinished line
+ * of its rank and waits for the rest. Untagged lines are mpirun's own (rank -1). One instance per mpirun stream, fed
+ * from one thread.
  */
 final class TaggedOutput {
 
@@ -49,7 +49,10 @@ final class TaggedOutput {
             if (last) {
                 StringBuilder before = pending.remove(rank);
                 String text = raw.substring(textStart);
-                complete.add(new RankLine(rank, stderr, before == null ? text : before.append(text).toString()));
+                complete.add(new RankLine(
+                        rank,
+                        stderr,
+                        before == null ? text : before.append(text).toString()));
                 return complete;
             }
             pending.computeIfAbsent(rank, r -> new StringBuilder()).append(raw, textStart, tag.start());

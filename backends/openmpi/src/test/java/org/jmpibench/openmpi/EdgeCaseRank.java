@@ -6,9 +6,9 @@ import org.jmpibench.spi.CommunicatorException;
 import org.jmpibench.spi.Job;
 
 /**
- * A 2-rank program for what the shared conformance suite does not cover and this adapter has special code for:
- * heap buffers with an array offset, read-only buffers, misuse, truncation, a second close. Every check that
- * fails throws; both ranks print {@value #PASSED} and their rank when all held.
+ * A 2-rank program for what the shared conformance suite does not cover and this adapter has special code for: heap
+ * buffers with an array offset, read-only buffers, misuse, truncation, a second close. Every check that fails throws;
+ * both ranks print {@value #PASSED} and their rank when all held.
  */
 public final class EdgeCaseRank {
 
@@ -41,7 +41,8 @@ public final class EdgeCaseRank {
             }
             check(base.get(11) == 0 && base.get(29) == 0, "heap slice recv wrote outside what arrived");
             ByteBuffer direct = ByteBuffer.allocateDirect(32);
-            check(comm.recv(direct, 0, 2) == 17 && direct.get(0) == 13 && direct.get(16) == 29,
+            check(
+                    comm.recv(direct, 0, 2) == 17 && direct.get(0) == 13 && direct.get(16) == 29,
                     "a read-only buffer's bytes did not arrive");
             expect(IllegalArgumentException.class, () -> comm.recv(direct.asReadOnlyBuffer(), 0, 3));
         }

@@ -26,9 +26,10 @@ class LauncherSideIsolationTest {
                 withoutMpiJar.add(Path.of(entry).toUri().toURL());
             }
         }
-        try (URLClassLoader loader = new URLClassLoader(withoutMpiJar.toArray(URL[]::new),
-                ClassLoader.getPlatformClassLoader())) {
-            assertThatThrownBy(() -> loader.loadClass("mpi.MPI")).as("Open MPI's classes are really absent")
+        try (URLClassLoader loader =
+                new URLClassLoader(withoutMpiJar.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
+            assertThatThrownBy(() -> loader.loadClass("mpi.MPI"))
+                    .as("Open MPI's classes are really absent")
                     .isInstanceOf(ClassNotFoundException.class);
 
             Class<?> backendClass = loader.loadClass(OpenMpiBackend.class.getName());
@@ -36,7 +37,8 @@ class LauncherSideIsolationTest {
 
             assertThat(backendClass.getMethod("name").invoke(backend)).isEqualTo("openmpi");
             Object availability = backendClass.getMethod("availability").invoke(backend);
-            assertThat(availability.getClass().getMethod("reason").invoke(availability)).isNotNull();
+            assertThat(availability.getClass().getMethod("reason").invoke(availability))
+                    .isNotNull();
             assertThat(backendClass.getMethod("launcher").invoke(backend)).isNotNull();
         }
     }

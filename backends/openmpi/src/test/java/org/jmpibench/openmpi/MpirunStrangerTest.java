@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * mpirun listens on every interface, accepts anyone, and waits for silent connections (ranks cannot finish
- * MPI_Init behind them, and mpirun does not exit before they close): strangers would hold the job until its time
- * limit. We cannot change mpirun; the job fails within seconds, with one line naming the cause.
+ * mpirun listens on every interface, accepts anyone, and waits for silent connections (ranks cannot finish MPI_Init
+ * behind them, and mpirun does not exit before they close): strangers would hold the job until its time limit. We
+ * cannot change mpirun; the job fails within seconds, with one line naming the cause.
  */
 class MpirunStrangerTest {
 
@@ -42,7 +42,8 @@ class MpirunStrangerTest {
 
     @BeforeEach
     void openMpiIsAvailable() {
-        Assumptions.assumeTrue(backend.availability().available(), () -> backend.availability().reason());
+        Assumptions.assumeTrue(
+                backend.availability().available(), () -> backend.availability().reason());
     }
 
     @AfterEach
@@ -50,15 +51,20 @@ class MpirunStrangerTest {
         for (Socket socket : strangers) {
             socket.close();
         }
-        List<String> alive = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-                .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).collect(Collectors.toList());
+        List<String> alive = ProcessHandle.current()
+                .descendants()
+                .filter(ProcessHandle::isAlive)
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse("?"))
+                .collect(Collectors.toList());
         assertThat(alive).as("processes still running after the job").isEmpty();
     }
 
     @Test
     void silentConnectionsToMpirunsPortsFailTheJobFastWithOneLine() throws Exception {
-        List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .map(Path::of).collect(Collectors.toList());
+        List<Path> classpath = Arrays.stream(
+                        System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(Path::of)
+                .collect(Collectors.toList());
         RankProgram gated = RankProgram.of(classpath, GatedRank.class.getName(), shared.toString())
                 .withJvmOptions(List.of("-Xmx128m", "-XX:+UseSerialGC"));
         try (BackgroundJob job = BackgroundJob.start(() -> backend.launcher().run(JobSpec.of(2, gated, LIMIT)))) {
@@ -73,10 +79,15 @@ class MpirunStrangerTest {
 
             JobOutcome outcome = job.await(LIMIT.plusSeconds(30));
             assertThat(outcome.succeeded()).isFalse();
-            assertThat(outcome.timedOut()).as("failed fast, not at the time limit: %s", outcome.failure()).isFalse();
-            assertThat(outcome.failure()).as(outcome.output()).startsWith("backend openmpi: job stopped: ")
+            assertThat(outcome.timedOut())
+                    .as("failed fast, not at the time limit: %s", outcome.failure())
+                    .isFalse();
+            assertThat(outcome.failure())
+                    .as(outcome.output())
+                    .startsWith("backend openmpi: job stopped: ")
                     .contains(" connections from outside the job to mpirun's ports ")
-                    .contains("(from PID " + ProcessHandle.current().pid() + " java)").doesNotContain("\n");
+                    .contains("(from PID " + ProcessHandle.current().pid() + " java)")
+                    .doesNotContain("\n");
         }
     }
 

@@ -18,8 +18,13 @@ class OpenMpiLocatorTest {
 
     /** A locator that finds nothing but what is in {@code dir}: no PATH, no cache, no Maven repository. */
     static OpenMpiLocator lookingOnlyIn(Path dir) {
-        return new OpenMpiLocator(dir.resolve("cache"), dir.resolve("repo"), List.of(dir.resolve("bin")),
-                Optional.empty(), Optional.of(dir.resolve("lib")), Optional.empty());
+        return new OpenMpiLocator(
+                dir.resolve("cache"),
+                dir.resolve("repo"),
+                List.of(dir.resolve("bin")),
+                Optional.empty(),
+                Optional.of(dir.resolve("lib")),
+                Optional.empty());
     }
 
     @Test
@@ -27,7 +32,8 @@ class OpenMpiLocatorTest {
         Availability availability = new OpenMpiBackend(lookingOnlyIn(dir)).availability();
 
         assertThat(availability.available()).isFalse();
-        assertThat(availability.reason()).doesNotContain("\n")
+        assertThat(availability.reason())
+                .doesNotContain("\n")
                 .contains("mpirun (not on PATH)", "libmpi_java.so", "mpi.jar", "run scripts/setup-openmpi.sh");
     }
 
@@ -42,7 +48,9 @@ class OpenMpiLocatorTest {
         Availability availability = new OpenMpiBackend(lookingOnlyIn(dir)).availability();
 
         assertThat(availability.available()).isFalse();
-        assertThat(availability.reason()).doesNotContain("\n").doesNotContain("mpirun (")
+        assertThat(availability.reason())
+                .doesNotContain("\n")
+                .doesNotContain("mpirun (")
                 .doesNotContain("libmpi_java.so (")
                 .contains("mpi.jar (looked at " + lib.resolve("mpi.jar"))
                 .contains(dir.resolve("repo").resolve(OpenMpiLocator.REPO_JAR).toString())
@@ -61,8 +69,8 @@ class OpenMpiLocatorTest {
         OpenMpiLocator.Lookup lookup = lookingOnlyIn(dir).lookup();
 
         assertThat(lookup.missing()).isEmpty();
-        assertThat(lookup.installation()).contains(new OpenMpiInstallation(mpirun, lib, lib.resolve("mpi.jar"),
-                "9.9.9"));
+        assertThat(lookup.installation())
+                .contains(new OpenMpiInstallation(mpirun, lib, lib.resolve("mpi.jar"), "9.9.9"));
     }
 
     @Test
@@ -72,8 +80,10 @@ class OpenMpiLocatorTest {
         mpirun.toFile().setExecutable(true);
         Path lib = Files.createDirectories(dir.resolve("lib"));
         Files.writeString(lib.resolve("libmpi_java.so"), "x");
-        Path jar = Files.writeString(Files.createDirectories(dir.resolve("cache")).resolve("mpi.jar"), "x");
-        Files.writeString(dir.resolve("cache").resolve(OpenMpiLocator.PROPERTIES_FILE),
+        Path jar =
+                Files.writeString(Files.createDirectories(dir.resolve("cache")).resolve("mpi.jar"), "x");
+        Files.writeString(
+                dir.resolve("cache").resolve(OpenMpiLocator.PROPERTIES_FILE),
                 "mpi.jar=" + jar + "\nopenmpi.version=4.1.4\n");
 
         OpenMpiLocator.Lookup lookup = lookingOnlyIn(dir).lookup();

@@ -10,13 +10,13 @@ import org.jmpibench.spi.Communicator;
 import org.jmpibench.spi.Job;
 
 /**
- * Micro-check of the adapter's overhead (not a benchmark of record; the JMH suite is): half round trip of one
- * int between two ranks, through our SPI and through Open MPI's Java API called directly, alternating in the
- * same job so that the machine's drift hits both alike. Also a 4-byte direct ByteBuffer both ways.
- * The C twin is {@code src/test/c/pingpong.c}; {@code scripts/micro/openmpi-pingpong.sh} runs all of them.
+ * Micro-check of the adapter's overhead (not a benchmark of record; the JMH suite is): half round trip of one int
+ * between two ranks, through our SPI and through Open MPI's Java API called directly, alternating in the same job so
+ * that the machine's drift hits both alike. Also a 4-byte direct ByteBuffer both ways. The C twin is
+ * {@code src/test/c/pingpong.c}; {@code scripts/micro/openmpi-pingpong.sh} runs all of them.
  *
- * <p>Usage (as rank program of a 2-rank openmpi job): {@code PingPongMicro [rounds] [iterations-per-round]}.
- * Rank 0 prints one line per variant: median and minimum of the per-round half round trip, in microseconds.
+ * <p>Usage (as rank program of a 2-rank openmpi job): {@code PingPongMicro [rounds] [iterations-per-round]}. Rank 0
+ * prints one line per variant: median and minimum of the per-round half round trip, in microseconds.
  */
 public final class PingPongMicro {
 
@@ -49,24 +49,23 @@ public final class PingPongMicro {
                 spiInts(comm, ints, rank, peer, iterations),
                 directInts(world, ints, rank, peer, iterations),
                 spiBuffer(comm, bytes, rank, peer, iterations),
-                directBuffer(world, bytes, rank, peer, iterations)};
+                directBuffer(world, bytes, rank, peer, iterations)
+            };
             for (int v = 0; v < 4; v++) {
                 results[v][round] = halfRtt[v];
             }
         }
         if (rank == 0) {
             String[] names = {"spi int[1]", "direct int[1]", "spi direct ByteBuffer(4)", "direct direct ByteBuffer(4)"};
-            System.out.printf("%-30s %12s %12s%n", "Variant (" + rounds + " x " + iterations + ")", "median (us)",
-                    "min (us)");
+            System.out.printf(
+                    "%-30s %12s %12s%n", "Variant (" + rounds + " x " + iterations + ")", "median (us)", "min (us)");
             for (int v = 0; v < 4; v++) {
                 double[] sorted = results[v].clone();
                 Arrays.sort(sorted);
                 System.out.printf("%-30s %12.3f %12.3f%n", names[v], sorted[rounds / 2], sorted[0]);
             }
-            System.out.printf("ratio spi/direct int[1] (median): %.3f%n",
-                    median(results[0]) / median(results[1]));
-            System.out.printf("ratio spi/direct ByteBuffer (median): %.3f%n",
-                    median(results[2]) / median(results[3]));
+            System.out.printf("ratio spi/direct int[1] (median): %.3f%n", median(results[0]) / median(results[1]));
+            System.out.printf("ratio spi/direct ByteBuffer (median): %.3f%n", median(results[2]) / median(results[3]));
         }
         comm.close();
         System.exit(0);
@@ -123,8 +122,7 @@ public final class PingPongMicro {
         return (System.nanoTime() - start) / 1e3 / (2.0 * n);
     }
 
-    private static double directBuffer(Intracomm world, ByteBuffer buf, int rank, int peer, int n)
-            throws MPIException {
+    private static double directBuffer(Intracomm world, ByteBuffer buf, int rank, int peer, int n) throws MPIException {
         world.barrier();
         long start = System.nanoTime();
         for (int i = 0; i < n; i++) {

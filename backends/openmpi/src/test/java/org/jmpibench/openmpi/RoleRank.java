@@ -4,9 +4,9 @@ import org.jmpibench.spi.Communicator;
 import org.jmpibench.spi.Job;
 
 /**
- * A rank program for the launcher tests: joins the job through {@link Job#communicator()}, sums every rank's
- * number at rank 0 through a gather, and prints its role (the first argument), rank, size, the sum and the
- * value of {@code $JMPI_TEST_VALUE}.
+ * A rank program for the launcher tests: joins the job through {@link Job#communicator()}, sums every rank's number at
+ * rank 0 through a gather, and prints its role (the first argument), rank, size, the sum and the value of
+ * {@code $JMPI_TEST_VALUE}.
  */
 public final class RoleRank {
 
@@ -22,8 +22,8 @@ public final class RoleRank {
         }
         int[] shared = {sum};
         comm.bcast(shared, 0, 1, 0);
-        System.out.println(args[0] + " rank=" + comm.rank() + " size=" + comm.size() + " sum=" + shared[0]
-                + " value=" + System.getenv("JMPI_TEST_VALUE"));
+        System.out.println(args[0] + " rank=" + comm.rank() + " size=" + comm.size() + " sum=" + shared[0] + " value="
+                + System.getenv("JMPI_TEST_VALUE"));
         comm.close();
         System.exit(0);
     }

@@ -24,6 +24,5 @@ final class BufferFileMapping implements FileMapping {
 
     /** Java 17 has no way to unmap a buffer: the regions go when the GC collects them, or with the process. */
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

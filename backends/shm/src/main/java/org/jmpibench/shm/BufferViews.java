@@ -6,10 +6,10 @@ import java.nio.DoubleBuffer;
 import java.nio.IntBuffer;
 
 /**
- * A byte buffer in native order with int and double views over the same bytes, created once so bulk copies
- * between Java arrays and the buffer need no allocation: byte index {@code b} is int index {@code b / 4} and
- * double index {@code b / 8}. Bulk copies are 8x faster than element-by-element ones on Java 17. Where the
- * process copies through native addresses ({@link MemoryAccess}), {@link #address} is that of byte 0.
+ * A byte buffer in native order with int and double views over the same bytes, created once so bulk copies between Java
+ * arrays and the buffer need no allocation: byte index {@code b} is int index {@code b / 4} and double index {@code b /
+ * 8}. Bulk copies are 8x faster than element-by-element ones on Java 17. Where the process copies through native
+ * addresses ({@link MemoryAccess}), {@link #address} is that of byte 0.
  */
 final class BufferViews {
 

@@ -3,10 +3,10 @@ package org.jmpibench.shm;
 import java.nio.ByteBuffer;
 
 /**
- * Bulk copies between a message's user data and a {@link BufferViews} (a ring of the shared file, or a heap buffer
- * of a message set aside). {@code put} copies into the views, {@code get} out of them; indexes into arrays count
- * elements, every other index and length counts bytes. Lengths are whole elements; callers check the bounds of
- * user regions, implementations may check again. One instance serves the whole process ({@link MemoryAccess#COPY}).
+ * Bulk copies between a message's user data and a {@link BufferViews} (a ring of the shared file, or a heap buffer of a
+ * message set aside). {@code put} copies into the views, {@code get} out of them; indexes into arrays count elements,
+ * every other index and length counts bytes. Lengths are whole elements; callers check the bounds of user regions,
+ * implementations may check again. One instance serves the whole process ({@link MemoryAccess#COPY}).
  */
 interface BulkCopy {
 

@@ -3,9 +3,9 @@ package org.jmpibench.shm;
 import java.nio.ByteBuffer;
 
 /**
- * The native addresses ({@link BulkCopy#addressOf}) of the last two buffers a payload carried, so that looking one
- * up allocates nothing in steady state: a ping-pong alternates between a send and a receive buffer. A buffer's
- * address never changes, and holding the buffer keeps its memory alive.
+ * The native addresses ({@link BulkCopy#addressOf}) of the last two buffers a payload carried, so that looking one up
+ * allocates nothing in steady state: a ping-pong alternates between a send and a receive buffer. A buffer's address
+ * never changes, and holding the buffer keeps its memory alive.
  */
 final class DirectAddresses {
 

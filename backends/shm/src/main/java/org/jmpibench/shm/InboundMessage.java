@@ -1,9 +1,9 @@
 package org.jmpibench.shm;
 
 /**
- * The message a ring is in the middle of delivering: where its chunks go (a posted receive, or a stash when
- * nobody asked for it yet) and how many bytes have arrived. A ring is read only while someone waits for its
- * source, so unasked-for messages stay in the ring instead of being copied aside.
+ * The message a ring is in the middle of delivering: where its chunks go (a posted receive, or a stash when nobody
+ * asked for it yet) and how many bytes have arrived. A ring is read only while someone waits for its source, so
+ * unasked-for messages stay in the ring instead of being copied aside.
  */
 final class InboundMessage {
 
@@ -13,6 +13,7 @@ final class InboundMessage {
     long done;
     /** The receive it matched, or null while it is being stashed. */
     ShmRequest request;
+
     UnexpectedMessages.Message stash;
     final Payload.Bytes stashPayload = new Payload.Bytes();
     Payload target;

@@ -3,9 +3,9 @@ package org.jmpibench.shm;
 import java.nio.ByteBuffer;
 
 /**
- * Copies with the JDK's own bulk buffer operations, on every Java: absolute bulk {@code put}/{@code get} of int,
- * double and byte buffers (8x faster than element by element on Java 17). Large copies into a ring run at
- * HotSpot's copy speed, which is 3-4x below libc {@code memcpy} when the other core still holds the lines written
+ * Copies with the JDK's own bulk buffer operations, on every Java: absolute bulk {@code put}/{@code get} of int, double
+ * and byte buffers (8x faster than element by element on Java 17). Large copies into a ring run at HotSpot's copy
+ * speed, which is 3-4x below libc {@code memcpy} when the other core still holds the lines written
  * (backends/shm/README.md); {@code MemcpyBulkCopy} (Java 22+) closes that gap and uses this class for small copies.
  */
 class JavaBulkCopy implements BulkCopy {

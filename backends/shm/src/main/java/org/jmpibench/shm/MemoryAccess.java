@@ -4,21 +4,21 @@ import java.lang.reflect.InvocationTargetException;
 import java.nio.channels.FileChannel;
 
 /**
- * How this rank maps the shared file and copies bulk data: chosen once per process, at run time, so the same jar
- * runs on Java 17 and takes the faster path on Java 22+.
+ * How this rank maps the shared file and copies bulk data: chosen once per process, at run time, so the same jar runs
+ * on Java 17 and takes the faster path on Java 22+.
  *
  * <ul>
  *   <li><b>Foreign memory</b>: on Java {@value #FOREIGN_MEMORY_FROM}+, where the classes of {@code src/main/java22}
- *       were built (the build needs a JDK &ge; 22: {@code scripts/setup-jdk.sh}) and {@value ShmConfig#FFM_ENV} is
- *       not {@code off}. The file is mapped in a shared {@code Arena} ({@code ArenaFileMapping}), unmapped when the
- *       rank closes its communicator. Copies of {@value #MEMCPY_MIN_BYTES} bytes and more call libc's
- *       {@code memcpy} through the foreign-function API, which writes into lines the other core holds 3-4x faster
- *       than HotSpot's copy loops (measured here: 1 MiB in 43 instead of 156 us, backends/shm/README.md). That
- *       call is "restricted": it is made only where native access is enabled for this code
- *       ({@code --enable-native-access=ALL-UNNAMED}, which the shm launcher gives ranks on 22+); elsewhere copies stay
- *       Java's, so no JVM ever warns or refuses.</li>
- *   <li><b>Buffers</b> (Java 17's path, and the fallback): {@link BufferFileMapping} and {@link JavaBulkCopy}.</li>
+ *       were built (the build needs a JDK &ge; 22: {@code scripts/setup-jdk.sh}) and {@value ShmConfig#FFM_ENV} is not
+ *       {@code off}. The file is mapped in a shared {@code Arena} ({@code ArenaFileMapping}), unmapped when the rank
+ *       closes its communicator. Copies of {@value #MEMCPY_MIN_BYTES} bytes and more call libc's {@code memcpy} through
+ *       the foreign-function API, which writes into lines the other core holds 3-4x faster than HotSpot's copy loops
+ *       (measured here: 1 MiB in 43 instead of 156 us, backends/shm/README.md). That call is "restricted": it is made
+ *       only where native access is enabled for this code ({@code --enable-native-access=ALL-UNNAMED}, which the shm
+ *       launcher gives ranks on 22+); elsewhere copies stay Java's, so no JVM ever warns or refuses.
+ *   <li><b>Buffers</b> (Java 17's path, and the fallback): {@link BufferFileMapping} and {@link JavaBulkCopy}.
  * </ul>
+ *
  * The layout, the ordering rules and the liveness locks are the same on both paths.
  */
 final class MemoryAccess {
@@ -26,10 +26,11 @@ final class MemoryAccess {
     /** The first Java with the foreign-memory API final, {@code FileChannel.map(..., Arena)} among it. */
     static final int FOREIGN_MEMORY_FROM = 22;
     /**
-     * The smallest copy that calls {@code memcpy}: below it a foreign call's fixed cost (tens of ns) is a large
-     * share of the copy, and a probe on the build machine measured the gain from 4 KiB chunks on.
+     * The smallest copy that calls {@code memcpy}: below it a foreign call's fixed cost (tens of ns) is a large share
+     * of the copy, and a probe on the build machine measured the gain from 4 KiB chunks on.
      */
     static final int MEMCPY_MIN_BYTES = 4096;
+
     private static final String ARENA_MAPPING = "org.jmpibench.shm.ArenaFileMapping";
     private static final String MEMCPY_COPY = "org.jmpibench.shm.MemcpyBulkCopy";
 
@@ -40,8 +41,7 @@ final class MemoryAccess {
     /** The bulk copier of this process. */
     static final BulkCopy COPY = NOT_MEMCPY == null ? (BulkCopy) instance(MEMCPY_COPY, null) : new JavaBulkCopy();
 
-    private MemoryAccess() {
-    }
+    private MemoryAccess() {}
 
     /** A mapping of {@code channel}'s file on this process's path. */
     static FileMapping mapping(FileChannel channel) {
@@ -53,7 +53,8 @@ final class MemoryAccess {
         if (NOT_FOREIGN != null) {
             return "mapped buffers, Java copies (" + NOT_FOREIGN + ")";
         }
-        return NOT_MEMCPY == null ? "foreign memory, memcpy for copies >= " + MEMCPY_MIN_BYTES + " bytes"
+        return NOT_MEMCPY == null
+                ? "foreign memory, memcpy for copies >= " + MEMCPY_MIN_BYTES + " bytes"
                 : "foreign memory, Java copies (" + NOT_MEMCPY + ")";
     }
 
@@ -88,7 +89,8 @@ final class MemoryAccess {
     private static String whyNotMemcpy() {
         try {
             Module module = MemoryAccess.class.getModule();
-            boolean enabled = (Boolean) Module.class.getMethod("isNativeAccessEnabled").invoke(module);
+            boolean enabled =
+                    (Boolean) Module.class.getMethod("isNativeAccessEnabled").invoke(module);
             return enabled ? null : "native access is not enabled: --enable-native-access=ALL-UNNAMED";
         } catch (ReflectiveOperationException e) {
             return "cannot tell whether native access is enabled: " + e;
@@ -98,7 +100,8 @@ final class MemoryAccess {
     private static Object instance(String className, FileChannel channel) {
         try {
             Class<?> type = Class.forName(className, true, MemoryAccess.class.getClassLoader());
-            return channel == null ? type.getDeclaredConstructor().newInstance()
+            return channel == null
+                    ? type.getDeclaredConstructor().newInstance()
                     : type.getDeclaredConstructor(FileChannel.class).newInstance(channel);
         } catch (InvocationTargetException e) {
             throw new IllegalStateException("shm: " + className + " failed: " + e.getCause(), e.getCause());

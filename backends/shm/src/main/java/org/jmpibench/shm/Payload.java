@@ -3,10 +3,10 @@ package org.jmpibench.shm;
 import java.nio.ByteBuffer;
 
 /**
- * The user's side of one message: a region of an {@code int[]}, a {@code double[]} or a {@link ByteBuffer},
- * seen as bytes. Instances are mutable and reused for every call ({@code set}), so sending and receiving allocate
- * nothing. Copies are bulk copies into or out of a {@link BufferViews} (a ring or a buffered message), made by the
- * process's {@link MemoryAccess#COPY}.
+ * The user's side of one message: a region of an {@code int[]}, a {@code double[]} or a {@link ByteBuffer}, seen as
+ * bytes. Instances are mutable and reused for every call ({@code set}), so sending and receiving allocate nothing.
+ * Copies are bulk copies into or out of a {@link BufferViews} (a ring or a buffered message), made by the process's
+ * {@link MemoryAccess#COPY}.
  *
  * <p>{@code messageOffset} and {@code length} are in bytes; for arrays they are multiples of the element size.
  */

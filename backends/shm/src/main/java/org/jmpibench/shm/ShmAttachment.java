@@ -26,18 +26,17 @@ import java.util.concurrent.TimeUnit;
 import org.jmpibench.spi.CommunicatorException;
 
 /**
- * A rank's hold on its job's shared file: the one open channel (which must stay open: closing any channel of
- * the file would drop this process's liveness lock), the lock on its own byte, and the rings it uses, mapped
- * one region per ring through the process's {@link FileMapping} ({@link MemoryAccess}).
+ * A rank's hold on its job's shared file: the one open channel (which must stay open: closing any channel of the file
+ * would drop this process's liveness lock), the lock on its own byte, and the rings it uses, mapped one region per ring
+ * through the process's {@link FileMapping} ({@link MemoryAccess}).
  *
- * <p>Joining: refuse a file whose creator (the launcher-side session) is gone, check the header, take this
- * rank's lock, say "attached", wait until every rank has, and then rank 0 unlinks the file: from then on no
- * crash of anyone can leave it behind.
+ * <p>Joining: refuse a file whose creator (the launcher-side session) is gone, check the header, take this rank's lock,
+ * say "attached", wait until every rank has, and then rank 0 unlinks the file: from then on no crash of anyone can
+ * leave it behind.
  */
 final class ShmAttachment implements AutoCloseable {
 
-    private static final VarHandle INTS = MethodHandles.byteBufferViewVarHandle(int[].class,
-            ByteOrder.nativeOrder());
+    private static final VarHandle INTS = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
     /** Ranks of one job start within seconds of each other; one that never attaches fails the job anyway. */
     private static final long ATTACH_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(120);
 
@@ -49,8 +48,14 @@ final class ShmAttachment implements AutoCloseable {
     private final FileMapping mapping;
     private final FileLock ownLock;
 
-    private ShmAttachment(int rank, int size, FileChannel channel, FileMapping mapping, FileLock ownLock,
-                          SpscRing[] outbound, SpscRing[] inbound) {
+    private ShmAttachment(
+            int rank,
+            int size,
+            FileChannel channel,
+            FileMapping mapping,
+            FileLock ownLock,
+            SpscRing[] outbound,
+            SpscRing[] inbound) {
         this.rank = rank;
         this.size = size;
         this.channel = channel;
@@ -116,8 +121,16 @@ final class ShmAttachment implements AutoCloseable {
         }
     }
 
-    private static SpscRing ring(FileMapping mapping, int np, int source, int destination, long ringStride,
-                                 int slotCount, int slotStride, int chunkBytes) throws IOException {
+    private static SpscRing ring(
+            FileMapping mapping,
+            int np,
+            int source,
+            int destination,
+            long ringStride,
+            int slotCount,
+            int slotStride,
+            int chunkBytes)
+            throws IOException {
         long offset = ShmLayoutDescriptor.ringOffset(np, source, destination, ringStride);
         return new SpscRing(mapping.map(offset, ringStride), slotCount, slotStride, chunkBytes);
     }
@@ -139,8 +152,8 @@ final class ShmAttachment implements AutoCloseable {
     }
 
     /**
-     * Unmaps the rings where this Java can (no ring may be touched after), then releases this rank's lock (peers
-     * then see it as gone) and the channel.
+     * Unmaps the rings where this Java can (no ring may be touched after), then releases this rank's lock (peers then
+     * see it as gone) and the channel.
      */
     @Override
     public void close() {

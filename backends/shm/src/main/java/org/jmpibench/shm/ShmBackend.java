@@ -17,9 +17,9 @@ import org.jmpibench.spi.Idle;
 import org.jmpibench.spi.JobLauncher;
 
 /**
- * Our shared-memory backend: one JVM per rank on this machine ({@link ProcessJobRunner}), all talking through
- * one file in {@code /dev/shm} that a per-job session creates before the ranks start and removes after they
- * end. Knobs: {@link ShmConfig}; waiting: {@link ShmIdle}; file layout: {@link ShmLayoutDescriptor}.
+ * Our shared-memory backend: one JVM per rank on this machine ({@link ProcessJobRunner}), all talking through one file
+ * in {@code /dev/shm} that a per-job session creates before the ranks start and removes after they end. Knobs:
+ * {@link ShmConfig}; waiting: {@link ShmIdle}; file layout: {@link ShmLayoutDescriptor}.
  */
 public final class ShmBackend implements Backend {
 
@@ -41,8 +41,8 @@ public final class ShmBackend implements Backend {
         }
         Path directory = config.directory();
         if (!Files.isDirectory(directory) || !Files.isWritable(directory)) {
-            return Availability.unavailable("shm needs a writable tmpfs directory at " + directory
-                    + " (or set " + ShmConfig.DIR_ENV + ")");
+            return Availability.unavailable(
+                    "shm needs a writable tmpfs directory at " + directory + " (or set " + ShmConfig.DIR_ENV + ")");
         }
         return Availability.available("pure Java " + Runtime.version().feature() + "; " + config.describe());
     }
@@ -50,8 +50,8 @@ public final class ShmBackend implements Backend {
     /** The launcher maps each idle strategy to {@code JMPI_SHM_IDLE} ({@link ShmConfig#idleEnv}). */
     @Override
     public JobLauncher launcher() {
-        ProcessJobRunner runner = new ProcessJobRunner(NAME, ShmJobSession::open,
-                RankCommand.plainJava(ownClasspath(), RankCommand::nativeAccessOptions));
+        ProcessJobRunner runner = new ProcessJobRunner(
+                NAME, ShmJobSession::open, RankCommand.plainJava(ownClasspath(), RankCommand::nativeAccessOptions));
         return spec -> {
             LocalHost.requireOnlyThisHost(NAME, spec.hostfile());
             return runner.run(spec.withHostfile(null).withMoreEnv(ShmConfig.idleEnv(spec.idle())));

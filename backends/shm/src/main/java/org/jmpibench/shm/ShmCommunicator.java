@@ -11,9 +11,9 @@ import org.jmpibench.spi.Request;
 /**
  * One rank of a shm job: checks arguments ({@link Checks}), then hands the caller's buffers, as reusable
  * {@link Payload}s, to the progress engine ({@link ShmEngine}) for point-to-point messages and requests, and builds
- * bcast, gather (binomial trees from or to any root) and a dissemination barrier on it; {@link BaseCommunicator}
- * adds the other collectives. Those of this class use negative tags, which user receives (tag >= 0) can never
- * match. Nothing is allocated per message on the matching path.
+ * bcast, gather (binomial trees from or to any root) and a dissemination barrier on it; {@link BaseCommunicator} adds
+ * the other collectives. Those of this class use negative tags, which user receives (tag >= 0) can never match. Nothing
+ * is allocated per message on the matching path.
  */
 final class ShmCommunicator extends BaseCommunicator {
 
@@ -264,9 +264,9 @@ final class ShmCommunicator extends BaseCommunicator {
     }
 
     /**
-     * Binomial tree towards {@code root}: a rank collects its subtree's blocks (in virtual-rank order, its own
-     * first) in scratch, then sends them to its parent in one message; the root rotates them into place.
-     * Odd virtual ranks are leaves and send straight from the user's buffer.
+     * Binomial tree towards {@code root}: a rank collects its subtree's blocks (in virtual-rank order, its own first)
+     * in scratch, then sends them to its parent in one message; the root rotates them into place. Odd virtual ranks are
+     * leaves and send straight from the user's buffer.
      */
     private void gather(Payload mine, Payload atRoot, int root) {
         try {

@@ -7,34 +7,35 @@ import java.util.function.UnaryOperator;
 import org.jmpibench.spi.Idle;
 
 /**
- * Every knob of the shm backend, read from the environment in one place, with its default beside its name.
- * The launcher-side session reads the ring geometry (it sizes the file); each rank reads the idle strategy.
+ * Every knob of the shm backend, read from the environment in one place, with its default beside its name. The
+ * launcher-side session reads the ring geometry (it sizes the file); each rank reads the idle strategy.
  *
- * @param ringBytes  bytes per ring, i.e. per ordered pair of ranks ({@value #RING_BYTES_ENV})
+ * @param ringBytes bytes per ring, i.e. per ordered pair of ranks ({@value #RING_BYTES_ENV})
  * @param chunkBytes payload bytes per slot: the unit a large message is streamed in ({@value #CHUNK_BYTES_ENV})
- * @param idle       how a waiting rank burns or yields its core ({@value #IDLE_ENV})
- * @param spins      busy spins before the idle strategy yields or parks ({@value #SPINS_ENV})
- * @param directory  where the shared file lives ({@value #DIR_ENV})
- * @param foreignMemory whether a rank on Java 22+ may map and copy through the foreign-memory API
- *                   ({@value #FFM_ENV}: {@code auto}, the default, or {@code off}; see {@link MemoryAccess})
+ * @param idle how a waiting rank burns or yields its core ({@value #IDLE_ENV})
+ * @param spins busy spins before the idle strategy yields or parks ({@value #SPINS_ENV})
+ * @param directory where the shared file lives ({@value #DIR_ENV})
+ * @param foreignMemory whether a rank on Java 22+ may map and copy through the foreign-memory API ({@value #FFM_ENV}:
+ *     {@code auto}, the default, or {@code off}; see {@link MemoryAccess})
  */
-record ShmConfig(long ringBytes, int chunkBytes, ShmIdle.Mode idle, int spins, Path directory,
-                 boolean foreignMemory) {
+record ShmConfig(long ringBytes, int chunkBytes, ShmIdle.Mode idle, int spins, Path directory, boolean foreignMemory) {
 
     static final String RING_BYTES_ENV = "JMPI_SHM_RING_BYTES";
     /**
-     * 8 MiB per ordered pair: 1 MiB messages stream through a ring much larger than the caches, so the
-     * producer rarely writes lines the consumer still holds (measured here, backends/shm/README.md: a larger ring
-     * is what helps 1 MiB on Java 17). np=4 needs 12 rings = 96 MiB of /dev/shm. With 32 KiB chunks that is 255 slots.
+     * 8 MiB per ordered pair: 1 MiB messages stream through a ring much larger than the caches, so the producer rarely
+     * writes lines the consumer still holds (measured here, backends/shm/README.md: a larger ring is what helps 1 MiB
+     * on Java 17). np=4 needs 12 rings = 96 MiB of /dev/shm. With 32 KiB chunks that is 255 slots.
      */
     static final long DEFAULT_RING_BYTES = 8L << 20;
+
     static final String CHUNK_BYTES_ENV = "JMPI_SHM_CHUNK_BYTES";
     /**
-     * 32 KiB: a 64 KiB message streams as two chunks, so the receiver copies the first while the sender writes
-     * the second; much smaller chunks pay a cache-line hand-off per chunk. Interleaved runs under load could
-     * not tell 16, 32 and 64 KiB apart at 1 MiB.
+     * 32 KiB: a 64 KiB message streams as two chunks, so the receiver copies the first while the sender writes the
+     * second; much smaller chunks pay a cache-line hand-off per chunk. Interleaved runs under load could not tell 16,
+     * 32 and 64 KiB apart at 1 MiB.
      */
     static final int DEFAULT_CHUNK_BYTES = 32 << 10;
+
     static final String IDLE_ENV = "JMPI_SHM_IDLE";
     static final ShmIdle.Mode DEFAULT_IDLE = ShmIdle.Mode.YIELD;
     static final String SPINS_ENV = "JMPI_SHM_SPINS";
@@ -46,19 +47,20 @@ record ShmConfig(long ringBytes, int chunkBytes, ShmIdle.Mode idle, int spins, P
     static final int MIN_SLOTS = 4;
     /** A ring is mapped as one buffer, and a Java buffer holds at most 2 GiB. */
     static final long MAX_RING_BYTES = 1L << 30;
+
     static final int MIN_CHUNK_BYTES = 64;
 
     ShmConfig {
         if (chunkBytes < MIN_CHUNK_BYTES || chunkBytes % 8 != 0 || chunkBytes > (1 << 30)) {
-            throw new IllegalArgumentException(CHUNK_BYTES_ENV + " must be a multiple of 8 between "
-                    + MIN_CHUNK_BYTES + " and 1 GiB, got " + chunkBytes);
+            throw new IllegalArgumentException(CHUNK_BYTES_ENV + " must be a multiple of 8 between " + MIN_CHUNK_BYTES
+                    + " and 1 GiB, got " + chunkBytes);
         }
         if (ringBytes > MAX_RING_BYTES) {
             throw new IllegalArgumentException(RING_BYTES_ENV + " must be at most 1 GiB, got " + ringBytes);
         }
         if (ringBytes / ShmLayoutDescriptor.slotStride(chunkBytes) < MIN_SLOTS) {
-            throw new IllegalArgumentException(RING_BYTES_ENV + "=" + ringBytes + " holds fewer than "
-                    + MIN_SLOTS + " chunks of " + CHUNK_BYTES_ENV + "=" + chunkBytes);
+            throw new IllegalArgumentException(RING_BYTES_ENV + "=" + ringBytes + " holds fewer than " + MIN_SLOTS
+                    + " chunks of " + CHUNK_BYTES_ENV + "=" + chunkBytes);
         }
         if (spins < 0) {
             throw new IllegalArgumentException(SPINS_ENV + " must be >= 0, got " + spins);

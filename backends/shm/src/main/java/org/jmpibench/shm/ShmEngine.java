@@ -9,19 +9,19 @@ import org.jmpibench.spi.CommunicatorException;
 
 /**
  * The progress engine of one shm rank: messages through the rings of {@link ShmAttachment}, with MPI matching,
- * non-blocking underneath every call. Sends queue per destination and stream into its ring chunk by chunk as
- * slots come free; receives are posted per source in order, and a message that arrives takes the oldest posted
- * receive of its tag, or is copied aside ({@link UnexpectedMessages}) when there is none, which is how messages
- * of another tag overtake. Nothing moves except inside a call ({@link #await}, {@link #progress}: MPI's weak
- * progress), and then every ring with work moves at once, so messages larger than a ring in both directions
- * cannot deadlock. A ring is read only while someone waits for its source.
+ * non-blocking underneath every call. Sends queue per destination and stream into its ring chunk by chunk as slots come
+ * free; receives are posted per source in order, and a message that arrives takes the oldest posted receive of its tag,
+ * or is copied aside ({@link UnexpectedMessages}) when there is none, which is how messages of another tag overtake.
+ * Nothing moves except inside a call ({@link #await}, {@link #progress}: MPI's weak progress), and then every ring with
+ * work moves at once, so messages larger than a ring in both directions cannot deadlock. A ring is read only while
+ * someone waits for its source.
  *
  * <p>Waiting: {@link ShmIdle} through {@link PeerWatch}, which also has the peers this rank waits for probed for
  * liveness. Requests come from a pool; steady-state traffic allocates nothing.
  *
- * <p>Also the {@link PointToPoint} layer of the collectives of {@link Algorithms}: their tags travel as
- * {@code -10 - tag}, below the tags of the communicator's own collectives (-1 .. -3), so no user receive
- * (tag >= 0) can ever match them.
+ * <p>Also the {@link PointToPoint} layer of the collectives of {@link Algorithms}: their tags travel as {@code -10 -
+ * tag}, below the tags of the communicator's own collectives (-1 .. -3), so no user receive (tag >= 0) can ever match
+ * them.
  */
 final class ShmEngine implements PointToPoint {
 
@@ -273,8 +273,8 @@ final class ShmEngine implements PointToPoint {
     private static int checkedChunk(SpscRing ring, int slot, long done, long length, int source) {
         int n = ring.chunkLength(slot);
         if (n < 0 || n > ring.chunkBytes() || done + n > length || (n == 0 && length > 0)) {
-            throw new CommunicatorException("shm: corrupt chunk of " + n + " bytes at byte " + done + " of a "
-                    + length + "-byte message from rank " + source);
+            throw new CommunicatorException("shm: corrupt chunk of " + n + " bytes at byte " + done + " of a " + length
+                    + "-byte message from rank " + source);
         }
         return n;
     }
@@ -291,7 +291,8 @@ final class ShmEngine implements PointToPoint {
     }
 
     private static String describe(int tag) {
-        return tag <= ALGORITHMS_TAG_BASE ? "(" + Algorithms.operationName(ALGORITHMS_TAG_BASE - tag) + ")"
+        return tag <= ALGORITHMS_TAG_BASE
+                ? "(" + Algorithms.operationName(ALGORITHMS_TAG_BASE - tag) + ")"
                 : "with tag " + tag;
     }
 
@@ -303,8 +304,8 @@ final class ShmEngine implements PointToPoint {
             if (peer != rank && (sending || receiving) && watch.isDead(peer)) {
                 // It may have published what we wait for and then exited: look once more.
                 if (!progress()) {
-                    throw PeerWatch.died(peer, sending ? "waiting for room in its ring" : "waiting for a message "
-                            + "from it");
+                    throw PeerWatch.died(
+                            peer, sending ? "waiting for room in its ring" : "waiting for a message " + "from it");
                 }
                 return;
             }
@@ -351,8 +352,16 @@ final class ShmEngine implements PointToPoint {
     }
 
     @Override
-    public void sendRecv(Region sendBuf, int sendOffset, int sendCount, int dest, Region recvBuf, int recvOffset,
-                         int recvCount, int source, int tag) {
+    public void sendRecv(
+            Region sendBuf,
+            int sendOffset,
+            int sendCount,
+            int dest,
+            Region recvBuf,
+            int recvOffset,
+            int recvCount,
+            int source,
+            int tag) {
         ShmRequest in = obtain().use(recvBuf, recvOffset, recvCount);
         startRecv(in, source, ALGORITHMS_TAG_BASE - tag);
         ShmRequest out = obtain().use(sendBuf, sendOffset, sendCount);

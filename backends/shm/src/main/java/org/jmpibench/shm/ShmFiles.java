@@ -17,8 +17,7 @@ final class ShmFiles {
     /** Suffix of a file still being created; renamed to its final name once complete. */
     static final String CREATING_SUFFIX = ".creating";
 
-    private ShmFiles() {
-    }
+    private ShmFiles() {}
 
     static Path jobFile(Path directory, String jobId) {
         return directory.resolve(PREFIX + jobId);

@@ -28,19 +28,20 @@ import org.jmpibench.launcher.RankEnv;
 import org.jmpibench.spi.JobSpec;
 
 /**
- * The launcher-side half of a job: creates the shared file before the ranks start and deletes it after they
- * end, whether the job succeeded or not.
+ * The launcher-side half of a job: creates the shared file before the ranks start and deletes it after they end,
+ * whether the job succeeded or not.
  *
- * <p>Creation order, so that a rank never sees a half-made file: remove stale files of dead launchers, check
- * free space, create {@code jmpi-shm-<job>.creating} with mode 0600, fill it with zeros through
- * {@code write} (this backs every page now, so a full tmpfs fails here with an IOException instead of a SIGBUS
- * in a rank later), write the header, lock the creator byte, and rename the file into place. The first rank
- * unlinks it as soon as every rank has attached; {@link #close} deletes it in case that never happened.
+ * <p>Creation order, so that a rank never sees a half-made file: remove stale files of dead launchers, check free
+ * space, create {@code jmpi-shm-<job>.creating} with mode 0600, fill it with zeros through {@code write} (this backs
+ * every page now, so a full tmpfs fails here with an IOException instead of a SIGBUS in a rank later), write the
+ * header, lock the creator byte, and rename the file into place. The first rank unlinks it as soon as every rank has
+ * attached; {@link #close} deletes it in case that never happened.
  */
 final class ShmJobSession implements JobSession {
 
     /** Environment variable that tells each rank where its job's file is. */
     static final String FILE_ENV = "JMPI_SHM_FILE";
+
     private static final int ZERO_FILL_BYTES = 1 << 20;
 
     private final Path file;
@@ -63,8 +64,8 @@ final class ShmJobSession implements JobSession {
 
     static ShmJobSession create(int np, String jobId, ShmConfig config) {
         if (np > ShmLayoutDescriptor.MAX_RANKS) {
-            throw new IllegalArgumentException("shm supports at most " + ShmLayoutDescriptor.MAX_RANKS
-                    + " ranks, got np=" + np);
+            throw new IllegalArgumentException(
+                    "shm supports at most " + ShmLayoutDescriptor.MAX_RANKS + " ranks, got np=" + np);
         }
         Path directory = config.directory();
         ShmFiles.removeStale(directory);
@@ -75,9 +76,11 @@ final class ShmJobSession implements JobSession {
         Path file = ShmFiles.jobFile(directory, jobId);
         FileChannel channel = null;
         try {
-            Files.createFile(creating, PosixFilePermissions.asFileAttribute(Set.of(
-                    java.nio.file.attribute.PosixFilePermission.OWNER_READ,
-                    java.nio.file.attribute.PosixFilePermission.OWNER_WRITE)));
+            Files.createFile(
+                    creating,
+                    PosixFilePermissions.asFileAttribute(Set.of(
+                            java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE)));
             channel = FileChannel.open(creating, StandardOpenOption.READ, StandardOpenOption.WRITE);
             zeroFill(channel, required);
             channel.write(header(np, config), 0);

@@ -36,9 +36,9 @@ package org.jmpibench.shm;
  *                     travels as one cache line)
  * </pre>
  *
- * A message of L bytes takes max(1, ceil(L / chunk)) consecutive slots; a zero-length message takes one slot.
- * Every chunk but the last is full, so chunk boundaries fall on multiples of 8 bytes within the message and
- * int and double elements never straddle two chunks.
+ * A message of L bytes takes max(1, ceil(L / chunk)) consecutive slots; a zero-length message takes one slot. Every
+ * chunk but the last is full, so chunk boundaries fall on multiples of 8 bytes within the message and int and double
+ * elements never straddle two chunks.
  */
 final class ShmLayoutDescriptor {
 
@@ -69,8 +69,7 @@ final class ShmLayoutDescriptor {
     static final int SLOT_MESSAGE_LENGTH_OFFSET = 16;
     static final int SLOT_PAYLOAD_OFFSET = 24;
 
-    private ShmLayoutDescriptor() {
-    }
+    private ShmLayoutDescriptor() {}
 
     static int attachedOffset(int rank) {
         return ATTACHED_BASE_OFFSET + 4 * rank;

@@ -18,31 +18,33 @@ import org.jmpibench.spi.JobSpec;
 import org.jmpibench.spi.RankProgram;
 
 /**
- * A hand-timed ping-pong between ranks 0 and 1 of a shm job, for quick checks of this backend alone (the JMH
- * suite is the real measurement). Times half a round trip (OSU's latency): for each size, several runs of many
- * round trips after a discarded warm-up run; prints the minimum and the median of the runs. At np > 2 the
- * other ranks wait in a barrier meanwhile, so they compete for the cores as idle ranks of a real job would.
+ * A hand-timed ping-pong between ranks 0 and 1 of a shm job, for quick checks of this backend alone (the JMH suite is
+ * the real measurement). Times half a round trip (OSU's latency): for each size, several runs of many round trips after
+ * a discarded warm-up run; prints the minimum and the median of the runs. At np > 2 the other ranks wait in a barrier
+ * meanwhile, so they compete for the cores as idle ranks of a real job would.
  *
- * <p>Usage, outside a job: {@code ShmPingPongMain <np> <spin|yield|park> [runs] [bytes,bytes,...] [jdk]} starts
- * the job itself (it runs each rank with this JVM's class path, on {@code jdk} as {@code Jdks.resolve} takes it,
- * e.g. {@code 17} or {@code 25}, else on this JVM's JDK; ring geometry from the usual environment variables) and
- * prints the effective configuration and one line per size. Rank 0 prints
- * {@code RESULT java=.. np=.. idle=.. bytes=.. min_us=.. median_us=..}, after a line saying how its JVM maps the
- * file and copies ({@link MemoryAccess#describe()}).
+ * <p>Usage, outside a job: {@code ShmPingPongMain <np> <spin|yield|park> [runs] [bytes,bytes,...] [jdk]} starts the job
+ * itself (it runs each rank with this JVM's class path, on {@code jdk} as {@code Jdks.resolve} takes it, e.g.
+ * {@code 17} or {@code 25}, else on this JVM's JDK; ring geometry from the usual environment variables) and prints the
+ * effective configuration and one line per size. Rank 0 prints {@code RESULT java=.. np=.. idle=.. bytes=.. min_us=..
+ * median_us=..}, after a line saying how its JVM maps the file and copies ({@link MemoryAccess#describe()}).
  */
 public final class ShmPingPongMain {
 
     private static final String DEFAULT_SIZES = "4,4096,65536,1048576";
     private static final int TAG = 1;
 
-    private ShmPingPongMain() {
-    }
+    private ShmPingPongMain() {}
 
     public static void main(String[] args) throws Exception {
         if (System.getenv(Job.BACKEND_ENV) == null) {
             launch(args);
         } else {
-            rank(Integer.parseInt(args[0]), Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt).toArray());
+            rank(
+                    Integer.parseInt(args[0]),
+                    Arrays.stream(args[1].split(","))
+                            .mapToInt(Integer::parseInt)
+                            .toArray());
         }
     }
 
@@ -58,17 +60,22 @@ public final class ShmPingPongMain {
             System.err.println("jdk: " + e.getMessage());
             System.exit(2);
         }
-        List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .map(Path::of).collect(Collectors.toList());
+        List<Path> classpath = Arrays.stream(
+                        System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(Path::of)
+                .collect(Collectors.toList());
         RankProgram program = RankProgram.of(classpath, ShmPingPongMain.class.getName(), runs, sizes)
                 .withJvmOptions(List.of("-Xmx1g", "-XX:+UseSerialGC"));
         Map<String, String> env = new HashMap<>();
         env.put(ShmConfig.IDLE_ENV, idle);
-        JobSpec spec = JobSpec.of(np, program, Duration.ofMinutes(10)).withEnv(env).withJdk(jdk).withOutput(line -> {
-            if (line.stderr() || line.text().startsWith("RESULT")) {
-                System.out.println(line.text());
-            }
-        });
+        JobSpec spec = JobSpec.of(np, program, Duration.ofMinutes(10))
+                .withEnv(env)
+                .withJdk(jdk)
+                .withOutput(line -> {
+                    if (line.stderr() || line.text().startsWith("RESULT")) {
+                        System.out.println(line.text());
+                    }
+                });
         ShmConfig config = ShmConfig.from(name -> env.getOrDefault(name, System.getenv(name)));
         System.out.println("np=" + np + " java=" + jdk + " " + config.describe());
         JobOutcome outcome = new ShmBackend().launcher().run(spec);
@@ -112,8 +119,15 @@ public final class ShmPingPongMain {
             }
             if (rank == 0) {
                 Arrays.sort(halfRoundTripUs);
-                System.out.printf(Locale.ROOT, "RESULT java=%s np=%d idle=%s bytes=%d min_us=%.3f median_us=%.3f%n",
-                        Runtime.version(), comm.size(), idle, bytes, halfRoundTripUs[0], halfRoundTripUs[runs / 2]);
+                System.out.printf(
+                        Locale.ROOT,
+                        "RESULT java=%s np=%d idle=%s bytes=%d min_us=%.3f median_us=%.3f%n",
+                        Runtime.version(),
+                        comm.size(),
+                        idle,
+                        bytes,
+                        halfRoundTripUs[0],
+                        halfRoundTripUs[runs / 2]);
             }
         }
         comm.close();

@@ -4,9 +4,9 @@ import org.jmpibench.collectives.QueuedRequest;
 import org.jmpibench.collectives.Region;
 
 /**
- * One send or receive in flight, for the application ({@link ShmCommunicator#isend}) or inside a blocking call.
- * Pooled by {@link ShmEngine}: the object is reused once waited for, so steady-state traffic allocates none.
- * While pending it sits in exactly one queue (its peer's sends or posted receives); receives match by tag.
+ * One send or receive in flight, for the application ({@link ShmCommunicator#isend}) or inside a blocking call. Pooled
+ * by {@link ShmEngine}: the object is reused once waited for, so steady-state traffic allocates none. While pending it
+ * sits in exactly one queue (its peer's sends or posted receives); receives match by tag.
  */
 final class ShmRequest extends QueuedRequest {
 
@@ -15,6 +15,7 @@ final class ShmRequest extends QueuedRequest {
     private final Payload.Bytes bytes = new Payload.Bytes();
     /** The caller's buffer: one of this request's own payloads, or a blocking caller's. */
     Payload payload;
+
     boolean send;
     int peer;
     int tag;

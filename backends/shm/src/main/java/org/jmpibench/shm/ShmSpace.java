@@ -7,14 +7,13 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The free-space check made before the shared file is created. Mapping a sparse file on tmpfs always succeeds,
- * and the first touch of a page tmpfs cannot back kills the JVM with SIGBUS (an InternalError at best), so we
- * refuse up front with one line that says how much is needed.
+ * The free-space check made before the shared file is created. Mapping a sparse file on tmpfs always succeeds, and the
+ * first touch of a page tmpfs cannot back kills the JVM with SIGBUS (an InternalError at best), so we refuse up front
+ * with one line that says how much is needed.
  */
 final class ShmSpace {
 
-    private ShmSpace() {
-    }
+    private ShmSpace() {}
 
     /** Bytes the shared file of an {@code np}-rank job takes with {@code config}'s ring geometry. */
     static long requiredBytes(int np, ShmConfig config) {
@@ -23,17 +22,23 @@ final class ShmSpace {
         return ShmLayoutDescriptor.fileBytes(np, ringStride);
     }
 
-    /**
-     * The one-line complaint when {@code freeBytes} cannot hold {@code requiredBytes}; empty when they fit.
-     */
+    /** The one-line complaint when {@code freeBytes} cannot hold {@code requiredBytes}; empty when they fit. */
     static Optional<String> shortage(int np, long requiredBytes, long freeBytes, Path directory) {
         if (requiredBytes <= freeBytes) {
             return Optional.empty();
         }
-        return Optional.of(String.format(Locale.ROOT, "shm: a job of %d ranks needs %d bytes (%s) in %s, but only "
-                + "%d bytes (%s) are free there; free some space or lower %s (bytes per ring; %d rings)",
-                np, requiredBytes, mib(requiredBytes), directory, freeBytes, mib(freeBytes),
-                ShmConfig.RING_BYTES_ENV, (long) np * (np - 1)));
+        return Optional.of(String.format(
+                Locale.ROOT,
+                "shm: a job of %d ranks needs %d bytes (%s) in %s, but only "
+                        + "%d bytes (%s) are free there; free some space or lower %s (bytes per ring; %d rings)",
+                np,
+                requiredBytes,
+                mib(requiredBytes),
+                directory,
+                freeBytes,
+                mib(freeBytes),
+                ShmConfig.RING_BYTES_ENV,
+                (long) np * (np - 1)));
     }
 
     /** @throws IllegalStateException with the one-line complaint when the job's file does not fit */

@@ -14,20 +14,19 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * One single-producer/single-consumer ring of fixed slots in the shared file (layout: {@link ShmLayoutDescriptor}).
- * A rank holds one instance per ring it touches and uses only one side of it: the producer side for rings to its
- * peers, the consumer side for rings from them.
+ * One single-producer/single-consumer ring of fixed slots in the shared file (layout: {@link ShmLayoutDescriptor}). A
+ * rank holds one instance per ring it touches and uses only one side of it: the producer side for rings to its peers,
+ * the consumer side for rings from them.
  *
- * <p>Memory ordering: the producer writes a slot's header and payload with plain stores, then publishes it by
- * storing the slot's sequence with release; the consumer loads the sequence with acquire, after which the slot's
- * contents are visible. Freeing works the other way round through the ring's head (consumer release, producer
- * acquire). The producer reads the head only when its cached copy says the ring is full, so in the common case
- * exactly one cache line travels per small message.
+ * <p>Memory ordering: the producer writes a slot's header and payload with plain stores, then publishes it by storing
+ * the slot's sequence with release; the consumer loads the sequence with acquire, after which the slot's contents are
+ * visible. Freeing works the other way round through the ring's head (consumer release, producer acquire). The producer
+ * reads the head only when its cached copy says the ring is full, so in the common case exactly one cache line travels
+ * per small message.
  */
 final class SpscRing {
 
-    private static final VarHandle LONGS = MethodHandles.byteBufferViewVarHandle(long[].class,
-            ByteOrder.nativeOrder());
+    private static final VarHandle LONGS = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
     private final ByteBuffer buffer;
     private final BufferViews views;
@@ -81,8 +80,8 @@ final class SpscRing {
     // ---- producer side ----
 
     /**
-     * The next slot to write, once the consumer has freed the one written {@code slotCount} chunks ago; -1 while
-     * the ring is full. Does not wait: the caller's progress loop decides how.
+     * The next slot to write, once the consumer has freed the one written {@code slotCount} chunks ago; -1 while the
+     * ring is full. Does not wait: the caller's progress loop decides how.
      */
     int tryClaim() {
         long sequence = produced;

@@ -5,12 +5,12 @@ import java.util.ArrayDeque;
 import java.util.Iterator;
 
 /**
- * Messages from one source that arrived before a receive asked for their tag, in arrival order, so that a
- * receive for another tag can overtake them while messages of one tag keep their order.
+ * Messages from one source that arrived before a receive asked for their tag, in arrival order, so that a receive for
+ * another tag can overtake them while messages of one tag keep their order.
  *
- * <p>Entries and their buffers are recycled: a program that keeps overtaking allocates only until the pool and
- * the largest buffer have grown to its needs. This is the slow path; a receive that finds its tag at the head
- * of the ring streams straight into the user's buffer without coming here.
+ * <p>Entries and their buffers are recycled: a program that keeps overtaking allocates only until the pool and the
+ * largest buffer have grown to its needs. This is the slow path; a receive that finds its tag at the head of the ring
+ * streams straight into the user's buffer without coming here.
  */
 final class UnexpectedMessages {
 

@@ -8,16 +8,17 @@ import org.jmpibench.spi.Job;
 
 /**
  * Rank program: checks that sending and receiving allocate nothing per message. After a JIT warm-up, ranks 0 and 1
- * ping-pong {@value #ROUND_TRIPS} round trips of ints, doubles and direct-buffer messages (small and multi-chunk)
- * and compare their thread's allocated bytes before and after. The bound allows for the occasional liveness
- * probe (a FileLock object every few ms while waiting), far below one small object per message. The ints message
- * (80 000 bytes) and the direct buffer (100 000 bytes) stream in chunks large enough for Java 22+'s memcpy path.
+ * ping-pong {@value #ROUND_TRIPS} round trips of ints, doubles and direct-buffer messages (small and multi-chunk) and
+ * compare their thread's allocated bytes before and after. The bound allows for the occasional liveness probe (a
+ * FileLock object every few ms while waiting), far below one small object per message. The ints message (80 000 bytes)
+ * and the direct buffer (100 000 bytes) stream in chunks large enough for Java 22+'s memcpy path.
  */
 public final class AllocationRank {
 
     static final String PASSED = "ALLOCATION PASSED rank ";
     /** Precedes how the rank maps and copies ({@link MemoryAccess#describe()}). */
     static final String MEMORY = "memory: ";
+
     static final int ROUND_TRIPS = 10_000;
     /** Enough calls of every copy path for C2 to compile them (a compiled path allocates nothing; C1 may). */
     static final int WARM_UP_ROUND_TRIPS = 20_000;
@@ -48,8 +49,8 @@ public final class AllocationRank {
         System.exit(0);
     }
 
-    private static void pingPong(Communicator comm, int peer, int[] ints, double[] doubles, ByteBuffer buffer,
-                                 int roundTrips) {
+    private static void pingPong(
+            Communicator comm, int peer, int[] ints, double[] doubles, ByteBuffer buffer, int roundTrips) {
         boolean first = comm.rank() == 0;
         for (int i = 0; i < roundTrips; i++) {
             int kind = i % 4;

@@ -6,8 +6,8 @@ import org.jmpibench.spi.Communicator;
 import org.jmpibench.spi.Job;
 
 /**
- * Rank program: rank 0 sends one message of {@code <MiB> * 2^20 + 3} bytes from a direct buffer to rank 1,
- * which checks every byte. The odd length makes the last chunk partial. Usage: {@code BigMessageRank <MiB>}.
+ * Rank program: rank 0 sends one message of {@code <MiB> * 2^20 + 3} bytes from a direct buffer to rank 1, which checks
+ * every byte. The odd length makes the last chunk partial. Usage: {@code BigMessageRank <MiB>}.
  */
 public final class BigMessageRank {
 

@@ -7,9 +7,9 @@ import org.jmpibench.spi.CommunicatorException;
 import org.jmpibench.spi.Job;
 
 /**
- * Rank program for contract details the conformance suite does not reach: a large message overtaken by a
- * small one (the large one must be buffered through the ring), sending to itself, misuse errors, and last a
- * message longer than the receive buffer, which must throw {@link CommunicatorException}. Two ranks.
+ * Rank program for contract details the conformance suite does not reach: a large message overtaken by a small one (the
+ * large one must be buffered through the ring), sending to itself, misuse errors, and last a message longer than the
+ * receive buffer, which must throw {@link CommunicatorException}. Two ranks.
  */
 public final class ContractRank {
 

@@ -6,11 +6,11 @@ import org.jmpibench.spi.Communicator;
 import org.jmpibench.spi.Job;
 
 /**
- * Rank program for the shm tests: ranks 0 and 1 ping-pong messages whose contents are checked on every
- * round; other ranks wait in a barrier. Usage: {@code PingPongRank <rounds>}; with rounds {@code forever} it
- * prints {@code READY pid=<pid> rank=<r> file=<path>}, ping-pongs until it is killed, and prints
- * {@value #RUNNING} with its rank once {@value #ROUNDS_BEFORE_RUNNING} rounds are done (tests kill a rank only
- * after that line, when the job is surely mid-flight).
+ * Rank program for the shm tests: ranks 0 and 1 ping-pong messages whose contents are checked on every round; other
+ * ranks wait in a barrier. Usage: {@code PingPongRank <rounds>}; with rounds {@code forever} it prints {@code READY
+ * pid=<pid> rank=<r> file=<path>}, ping-pongs until it is killed, and prints {@value #RUNNING} with its rank once
+ * {@value #ROUNDS_BEFORE_RUNNING} rounds are done (tests kill a rank only after that line, when the job is surely
+ * mid-flight).
  */
 public final class PingPongRank {
 

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A rank refuses files it must not join: no live creator, a job of another size. Joins happen on copies of a
- * session's file: a rank never runs in its launcher's JVM (one process cannot both hold the creator lock and
- * probe it, and closing a channel would drop the lock).
+ * A rank refuses files it must not join: no live creator, a job of another size. Joins happen on copies of a session's
+ * file: a rank never runs in its launcher's JVM (one process cannot both hold the creator lock and probe it, and
+ * closing a channel would drop the lock).
  */
 class ShmAttachmentTest {
 
@@ -26,7 +26,8 @@ class ShmAttachmentTest {
             Files.copy(session.file(), orphan);
         }
         assertThatThrownBy(() -> ShmAttachment.join(orphan, 0, 2))
-                .isInstanceOf(CommunicatorException.class).hasMessageContaining("stale");
+                .isInstanceOf(CommunicatorException.class)
+                .hasMessageContaining("stale");
     }
 
     @Test
@@ -36,21 +37,24 @@ class ShmAttachmentTest {
             Files.copy(session.file(), copy);
         }
         assertThatThrownBy(() -> ShmAttachment.join(copy, 0, 2))
-                .isInstanceOf(CommunicatorException.class).hasMessageContaining("made for 3 ranks");
+                .isInstanceOf(CommunicatorException.class)
+                .hasMessageContaining("made for 3 ranks");
     }
 
     @Test
     void aFileThatIsNotOursIsRefused() throws Exception {
         Path other = Files.write(dir.resolve("other"), new byte[8192]);
         assertThatThrownBy(() -> ShmAttachment.join(other, 0, 2))
-                .isInstanceOf(CommunicatorException.class).hasMessageContaining("not a version");
+                .isInstanceOf(CommunicatorException.class)
+                .hasMessageContaining("not a version");
     }
 
     @Test
     void aRankOutsideTheJobIsMisuse() {
         try (ShmJobSession session = ShmJobSession.create(2, "1-abe", smallRings())) {
             assertThatThrownBy(() -> ShmAttachment.join(session.file(), 2, 2))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rank 2");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("rank 2");
         }
     }
 

@@ -29,17 +29,30 @@ class ShmConfigTest {
 
     @Test
     void theForeignMemoryPathCanBeTurnedOff() {
-        assertThat(ShmConfig.from(Map.of(ShmConfig.FFM_ENV, "off")::get).foreignMemory()).isFalse();
-        assertThat(ShmConfig.from(Map.of(ShmConfig.FFM_ENV, "AUTO")::get).foreignMemory()).isTrue();
-        assertThat(ShmConfig.from(Map.of(ShmConfig.FFM_ENV, "off")::get).describe()).contains("JMPI_SHM_FFM=off");
+        assertThat(ShmConfig.from(Map.of(ShmConfig.FFM_ENV, "off")::get).foreignMemory())
+                .isFalse();
+        assertThat(ShmConfig.from(Map.of(ShmConfig.FFM_ENV, "AUTO")::get).foreignMemory())
+                .isTrue();
+        assertThat(ShmConfig.from(Map.of(ShmConfig.FFM_ENV, "off")::get).describe())
+                .contains("JMPI_SHM_FFM=off");
         assertThatThrownBy(() -> ShmConfig.from(Map.of(ShmConfig.FFM_ENV, "yes")::get))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("JMPI_SHM_FFM must be auto or off, got yes");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("JMPI_SHM_FFM must be auto or off, got yes");
     }
 
     @Test
     void valuesAreReadWithBinaryUnits() {
-        Map<String, String> env = Map.of(ShmConfig.RING_BYTES_ENV, "32m", ShmConfig.CHUNK_BYTES_ENV, "256k",
-                ShmConfig.IDLE_ENV, "Park", ShmConfig.SPINS_ENV, "5000", ShmConfig.DIR_ENV, "/tmp");
+        Map<String, String> env = Map.of(
+                ShmConfig.RING_BYTES_ENV,
+                "32m",
+                ShmConfig.CHUNK_BYTES_ENV,
+                "256k",
+                ShmConfig.IDLE_ENV,
+                "Park",
+                ShmConfig.SPINS_ENV,
+                "5000",
+                ShmConfig.DIR_ENV,
+                "/tmp");
         ShmConfig config = ShmConfig.from(env::get);
         assertThat(config.ringBytes()).isEqualTo(32L << 20);
         assertThat(config.chunkBytes()).isEqualTo(256 << 10);
@@ -51,15 +64,20 @@ class ShmConfigTest {
     @Test
     void misuseNamesTheVariableAndTheValue() {
         assertThatThrownBy(() -> ShmConfig.from(Map.of(ShmConfig.IDLE_ENV, "sleepy")::get))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(ShmConfig.IDLE_ENV)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(ShmConfig.IDLE_ENV)
                 .hasMessageContaining("sleepy");
         assertThatThrownBy(() -> ShmConfig.from(Map.of(ShmConfig.RING_BYTES_ENV, "lots")::get))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lots");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("lots");
         assertThatThrownBy(() -> ShmConfig.from(Map.of(ShmConfig.CHUNK_BYTES_ENV, "100")::get))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("100");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("100");
         assertThatThrownBy(() -> ShmConfig.from(Map.of(ShmConfig.RING_BYTES_ENV, "1k")::get))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fewer than 4 chunks");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("fewer than 4 chunks");
         assertThatThrownBy(() -> ShmConfig.from(Map.of(ShmConfig.RING_BYTES_ENV, "2g")::get))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 1 GiB");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at most 1 GiB");
     }
 }

@@ -23,8 +23,8 @@ class ShmFilesTest {
         String dead = Long.toHexString(deadPid);
         String alive = Long.toHexString(ProcessHandle.current().pid());
         Path staleJob = Files.createFile(dir.resolve(ShmFiles.PREFIX + dead + "-0a1b2c"));
-        Path staleCreating = Files.createFile(dir.resolve(ShmFiles.PREFIX + dead + "-0a1b2d"
-                + ShmFiles.CREATING_SUFFIX));
+        Path staleCreating =
+                Files.createFile(dir.resolve(ShmFiles.PREFIX + dead + "-0a1b2d" + ShmFiles.CREATING_SUFFIX));
         Path live = Files.createFile(dir.resolve(ShmFiles.PREFIX + alive + "-0a1b2c"));
         Path notOurs = Files.createFile(dir.resolve("jmpi-other-" + dead + "-1"));
         Path noPid = Files.createFile(dir.resolve(ShmFiles.PREFIX + "zz-1"));
@@ -47,8 +47,7 @@ class ShmFilesTest {
 
     @Test
     void aSessionCleansUpStaleFilesAndMakesAnOwnerOnlyFileItDeletesOnClose() throws Exception {
-        Path stale = Files.createFile(dir.resolve(ShmFiles.PREFIX + Long.toHexString(pidOfAFinishedProcess())
-                + "-00"));
+        Path stale = Files.createFile(dir.resolve(ShmFiles.PREFIX + Long.toHexString(pidOfAFinishedProcess()) + "-00"));
         ShmConfig config = new ShmConfig(64 << 10, 4096, ShmIdle.Mode.YIELD, 100, dir, true);
         String jobId = Long.toHexString(ProcessHandle.current().pid()) + "-abc123";
         Path file;
@@ -57,7 +56,8 @@ class ShmFilesTest {
             assertThat(stale).as("stale file of a dead launcher").doesNotExist();
             assertThat(file).isEqualTo(dir.resolve(ShmFiles.PREFIX + jobId)).exists();
             assertThat(ShmFiles.creatingFile(dir, jobId)).as("temporary name").doesNotExist();
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .isEqualTo("rw-------");
             assertThat(Files.size(file)).isEqualTo(ShmSpace.requiredBytes(3, config));
             assertThat(session.envFor(1)).containsEntry(ShmJobSession.FILE_ENV, file.toString());
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -75,7 +75,8 @@ class ShmFilesTest {
         Process process = new ProcessBuilder("true").start();
         process.waitFor();
         long pid = process.pid();
-        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                .isFalse();
         return pid;
     }
 }

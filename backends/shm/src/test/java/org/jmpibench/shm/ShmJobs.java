@@ -22,26 +22,35 @@ import org.jmpibench.spi.RankProgram;
 /** Runs shm jobs from tests with this JVM's class path, and checks what a job must leave behind: nothing. */
 final class ShmJobs {
 
-    private ShmJobs() {
-    }
+    private ShmJobs() {}
 
     /** Small rank JVMs that start fast: C1 only. */
-    static final List<String> SMALL_JVM = List.of("-Xmx256m", "-XX:MaxDirectMemorySize=320m", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1");
+    static final List<String> SMALL_JVM =
+            List.of("-Xmx256m", "-XX:MaxDirectMemorySize=320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     /** A job on this JVM's own JDK, with {@link #SMALL_JVM} ranks. */
-    static JobOutcome run(int np, Map<String, String> env, Duration limit, Consumer<RankLine> output,
-                          Class<?> main, String... args) {
+    static JobOutcome run(
+            int np, Map<String, String> env, Duration limit, Consumer<RankLine> output, Class<?> main, String... args) {
         return run(null, SMALL_JVM, np, env, limit, output, main, args);
     }
 
     /** A job whose ranks run on {@code jdk} (null: this JVM's own) with {@code jvmOptions}. */
-    static JobOutcome run(Jdk jdk, List<String> jvmOptions, int np, Map<String, String> env, Duration limit,
-                          Consumer<RankLine> output, Class<?> main, String... args) {
-        List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .map(Path::of).collect(Collectors.toList());
+    static JobOutcome run(
+            Jdk jdk,
+            List<String> jvmOptions,
+            int np,
+            Map<String, String> env,
+            Duration limit,
+            Consumer<RankLine> output,
+            Class<?> main,
+            String... args) {
+        List<Path> classpath = Arrays.stream(
+                        System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(Path::of)
+                .collect(Collectors.toList());
         RankProgram program = RankProgram.of(classpath, main.getName(), args).withJvmOptions(jvmOptions);
-        JobSpec spec = JobSpec.of(np, program, limit).withEnv(env).withOutput(output).withJdk(jdk);
+        JobSpec spec =
+                JobSpec.of(np, program, limit).withEnv(env).withOutput(output).withJdk(jdk);
         return new ShmBackend().launcher().run(spec);
     }
 
@@ -52,16 +61,23 @@ final class ShmJobs {
 
     /** Files in /dev/shm made by jobs this JVM launched (their names carry this JVM's PID). */
     static List<Path> filesOfThisLauncher() throws IOException {
-        String prefix = ShmFiles.PREFIX + Long.toHexString(ProcessHandle.current().pid()) + "-";
+        String prefix =
+                ShmFiles.PREFIX + Long.toHexString(ProcessHandle.current().pid()) + "-";
         try (Stream<Path> files = Files.list(ShmConfig.DEFAULT_DIR)) {
-            return files.filter(f -> f.getFileName().toString().startsWith(prefix)).collect(Collectors.toList());
+            return files.filter(f -> f.getFileName().toString().startsWith(prefix))
+                    .collect(Collectors.toList());
         }
     }
 
     static void assertNothingLeft() throws IOException {
-        List<String> alive = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-                .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).collect(Collectors.toList());
+        List<String> alive = ProcessHandle.current()
+                .descendants()
+                .filter(ProcessHandle::isAlive)
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse("?"))
+                .collect(Collectors.toList());
         assertThat(alive).as("processes still running after the job").isEmpty();
-        assertThat(filesOfThisLauncher()).as("shm files left by this launcher's jobs").isEmpty();
+        assertThat(filesOfThisLauncher())
+                .as("shm files left by this launcher's jobs")
+                .isEmpty();
     }
 }

@@ -30,15 +30,22 @@ class ShmSpaceTest {
     @Test
     void tooLittleSpaceGivesOneLineSayingHowMuchIsNeededAndWhatToChange() {
         String message = ShmSpace.shortage(4, 402_657_280L, 104_857_600L, DIR).orElseThrow();
-        assertThat(message).doesNotContain("\n")
-                .contains("4 ranks", "402657280 bytes (384.0 MiB)", "104857600 bytes (100.0 MiB)", "/dev/shm",
-                        ShmConfig.RING_BYTES_ENV, "12 rings");
+        assertThat(message)
+                .doesNotContain("\n")
+                .contains(
+                        "4 ranks",
+                        "402657280 bytes (384.0 MiB)",
+                        "104857600 bytes (100.0 MiB)",
+                        "/dev/shm",
+                        ShmConfig.RING_BYTES_ENV,
+                        "12 rings");
     }
 
     @Test
     void requireThrowsTheMessageWhenTheDirectoryCannotHoldTheFile() {
         assertThatThrownBy(() -> ShmSpace.require(2, Long.MAX_VALUE, DIR))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining(Long.MAX_VALUE + " bytes").hasMessageNotContaining("\n");
+                .hasMessageContaining(Long.MAX_VALUE + " bytes")
+                .hasMessageNotContaining("\n");
     }
 }

@@ -8,8 +8,8 @@ import org.jmpibench.spi.Communicator;
 import org.jmpibench.spi.Job;
 
 /**
- * Rank program: counts this process's mappings of the job's shared file ({@code /proc/self/maps}) while attached
- * and after {@code close()}, and prints {@value #MAPPINGS}{@code <while> <after>}.
+ * Rank program: counts this process's mappings of the job's shared file ({@code /proc/self/maps}) while attached and
+ * after {@code close()}, and prints {@value #MAPPINGS}{@code <while> <after>}.
  */
 public final class UnmapRank {
 
@@ -27,6 +27,8 @@ public final class UnmapRank {
     }
 
     private static long mappingsOf(String file) throws IOException {
-        return Files.readAllLines(Path.of("/proc/self/maps")).stream().filter(line -> line.contains(file)).count();
+        return Files.readAllLines(Path.of("/proc/self/maps")).stream()
+                .filter(line -> line.contains(file))
+                .count();
     }
 }

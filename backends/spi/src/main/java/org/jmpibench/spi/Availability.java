@@ -2,9 +2,7 @@ package org.jmpibench.spi;
 
 import java.util.Objects;
 
-/**
- * Whether a backend can run on this machine: if so, its version; if not, one line that says what to install.
- */
+/** Whether a backend can run on this machine: if so, its version; if not, one line that says what to install. */
 public record Availability(boolean available, String version, String reason) {
 
     public Availability {

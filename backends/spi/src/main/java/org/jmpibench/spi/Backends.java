@@ -9,8 +9,7 @@ import java.util.stream.Collectors;
 /** Finds backends on the class path by name. */
 public final class Backends {
 
-    private Backends() {
-    }
+    private Backends() {}
 
     /** Every backend on the class path, sorted by name. */
     public static List<Backend> all() {

@@ -3,16 +3,15 @@ package org.jmpibench.spi;
 import java.nio.ByteBuffer;
 
 /**
- * The argument checks every {@link Communicator} makes, in one place, so that every backend rejects the same
- * misuse with the same exception and the same words (the "Errors" section of {@link Communicator}; the conformance
- * suite checks it on every backend). Each check returns normally or throws {@link IllegalArgumentException} naming
- * the argument and the bad value; {@link #open} throws {@link IllegalStateException} or
- * {@link CommunicatorException}. Checks cost a few compares: call them on every operation, before any work.
+ * The argument checks every {@link Communicator} makes, in one place, so that every backend rejects the same misuse
+ * with the same exception and the same words (the "Errors" section of {@link Communicator}; the conformance suite
+ * checks it on every backend). Each check returns normally or throws {@link IllegalArgumentException} naming the
+ * argument and the bad value; {@link #open} throws {@link IllegalStateException} or {@link CommunicatorException}.
+ * Checks cost a few compares: call them on every operation, before any work.
  */
 public final class Checks {
 
-    private Checks() {
-    }
+    private Checks() {}
 
     /**
      * A communicator that was closed is misuse ({@link IllegalStateException}); one that failed earlier (a transport
@@ -52,8 +51,8 @@ public final class Checks {
     }
 
     /**
-     * {@code blocks} blocks of {@code count} elements each from {@code offset} lie inside {@code buf} (the receive
-     * side of gather, allgather, alltoall and the send side of scatter and reduce-scatter).
+     * {@code blocks} blocks of {@code count} elements each from {@code offset} lie inside {@code buf} (the receive side
+     * of gather, allgather, alltoall and the send side of scatter and reduce-scatter).
      */
     public static void blocks(int[] buf, int offset, int count, int blocks, String what) {
         range(buf == null ? -1 : buf.length, offset, blockElements(count, blocks, what), what);
@@ -76,8 +75,8 @@ public final class Checks {
     public static int elements(ByteBuffer buf, DataType type, String what) {
         int bytes = notNull(buf, what).remaining();
         if (bytes % type.bytes() != 0) {
-            throw new IllegalArgumentException(what + ": " + bytes + " bytes remaining is not a whole number of "
-                    + type + " elements (" + type.bytes() + " bytes each)");
+            throw new IllegalArgumentException(what + ": " + bytes + " bytes remaining is not a whole number of " + type
+                    + " elements (" + type.bytes() + " bytes each)");
         }
         return bytes / type.bytes();
     }
@@ -85,8 +84,8 @@ public final class Checks {
     /** {@code buf} is not null and has room for {@code bytes} bytes from its position. */
     public static void room(ByteBuffer buf, long bytes, String what) {
         if (notNull(buf, what).remaining() < bytes) {
-            throw new IllegalArgumentException(what + ": " + buf.remaining() + " bytes remaining, " + bytes
-                    + " needed");
+            throw new IllegalArgumentException(
+                    what + ": " + buf.remaining() + " bytes remaining, " + bytes + " needed");
         }
     }
 
@@ -94,8 +93,8 @@ public final class Checks {
     public static int blockBytes(ByteBuffer buf, int blocks, String what) {
         int bytes = notNull(buf, what).remaining();
         if (bytes % blocks != 0) {
-            throw new IllegalArgumentException(what + ": " + bytes + " bytes remaining do not split into " + blocks
-                    + " equal blocks");
+            throw new IllegalArgumentException(
+                    what + ": " + bytes + " bytes remaining do not split into " + blocks + " equal blocks");
         }
         return bytes / blocks;
     }
@@ -127,8 +126,8 @@ public final class Checks {
             throw new IllegalArgumentException("requests is null");
         }
         if (count < 0 || count > requests.length) {
-            throw new IllegalArgumentException("count " + count + " is outside 0.." + requests.length
-                    + " (the length of requests)");
+            throw new IllegalArgumentException(
+                    "count " + count + " is outside 0.." + requests.length + " (the length of requests)");
         }
     }
 
@@ -156,8 +155,8 @@ public final class Checks {
             throw new IllegalArgumentException(what + ": count must be >= 0, got " + count);
         }
         if (offset < 0 || offset > length - count) {
-            throw new IllegalArgumentException(what + ": offset " + offset + " + count " + count
-                    + " is outside an array of length " + length);
+            throw new IllegalArgumentException(
+                    what + ": offset " + offset + " + count " + count + " is outside an array of length " + length);
         }
     }
 
@@ -167,8 +166,8 @@ public final class Checks {
         }
         long total = (long) count * blocks;
         if (total > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(what + ": " + blocks + " blocks of " + count
-                    + " elements exceed the largest Java array");
+            throw new IllegalArgumentException(
+                    what + ": " + blocks + " blocks of " + count + " elements exceed the largest Java array");
         }
         return (int) total;
     }

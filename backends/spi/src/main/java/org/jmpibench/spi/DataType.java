@@ -1,9 +1,9 @@
 package org.jmpibench.spi;
 
 /**
- * What the bytes of a {@link java.nio.ByteBuffer} hold, for the operations that must know (the reductions): the
- * element count is {@code remaining() / bytes()}. Elements are in the buffer's byte order; every rank of a job
- * runs on machines of one byte order, and buffers the suite allocates are in native order.
+ * What the bytes of a {@link java.nio.ByteBuffer} hold, for the operations that must know (the reductions): the element
+ * count is {@code remaining() / bytes()}. Elements are in the buffer's byte order; every rank of a job runs on machines
+ * of one byte order, and buffers the suite allocates are in native order.
  */
 public enum DataType {
     INT(Integer.BYTES),

@@ -11,10 +11,10 @@ import java.util.StringJoiner;
  * The hosts a job may run on, each with its number of slots (the content of an Open MPI hostfile, or of a batch
  * system's allocation), and how ranks are mapped onto them.
  *
- * <p>Mapping, as Open MPI's {@code --map-by}: {@value #BY_SLOT} (the default) fills the first host's slots with
- * ranks 0, 1, ..., then the next host's; {@value #BY_NODE} deals ranks round-robin, one per host with a free
- * slot, so {@code a slots=2, b slots=2} at np 4 gives {@code a b a b}. Any other policy (e.g.
- * {@code ppr:2:node}) is Open MPI's to interpret: {@link #placement} then cannot say where ranks go.
+ * <p>Mapping, as Open MPI's {@code --map-by}: {@value #BY_SLOT} (the default) fills the first host's slots with ranks
+ * 0, 1, ..., then the next host's; {@value #BY_NODE} deals ranks round-robin, one per host with a free slot, so
+ * {@code a slots=2, b slots=2} at np 4 gives {@code a b a b}. Any other policy (e.g. {@code ppr:2:node}) is Open MPI's
+ * to interpret: {@link #placement} then cannot say where ranks go.
  *
  * @param hosts each host once, in the order given, with at least one slot
  * @param mapBy the mapping policy; {@value #BY_SLOT} or {@value #BY_NODE} for launchers of our own
@@ -83,12 +83,12 @@ public record Hosts(List<Host> hosts, String mapBy) {
      */
     public List<String> placement(int np) {
         if (np < 1 || np > totalSlots()) {
-            throw new IllegalArgumentException("np " + np + " does not fit the " + totalSlots() + " slots of "
-                    + describe());
+            throw new IllegalArgumentException(
+                    "np " + np + " does not fit the " + totalSlots() + " slots of " + describe());
         }
         if (!placementKnown()) {
-            throw new IllegalArgumentException("map-by '" + mapBy + "' is Open MPI's to apply; ours are "
-                    + BY_SLOT + " and " + BY_NODE);
+            throw new IllegalArgumentException(
+                    "map-by '" + mapBy + "' is Open MPI's to apply; ours are " + BY_SLOT + " and " + BY_NODE);
         }
         List<String> placed = new ArrayList<>(np);
         if (mapBy.equals(BY_SLOT)) {
@@ -119,8 +119,8 @@ public record Hosts(List<Host> hosts, String mapBy) {
     }
 
     /**
-     * One line saying which ranks run where, e.g. {@code a: ranks 0 2; b: ranks 1 3 (map-by node)}, or, for a
-     * policy that is not ours, that the backend decides (openmpi's mpirun; the others refuse it).
+     * One line saying which ranks run where, e.g. {@code a: ranks 0 2; b: ranks 1 3 (map-by node)}, or, for a policy
+     * that is not ours, that the backend decides (openmpi's mpirun; the others refuse it).
      */
     public String describePlacement(int np) {
         if (!placementKnown()) {
@@ -132,8 +132,8 @@ public record Hosts(List<Host> hosts, String mapBy) {
             byHost.computeIfAbsent(placed.get(rank), h -> new ArrayList<>()).add(Integer.toString(rank));
         }
         StringJoiner line = new StringJoiner("; ", "", " (map-by " + mapBy + ")");
-        byHost.forEach((host, ranks) -> line.add(host + ": rank" + (ranks.size() > 1 ? "s " : " ")
-                + String.join(" ", ranks)));
+        byHost.forEach(
+                (host, ranks) -> line.add(host + ": rank" + (ranks.size() > 1 ? "s " : " ") + String.join(" ", ranks)));
         return line.toString();
     }
 

@@ -3,9 +3,9 @@ package org.jmpibench.spi;
 import java.util.Locale;
 
 /**
- * How a backend's ranks wait for a peer: part of a job's {@link JobSpec}, and a benchmark parameter
- * ({@code --idle}). The names are backend-neutral; each {@link Backend} says which it supports
- * ({@link Backend#idleStrategies()}) and maps them to its own mechanism (its launcher sets that up for every rank).
+ * How a backend's ranks wait for a peer: part of a job's {@link JobSpec}, and a benchmark parameter ({@code --idle}).
+ * The names are backend-neutral; each {@link Backend} says which it supports ({@link Backend#idleStrategies()}) and
+ * maps them to its own mechanism (its launcher sets that up for every rank).
  */
 public enum Idle {
     /** Whatever the backend does when nothing is set (and whatever the caller's environment says). */

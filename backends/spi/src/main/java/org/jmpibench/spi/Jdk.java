@@ -4,11 +4,11 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * A JDK that a job's ranks run on: where it is, and exactly which build it is. The launcher module's
- * {@code Jdks} finds one from what a user typed; {@link #current()} is the JDK running this JVM.
+ * A JDK that a job's ranks run on: where it is, and exactly which build it is. The launcher module's {@code Jdks} finds
+ * one from what a user typed; {@link #current()} is the JDK running this JVM.
  *
- * @param home        the JDK's home directory, holding {@code bin/java}
- * @param version     its exact runtime version, e.g. {@code 25.0.3+9-LTS}
+ * @param home the JDK's home directory, holding {@code bin/java}
+ * @param version its exact runtime version, e.g. {@code 25.0.3+9-LTS}
  * @param implementor who built it, e.g. {@code Eclipse Adoptium} or {@code Debian}; empty when unknown
  */
 public record Jdk(Path home, Runtime.Version version, String implementor) {
@@ -21,8 +21,8 @@ public record Jdk(Path home, Runtime.Version version, String implementor) {
 
     /** The JDK running this JVM. */
     public static Jdk current() {
-        return new Jdk(Path.of(System.getProperty("java.home")), Runtime.version(),
-                System.getProperty("java.vendor", ""));
+        return new Jdk(
+                Path.of(System.getProperty("java.home")), Runtime.version(), System.getProperty("java.vendor", ""));
     }
 
     /** The {@code java} launcher of this JDK. */

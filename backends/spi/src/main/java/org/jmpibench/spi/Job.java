@@ -10,10 +10,10 @@ import org.jmpibench.spi.progress.RankProgress;
 /**
  * The entry point inside a rank: {@code Communicator comm = Job.communicator();}.
  *
- * <p>The launcher tells each rank its backend through the environment variable {@value #BACKEND_ENV}
- * (or the system property {@value #BACKEND_PROPERTY}). The first call joins the job; later calls return the same
- * communicator. Where ranks are threads of one JVM, the backend gives each rank its own class loader, so each
- * rank sees its own copy of this class.
+ * <p>The launcher tells each rank its backend through the environment variable {@value #BACKEND_ENV} (or the system
+ * property {@value #BACKEND_PROPERTY}). The first call joins the job; later calls return the same communicator. Where
+ * ranks are threads of one JVM, the backend gives each rank its own class loader, so each rank sees its own copy of
+ * this class.
  */
 public final class Job {
 
@@ -22,15 +22,15 @@ public final class Job {
     /** System property that overrides {@link #BACKEND_ENV}. */
     public static final String BACKEND_PROPERTY = "jmpi.backend";
     /**
-     * Environment variable with the PID of the process that launched this rank. When that process is gone
-     * (killed with {@code kill -9}, so it could not stop its ranks) the rank halts instead of running on as an
-     * orphan that may wait forever for a peer.
+     * Environment variable with the PID of the process that launched this rank. When that process is gone (killed with
+     * {@code kill -9}, so it could not stop its ranks) the rank halts instead of running on as an orphan that may wait
+     * forever for a peer.
      */
     public static final String LAUNCHER_PID_ENV = "JMPI_LAUNCHER_PID";
     /**
-     * Set to {@code 1} for a rank started on another host than its launcher, where the launcher's PID means
-     * nothing: the launcher holds this rank's stdin open for the whole job, so end-of-file on stdin means the
-     * launcher (or the connection to it) is gone, and the rank halts.
+     * Set to {@code 1} for a rank started on another host than its launcher, where the launcher's PID means nothing:
+     * the launcher holds this rank's stdin open for the whole job, so end-of-file on stdin means the launcher (or the
+     * connection to it) is gone, and the rank halts.
      */
     public static final String LAUNCHER_STDIN_ENV = "JMPI_LAUNCHER_STDIN";
 
@@ -40,12 +40,11 @@ public final class Job {
     /** The last step said before the rank joined, published when it does. */
     private static String stepBeforeJoining = "";
 
-    private Job() {
-    }
+    private Job() {}
 
     /**
-     * The communicator of the job this rank belongs to; joins the job on the first call. When the launcher gave the
-     * job a progress board ({@value ProgressBoardDescriptor#PATH_ENV}), every call is recorded on it
+     * The communicator of the job this rank belongs to; joins the job on the first call. When the launcher gave the job
+     * a progress board ({@value ProgressBoardDescriptor#PATH_ENV}), every call is recorded on it
      * ({@link ProgressCommunicator}), so that a failed job names the rank that stopped making progress.
      */
     public static synchronized Communicator communicator() {
@@ -63,9 +62,8 @@ public final class Job {
     }
 
     /**
-     * Tells the job's launcher what this rank is doing now (e.g. "WARMUP iteration 2"): a failed job's message
-     * quotes the step of the rank it blames. Copies the text into shared memory: call it per step, not per
-     * operation.
+     * Tells the job's launcher what this rank is doing now (e.g. "WARMUP iteration 2"): a failed job's message quotes
+     * the step of the rank it blames. Copies the text into shared memory: call it per step, not per operation.
      */
     public static synchronized void step(String what) {
         if (progress != null) {
@@ -84,8 +82,8 @@ public final class Job {
             return ProgressBoard.open(Path.of(path)).join(rank);
         } catch (IOException | RuntimeException e) {
             // A diagnostic aid must not fail the job; the launcher then names the rank that noticed a failure.
-            System.err.println("jmpi-bench rank " + rank + ": " + ProgressBoardDescriptor.UNUSED_NOTICE + ": "
-                    + e.getMessage());
+            System.err.println(
+                    "jmpi-bench rank " + rank + ": " + ProgressBoardDescriptor.UNUSED_NOTICE + ": " + e.getMessage());
             return null;
         }
     }
@@ -103,8 +101,8 @@ public final class Job {
         try {
             // onExit of a process that is not our parent's child is polled by the JDK, which also compares
             // start times, so a reused PID does not look alive.
-            ProcessHandle.of(Long.parseLong(pid.strip())).ifPresentOrElse(
-                    launcher -> launcher.onExit().thenRun(Job::launcherGone), Job::launcherGone);
+            ProcessHandle.of(Long.parseLong(pid.strip()))
+                    .ifPresentOrElse(launcher -> launcher.onExit().thenRun(Job::launcherGone), Job::launcherGone);
         } catch (NumberFormatException e) {
             throw new IllegalStateException("$" + LAUNCHER_PID_ENV + " is not a PID: " + pid, e);
         }
@@ -123,8 +121,8 @@ public final class Job {
     }
 
     private static void launcherGone() {
-        System.err.println("jmpi-bench rank: the launcher (PID " + System.getenv(LAUNCHER_PID_ENV)
-                + ") is gone; this rank stops");
+        System.err.println(
+                "jmpi-bench rank: the launcher (PID " + System.getenv(LAUNCHER_PID_ENV) + ") is gone; this rank stops");
         Runtime.getRuntime().halt(1);
     }
 
@@ -135,8 +133,8 @@ public final class Job {
             name = System.getenv(BACKEND_ENV);
         }
         if (name == null || name.isBlank()) {
-            throw new IllegalStateException("not inside a jmpi-bench job: neither -D" + BACKEND_PROPERTY
-                    + " nor $" + BACKEND_ENV + " is set; start ranks with a backend's launcher");
+            throw new IllegalStateException("not inside a jmpi-bench job: neither -D" + BACKEND_PROPERTY + " nor $"
+                    + BACKEND_ENV + " is set; start ranks with a backend's launcher");
         }
         return name;
     }

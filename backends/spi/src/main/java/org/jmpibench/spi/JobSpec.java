@@ -8,27 +8,32 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * An N-rank job to start: every rank runs {@code program}, except rank 0 when {@code leader} is given (the
- * benchmark harness makes rank 0 JMH's forked JVM and the others followers, like {@code mpirun}'s MPMD
- * {@code A : B}).
+ * An N-rank job to start: every rank runs {@code program}, except rank 0 when {@code leader} is given (the benchmark
+ * harness makes rank 0 JMH's forked JVM and the others followers, like {@code mpirun}'s MPMD {@code A : B}).
  *
- * @param np        number of ranks, at least 1
- * @param leader    what rank 0 runs instead of {@code program}, or null
- * @param timeout   the whole job is killed when it runs longer; the outcome then says so
- * @param env       extra environment for every rank
- * @param hostfile  the hosts to run on (a parsed hostfile, see {@link Hosts}); null for this machine only. A
- *                  backend that runs on one host only refuses more than one host with an
- *                  {@link IllegalArgumentException}
- * @param output    receives every line the ranks print, prefixed by nothing; lines of one rank stay in order.
- *                  Rank 0's stdout lines go to {@code output}, all stderr lines to it too
- * @param jdk       the JDK every rank runs on (where ranks are threads of one JVM: that JVM), or null for the
- *                  JDK running the launcher; see {@link #rankJdk()}. With a hostfile it must be at the same path
- *                  on every host
- * @param idle      how ranks wait for each other; the backend maps it to its own mechanism, and its launcher
- *                  refuses one it does not list in {@link Backend#idleStrategies()}
+ * @param np number of ranks, at least 1
+ * @param leader what rank 0 runs instead of {@code program}, or null
+ * @param timeout the whole job is killed when it runs longer; the outcome then says so
+ * @param env extra environment for every rank
+ * @param hostfile the hosts to run on (a parsed hostfile, see {@link Hosts}); null for this machine only. A backend
+ *     that runs on one host only refuses more than one host with an {@link IllegalArgumentException}
+ * @param output receives every line the ranks print, prefixed by nothing; lines of one rank stay in order. Rank 0's
+ *     stdout lines go to {@code output}, all stderr lines to it too
+ * @param jdk the JDK every rank runs on (where ranks are threads of one JVM: that JVM), or null for the JDK running the
+ *     launcher; see {@link #rankJdk()}. With a hostfile it must be at the same path on every host
+ * @param idle how ranks wait for each other; the backend maps it to its own mechanism, and its launcher refuses one it
+ *     does not list in {@link Backend#idleStrategies()}
  */
-public record JobSpec(int np, RankProgram program, RankProgram leader, Duration timeout, Map<String, String> env,
-                      Hosts hostfile, Consumer<RankLine> output, Jdk jdk, Idle idle) {
+public record JobSpec(
+        int np,
+        RankProgram program,
+        RankProgram leader,
+        Duration timeout,
+        Map<String, String> env,
+        Hosts hostfile,
+        Consumer<RankLine> output,
+        Jdk jdk,
+        Idle idle) {
 
     public JobSpec {
         if (np < 1) {
@@ -45,7 +50,7 @@ public record JobSpec(int np, RankProgram program, RankProgram leader, Duration 
     }
 
     public static JobSpec of(int np, RankProgram program, Duration timeout) {
-        return new JobSpec(np, program, null, timeout, Map.of(), null, line -> { }, null, Idle.DEFAULT);
+        return new JobSpec(np, program, null, timeout, Map.of(), null, line -> {}, null, Idle.DEFAULT);
     }
 
     /** What rank {@code rank} runs. */
@@ -94,6 +99,5 @@ public record JobSpec(int np, RankProgram program, RankProgram leader, Duration 
     }
 
     /** One line printed by a rank; {@code rank} is -1 when the backend cannot tell (e.g. its own launcher). */
-    public record RankLine(int rank, boolean stderr, String text) {
-    }
+    public record RankLine(int rank, boolean stderr, String text) {}
 }

@@ -3,8 +3,8 @@ package org.jmpibench.spi;
 /**
  * The element-wise reductions of {@link Communicator#allreduce}, {@link Communicator#reduce} and
  * {@link Communicator#reduceScatter} (MPI_SUM, MPI_MIN, MPI_MAX). All three are associative and commutative, so a
- * backend may combine contributions in any order; for doubles, {@link #SUM} may then differ from a left-to-right
- * sum in the last bits, as in MPI.
+ * backend may combine contributions in any order; for doubles, {@link #SUM} may then differ from a left-to-right sum in
+ * the last bits, as in MPI.
  */
 public enum ReduceOp {
     SUM,

@@ -35,20 +35,25 @@ class HostsTest {
 
     @Test
     void moreRanksThanSlotsOrAForeignPolicyCannotBePlaced() {
-        assertThatThrownBy(() -> AB.placement(5)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("np 5").hasMessageContaining("4 slots").hasMessageContaining("a slots=2");
+        assertThatThrownBy(() -> AB.placement(5))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("np 5")
+                .hasMessageContaining("4 slots")
+                .hasMessageContaining("a slots=2");
         Hosts ppr = AB.withMapBy("ppr:1:node");
         assertThat(ppr.placementKnown()).isFalse();
-        assertThatThrownBy(() -> ppr.placement(2)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ppr.placement(2))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("ppr:1:node");
-        assertThat(ppr.describePlacement(2)).isEqualTo("left to the backend (map-by ppr:1:node) on a slots=2, "
-                + "b slots=2");
+        assertThat(ppr.describePlacement(2))
+                .isEqualTo("left to the backend (map-by ppr:1:node) on a slots=2, " + "b slots=2");
     }
 
     @Test
     void badHostsAreRefused() {
         assertThatThrownBy(() -> new Host("a b", 1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Host("a", 0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new Host("a", 0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("slots");
         assertThatThrownBy(() -> Hosts.of(List.of())).isInstanceOf(IllegalArgumentException.class);
     }

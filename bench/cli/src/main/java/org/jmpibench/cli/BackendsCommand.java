@@ -10,7 +10,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** Lists every backend on the class path, whether it can run here, and if not, what to install. */
-@Command(name = "backends", description = "List backends: available with version, or why not.",
+@Command(
+        name = "backends",
+        description = "List backends: available with version, or why not.",
         exitCodeList = {"0:listed, also when some backends cannot run here", JmpiBench.EXIT_USAGE})
 final class BackendsCommand implements Callable<Integer> {
 
@@ -23,7 +25,9 @@ final class BackendsCommand implements Callable<Integer> {
         out.printf("%-12s %-14s %s%n", "BACKEND", "STATUS", "VERSION / WHAT TO DO");
         for (Backend backend : Backends.all()) {
             Availability availability = backend.availability();
-            out.printf("%-12s %-14s %s%n", backend.name(),
+            out.printf(
+                    "%-12s %-14s %s%n",
+                    backend.name(),
                     availability.available() ? "available" : "not available",
                     availability.available() ? availability.version() : availability.reason());
         }

@@ -9,28 +9,44 @@ import org.jmpibench.regression.ab.AbCommand;
 import org.jmpibench.regression.history.HistoryCommand;
 import org.jmpibench.report.PlotCommand;
 import org.jmpibench.report.TableCommand;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.ScopeType;
-import picocli.CommandLine;
 
 /**
- * The {@code jmpi-bench} command. Errors are one line on stderr and a non-zero status, never a stack trace:
- * 2 for bad input (usage), 1 for a job or a run that failed.
+ * The {@code jmpi-bench} command. Errors are one line on stderr and a non-zero status, never a stack trace: 2 for bad
+ * input (usage), 1 for a job or a run that failed.
  *
  * <p>Every command takes {@code -h}/{@code --help} and {@code -V}/{@code --version} (inherited from here), and
- * {@code help COMMAND} prints a command's help. A help option wins wherever it stands among the other options,
- * even among options that are wrong.
+ * {@code help COMMAND} prints a command's help. A help option wins wherever it stands among the other options, even
+ * among options that are wrong.
  */
-@Command(name = "jmpi-bench", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
+@Command(
+        name = "jmpi-bench",
+        mixinStandardHelpOptions = true,
+        scope = ScopeType.INHERIT,
         versionProvider = BuildVersion.class,
         description = "Benchmarks MPI backends for Java side by side.",
-        subcommands = {BackendsCommand.class, DemoCommand.class, RunCommand.class, BenchCommand.class,
-                CalibrateCommand.class, TableCommand.class, PlotCommand.class, CompareCommand.class, AbCommand.class,
-                HistoryCommand.class, HelpCommand.class},
+        subcommands = {
+            BackendsCommand.class,
+            DemoCommand.class,
+            RunCommand.class,
+            BenchCommand.class,
+            CalibrateCommand.class,
+            TableCommand.class,
+            PlotCommand.class,
+            CompareCommand.class,
+            AbCommand.class,
+            HistoryCommand.class,
+            HelpCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done", "1:a job or a run failed, or compare or ab found a regression (see each command's "
-                + "help)", "2:bad input, one line on stderr naming the option and the value"})
+        exitCodeList = {
+            "0:done",
+            "1:a job or a run failed, or compare or ab found a regression (see each command's " + "help)",
+            "2:bad input, one line on stderr naming the option and the value"
+        })
 public final class JmpiBench {
 
     /** Exit status for bad input: unknown backend, bad number, missing file. */
@@ -40,6 +56,7 @@ public final class JmpiBench {
 
     /** The exit codes as the help of the commands that start jobs lists them. */
     static final String EXIT_OK = "0:done";
+
     static final String EXIT_FAILED = "1:a job failed: one line names the backend, the rank and the cause";
     static final String EXIT_USAGE = "2:bad input: an unknown or unavailable backend, a bad number, a missing file";
 

@@ -27,8 +27,7 @@ final class JobCommandSupport {
     /** Starts the line that says which ranks run on which host. */
     static final String PLACEMENT = "placement: ";
 
-    private JobCommandSupport() {
-    }
+    private JobCommandSupport() {}
 
     /**
      * Checks the common options and finds the backend, which must be available here.
@@ -57,22 +56,33 @@ final class JobCommandSupport {
     }
 
     /**
-     * Runs {@code program} as an {@code np}-rank job, forwarding the ranks' lines to the command's out and err.
-     * With hosts, the placement of the ranks is printed first, on err.
+     * Runs {@code program} as an {@code np}-rank job, forwarding the ranks' lines to the command's out and err. With
+     * hosts, the placement of the ranks is printed first, on err.
      *
      * @param jdk the JDK the ranks run on, or null for the one running this command
      * @return 0, or {@link JmpiBench#FAILED} after one line saying what failed
      */
-    static int run(CommandSpec spec, Backend backend, int np, RankProgram program, int timeoutSeconds,
-                   String what, Hosts hosts, Map<String, String> env, Jdk jdk) {
+    static int run(
+            CommandSpec spec,
+            Backend backend,
+            int np,
+            RankProgram program,
+            int timeoutSeconds,
+            String what,
+            Hosts hosts,
+            Map<String, String> env,
+            Jdk jdk) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (hosts != null) {
             err.println(PLACEMENT + hosts.describePlacement(np));
             err.flush();
         }
-        JobSpec job = JobSpec.of(np, program, Duration.ofSeconds(timeoutSeconds)).withHostfile(hosts).withEnv(env)
-                .withJdk(jdk).withOutput(line -> {
+        JobSpec job = JobSpec.of(np, program, Duration.ofSeconds(timeoutSeconds))
+                .withHostfile(hosts)
+                .withEnv(env)
+                .withJdk(jdk)
+                .withOutput(line -> {
                     PrintWriter to = line.stderr() ? err : out;
                     synchronized (to) {
                         to.println(line.text());
@@ -91,6 +101,8 @@ final class JobCommandSupport {
     /** The rank JVMs run this same jar (or, in tests, this same class path). */
     static List<Path> ownClasspath() {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> !entry.isBlank()).map(Path::of).collect(Collectors.toList());
+                .filter(entry -> !entry.isBlank())
+                .map(Path::of)
+                .collect(Collectors.toList());
     }
 }

@@ -5,8 +5,7 @@ import java.util.StringJoiner;
 /** Prints arrays the way NumPy does for the seed's small arrays, so the demo's output reads like the seed's. */
 final class NumpyFormat {
 
-    private NumpyFormat() {
-    }
+    private NumpyFormat() {}
 
     /** {@code [0 1 2]}; like NumPy, every element is padded to the widest one: {@code [ 0 10]}. */
     static String ints(int[] values) {
@@ -14,8 +13,8 @@ final class NumpyFormat {
     }
 
     /**
-     * A 2-D array of {@code values.length / width} rows, {@code [[0 0]\n [1 1]]}, every element padded to the
-     * widest of the whole array, as NumPy does: {@code [[ 0  0]\n [10 10]]}.
+     * A 2-D array of {@code values.length / width} rows, {@code [[0 0]\n [1 1]]}, every element padded to the widest of
+     * the whole array, as NumPy does: {@code [[ 0 0]\n [10 10]]}.
      */
     static String rows(int[] values, int width) {
         int pad = widest(values);
@@ -47,8 +46,10 @@ final class NumpyFormat {
     static String doubles(double[] values) {
         StringJoiner joined = new StringJoiner(" ", "[", "]");
         for (double value : values) {
-            joined.add(value == Math.rint(value) && !Double.isInfinite(value)
-                    ? (long) value + "." : Double.toString(value));
+            joined.add(
+                    value == Math.rint(value) && !Double.isInfinite(value)
+                            ? (long) value + "."
+                            : Double.toString(value));
         }
         return joined.toString();
     }

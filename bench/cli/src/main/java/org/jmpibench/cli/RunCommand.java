@@ -17,13 +17,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-
 /**
- * Runs any main class of this jar as an N-rank job, like {@code mpirun -np N java CLASS}: the way to try a
- * program of your own on every backend, and what the failure tests use to start long or faulty jobs.
+ * Runs any main class of this jar as an N-rank job, like {@code mpirun -np N java CLASS}: the way to try a program of
+ * your own on every backend, and what the failure tests use to start long or faulty jobs.
  */
-@Command(name = "run", description = {"Run a main class of this jar as an N-rank job of one backend.",
-        "Options go before CLASS; everything after it is the program's."},
+@Command(
+        name = "run",
+        description = {
+            "Run a main class of this jar as an N-rank job of one backend.",
+            "Options go before CLASS; everything after it is the program's."
+        },
         exitCodeList = {JmpiBench.EXIT_OK, JmpiBench.EXIT_FAILED, JmpiBench.EXIT_USAGE})
 final class RunCommand implements Callable<Integer> {
 
@@ -33,12 +36,16 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--backend", required = true, description = "Backend name (see 'backends').")
     String backendName;
 
-    @Option(names = {"--np", "-np", "-n"}, defaultValue = "2", description = "Number of ranks, 1..64, or up to "
-            + "the hostfile's slots (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = {"--np", "-np", "-n"},
+            defaultValue = "2",
+            description = "Number of ranks, 1..64, or up to " + "the hostfile's slots (default ${DEFAULT-VALUE}).")
     int np;
 
-    @Option(names = "--timeout", defaultValue = "600", description = "Seconds before the job is killed "
-            + "(default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--timeout",
+            defaultValue = "600",
+            description = "Seconds before the job is killed " + "(default ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
     @Option(names = "--jvm-option", description = "An option for every rank JVM, e.g. -Xmx2g (repeatable).")
@@ -70,7 +77,7 @@ final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("no main class " + mainClass + " in this jar");
         }
         RankProgram program = new RankProgram(jvmOptions, JobCommandSupport.ownClasspath(), mainClass, args);
-        return mpirunArgs.around(() -> JobCommandSupport.run(spec, backend, np, program, timeoutSeconds, "job", hosts,
-                hostOptions.env(), jdk));
+        return mpirunArgs.around(() -> JobCommandSupport.run(
+                spec, backend, np, program, timeoutSeconds, "job", hosts, hostOptions.env(), jdk));
     }
 }

@@ -7,15 +7,15 @@ import org.jmpibench.spi.Communicator;
 import org.jmpibench.spi.Job;
 
 /**
- * The seed tutorial (an mpi4py script) on the Communicator SPI, printing what it prints: rank 0 sends
- * {@code [0 1 2]} to rank 1; rank 0 broadcasts {@code 0..9}; every rank contributes ten copies of its rank,
- * rank 0 gathers and averages them, and broadcasts the average back.
+ * The seed tutorial (an mpi4py script) on the Communicator SPI, printing what it prints: rank 0 sends {@code [0 1 2]}
+ * to rank 1; rank 0 broadcasts {@code 0..9}; every rank contributes ten copies of its rank, rank 0 gathers and averages
+ * them, and broadcasts the average back.
  *
- * <p>Two deliberate differences. The average is float64 and is broadcast as doubles: the tutorial's
- * {@code MPI.FLOAT} on float64 data sent half the bytes, reinterpreted (and its {@code np.float} no longer
- * exists in NumPy). And instead of the tutorial's {@code time.sleep(1)} to let output settle, each section's
- * lines are sent to rank 0 and printed there in rank order: the output is the same on every run and every
- * backend, whatever route each backend's launcher gives rank output (mpirun forwards it asynchronously).
+ * <p>Two deliberate differences. The average is float64 and is broadcast as doubles: the tutorial's {@code MPI.FLOAT}
+ * on float64 data sent half the bytes, reinterpreted (and its {@code np.float} no longer exists in NumPy). And instead
+ * of the tutorial's {@code time.sleep(1)} to let output settle, each section's lines are sent to rank 0 and printed
+ * there in rank order: the output is the same on every run and every backend, whatever route each backend's launcher
+ * gives rank output (mpirun forwards it asynchronously).
  */
 public final class SeedDemo {
 

@@ -19,7 +19,8 @@ class DemoTest {
     @CsvSource({"loopback,2", "loopback,4", "shm,4", "openmpi,4", "mpj-niodev,4", "mpj-smpdev,4"})
     void printsTheSeedsResults(String backend, int np) {
         boolean known = Backends.all().stream().anyMatch(b -> b.name().equals(backend));
-        Assumptions.assumeTrue(known && Backends.byName(backend).availability().available(),
+        Assumptions.assumeTrue(
+                known && Backends.byName(backend).availability().available(),
                 backend + " is not built or not available here");
         CliRunner result = CliRunner.run("demo", "--backend", backend, "--np", Integer.toString(np));
         assertThat(result.status).as(result.err).isZero();
@@ -36,17 +37,21 @@ class DemoTest {
 
     @Test
     void mpirunArgsReachMpirunForThisJobOnly() {
-        Assumptions.assumeTrue(Backends.all().stream().anyMatch(b -> b.name().equals("openmpi"))
-                && Backends.byName("openmpi").availability().available(), "openmpi is not built or not available here");
+        Assumptions.assumeTrue(
+                Backends.all().stream().anyMatch(b -> b.name().equals("openmpi"))
+                        && Backends.byName("openmpi").availability().available(),
+                "openmpi is not built or not available here");
         String before = System.getProperty(MpirunArgs.PROPERTY);
 
-        CliRunner refused = CliRunner.run("demo", "--backend", "openmpi", "--np", "2", "--mpirun-args",
-                "--no-such-mpirun-option");
+        CliRunner refused =
+                CliRunner.run("demo", "--backend", "openmpi", "--np", "2", "--mpirun-args", "--no-such-mpirun-option");
         CliRunner plain = CliRunner.run("demo", "--backend", "openmpi", "--np", "2");
 
         assertThat(refused.status).as(refused.out + refused.err).isEqualTo(JmpiBench.FAILED);
         assertThat(refused.out + refused.err).contains("no-such-mpirun-option");
-        assertThat(System.getProperty(MpirunArgs.PROPERTY)).as("the property as it was").isEqualTo(before);
+        assertThat(System.getProperty(MpirunArgs.PROPERTY))
+                .as("the property as it was")
+                .isEqualTo(before);
         assertThat(plain.status).as(plain.err).isZero();
         assertThat(plain.out).isEqualTo(SeedOutput.forRanks(2));
     }

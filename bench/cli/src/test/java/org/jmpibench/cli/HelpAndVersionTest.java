@@ -26,7 +26,9 @@ class HelpAndVersionTest {
             CliRunner result = CliRunner.run(command, option);
             assertThat(result.status).as(result.err).isZero();
             assertThat(result.err).isEmpty();
-            assertThat(result.out).startsWith("Usage: jmpi-bench " + command).contains("Exit codes:")
+            assertThat(result.out)
+                    .startsWith("Usage: jmpi-bench " + command)
+                    .contains("Exit codes:")
                     .containsPattern("(?m)^ +0 +");
         }
         CliRunner help = CliRunner.run("help", command);
@@ -44,10 +46,12 @@ class HelpAndVersionTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-        "demo --help", "demo --backend shm --np 2 --help", "demo -h --backend shm", "demo --np abc --help",
-        "demo --backend --help", "run --help", "run --backend shm --np 2 -h", "bench --np 2 --sizes 1Ki -h",
-        "bench --frobnicate --help", "compare --help", "plot --threshold 5 -h", "backends --all -h"})
+    @ValueSource(
+            strings = {
+                "demo --help", "demo --backend shm --np 2 --help", "demo -h --backend shm", "demo --np abc --help",
+                "demo --backend --help", "run --help", "run --backend shm --np 2 -h", "bench --np 2 --sizes 1Ki -h",
+                "bench --frobnicate --help", "compare --help", "plot --threshold 5 -h", "backends --all -h"
+            })
     void helpWinsWhereverItStandsAmongOtherOptionsRightOrWrong(String args) {
         CliRunner result = CliRunner.run(args.split(" "));
         String command = args.split(" ")[0];
@@ -58,8 +62,8 @@ class HelpAndVersionTest {
 
     @Test
     void afterTheMainClassOfRunAHelpOptionIsTheProgramsArgument() {
-        CliRunner result = CliRunner.run("run", "--backend", "loopback", "--np", "1", EchoArgs.class.getName(), "-h",
-                "--help");
+        CliRunner result =
+                CliRunner.run("run", "--backend", "loopback", "--np", "1", EchoArgs.class.getName(), "-h", "--help");
         assertThat(result.status).as(result.err).isZero();
         assertThat(result.out).isEqualTo("arg: -h\narg: --help\n");
     }
@@ -69,7 +73,9 @@ class HelpAndVersionTest {
     void everyCommandPrintsTheVersionAndTheCommitOfTheBuild(String args) throws Exception {
         CliRunner result = CliRunner.run(args.split(" "));
         assertThat(result.status).as(result.err).isZero();
-        assertThat(result.out).doesNotContain("development build").doesNotContain("${")
+        assertThat(result.out)
+                .doesNotContain("development build")
+                .doesNotContain("${")
                 .containsPattern("^jmpi-bench \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\n")
                 .containsPattern("(?m)^commit [0-9a-f]{40}( with uncommitted changes)? \\(\\d{4}-")
                 .containsPattern("(?m)^Java \\d+");
@@ -82,7 +88,9 @@ class HelpAndVersionTest {
     private static String gitHead() throws IOException, InterruptedException {
         Process git;
         try {
-            git = new ProcessBuilder("git", "rev-parse", "--verify", "-q", "HEAD").redirectErrorStream(true).start();
+            git = new ProcessBuilder("git", "rev-parse", "--verify", "-q", "HEAD")
+                    .redirectErrorStream(true)
+                    .start();
         } catch (IOException noGit) {
             return null;
         }

@@ -32,8 +32,8 @@ class JdkOptionTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"loopback", "shm"})
     void everyRankOfARunIsOnTheJdkAskedFor(String backend) {
-        CliRunner result = CliRunner.run("run", "--backend", backend, "--np", "2", "--jdk", "temurin-25",
-                PrintJavaRelease.class.getName());
+        CliRunner result = CliRunner.run(
+                "run", "--backend", backend, "--np", "2", "--jdk", "temurin-25", PrintJavaRelease.class.getName());
 
         assertThat(result.status).as(result.err).isZero();
         assertThat(result.out.lines()).containsExactly("java 25", "java 25");

@@ -9,8 +9,7 @@ import java.util.stream.IntStream;
  */
 public final class SeedOutput {
 
-    private SeedOutput() {
-    }
+    private SeedOutput() {}
 
     /** What the seed prints for {@code np} ranks (with the average as float64, and ranks in order). */
     public static String forRanks(int np) {
@@ -30,12 +29,14 @@ public final class SeedOutput {
                 + "I received some data: [0 1 2]\n"
                 + rule
                 + "Broadcasting from rank 0\n"
-                + IntStream.range(0, np).mapToObj(r -> "Data at rank " + r + " [0 1 2 3 4 5 6 7 8 9]\n")
+                + IntStream.range(0, np)
+                        .mapToObj(r -> "Data at rank " + r + " [0 1 2 3 4 5 6 7 8 9]\n")
                         .collect(Collectors.joining())
                 + rule
                 + "Gather and reduce\n"
                 + "I am rank 0, data I gathered is: " + gathered + "\n"
-                + IntStream.range(0, np).mapToObj(r -> "I am rank " + r + ", my avg is: " + average + "\n")
+                + IntStream.range(0, np)
+                        .mapToObj(r -> "I am rank " + r + ", my avg is: " + average + "\n")
                         .collect(Collectors.joining());
     }
 }

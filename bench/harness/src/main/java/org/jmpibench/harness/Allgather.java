@@ -12,9 +12,9 @@ import org.openjdk.jmh.annotations.State;
  * <p>Score (us/op): rank 0's time per allgather; secondary {@code slowestRank}: the largest time per allgather over all
  * ranks, each timing its own batches (see {@link org.jmpibench.harness.job.LeaderSession}).
  *
- * <p>Guards against: unequal operation counts (deadlock) — followers run exactly the commanded batches, never a
- * control message per operation; a wrong answer being timed — before every iteration every rank contributes a fresh
- * pattern and checks every block it received, its receive buffer filled with sentinels first.
+ * <p>Guards against: unequal operation counts (deadlock) — followers run exactly the commanded batches, never a control
+ * message per operation; a wrong answer being timed — before every iteration every rank contributes a fresh pattern and
+ * checks every block it received, its receive buffer filled with sentinels first.
  */
 @State(Scope.Benchmark)
 public class Allgather extends LeaderBenchmark {

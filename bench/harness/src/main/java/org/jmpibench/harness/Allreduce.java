@@ -12,9 +12,9 @@ import org.openjdk.jmh.annotations.State;
  * <p>Score (us/op): rank 0's time per allreduce; secondary {@code slowestRank}: the largest time per allreduce over all
  * ranks, each timing its own batches (see {@link org.jmpibench.harness.job.LeaderSession}).
  *
- * <p>Guards against: unequal operation counts (deadlock) — followers run exactly the commanded batches, never a
- * control message per operation; a wrong answer being timed — before every iteration every rank contributes a fresh
- * pattern and checks every element of the sum (int sums wrap, so the expected value is exact in any order).
+ * <p>Guards against: unequal operation counts (deadlock) — followers run exactly the commanded batches, never a control
+ * message per operation; a wrong answer being timed — before every iteration every rank contributes a fresh pattern and
+ * checks every element of the sum (int sums wrap, so the expected value is exact in any order).
  */
 @State(Scope.Benchmark)
 public class Allreduce extends LeaderBenchmark {

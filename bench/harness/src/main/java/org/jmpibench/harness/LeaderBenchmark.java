@@ -23,12 +23,11 @@ import org.openjdk.jmh.infra.IterationParams;
 
 /**
  * What every benchmark shares: the parameters (named as {@link org.jmpibench.results.Param} lists them), and the
- * fixtures that make rank 0 (this JVM, JMH's fork) lead the job's other ranks through {@link LeaderSession}.
- * A subclass names its {@link Operation} and has one {@code @Benchmark} method that calls
- * {@code session.operation()}.
+ * fixtures that make rank 0 (this JVM, JMH's fork) lead the job's other ranks through {@link LeaderSession}. A subclass
+ * names its {@link Operation} and has one {@code @Benchmark} method that calls {@code session.operation()}.
  *
- * <p>Run through {@code jmpi-bench bench} (the runner): a fork must be started inside a job whose backend and size match
- * {@code backend} and {@code np} (the runner's wrapper does that); with {@code -f 0} there is no job and the
+ * <p>Run through {@code jmpi-bench bench} (the runner): a fork must be started inside a job whose backend and size
+ * match {@code backend} and {@code np} (the runner's wrapper does that); with {@code -f 0} there is no job and the
  * benchmark stops with an error.
  */
 @State(Scope.Benchmark)
@@ -49,8 +48,8 @@ public abstract class LeaderBenchmark {
     public int np;
 
     /**
-     * Elements per message: ints (4 bytes each) sent, broadcast or gathered; for the block collectives the block
-     * of one rank (see each benchmark); {@value Operation#NO_SIZE} for barrier, which moves no data.
+     * Elements per message: ints (4 bytes each) sent, broadcast or gathered; for the block collectives the block of one
+     * rank (see each benchmark); {@value Operation#NO_SIZE} for barrier, which moves no data.
      */
     @Param({"1", "1024", "65536", "1048576"})
     public int size;
@@ -60,8 +59,8 @@ public abstract class LeaderBenchmark {
     public String buffer;
 
     /**
-     * The backend's idle (waiting) strategy; the runner started the job with it (its {@code JobSpec}), so it is only
-     * a label here, but one that keeps the variants apart in the results.
+     * The backend's idle (waiting) strategy; the runner started the job with it (its {@code JobSpec}), so it is only a
+     * label here, but one that keeps the variants apart in the results.
      */
     @Param("default")
     public String idle;
@@ -71,8 +70,8 @@ public abstract class LeaderBenchmark {
     public String layout;
 
     /**
-     * The Java feature release this JVM and the job's other ranks run on ({@link JdkRelease}); the runner started
-     * them on it, so a label too.
+     * The Java feature release this JVM and the job's other ranks run on ({@link JdkRelease}); the runner started them
+     * on it, so a label too.
      */
     @Param(JdkRelease.BEFORE_CHOICE)
     public String jdk;

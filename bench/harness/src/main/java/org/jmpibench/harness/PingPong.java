@@ -7,17 +7,17 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Point-to-point latency: rank 0 sends {@code size} ints to rank 1 and receives them back; other ranks idle.
- * OSU equivalent: {@code osu_latency}.
+ * Point-to-point latency: rank 0 sends {@code size} ints to rank 1 and receives them back; other ranks idle. OSU
+ * equivalent: {@code osu_latency}.
  *
  * <p>One call of {@link #send()} is one round trip = two one-way messages, declared with
  * {@code @OperationsPerInvocation(2)}: the score (us/op) is HALF the round trip, the one-way latency OSU prints.
  * Bandwidth in reports: {@code size * 4 bytes / score} (MB/s with 10^6 bytes).
  *
- * <p>Guards against: unequal operation counts between ranks (deadlock) — rank 1 echoes exactly what rank 0
- * commanded; a wrong answer being timed — both ranks check a fresh pattern before every iteration; hidden
- * harness overhead — the secondary result {@code handTimed} times the same ping-pong in a plain loop in the
- * same job (same unit, also half a round trip), and score / handTimed should stay within 1.05.
+ * <p>Guards against: unequal operation counts between ranks (deadlock) — rank 1 echoes exactly what rank 0 commanded; a
+ * wrong answer being timed — both ranks check a fresh pattern before every iteration; hidden harness overhead — the
+ * secondary result {@code handTimed} times the same ping-pong in a plain loop in the same job (same unit, also half a
+ * round trip), and score / handTimed should stay within 1.05.
  */
 @State(Scope.Benchmark)
 public class PingPong extends LeaderBenchmark {

@@ -24,25 +24,31 @@ class BenchmarkConventionsTest {
     void everyOperationHasItsBenchmarkMethodWithItsMessagesPerCall(Operation op) throws Exception {
         Class<?> benchmark = Class.forName(op.benchmarkClass());
         Method method = benchmark.getMethod(op.benchmarkMethod());
-        LeaderBenchmark instance = (LeaderBenchmark) benchmark.getDeclaredConstructor().newInstance();
+        LeaderBenchmark instance =
+                (LeaderBenchmark) benchmark.getDeclaredConstructor().newInstance();
 
         assertThat(method.isAnnotationPresent(Benchmark.class)).isTrue();
         OperationsPerInvocation declared = method.getAnnotation(OperationsPerInvocation.class);
         assertThat(declared == null ? 1 : declared.value()).isEqualTo(op.messagesPerInvocation());
         assertThat(instance.operation()).isEqualTo(op);
         assertThat(benchmark.getPackageName()).isEqualTo(Operation.BENCHMARK_PACKAGE);
-        assertThat(RootedBenchmark.class.isAssignableFrom(benchmark)).as("has the root parameter")
+        assertThat(RootedBenchmark.class.isAssignableFrom(benchmark))
+                .as("has the root parameter")
                 .isEqualTo(op.rooted());
     }
 
     @Test
     void theBenchmarksParametersAreExactlyTheKnownOnes() {
         assertThat(Arrays.stream(RootedBenchmark.class.getFields())
-                .filter(f -> f.isAnnotationPresent(org.openjdk.jmh.annotations.Param.class)).map(Field::getName))
-                .containsExactlyInAnyOrder(Arrays.stream(Param.values()).map(Param::jmhName).toArray(String[]::new));
+                        .filter(f -> f.isAnnotationPresent(org.openjdk.jmh.annotations.Param.class))
+                        .map(Field::getName))
+                .containsExactlyInAnyOrder(
+                        Arrays.stream(Param.values()).map(Param::jmhName).toArray(String[]::new));
         assertThat(Arrays.stream(LeaderBenchmark.class.getFields())
-                .filter(f -> f.isAnnotationPresent(org.openjdk.jmh.annotations.Param.class)).map(Field::getName))
-                .as("every parameter but the root is every benchmark's").doesNotContain(Param.ROOT.jmhName())
+                        .filter(f -> f.isAnnotationPresent(org.openjdk.jmh.annotations.Param.class))
+                        .map(Field::getName))
+                .as("every parameter but the root is every benchmark's")
+                .doesNotContain(Param.ROOT.jmhName())
                 .hasSize(Param.values().length - 1);
     }
 
@@ -51,20 +57,22 @@ class BenchmarkConventionsTest {
         LeaderBenchmark benchmark = new PingPong();
         benchmark.jdk = Integer.toString(Runtime.version().feature() + 1);
 
-        assertThatThrownBy(benchmark::joinJob).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(benchmark::joinJob)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("runs on Java " + Runtime.version())
                 .hasMessageContaining("(" + benchmark.jdk + ")");
     }
 
     static Stream<Param> paramsWithANeutralValue() {
-        return Arrays.stream(Param.values()).filter(param -> param.neutralValue().isPresent());
+        return Arrays.stream(Param.values())
+                .filter(param -> param.neutralValue().isPresent());
     }
 
     @ParameterizedTest
     @MethodSource("paramsWithANeutralValue")
     void aNeutralValueIsTheBenchmarksDefault(Param param) throws Exception {
-        org.openjdk.jmh.annotations.Param field = RootedBenchmark.class.getField(param.jmhName())
-                .getAnnotation(org.openjdk.jmh.annotations.Param.class);
+        org.openjdk.jmh.annotations.Param field =
+                RootedBenchmark.class.getField(param.jmhName()).getAnnotation(org.openjdk.jmh.annotations.Param.class);
         assertThat(field.value()).containsExactly(param.neutralValue().orElseThrow());
     }
 }

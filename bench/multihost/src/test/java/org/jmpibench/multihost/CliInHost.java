@@ -15,21 +15,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * The command line ({@code java -jar jmpi-bench.jar ARGS}) running inside one simulated host, as a user would run
- * it on the first node of a cluster, with its output kept. {@link #close} kills it if it is still running.
+ * The command line ({@code java -jar jmpi-bench.jar ARGS}) running inside one simulated host, as a user would run it on
+ * the first node of a cluster, with its output kept. {@link #close} kills it if it is still running.
  */
 final class CliInHost implements AutoCloseable {
 
     /** The jar under test, from the surefire property set in this module's pom. */
     static final Path JAR = Path.of(System.getProperty("jmpi.bench.jar", "../target/jmpi-bench.jar"))
-            .toAbsolutePath().normalize();
+            .toAbsolutePath()
+            .normalize();
     /**
-     * Open MPI settings for hosts that share two cores: ranks that wait yield the core (else each message can
-     * wait a scheduler tick, docs/multihost.md), and are not bound, since every simulated host would bind its
-     * first rank to the same core.
+     * Open MPI settings for hosts that share two cores: ranks that wait yield the core (else each message can wait a
+     * scheduler tick, docs/multihost.md), and are not bound, since every simulated host would bind its first rank to
+     * the same core.
      */
-    static final Map<String, String> SHARED_CORES = Map.of("OMPI_MCA_mpi_yield_when_idle", "1",
-            "OMPI_MCA_hwloc_base_binding_policy", "none");
+    static final Map<String, String> SHARED_CORES =
+            Map.of("OMPI_MCA_mpi_yield_when_idle", "1", "OMPI_MCA_hwloc_base_binding_policy", "none");
 
     private final Process process;
     private final StringBuffer out = new StringBuffer();
@@ -48,8 +49,8 @@ final class CliInHost implements AutoCloseable {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: build bench/cli first (mvn -DskipTests package)");
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
         command.addAll(List.of(args));
         return new CliInHost(hosts.start(i, command, SHARED_CORES));
     }
@@ -72,8 +73,8 @@ final class CliInHost implements AutoCloseable {
     /** Waits for the end (at most {@code limit}, else fails) and returns how it went. */
     Result awaitExit(Duration limit) throws InterruptedException {
         if (!process.waitFor(limit.toNanos(), TimeUnit.NANOSECONDS)) {
-            throw new AssertionError("the command line did not exit within " + limit + "; stdout:\n" + out
-                    + "\nstderr:\n" + err);
+            throw new AssertionError(
+                    "the command line did not exit within " + limit + "; stdout:\n" + out + "\nstderr:\n" + err);
         }
         outPump.join(5000);
         errPump.join(5000);
@@ -92,16 +93,19 @@ final class CliInHost implements AutoCloseable {
     }
 
     private static Thread pump(InputStream in, StringBuffer into) {
-        Thread thread = new Thread(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    into.append(line).append('\n');
-                }
-            } catch (IOException e) {
-                // The process went away while we read: what we have is all there is.
-            }
-        }, "cli-in-host");
+        Thread thread = new Thread(
+                () -> {
+                    try (BufferedReader reader =
+                            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = reader.readLine()) != null) {
+                            into.append(line).append('\n');
+                        }
+                    } catch (IOException e) {
+                        // The process went away while we read: what we have is all there is.
+                    }
+                },
+                "cli-in-host");
         thread.setDaemon(true);
         thread.start();
         return thread;

@@ -19,10 +19,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A quick bench across two simulated hosts for every backend that spans hosts: the command line runs on host 1
- * (where JMH and rank 0, its fork, must be), rank 1 on host 2 through the launch agent. The results must hold
- * every benchmark with the inter-host layout, the context must say where the ranks ran, the traffic must have
- * crossed the bridge, and nothing of the jobs may be left on any host.
+ * A quick bench across two simulated hosts for every backend that spans hosts: the command line runs on host 1 (where
+ * JMH and rank 0, its fork, must be), rank 1 on host 2 through the launch agent. The results must hold every benchmark
+ * with the inter-host layout, the context must say where the ranks ran, the traffic must have crossed the bridge, and
+ * nothing of the jobs may be left on any host.
  */
 class MultiHostBenchTest {
 
@@ -46,7 +46,9 @@ class MultiHostBenchTest {
     static void removeHosts() {
         if (hosts != null) {
             hosts.close();
-            assertThat(hosts.everythingLeft()).as("what the hosts left after their removal").isEmpty();
+            assertThat(hosts.everythingLeft())
+                    .as("what the hosts left after their removal")
+                    .isEmpty();
         }
     }
 
@@ -55,9 +57,12 @@ class MultiHostBenchTest {
         if (hosts == null) {
             return;
         }
-        assertThat(hosts.processesLeft(10_000)).as("processes left in the hosts").isEmpty();
+        assertThat(hosts.processesLeft(10_000))
+                .as("processes left in the hosts")
+                .isEmpty();
         for (int i = 1; i <= 2; i++) {
-            assertThat(hosts.filesOf(i)).as("Open MPI session directories and shm files left on host %d", i)
+            assertThat(hosts.filesOf(i))
+                    .as("Open MPI session directories and shm files left on host %d", i)
                     .isEmpty();
         }
     }
@@ -71,22 +76,53 @@ class MultiHostBenchTest {
         long[] before = {hosts.bytesThroughBridge(1), hosts.bytesThroughBridge(2)};
 
         CliInHost.Result result;
-        try (CliInHost cli = CliInHost.start(hosts, 1, "bench", "--backends", backend, "--ops", "send", "--sizes",
-                "1,1Ki", "--np", "2", "-f", "1", "-wi", "1", "-w", "100ms", "-i", "2", "-r", "100ms",
-                "--results-dir", results.toString(), "--hostfile", hostfile.toString(), "--interface",
-                NamespaceHosts.INTERFACE, "--launch-agent", NamespaceHosts.AGENT.toString())) {
+        try (CliInHost cli = CliInHost.start(
+                hosts,
+                1,
+                "bench",
+                "--backends",
+                backend,
+                "--ops",
+                "send",
+                "--sizes",
+                "1,1Ki",
+                "--np",
+                "2",
+                "-f",
+                "1",
+                "-wi",
+                "1",
+                "-w",
+                "100ms",
+                "-i",
+                "2",
+                "-r",
+                "100ms",
+                "--results-dir",
+                results.toString(),
+                "--hostfile",
+                hostfile.toString(),
+                "--interface",
+                NamespaceHosts.INTERFACE,
+                "--launch-agent",
+                NamespaceHosts.AGENT.toString())) {
             result = cli.awaitExit(LIMIT);
         }
 
         assertThat(result.status()).as(result.toString()).isZero();
         String placement = hosts.host(1) + ": rank 0; " + hosts.host(2) + ": rank 1 (map-by slot)";
-        assertThat(result.out()).as(result.toString()).contains("  run   " + backend,
-                "  placement np=2: " + placement + ", layout " + LAYOUT,
-                "# send  np=2  buffer=array  2 hosts, layout " + LAYOUT);
+        assertThat(result.out())
+                .as(result.toString())
+                .contains(
+                        "  run   " + backend,
+                        "  placement np=2: " + placement + ", layout " + LAYOUT,
+                        "# send  np=2  buffer=array  2 hosts, layout " + LAYOUT);
         Path json;
         try (Stream<Path> written = Files.list(results)) {
-            json = written.filter(f -> f.toString().endsWith(".json") && !f.toString().endsWith(".context.json"))
-                    .findFirst().orElseThrow(() -> new AssertionError("no results file; " + result));
+            json = written.filter(
+                            f -> f.toString().endsWith(".json") && !f.toString().endsWith(".context.json"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no results file; " + result));
         }
         List<BenchmarkResult> read = ResultsFile.read(json).results();
         assertThat(read).as(result.toString()).hasSize(2).allSatisfy(r -> {
@@ -101,7 +137,11 @@ class MultiHostBenchTest {
         assertThat(context.failedJobs()).isEmpty();
         assertThat(context.placements()).containsExactly(new RunContext.Placement(backend, 2, LAYOUT, placement));
         assertThat(context.flatten()).containsEntry("hostfile.interface", NamespaceHosts.INTERFACE);
-        assertThat(hosts.bytesThroughBridge(1)).as("bytes through host 1's port of the bridge").isGreaterThan(before[0]);
-        assertThat(hosts.bytesThroughBridge(2)).as("bytes through host 2's port of the bridge").isGreaterThan(before[1]);
+        assertThat(hosts.bytesThroughBridge(1))
+                .as("bytes through host 1's port of the bridge")
+                .isGreaterThan(before[0]);
+        assertThat(hosts.bytesThroughBridge(2))
+                .as("bytes through host 2's port of the bridge")
+                .isGreaterThan(before[1]);
     }
 }

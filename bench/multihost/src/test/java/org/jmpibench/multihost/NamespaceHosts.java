@@ -17,26 +17,29 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Simulated hosts for one test (or one test class): network namespaces made by {@code scripts/netns-hosts.sh}
- * (see that script and docs/multihost.md), named {@code jmpi-<test JVM pid>-<random>-hN} so that runs side by
- * side never meet. {@link #close} ends every process in them and removes them with what Open MPI left there
- * (session directories, shared-memory segments named after the host); a shutdown hook does the same should the
- * test JVM end without closing, and {@link #make} first removes hosts left by test JVMs that are gone.
+ * Simulated hosts for one test (or one test class): network namespaces made by {@code scripts/netns-hosts.sh} (see that
+ * script and docs/multihost.md), named {@code jmpi-<test JVM pid>-<random>-hN} so that runs side by side never meet.
+ * {@link #close} ends every process in them and removes them with what Open MPI left there (session directories,
+ * shared-memory segments named after the host); a shutdown hook does the same should the test JVM end without closing,
+ * and {@link #make} first removes hosts left by test JVMs that are gone.
  *
  * <p>Safety: this JVM, in the root namespace, never talks to a host address; it only runs {@code ip} and starts
- * processes inside the hosts ({@link #start}). {@code netns-hosts.sh up} refuses hosts whose routes would let
- * their traffic leave the bridge (a default route, an address not reached through {@code mpi0}).
+ * processes inside the hosts ({@link #start}). {@code netns-hosts.sh up} refuses hosts whose routes would let their
+ * traffic leave the bridge (a default route, an address not reached through {@code mpi0}).
  */
 final class NamespaceHosts implements AutoCloseable {
 
-    static final Path SCRIPTS = Path.of(System.getProperty("jmpi.scripts", "../../scripts")).toAbsolutePath()
+    static final Path SCRIPTS = Path.of(System.getProperty("jmpi.scripts", "../../scripts"))
+            .toAbsolutePath()
             .normalize();
     static final Path AGENT = SCRIPTS.resolve("netns-agent.sh");
     /** The interface every host has; what the jobs are told to use. */
     static final String INTERFACE = "mpi0";
+
     private static final Path HOSTS_SCRIPT = SCRIPTS.resolve("netns-hosts.sh");
     /** In {@code ip -j -s link}: the byte counters of "rx" and "tx". */
     private static final Pattern BYTES = Pattern.compile("\"bytes\":(\\d+)");
+
     private static final Pattern OURS = Pattern.compile("(jmpi-(\\d+)-[0-9a-f]+)-(h\\d+|br)");
 
     private static boolean skipSaid;
@@ -54,9 +57,9 @@ final class NamespaceHosts implements AutoCloseable {
     }
 
     /**
-     * Makes {@code count} hosts, or skips the calling test with one line saying why they cannot be made here
-     * (not root, no {@code ip}, no permission); that line also goes to stderr, once per test JVM, so that the
-     * build's output says why.
+     * Makes {@code count} hosts, or skips the calling test with one line saying why they cannot be made here (not root,
+     * no {@code ip}, no permission); that line also goes to stderr, once per test JVM, so that the build's output says
+     * why.
      */
     static NamespaceHosts make(int count) {
         String missing = whyNot();
@@ -64,7 +67,8 @@ final class NamespaceHosts implements AutoCloseable {
             skip(missing);
         }
         removeLeftoversOfGoneJvms();
-        String prefix = "jmpi-" + ProcessHandle.current().pid() + "-" + HexFormat.of().formatHex(randomBytes());
+        String prefix =
+                "jmpi-" + ProcessHandle.current().pid() + "-" + HexFormat.of().formatHex(randomBytes());
         NamespaceHosts hosts = new NamespaceHosts(prefix, count);
         Result up = run(List.of(HOSTS_SCRIPT.toString(), "up", prefix, Integer.toString(count)));
         if (up.status() != 0) {
@@ -108,12 +112,21 @@ final class NamespaceHosts implements AutoCloseable {
     }
 
     /**
-     * Starts {@code command} inside host {@code i}, as host {@code i} (its own host name), with {@code env} added
-     * to this JVM's environment. The process started is the command itself, living in the host's namespace.
+     * Starts {@code command} inside host {@code i}, as host {@code i} (its own host name), with {@code env} added to
+     * this JVM's environment. The process started is the command itself, living in the host's namespace.
      */
     Process start(int i, List<String> command, Map<String, String> env) throws IOException {
-        List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", host(i), "unshare", "--uts", "sh", "-c",
-                "hostname \"$0\" && exec \"$@\"", host(i)));
+        List<String> full = new ArrayList<>(List.of(
+                "ip",
+                "netns",
+                "exec",
+                host(i),
+                "unshare",
+                "--uts",
+                "sh",
+                "-c",
+                "hostname \"$0\" && exec \"$@\"",
+                host(i)));
         full.addAll(command);
         ProcessBuilder builder = new ProcessBuilder(full);
         builder.environment().putAll(env);
@@ -124,7 +137,11 @@ final class NamespaceHosts implements AutoCloseable {
     /** The processes in host {@code i}'s namespace, by PID. */
     List<Long> pids(int i) {
         Result listed = run(List.of("ip", "netns", "pids", host(i)));
-        return listed.output().lines().map(String::strip).filter(l -> l.matches("\\d+")).map(Long::valueOf)
+        return listed.output()
+                .lines()
+                .map(String::strip)
+                .filter(l -> l.matches("\\d+"))
+                .map(Long::valueOf)
                 .toList();
     }
 
@@ -135,8 +152,10 @@ final class NamespaceHosts implements AutoCloseable {
             List<String> left = new ArrayList<>();
             for (int i = 1; i <= count; i++) {
                 for (long pid : pids(i)) {
-                    left.add(host(i) + ": " + pid + " " + ProcessHandle.of(pid).flatMap(p -> p.info().commandLine())
-                            .orElse("?"));
+                    left.add(host(i) + ": " + pid + " "
+                            + ProcessHandle.of(pid)
+                                    .flatMap(p -> p.info().commandLine())
+                                    .orElse("?"));
                 }
             }
             if (left.isEmpty() || System.nanoTime() > deadline) {
@@ -169,7 +188,10 @@ final class NamespaceHosts implements AutoCloseable {
     List<String> everythingLeft() {
         List<String> left = new ArrayList<>();
         String namespaces = run(List.of("ip", "netns", "list")).output();
-        namespaces.lines().map(l -> l.split("\\s+")[0]).filter(n -> n.startsWith(prefix + "-"))
+        namespaces
+                .lines()
+                .map(l -> l.split("\\s+")[0])
+                .filter(n -> n.startsWith(prefix + "-"))
                 .forEach(n -> left.add("namespace " + n));
         List<Path> files = new ArrayList<>();
         addMatching(Path.of("/etc/netns"), prefix + "-*", files);
@@ -220,9 +242,15 @@ final class NamespaceHosts implements AutoCloseable {
 
     /** Hosts whose maker (a test JVM, by the PID in their name) is gone: a killed test run left them. */
     private static void removeLeftoversOfGoneJvms() {
-        run(List.of("ip", "netns", "list")).output().lines().map(l -> l.split("\\s+")[0]).map(OURS::matcher)
-                .filter(Matcher::matches).filter(m -> ProcessHandle.of(Long.parseLong(m.group(2))).isEmpty())
-                .map(m -> m.group(1)).distinct()
+        run(List.of("ip", "netns", "list"))
+                .output()
+                .lines()
+                .map(l -> l.split("\\s+")[0])
+                .map(OURS::matcher)
+                .filter(Matcher::matches)
+                .filter(m -> ProcessHandle.of(Long.parseLong(m.group(2))).isEmpty())
+                .map(m -> m.group(1))
+                .distinct()
                 .forEach(stale -> run(List.of(HOSTS_SCRIPT.toString(), "down", stale)));
     }
 
@@ -240,14 +268,15 @@ final class NamespaceHosts implements AutoCloseable {
         return bytes;
     }
 
-    record Result(int status, String output) {
-    }
+    record Result(int status, String output) {}
 
     /** Runs a short command in this (root) namespace: {@code ip} and the scripts only. */
     static Result run(List<String> command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

@@ -14,14 +14,13 @@ import org.jmpibench.results.RunFiles;
  * Records a results file as the baseline, together with the context it was measured in.
  *
  * <p>The repository keeps one baseline: {@code results/baseline/baseline.json} (JMH's JSON, unchanged) and
- * {@code results/baseline/baseline.context.json} (the harness's description of the machine, JVM and
- * settings). A baseline without its context is refused: a number whose machine is unknown cannot be the
- * reference for anything. Nothing is merged or averaged: the baseline is one real run, byte for byte.
+ * {@code results/baseline/baseline.context.json} (the harness's description of the machine, JVM and settings). A
+ * baseline without its context is refused: a number whose machine is unknown cannot be the reference for anything.
+ * Nothing is merged or averaged: the baseline is one real run, byte for byte.
  */
 public final class BaselineStore {
 
-    private BaselineStore() {
-    }
+    private BaselineStore() {}
 
     /**
      * Copies {@code results} and its context file over {@code baseline} and its context file.
@@ -29,8 +28,7 @@ public final class BaselineStore {
      * @param results a JMH JSON results file with {@code NAME.context.json} beside it
      * @param baseline where the baseline lives, e.g. {@code results/baseline/baseline.json}
      * @return the two files written: the baseline and its context
-     * @throws ResultsFileException if the results are not a usable JMH file, the context is missing, or a copy
-     *                            fails
+     * @throws ResultsFileException if the results are not a usable JMH file, the context is missing, or a copy fails
      */
     public static List<Path> record(Path results, Path baseline) {
         Path context = checkRecordable(results);
@@ -69,8 +67,8 @@ public final class BaselineStore {
                 Files.deleteIfExists(temp);
             }
         } catch (IOException e) {
-            throw new ResultsFileException("baseline file " + to + ": cannot be written from " + from + " ("
-                    + IoCause.of(e) + ")", e);
+            throw new ResultsFileException(
+                    "baseline file " + to + ": cannot be written from " + from + " (" + IoCause.of(e) + ")", e);
         }
     }
 }

@@ -12,12 +12,12 @@ import org.jmpibench.results.Param;
 import org.jmpibench.results.Sizes;
 
 /**
- * Picks benchmarks by what they are, for per-benchmark thresholds ({@code --threshold op:send,backend:shm=15%})
- * and for {@code history --select}: comma-separated terms {@code NAME:VALUE}, all of which must hold.
- * {@code op} is an operation's command-line name ({@code send}, {@code bcast}, ...), {@code benchmark} the
- * benchmark's method as {@code Class.method} or its full name, and every other name a JMH parameter of ours
- * ({@code backend}, {@code np}, {@code size}, {@code buffer}, {@code idle}); sizes may be written {@code 1Ki}.
- * A term without a colon is an operation: {@code send} is {@code op:send}.
+ * Picks benchmarks by what they are, for per-benchmark thresholds ({@code --threshold op:send,backend:shm=15%}) and for
+ * {@code history --select}: comma-separated terms {@code NAME:VALUE}, all of which must hold. {@code op} is an
+ * operation's command-line name ({@code send}, {@code bcast}, ...), {@code benchmark} the benchmark's method as
+ * {@code Class.method} or its full name, and every other name a JMH parameter of ours ({@code backend}, {@code np},
+ * {@code size}, {@code buffer}, {@code idle}); sizes may be written {@code 1Ki}. A term without a colon is an
+ * operation: {@code send} is {@code op:send}.
  *
  * @param terms what must hold, by name, in the order given
  */
@@ -27,9 +27,7 @@ public record BenchmarkSelector(Map<String, String> terms) {
         terms = Map.copyOf(terms);
     }
 
-    /**
-     * @throws IllegalArgumentException naming the bad term and what is allowed
-     */
+    /** @throws IllegalArgumentException naming the bad term and what is allowed */
     public static BenchmarkSelector parse(String text) {
         Map<String, String> terms = new LinkedHashMap<>();
         if (text.isBlank()) {
@@ -61,8 +59,8 @@ public record BenchmarkSelector(Map<String, String> terms) {
             for (Param p : Param.values()) {
                 names.add(p.jmhName());
             }
-            throw new IllegalArgumentException("selector '" + text + "': unknown name '" + name + "'; known: "
-                    + String.join(", ", names));
+            throw new IllegalArgumentException(
+                    "selector '" + text + "': unknown name '" + name + "'; known: " + String.join(", ", names));
         }
         return param.get() == Param.SIZE ? Integer.toString(Sizes.parse(value)) : value;
     }
@@ -72,9 +70,12 @@ public record BenchmarkSelector(Map<String, String> terms) {
         for (Map.Entry<String, String> term : terms.entrySet()) {
             String value = term.getValue();
             boolean holds = switch (term.getKey()) {
-                case "op" -> Operation.ofBenchmark(key.benchmark()).map(op -> op.cliName().equals(value))
-                        .orElse(false);
-                case "benchmark" -> key.benchmark().equals(value) || key.benchmark().endsWith("." + value);
+                case "op" ->
+                    Operation.ofBenchmark(key.benchmark())
+                            .map(op -> op.cliName().equals(value))
+                            .orElse(false);
+                case "benchmark" ->
+                    key.benchmark().equals(value) || key.benchmark().endsWith("." + value);
                 default -> value.equals(paramOrNeutral(key, term.getKey()));
             };
             if (!holds) {
@@ -87,7 +88,9 @@ public record BenchmarkSelector(Map<String, String> terms) {
     /** A key leaves out neutral values ({@code idle=default}); a selector naming one still matches. */
     private static String paramOrNeutral(BenchmarkKey key, String name) {
         String value = key.params().get(name);
-        return value != null ? value : Param.byJmhName(name).flatMap(Param::neutralValue).orElse(null);
+        return value != null
+                ? value
+                : Param.byJmhName(name).flatMap(Param::neutralValue).orElse(null);
     }
 
     /** How specific it is: more terms win over fewer when several selectors match. */
@@ -97,6 +100,8 @@ public record BenchmarkSelector(Map<String, String> terms) {
 
     @Override
     public String toString() {
-        return terms.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).collect(Collectors.joining(","));
+        return terms.entrySet().stream()
+                .map(e -> e.getKey() + ":" + e.getValue())
+                .collect(Collectors.joining(","));
     }
 }

@@ -3,11 +3,11 @@ package org.jmpibench.regression;
 import java.util.List;
 
 /**
- * The order in which an A/B run measures its forks: blocks of four, {@code A B B A} then {@code B A A B},
- * alternating. Within a block each side has one early and one late fork, so a drift that is linear over the
- * block (the machine warming up, a neighbour's build starting) cancels from the block's log ratio; alternating
- * the blocks' orientation cancels what depends on the position in a block (the first fork after a switch of
- * jar, say) across pairs of blocks. The unit of analysis is the block: its log ratio head/base is one sample.
+ * The order in which an A/B run measures its forks: blocks of four, {@code A B B A} then {@code B A A B}, alternating.
+ * Within a block each side has one early and one late fork, so a drift that is linear over the block (the machine
+ * warming up, a neighbour's build starting) cancels from the block's log ratio; alternating the blocks' orientation
+ * cancels what depends on the position in a block (the first fork after a switch of jar, say) across pairs of blocks.
+ * The unit of analysis is the block: its log ratio head/base is one sample.
  */
 public final class BlockDesign {
 
@@ -17,8 +17,7 @@ public final class BlockDesign {
     private static final List<AbSide> ABBA = List.of(AbSide.BASE, AbSide.HEAD, AbSide.HEAD, AbSide.BASE);
     private static final List<AbSide> BAAB = List.of(AbSide.HEAD, AbSide.BASE, AbSide.BASE, AbSide.HEAD);
 
-    private BlockDesign() {
-    }
+    private BlockDesign() {}
 
     /** The sides of block {@code block}'s forks (0-based), in the order they run. */
     public static List<AbSide> order(int block) {

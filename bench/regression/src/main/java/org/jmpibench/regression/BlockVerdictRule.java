@@ -12,18 +12,21 @@ import org.jmpibench.results.ScoreUnit;
  * Decides the verdict of one benchmark metric of an A/B run from its blocks.
  *
  * <h2>The rule</h2>
- * Each complete block gives {@code d = mean(log head forks) - mean(log base forks)} of the per-fork medians. The
- * change is {@code exp(HL) - 1}, HL the Hodges–Lehmann estimate over the blocks, with the signed-rank interval
- * ({@link SignedRank}) at level {@code 1 - alpha / m}, where {@code m} is the number of metrics compared
- * (Bonferroni: the chance that any of them is flagged when nothing changed stays below {@code alpha}). A metric
- * is {@link Verdict#REGRESSED regressed} (or {@link Verdict#IMPROVED improved}) when both hold:
+ *
+ * Each complete block gives {@code d = mean(log head forks) - mean(log base forks)} of the per-fork medians. The change
+ * is {@code exp(HL) - 1}, HL the Hodges–Lehmann estimate over the blocks, with the signed-rank interval
+ * ({@link SignedRank}) at level {@code 1 - alpha / m}, where {@code m} is the number of metrics compared (Bonferroni:
+ * the chance that any of them is flagged when nothing changed stays below {@code alpha}). A metric is
+ * {@link Verdict#REGRESSED regressed} (or {@link Verdict#IMPROVED improved}) when both hold:
+ *
  * <ol>
- *   <li>its interval excludes no change (it lies entirely on one side of 0), and</li>
- *   <li>the estimate's factor, {@code max(r, 1/r)} of the ratio {@code r}, exceeds {@code 1 + threshold}.</li>
+ *   <li>its interval excludes no change (it lies entirely on one side of 0), and
+ *   <li>the estimate's factor, {@code max(r, 1/r)} of the ratio {@code r}, exceeds {@code 1 + threshold}.
  * </ol>
- * The direction comes from the unit, as in {@link VerdictRule}. Fewer blocks than the corrected level can ever
- * reject ({@code 2 / 2^n > alpha / m}) give {@link Verdict#NOT_COMPARABLE}, never a reassuring "unchanged".
- * Why this design and these defaults: {@code bench/regression/README.md}.
+ *
+ * The direction comes from the unit, as in {@link VerdictRule}. Fewer blocks than the corrected level can ever reject
+ * ({@code 2 / 2^n > alpha / m}) give {@link Verdict#NOT_COMPARABLE}, never a reassuring "unchanged". Why this design
+ * and these defaults: {@code bench/regression/README.md}.
  */
 final class BlockVerdictRule {
 
@@ -31,8 +34,8 @@ final class BlockVerdictRule {
      * One complete block of a metric.
      *
      * @param index the block's number, from 0
-     * @param base  the base forks' medians
-     * @param head  the head forks' medians
+     * @param base the base forks' medians
+     * @param head the head forks' medians
      */
     record Block(int index, List<Double> base, List<Double> head) {
 
@@ -49,9 +52,7 @@ final class BlockVerdictRule {
     private final ComparisonOptions options;
     private final int comparisons;
 
-    /**
-     * @param comparisons how many metrics the run compares (the Bonferroni divisor); at least 1
-     */
+    /** @param comparisons how many metrics the run compares (the Bonferroni divisor); at least 1 */
     BlockVerdictRule(ComparisonOptions options, int comparisons) {
         this.options = options;
         this.comparisons = Math.max(1, comparisons);
@@ -65,13 +66,19 @@ final class BlockVerdictRule {
     /** How {@code ab} decides, in a sentence for the reports. */
     String method(int blocks) {
         double confidence = 1 - perComparisonAlpha();
-        return String.format(Locale.ROOT, "%d %s of 4 forks (ABBA and BAAB alternating); per metric, the change "
+        return String.format(
+                Locale.ROOT,
+                "%d %s of 4 forks (ABBA and BAAB alternating); per metric, the change "
                         + "is the Hodges-Lehmann estimate of the blocks' log ratios head/base of per-fork medians, "
                         + "with a signed-rank interval at %s%% (alpha %s for all %d compared, Bonferroni); "
                         + "regressed or improved when the interval excludes no change and the estimate is beyond "
                         + "the threshold %s; Base and Head are medians of per-fork medians",
-                blocks, blocks == 1 ? "block" : "blocks", VerdictRule.fmt(round(confidence * 100)),
-                VerdictRule.fmt(options.alpha()), comparisons, VerdictRule.thresholds(options.thresholds()));
+                blocks,
+                blocks == 1 ? "block" : "blocks",
+                VerdictRule.fmt(round(confidence * 100)),
+                VerdictRule.fmt(options.alpha()),
+                comparisons,
+                VerdictRule.thresholds(options.thresholds()));
     }
 
     MetricComparison decide(BenchmarkKey key, String metric, Metric base, Metric head, List<Block> blocks) {
@@ -85,26 +92,65 @@ final class BlockVerdictRule {
         double baseMedian = median(baseForks);
         double headMedian = median(headForks);
         if (!head.unit().convertibleTo(unit)) {
-            return row(key, metric, base, head, Verdict.NOT_COMPARABLE, "units " + unit + " and " + head.unit()
-                    + " measure different things", baseMedian, headMedian, null, Double.NaN);
+            return row(
+                    key,
+                    metric,
+                    base,
+                    head,
+                    Verdict.NOT_COMPARABLE,
+                    "units " + unit + " and " + head.unit() + " measure different things",
+                    baseMedian,
+                    headMedian,
+                    null,
+                    Double.NaN);
         }
         if (!unit.hasDirection()) {
-            return row(key, metric, base, head, Verdict.NOT_COMPARABLE, "unit " + unit
-                    + " has no known better direction", baseMedian, headMedian, null, Double.NaN);
+            return row(
+                    key,
+                    metric,
+                    base,
+                    head,
+                    Verdict.NOT_COMPARABLE,
+                    "unit " + unit + " has no known better direction",
+                    baseMedian,
+                    headMedian,
+                    null,
+                    Double.NaN);
         }
         double alpha = perComparisonAlpha();
         if (blocks.isEmpty()) {
-            return row(key, metric, base, head, Verdict.NOT_COMPARABLE, "no complete block (both forks of each "
-                    + "side with usable iterations)", baseMedian, headMedian, null, Double.NaN);
+            return row(
+                    key,
+                    metric,
+                    base,
+                    head,
+                    Verdict.NOT_COMPARABLE,
+                    "no complete block (both forks of each " + "side with usable iterations)",
+                    baseMedian,
+                    headMedian,
+                    null,
+                    Double.NaN);
         }
         double[] d = blocks.stream().mapToDouble(Block::logRatio).toArray();
         SignedRank.Estimate estimate = SignedRank.of(d, alpha);
         double threshold = options.thresholdFor(key);
         if (!estimate.hasInterval()) {
-            return row(key, metric, base, head, Verdict.NOT_COMPARABLE, String.format(Locale.ROOT,
-                    "too few blocks (%d): the smallest p-value is %s, the level per comparison %s", d.length,
-                    VerdictRule.fmtP(SignedRank.smallestPValue(d.length)), VerdictRule.fmtP(alpha)),
-                    baseMedian, headMedian, estimate, threshold);
+            return row(
+                    key,
+                    metric,
+                    base,
+                    head,
+                    Verdict.NOT_COMPARABLE,
+                    String.format(
+                            Locale.ROOT,
+                            "too few blocks (%d): the smallest p-value is %s, the level per comparison %s",
+                            d.length,
+                            VerdictRule.fmtP(SignedRank.smallestPValue(d.length)),
+                            VerdictRule.fmtP(alpha)),
+                    baseMedian,
+                    headMedian,
+                    estimate,
+                    threshold);
         }
         double ratio = Math.exp(estimate.centre());
         double factor = Math.max(ratio, 1 / ratio);
@@ -112,41 +158,111 @@ final class BlockVerdictRule {
         String direction = unit.lowerIsBetter()
                 ? (ratio > 1 ? "slower" : "faster")
                 : (ratio < 1 ? "lower throughput" : "higher throughput");
-        String figures = String.format(Locale.ROOT, "%s %s, %d blocks, p=%s", Cells.change(ratio - 1),
-                intervalText(estimate), d.length, VerdictRule.fmtP(estimate.pValue()));
+        String figures = String.format(
+                Locale.ROOT,
+                "%s %s, %d blocks, p=%s",
+                Cells.change(ratio - 1),
+                intervalText(estimate),
+                d.length,
+                VerdictRule.fmtP(estimate.pValue()));
         if (!estimate.excludesZero()) {
-            return row(key, metric, base, head, Verdict.UNCHANGED, "not significant (" + figures
-                    + "; the interval includes no change)", baseMedian, headMedian, estimate, threshold);
+            return row(
+                    key,
+                    metric,
+                    base,
+                    head,
+                    Verdict.UNCHANGED,
+                    "not significant (" + figures + "; the interval includes no change)",
+                    baseMedian,
+                    headMedian,
+                    estimate,
+                    threshold);
         }
         if (!(factor - 1 > threshold)) {
-            return row(key, metric, base, head, Verdict.UNCHANGED, String.format(Locale.ROOT,
-                    "within threshold (%s; %.1f%% <= %s)", figures, (factor - 1) * 100,
-                    VerdictRule.percent(threshold)), baseMedian, headMedian, estimate, threshold);
+            return row(
+                    key,
+                    metric,
+                    base,
+                    head,
+                    Verdict.UNCHANGED,
+                    String.format(
+                            Locale.ROOT,
+                            "within threshold (%s; %.1f%% <= %s)",
+                            figures,
+                            (factor - 1) * 100,
+                            VerdictRule.percent(threshold)),
+                    baseMedian,
+                    headMedian,
+                    estimate,
+                    threshold);
         }
-        return row(key, metric, base, head, worse ? Verdict.REGRESSED : Verdict.IMPROVED,
+        return row(
+                key,
+                metric,
+                base,
+                head,
+                worse ? Verdict.REGRESSED : Verdict.IMPROVED,
                 String.format(Locale.ROOT, "%s by a factor of %.3f (%s)", direction, factor, figures),
-                baseMedian, headMedian, estimate, threshold);
+                baseMedian,
+                headMedian,
+                estimate,
+                threshold);
     }
 
     private static String intervalText(SignedRank.Estimate e) {
         return "[" + Cells.change(Math.exp(e.low()) - 1) + ", " + Cells.change(Math.exp(e.high()) - 1) + "]";
     }
 
-    private static MetricComparison row(BenchmarkKey key, String metric, Metric base, Metric head, Verdict verdict,
-                                        String reason, double baseMedian, double headMedian,
-                                        SignedRank.Estimate estimate, double threshold) {
+    private static MetricComparison row(
+            BenchmarkKey key,
+            String metric,
+            Metric base,
+            Metric head,
+            Verdict verdict,
+            String reason,
+            double baseMedian,
+            double headMedian,
+            SignedRank.Estimate estimate,
+            double threshold) {
         if (estimate == null) {
-            return new MetricComparison(key, metric, verdict, reason, base.unit(), base, head, baseMedian,
-                    headMedian, Double.NaN, Double.NaN, threshold);
+            return new MetricComparison(
+                    key,
+                    metric,
+                    verdict,
+                    reason,
+                    base.unit(),
+                    base,
+                    head,
+                    baseMedian,
+                    headMedian,
+                    Double.NaN,
+                    Double.NaN,
+                    threshold);
         }
-        return new MetricComparison(key, metric, verdict, reason, base.unit(), base, head, baseMedian, headMedian,
-                Math.exp(estimate.centre()) - 1, estimate.pValue(), Math.exp(estimate.low()) - 1,
-                Math.exp(estimate.high()) - 1, estimate.n(), threshold);
+        return new MetricComparison(
+                key,
+                metric,
+                verdict,
+                reason,
+                base.unit(),
+                base,
+                head,
+                baseMedian,
+                headMedian,
+                Math.exp(estimate.centre()) - 1,
+                estimate.pValue(),
+                Math.exp(estimate.low()) - 1,
+                Math.exp(estimate.high()) - 1,
+                estimate.n(),
+                threshold);
     }
 
     private static double median(List<Double> values) {
-        return values.isEmpty() ? Double.NaN
-                : new Median().evaluate(values.stream().mapToDouble(Double::doubleValue).toArray());
+        return values.isEmpty()
+                ? Double.NaN
+                : new Median()
+                        .evaluate(
+                                values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     private static double round(double percent) {

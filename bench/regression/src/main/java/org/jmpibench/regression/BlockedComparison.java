@@ -11,10 +11,10 @@ import org.jmpibench.results.BenchmarkResult;
 import org.jmpibench.results.Metric;
 
 /**
- * Compares the two sides of an A/B run measured in blocks of forks ({@link BlockDesign}): per benchmark metric,
- * each complete block (both forks of each side have it) gives one log ratio head/base of the per-fork medians;
- * {@link BlockVerdictRule} turns those into the change, its interval and the verdict. Benchmarks found on one
- * side only are rows of their own ({@link Verdict#MISSING}: in base, not in head; {@link Verdict#NEW}).
+ * Compares the two sides of an A/B run measured in blocks of forks ({@link BlockDesign}): per benchmark metric, each
+ * complete block (both forks of each side have it) gives one log ratio head/base of the per-fork medians;
+ * {@link BlockVerdictRule} turns those into the change, its interval and the verdict. Benchmarks found on one side only
+ * are rows of their own ({@link Verdict#MISSING}: in base, not in head; {@link Verdict#NEW}).
  *
  * <pre>{@code
  * ComparisonReport report = BlockedComparison.of(forks, baseSide, headSide, baseMerged, headMerged, options);
@@ -38,20 +38,23 @@ public final class BlockedComparison {
         }
     }
 
-    private BlockedComparison() {
-    }
+    private BlockedComparison() {}
 
     /**
-     * @param forks      every fork measured, in any order
-     * @param base       the base side of the report (its merged results file and context)
-     * @param head       the head side
+     * @param forks every fork measured, in any order
+     * @param base the base side of the report (its merged results file and context)
+     * @param head the head side
      * @param baseMerged every base fork in one result per benchmark (what {@code base.json} holds)
      * @param headMerged likewise for head
-     * @param options    thresholds, the family-wise alpha, secondary metrics
+     * @param options thresholds, the family-wise alpha, secondary metrics
      */
-    public static ComparisonReport of(List<Fork> forks, ComparisonReport.Side base, ComparisonReport.Side head,
-                                      List<BenchmarkResult> baseMerged, List<BenchmarkResult> headMerged,
-                                      ComparisonOptions options) {
+    public static ComparisonReport of(
+            List<Fork> forks,
+            ComparisonReport.Side base,
+            ComparisonReport.Side head,
+            List<BenchmarkResult> baseMerged,
+            List<BenchmarkResult> headMerged,
+            ComparisonOptions options) {
         Map<BenchmarkKey, BenchmarkResult> baseByKey = byKey(baseMerged);
         Map<BenchmarkKey, BenchmarkResult> headByKey = byKey(headMerged);
         List<MetricRef> compared = new ArrayList<>();
@@ -81,17 +84,22 @@ public final class BlockedComparison {
             rows.add(rule.decide(ref.key, ref.metric, ref.base, ref.head, blockSamples(forks, ref)));
         }
         rows.sort(Comparison.ROW_ORDER);
-        return new ComparisonReport(base, head, options, rows, rule.method(blocks), List.of(),
+        return new ComparisonReport(
+                base,
+                head,
+                options,
+                rows,
+                rule.method(blocks),
+                List.of(),
                 ContextCheck.notes(base.name(), base.file(), head.name(), head.file()));
     }
 
     /** A metric of a benchmark both sides have. */
-    private record MetricRef(BenchmarkKey key, String metric, Metric base, Metric head) {
-    }
+    private record MetricRef(BenchmarkKey key, String metric, Metric base, Metric head) {}
 
     /**
-     * Per block, the per-fork medians of each side, in the base metric's unit; a block is left out unless both
-     * forks of each side have the metric with usable iterations.
+     * Per block, the per-fork medians of each side, in the base metric's unit; a block is left out unless both forks of
+     * each side have the metric with usable iterations.
      */
     private static List<BlockVerdictRule.Block> blockSamples(List<Fork> forks, MetricRef ref) {
         Map<Integer, List<Double>> baseScores = new LinkedHashMap<>();
@@ -102,7 +110,8 @@ public final class BlockedComparison {
             Double score = forkScore(fork, ref);
             if (score != null) {
                 (fork.side() == AbSide.BASE ? baseScores : headScores)
-                        .computeIfAbsent(fork.block(), b -> new ArrayList<>()).add(score);
+                        .computeIfAbsent(fork.block(), b -> new ArrayList<>())
+                        .add(score);
             }
         }
         List<BlockVerdictRule.Block> blocks = new ArrayList<>();
@@ -122,7 +131,8 @@ public final class BlockedComparison {
             if (!result.key().equals(ref.key)) {
                 continue;
             }
-            Metric metric = ref.metric.equals(MetricComparison.PRIMARY) ? result.primary()
+            Metric metric = ref.metric.equals(MetricComparison.PRIMARY)
+                    ? result.primary()
                     : result.secondary().get(ref.metric);
             if (metric == null || !metric.unit().convertibleTo(ref.base.unit())) {
                 return null;
@@ -147,10 +157,20 @@ public final class BlockedComparison {
         Metric m = result.primary();
         boolean missing = verdict == Verdict.MISSING;
         double median = VerdictRule.medianOrScore(m);
-        return new MetricComparison(result.key(), MetricComparison.PRIMARY, verdict,
-                missing ? "measured in base only (every head fork failed or skipped it)"
+        return new MetricComparison(
+                result.key(),
+                MetricComparison.PRIMARY,
+                verdict,
+                missing
+                        ? "measured in base only (every head fork failed or skipped it)"
                         : "measured in head only (every base fork failed or skipped it)",
-                m.unit(), missing ? m : null, missing ? null : m, missing ? median : Double.NaN,
-                missing ? Double.NaN : median, Double.NaN, Double.NaN, Double.NaN);
+                m.unit(),
+                missing ? m : null,
+                missing ? null : m,
+                missing ? median : Double.NaN,
+                missing ? Double.NaN : median,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN);
     }
 }

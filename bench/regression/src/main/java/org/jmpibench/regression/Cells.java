@@ -10,16 +10,21 @@ final class Cells {
     static final String VERDICT = "Verdict";
     private static final List<String> NUMERIC = List.of("Change", "Interval", "p");
 
-    private Cells() {
-    }
+    private Cells() {}
 
     /**
      * Column headers: the two sides are named as the report names them ({@code Baseline}, {@code Current};
      * {@code Base}, {@code Head}); {@code Interval} only when rows have one.
      */
     static List<String> headers(ComparisonReport report) {
-        List<String> headers = new ArrayList<>(List.of("Benchmark", "Params", "Mode",
-                capitalised(report.baseline().name()), capitalised(report.current().name()), "Unit", "Change"));
+        List<String> headers = new ArrayList<>(List.of(
+                "Benchmark",
+                "Params",
+                "Mode",
+                capitalised(report.baseline().name()),
+                capitalised(report.current().name()),
+                "Unit",
+                "Change"));
         if (report.hasIntervals()) {
             headers.add("Interval");
         }
@@ -35,8 +40,13 @@ final class Cells {
 
     /** The cells of one row, in {@link #headers} order; {@code prefix} is cut from the benchmark name. */
     static List<String> of(ComparisonReport report, MetricComparison row, String prefix) {
-        List<String> cells = new ArrayList<>(List.of(cut(row.displayName(), prefix), row.key().paramsText(),
-                row.key().mode(), number(row.baselineMedian()), number(row.currentMedian()), row.unit().label(),
+        List<String> cells = new ArrayList<>(List.of(
+                cut(row.displayName(), prefix),
+                row.key().paramsText(),
+                row.key().mode(),
+                number(row.baselineMedian()),
+                number(row.currentMedian()),
+                row.unit().label(),
                 change(row.change())));
         if (report.hasIntervals()) {
             cells.add(interval(row));

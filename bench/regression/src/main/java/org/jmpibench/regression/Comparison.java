@@ -16,10 +16,9 @@ import org.jmpibench.results.RunContext;
 /**
  * Compares a current JMH run against a baseline.
  *
- * <p>Benchmarks are matched by {@link BenchmarkKey}: full name, mode and all parameters. Each matched pair's
- * primary metric (and, when asked, each secondary metric both have) gets a verdict from {@link VerdictRule};
- * benchmarks found in one file only are rows of their own, {@link Verdict#MISSING} or {@link Verdict#NEW},
- * never dropped.
+ * <p>Benchmarks are matched by {@link BenchmarkKey}: full name, mode and all parameters. Each matched pair's primary
+ * metric (and, when asked, each secondary metric both have) gets a verdict from {@link VerdictRule}; benchmarks found
+ * in one file only are rows of their own, {@link Verdict#MISSING} or {@link Verdict#NEW}, never dropped.
  *
  * <pre>{@code
  * ComparisonReport report = Comparison.of(Path.of("results/baseline/baseline.json"),
@@ -33,13 +32,11 @@ public final class Comparison {
     static final String CURRENT = "current";
 
     /** Benchmark, mode, parameters; the primary metric before the secondary ones. */
-    static final Comparator<MetricComparison> ROW_ORDER = Comparator
-            .comparing(MetricComparison::key)
+    static final Comparator<MetricComparison> ROW_ORDER = Comparator.comparing(MetricComparison::key)
             .thenComparing(r -> !r.isPrimary())
             .thenComparing(MetricComparison::metric);
 
-    private Comparison() {
-    }
+    private Comparison() {}
 
     /**
      * Reads both files and compares them.
@@ -47,27 +44,37 @@ public final class Comparison {
      * @throws ResultsFileException if either file is missing, empty, not JSON or not a JMH result
      */
     public static ComparisonReport of(Path baseline, Path current, ComparisonOptions options) {
-        List<BenchmarkResult> baselineResults = ResultsFile.read(baseline, BASELINE).results();
-        List<BenchmarkResult> currentResults = ResultsFile.read(current, CURRENT).results();
+        List<BenchmarkResult> baselineResults =
+                ResultsFile.read(baseline, BASELINE).results();
+        List<BenchmarkResult> currentResults =
+                ResultsFile.read(current, CURRENT).results();
         RunContext baseContext = ContextCheck.contextOf(baseline);
         RunContext currContext = ContextCheck.contextOf(current);
-        return new ComparisonReport(new ComparisonReport.Side(BASELINE, baseline, baseContext),
-                new ComparisonReport.Side(CURRENT, current, currContext), options,
-                rows(baselineResults, currentResults, options), VerdictRule.method(options),
+        return new ComparisonReport(
+                new ComparisonReport.Side(BASELINE, baseline, baseContext),
+                new ComparisonReport.Side(CURRENT, current, currContext),
+                options,
+                rows(baselineResults, currentResults, options),
+                VerdictRule.method(options),
                 ContextCheck.gateWarning(baseline, baseContext, current, currContext),
                 ContextCheck.notes(BASELINE, baseline, CURRENT, current));
     }
 
     /** Compares results already in memory. */
-    public static ComparisonReport of(List<BenchmarkResult> baseline, List<BenchmarkResult> current,
-                                      ComparisonOptions options) {
-        return new ComparisonReport(new ComparisonReport.Side(BASELINE, null, null),
-                new ComparisonReport.Side(CURRENT, null, null), options, rows(baseline, current, options),
-                VerdictRule.method(options), List.of(), List.of());
+    public static ComparisonReport of(
+            List<BenchmarkResult> baseline, List<BenchmarkResult> current, ComparisonOptions options) {
+        return new ComparisonReport(
+                new ComparisonReport.Side(BASELINE, null, null),
+                new ComparisonReport.Side(CURRENT, null, null),
+                options,
+                rows(baseline, current, options),
+                VerdictRule.method(options),
+                List.of(),
+                List.of());
     }
 
-    private static List<MetricComparison> rows(List<BenchmarkResult> baseline, List<BenchmarkResult> current,
-                                               ComparisonOptions options) {
+    private static List<MetricComparison> rows(
+            List<BenchmarkResult> baseline, List<BenchmarkResult> current, ComparisonOptions options) {
         Map<BenchmarkKey, BenchmarkResult> currentByKey = new LinkedHashMap<>();
         for (BenchmarkResult b : current) {
             currentByKey.put(b.key(), b);
@@ -87,16 +94,36 @@ public final class Comparison {
                     if (other != null) {
                         rows.add(rule.decide(base.key(), e.getKey(), e.getValue(), other));
                     } else {
-                        rows.add(new MetricComparison(base.key(), e.getKey(), Verdict.MISSING,
-                                "secondary metric in the baseline, not in the current run", e.getValue().unit(),
-                                e.getValue(), null, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN));
+                        rows.add(new MetricComparison(
+                                base.key(),
+                                e.getKey(),
+                                Verdict.MISSING,
+                                "secondary metric in the baseline, not in the current run",
+                                e.getValue().unit(),
+                                e.getValue(),
+                                null,
+                                Double.NaN,
+                                Double.NaN,
+                                Double.NaN,
+                                Double.NaN,
+                                Double.NaN));
                     }
                 }
                 for (Map.Entry<String, Metric> e : curr.secondary().entrySet()) {
                     if (!base.secondary().containsKey(e.getKey())) {
-                        rows.add(new MetricComparison(base.key(), e.getKey(), Verdict.NEW,
-                                "secondary metric in the current run, not in the baseline", e.getValue().unit(),
-                                null, e.getValue(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN));
+                        rows.add(new MetricComparison(
+                                base.key(),
+                                e.getKey(),
+                                Verdict.NEW,
+                                "secondary metric in the current run, not in the baseline",
+                                e.getValue().unit(),
+                                null,
+                                e.getValue(),
+                                Double.NaN,
+                                Double.NaN,
+                                Double.NaN,
+                                Double.NaN,
+                                Double.NaN));
                     }
                 }
             }
@@ -112,8 +139,18 @@ public final class Comparison {
         Metric m = benchmark.primary();
         boolean missing = verdict == Verdict.MISSING;
         double median = VerdictRule.medianOrScore(m);
-        return new MetricComparison(benchmark.key(), MetricComparison.PRIMARY, verdict, reason, m.unit(),
-                missing ? m : null, missing ? null : m, missing ? median : Double.NaN, missing ? Double.NaN : median,
-                Double.NaN, Double.NaN, Double.NaN);
+        return new MetricComparison(
+                benchmark.key(),
+                MetricComparison.PRIMARY,
+                verdict,
+                reason,
+                m.unit(),
+                missing ? m : null,
+                missing ? null : m,
+                missing ? median : Double.NaN,
+                missing ? Double.NaN : median,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN);
     }
 }

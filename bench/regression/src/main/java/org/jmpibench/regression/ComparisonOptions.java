@@ -5,11 +5,11 @@ import org.jmpibench.results.BenchmarkKey;
 /**
  * How strict the comparison is.
  *
- * @param thresholds the smallest relative change that counts, per benchmark, as a fraction ({@code 0.10} =
- *                   10%); it applies to the factor between the two sides, so a 10% threshold means "one side is
- *                   more than 1.10 times faster or slower than the other", whatever the unit
+ * @param thresholds the smallest relative change that counts, per benchmark, as a fraction ({@code 0.10} = 10%); it
+ *     applies to the factor between the two sides, so a 10% threshold means "one side is more than 1.10 times faster or
+ *     slower than the other", whatever the unit
  * @param alpha the significance level, in (0, 1): per benchmark for {@code compare} (Mann-Whitney U), for all
- *              benchmarks together for {@code ab} (divided among them, see {@link BlockVerdictRule})
+ *     benchmarks together for {@code ab} (divided among them, see {@link BlockVerdictRule})
  * @param includeSecondary whether secondary metrics are compared as rows of their own
  */
 public record ComparisonOptions(Thresholds thresholds, double alpha, boolean includeSecondary) {

@@ -11,21 +11,27 @@ import org.jmpibench.results.RunContext;
 
 /**
  * The result of comparing two runs, whichever way ({@code compare}: a current run against a stored baseline;
- * {@code ab}: head against base, measured together): one {@link MetricComparison} per benchmark metric,
- * including benchmarks found on one side only, sorted by benchmark, mode and parameters; how it was decided;
- * and the warnings its verdict line carries. The text, Markdown and JSON reports render this and nothing else.
+ * {@code ab}: head against base, measured together): one {@link MetricComparison} per benchmark metric, including
+ * benchmarks found on one side only, sorted by benchmark, mode and parameters; how it was decided; and the warnings its
+ * verdict line carries. The text, Markdown and JSON reports render this and nothing else.
  *
  * @param baseline the reference side ({@code baseline}, or {@code base} of an A/B run)
  * @param current the side under test ({@code current}, or {@code head})
  * @param options the thresholds and alpha used
  * @param rows every compared metric, missing and new benchmarks included
  * @param method one or two sentences on how a verdict is reached, for the reports
- * @param warnings what a reader of the verdict must know: runs on different machines, a run that stopped
- *                 half-way, an environment set for one side; never changes a verdict
+ * @param warnings what a reader of the verdict must know: runs on different machines, a run that stopped half-way, an
+ *     environment set for one side; never changes a verdict
  * @param notes further detail (every context difference), shown below the table
  */
-public record ComparisonReport(Side baseline, Side current, ComparisonOptions options, List<MetricComparison> rows,
-                               String method, List<String> warnings, List<String> notes) {
+public record ComparisonReport(
+        Side baseline,
+        Side current,
+        ComparisonOptions options,
+        List<MetricComparison> rows,
+        String method,
+        List<String> warnings,
+        List<String> notes) {
 
     /** Exit code when no benchmark regressed. */
     public static final int EXIT_OK = 0;
@@ -41,8 +47,7 @@ public record ComparisonReport(Side baseline, Side current, ComparisonOptions op
      * @param file its results file; null when compared in memory
      * @param context its context file's content; null when there is none
      */
-    public record Side(String name, Path file, RunContext context) {
-    }
+    public record Side(String name, Path file, RunContext context) {}
 
     /** Freezes the lists. */
     public ComparisonReport {
@@ -95,8 +100,8 @@ public record ComparisonReport(Side baseline, Side current, ComparisonOptions op
     /**
      * The process exit code for this report.
      *
-     * @param failOnMissing whether a benchmark missing from the current run fails like a regression; a
-     *                      benchmark that crashed is absent from JMH's results, so a strict gate wants this
+     * @param failOnMissing whether a benchmark missing from the current run fails like a regression; a benchmark that
+     *     crashed is absent from JMH's results, so a strict gate wants this
      */
     public int exitCode(boolean failOnMissing) {
         if (hasRegression() || (failOnMissing && counts().get(Verdict.MISSING) > 0)) {
@@ -114,24 +119,35 @@ public record ComparisonReport(Side baseline, Side current, ComparisonOptions op
     }
 
     /**
-     * The verdict in one line, for a PR comment's first line or a log's last:
-     * {@code REGRESSION: 1 of 4 benchmarks slower (worst: PingPong.send backend=shm np=2 size=1 +24.8%)} or
-     * {@code no regression: 4 benchmarks compared, 1 improved}, then {@code ; warning: ...} for each warning.
+     * The verdict in one line, for a PR comment's first line or a log's last: {@code REGRESSION: 1 of 4 benchmarks
+     * slower (worst: PingPong.send backend=shm np=2 size=1 +24.8%)} or {@code no regression: 4 benchmarks compared, 1
+     * improved}, then {@code ; warning: ...} for each warning.
      */
     public String verdictLine() {
         StringBuilder line = new StringBuilder();
         List<MetricComparison> regressed = rows(Verdict.REGRESSED);
-        long compared = rows.stream().filter(r -> r.verdict() != Verdict.MISSING && r.verdict() != Verdict.NEW)
+        long compared = rows.stream()
+                .filter(r -> r.verdict() != Verdict.MISSING && r.verdict() != Verdict.NEW)
                 .count();
         if (!regressed.isEmpty()) {
             MetricComparison worst = regressed.stream()
-                    .max(Comparator.comparingDouble(r -> Math.abs(Math.log1p(r.change())))).orElseThrow();
-            line.append("REGRESSION: ").append(regressed.size()).append(" of ").append(compared)
-                    .append(compared == 1 ? " benchmark" : " benchmarks").append(" worse (")
-                    .append(regressed.size() == 1 ? "" : "worst: ").append(Cells.shortName(worst)).append(' ')
-                    .append(Cells.change(worst.change())).append(')');
+                    .max(Comparator.comparingDouble(r -> Math.abs(Math.log1p(r.change()))))
+                    .orElseThrow();
+            line.append("REGRESSION: ")
+                    .append(regressed.size())
+                    .append(" of ")
+                    .append(compared)
+                    .append(compared == 1 ? " benchmark" : " benchmarks")
+                    .append(" worse (")
+                    .append(regressed.size() == 1 ? "" : "worst: ")
+                    .append(Cells.shortName(worst))
+                    .append(' ')
+                    .append(Cells.change(worst.change()))
+                    .append(')');
         } else {
-            line.append("no regression: ").append(compared).append(compared == 1 ? " benchmark" : " benchmarks")
+            line.append("no regression: ")
+                    .append(compared)
+                    .append(compared == 1 ? " benchmark" : " benchmarks")
                     .append(" compared");
         }
         Map<Verdict, Integer> counts = counts();

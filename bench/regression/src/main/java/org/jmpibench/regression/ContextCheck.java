@@ -12,10 +12,9 @@ import org.jmpibench.results.RunContext;
 import org.jmpibench.results.RunFiles;
 
 /**
- * What the two runs' contexts say about comparing them: a comparison across machines or JVMs compares machines,
- * not code. {@link #gateWarning} is the one sentence a verdict line carries when host, CPU or JVM differ (or
- * cannot be told); {@link #notes} lists every difference of machine and software for a person. Neither ever
- * changes a verdict.
+ * What the two runs' contexts say about comparing them: a comparison across machines or JVMs compares machines, not
+ * code. {@link #gateWarning} is the one sentence a verdict line carries when host, CPU or JVM differ (or cannot be
+ * told); {@link #notes} lists every difference of machine and software for a person. Neither ever changes a verdict.
  */
 final class ContextCheck {
 
@@ -24,8 +23,7 @@ final class ContextCheck {
     /** The values that make two runs' numbers comparable as a gate, with the names a verdict uses. */
     private static final Map<String, String> GATE_FIELDS = gateFields();
 
-    private ContextCheck() {
-    }
+    private ContextCheck() {}
 
     private static Map<String, String> gateFields() {
         Map<String, String> fields = new LinkedHashMap<>();
@@ -50,11 +48,11 @@ final class ContextCheck {
     }
 
     /**
-     * "not comparable as a gate: different CPU ('A' vs 'B'), JVM ('17.0.15' vs '21.0.5')", or a sentence saying
-     * that it cannot be told (a context file missing); empty when host, CPU and JVM are the same.
+     * "not comparable as a gate: different CPU ('A' vs 'B'), JVM ('17.0.15' vs '21.0.5')", or a sentence saying that it
+     * cannot be told (a context file missing); empty when host, CPU and JVM are the same.
      */
-    static List<String> gateWarning(Path baselineResults, RunContext baseline, Path currentResults,
-                                    RunContext current) {
+    static List<String> gateWarning(
+            Path baselineResults, RunContext baseline, Path currentResults, RunContext current) {
         if (baselineResults == null && currentResults == null) {
             return List.of();
         }
@@ -110,8 +108,9 @@ final class ContextCheck {
                 notes.add("... more context differences in " + baseFile + " and " + currFile);
                 break;
             }
-            notes.add("runs differ in context " + e.getKey() + ": " + baselineName + " '" + e.getValue().get(0) + "', "
-                    + currentName + " '" + e.getValue().get(1) + "'");
+            notes.add("runs differ in context " + e.getKey() + ": " + baselineName + " '"
+                    + e.getValue().get(0) + "', " + currentName + " '"
+                    + e.getValue().get(1) + "'");
         }
         return notes;
     }

@@ -1,18 +1,18 @@
 package org.jmpibench.regression;
 
-import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
 import org.jmpibench.results.Metric;
 import org.jmpibench.results.RunContext;
 
 /**
- * The report as JSON, for tools: the verdict line, settings, both sides (file, commit, dirty flag, host, CPU,
- * JVM), counts per verdict, and one object per compared metric with the full benchmark name, parameters, both
- * sides' figures, the change and its interval, the p-value, the threshold and the verdict. Numbers that were not
- * computed are {@code null}, never the string "NaN".
+ * The report as JSON, for tools: the verdict line, settings, both sides (file, commit, dirty flag, host, CPU, JVM),
+ * counts per verdict, and one object per compared metric with the full benchmark name, parameters, both sides' figures,
+ * the change and its interval, the p-value, the threshold and the verdict. Numbers that were not computed are
+ * {@code null}, never the string "NaN".
  *
  * <pre>{@code
  * {"verdict": "REGRESSION: ...", "baseline": "...", "current": "...", "threshold": 0.1, "alpha": 0.01,
@@ -31,15 +31,18 @@ public final class JsonReport {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private JsonReport() {
-    }
+    private JsonReport() {}
 
     /** The JSON text. */
     public static String render(ComparisonReport report) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("verdict", report.verdictLine());
-        root.put("baseline", report.baselineFile() == null ? null : report.baselineFile().toString());
-        root.put("current", report.currentFile() == null ? null : report.currentFile().toString());
+        root.put(
+                "baseline",
+                report.baselineFile() == null ? null : report.baselineFile().toString());
+        root.put(
+                "current",
+                report.currentFile() == null ? null : report.currentFile().toString());
         root.put("threshold", report.options().threshold());
         root.put("alpha", report.options().alpha());
         root.put("regression", report.hasRegression());

@@ -9,19 +9,21 @@ import java.util.Objects;
 import org.jmpibench.results.RunContext;
 
 /**
- * The report as GitHub-flavoured Markdown, for a pull request comment, and the one place that renders a
- * comparison as Markdown ({@code compare} and {@code ab} alike):
+ * The report as GitHub-flavoured Markdown, for a pull request comment, and the one place that renders a comparison as
+ * Markdown ({@code compare} and {@code ab} alike):
+ *
  * <ol>
- *   <li>a one-line verdict (a heading; warnings such as runs on different machines are part of it);</li>
- *   <li>one line of context: each side's commit and whether its tree was dirty, and host, CPU and JVM (a
- *       difference in bold);</li>
- *   <li>the regressions, then the improvements, as tables;</li>
- *   <li>folded in {@code <details>}: every other row, the two contexts side by side with the notes, and how the
- *       verdict was reached.</li>
+ *   <li>a one-line verdict (a heading; warnings such as runs on different machines are part of it);
+ *   <li>one line of context: each side's commit and whether its tree was dirty, and host, CPU and JVM (a difference in
+ *       bold);
+ *   <li>the regressions, then the improvements, as tables;
+ *   <li>folded in {@code <details>}: every other row, the two contexts side by side with the notes, and how the verdict
+ *       was reached.
  * </ol>
- * The text is never longer than {@value #MAX_CHARS} characters (GitHub refuses comments over 65,536): rows that
- * do not fit are left out, in the order above (so regressions are the last to go), with a line saying how many
- * and where they all are.
+ *
+ * The text is never longer than {@value #MAX_CHARS} characters (GitHub refuses comments over 65,536): rows that do not
+ * fit are left out, in the order above (so regressions are the last to go), with a line saying how many and where they
+ * all are.
  */
 public final class MarkdownReport {
 
@@ -30,8 +32,7 @@ public final class MarkdownReport {
     /** Kept free while rows are added: the truncation note and the closing tags of the sections still to come. */
     private static final int RESERVE = 700;
 
-    private MarkdownReport() {
-    }
+    private MarkdownReport() {}
 
     /** The Markdown text, ending with a line break. */
     public static String render(ComparisonReport report) {
@@ -41,7 +42,8 @@ public final class MarkdownReport {
     static String render(ComparisonReport report, int maxChars) {
         Budget out = new Budget(maxChars);
         String prefix = Cells.commonPackagePrefix(report.rows());
-        out.append("### " + (report.hasRegression() ? "\u274c " : report.warnings().isEmpty() ? "\u2705 " : "\u26a0\ufe0f ")
+        out.append("### "
+                + (report.hasRegression() ? "\u274c " : report.warnings().isEmpty() ? "\u2705 " : "\u26a0\ufe0f ")
                 + escape(report.verdictLine()) + "\n\n");
         out.append(contextLine(report) + "\n\n");
         List<MetricComparison> rest = new ArrayList<>();
@@ -61,8 +63,8 @@ public final class MarkdownReport {
             table(out, report, improved, prefix);
         }
         if (!rest.isEmpty()) {
-            if (out.append("<details><summary>" + rest.size() + " other " + (rest.size() == 1 ? "row" : "rows")
-                    + ": " + escape(report.summaryLine()) + "</summary>\n\n")) {
+            if (out.append("<details><summary>" + rest.size() + " other " + (rest.size() == 1 ? "row" : "rows") + ": "
+                    + escape(report.summaryLine()) + "</summary>\n\n")) {
                 table(out, report, rest, prefix);
                 out.appendAlways("</details>\n\n");
             } else {
@@ -90,7 +92,8 @@ public final class MarkdownReport {
         RunContext base = report.baseline().context();
         RunContext head = report.current().context();
         List<String> parts = new ArrayList<>();
-        parts.add(report.baseline().name() + " " + commit(base, report.baseline().file()));
+        parts.add(
+                report.baseline().name() + " " + commit(base, report.baseline().file()));
         parts.add(report.current().name() + " " + commit(head, report.current().file()));
         if (base != null && head != null) {
             Map<String, String> a = base.flatten();
@@ -101,12 +104,16 @@ public final class MarkdownReport {
                 if (x == null && y == null) {
                     continue;
                 }
-                parts.add(Objects.equals(x, y) ? field.getValue() + " " + code(x)
-                        : "**" + field.getValue() + " differs**: " + code(x) + " vs " + code(y));
+                parts.add(
+                        Objects.equals(x, y)
+                                ? field.getValue() + " " + code(x)
+                                : "**" + field.getValue() + " differs**: " + code(x) + " vs " + code(y));
             }
         } else {
-            parts.add("no context file for " + (base == null ? report.baseline().name() : report.current().name())
-                    + ": host, CPU and JVM unknown");
+            parts.add("no context file for "
+                    + (base == null
+                            ? report.baseline().name()
+                            : report.current().name()) + ": host, CPU and JVM unknown");
         }
         return String.join(" \u00b7 ", parts);
     }
@@ -149,7 +156,8 @@ public final class MarkdownReport {
         fields.put("started", "started");
         fields.put("complete", "complete");
         out.append("| | " + report.baseline().name() + " | " + report.current().name() + " |\n| --- | --- | --- |\n");
-        out.append("| results | " + file(report.baseline().file()) + " | " + file(report.current().file()) + " |\n");
+        out.append("| results | " + file(report.baseline().file()) + " | "
+                + file(report.current().file()) + " |\n");
         fields.forEach((key, label) -> {
             String x = a.get(key);
             String y = b.get(key);
@@ -215,9 +223,9 @@ public final class MarkdownReport {
     }
 
     /**
-     * The text so far, and what is left of the character budget: an append that would leave less than the
-     * reserve is refused (the caller says what it left out), and once anything was refused only closing tags and
-     * the one note are added.
+     * The text so far, and what is left of the character budget: an append that would leave less than the reserve is
+     * refused (the caller says what it left out), and once anything was refused only closing tags and the one note are
+     * added.
      */
     private static final class Budget {
         private final StringBuilder text = new StringBuilder();
@@ -250,7 +258,9 @@ public final class MarkdownReport {
 
         String text() {
             if (leftOut > 0) {
-                text.append("\n> **").append(leftOut).append(leftOut == 1 ? " row" : " rows")
+                text.append("\n> **")
+                        .append(leftOut)
+                        .append(leftOut == 1 ? " row" : " rows")
                         .append(" left out** to stay under GitHub's comment limit; every row is in the text and "
                                 + "JSON reports.\n");
             }

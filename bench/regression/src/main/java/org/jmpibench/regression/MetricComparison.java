@@ -15,33 +15,68 @@ import org.jmpibench.results.ScoreUnit;
  * @param unit the unit the medians are expressed in: the baseline's (the current's for a new benchmark)
  * @param baseline the baseline's measurement; null for {@link Verdict#NEW}
  * @param current the current run's measurement; null for {@link Verdict#MISSING}
- * @param baselineMedian the baseline's median in {@code unit} (of iterations for {@code compare}, of per-fork
- *                       medians for {@code ab}); NaN when there is none
+ * @param baselineMedian the baseline's median in {@code unit} (of iterations for {@code compare}, of per-fork medians
+ *     for {@code ab}); NaN when there is none
  * @param currentMedian the current run's, likewise
  * @param change the relative change in {@code unit}: +0.2 is 20% more time per op or 20% more ops per time
- *               ({@code compare}: of the medians; {@code ab}: the paired estimate over blocks); NaN when not
- *               computed
- * @param pValue the two-sided p-value (Mann-Whitney U for {@code compare}, signed-rank over blocks for
- *               {@code ab}); NaN when not computed
+ *     ({@code compare}: of the medians; {@code ab}: the paired estimate over blocks); NaN when not computed
+ * @param pValue the two-sided p-value (Mann-Whitney U for {@code compare}, signed-rank over blocks for {@code ab}); NaN
+ *     when not computed
  * @param changeLow lower end of the change's confidence interval; NaN when there is none ({@code compare})
  * @param changeHigh upper end, likewise
  * @param blocks how many A/B blocks the row's figures come from; 0 for {@code compare}
  * @param threshold the smallest change that counted for this row; NaN when no verdict used one
  */
-public record MetricComparison(BenchmarkKey key, String metric, Verdict verdict, String reason, ScoreUnit unit,
-                               Metric baseline, Metric current, double baselineMedian,
-                               double currentMedian, double change, double pValue, double changeLow,
-                               double changeHigh, int blocks, double threshold) {
+public record MetricComparison(
+        BenchmarkKey key,
+        String metric,
+        Verdict verdict,
+        String reason,
+        ScoreUnit unit,
+        Metric baseline,
+        Metric current,
+        double baselineMedian,
+        double currentMedian,
+        double change,
+        double pValue,
+        double changeLow,
+        double changeHigh,
+        int blocks,
+        double threshold) {
 
     /** The name of JMH's primary metric in rows and reports. */
     public static final String PRIMARY = "primary";
 
     /** A row without an interval or blocks ({@code compare}). */
-    public MetricComparison(BenchmarkKey key, String metric, Verdict verdict, String reason, ScoreUnit unit,
-                            Metric baseline, Metric current, double baselineMedian, double currentMedian,
-                            double change, double pValue, double threshold) {
-        this(key, metric, verdict, reason, unit, baseline, current, baselineMedian, currentMedian, change, pValue,
-                Double.NaN, Double.NaN, 0, threshold);
+    public MetricComparison(
+            BenchmarkKey key,
+            String metric,
+            Verdict verdict,
+            String reason,
+            ScoreUnit unit,
+            Metric baseline,
+            Metric current,
+            double baselineMedian,
+            double currentMedian,
+            double change,
+            double pValue,
+            double threshold) {
+        this(
+                key,
+                metric,
+                verdict,
+                reason,
+                unit,
+                baseline,
+                current,
+                baselineMedian,
+                currentMedian,
+                change,
+                pValue,
+                Double.NaN,
+                Double.NaN,
+                0,
+                threshold);
     }
 
     public Optional<Metric> baselineMeasurement() {

@@ -6,18 +6,17 @@ import org.hipparchus.stat.ranking.NaturalRanking;
 /**
  * The two-sided Mann-Whitney U (Wilcoxon rank-sum) test on per-iteration scores.
  *
- * <p>Without ties Hipparchus gives the exact p-value for small samples (5 vs 5 perfectly separated iterations:
- * 2/252 = 0.0079) and the normal approximation otherwise. With ties (SingleShotTime scores are whole
- * nanoseconds, so two iterations can be equal) Hipparchus only has the normal approximation, which is far too
- * conservative for small samples: 5 vs 5 perfectly separated iterations with one tie inside a sample gave
- * p = 0.0117 instead of the exact 0.0079, so a 6x slowdown passed at alpha 0.01. For tied samples of at most
- * {@value #MAX_EXACT_ARRANGEMENTS} arrangements the p-value is therefore the exact permutation one: the share
- * of all ways to split the pooled mid-ranks into the two sample sizes whose U is at least as far from its
- * mean as the observed U.
+ * <p>Without ties Hipparchus gives the exact p-value for small samples (5 vs 5 perfectly separated iterations: 2/252 =
+ * 0.0079) and the normal approximation otherwise. With ties (SingleShotTime scores are whole nanoseconds, so two
+ * iterations can be equal) Hipparchus only has the normal approximation, which is far too conservative for small
+ * samples: 5 vs 5 perfectly separated iterations with one tie inside a sample gave p = 0.0117 instead of the exact
+ * 0.0079, so a 6x slowdown passed at alpha 0.01. For tied samples of at most {@value #MAX_EXACT_ARRANGEMENTS}
+ * arrangements the p-value is therefore the exact permutation one: the share of all ways to split the pooled mid-ranks
+ * into the two sample sizes whose U is at least as far from its mean as the observed U.
  *
- * <p>Small samples cannot reach small p-values at all: {@link #smallestPValue} is the p-value of two
- * perfectly separated samples of the given sizes, so a comparison can say "too few iterations" instead of
- * a misleading "unchanged". At alpha 0.01 that needs at least 5 iterations on each side.
+ * <p>Small samples cannot reach small p-values at all: {@link #smallestPValue} is the p-value of two perfectly
+ * separated samples of the given sizes, so a comparison can say "too few iterations" instead of a misleading
+ * "unchanged". At alpha 0.01 that needs at least 5 iterations on each side.
  */
 final class RankSumTest {
 
@@ -88,8 +87,8 @@ final class RankSumTest {
     }
 
     /** counts[0]: splits at least as extreme as observed; counts[1]: all splits. */
-    private static void countSplits(double[] ranks, int from, int left, double sum, double mean, double distance,
-                                    long[] counts) {
+    private static void countSplits(
+            double[] ranks, int from, int left, double sum, double mean, double distance, long[] counts) {
         if (left == 0) {
             counts[1]++;
             if (Math.abs(sum - mean) >= distance) {

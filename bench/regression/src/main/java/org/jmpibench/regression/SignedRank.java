@@ -6,28 +6,27 @@ import org.hipparchus.stat.ranking.NaturalRanking;
 
 /**
  * The centre of paired differences (per-block log ratios) with its distribution-free confidence interval: the
- * Hodges–Lehmann estimate (the median of the Walsh averages {@code (d_i + d_j) / 2}, {@code i <= j}) and the
- * interval between the {@code (k+1)}-th smallest and the {@code (k+1)}-th largest Walsh average, where {@code k}
- * is the largest value with {@code 2 P(T <= k) <= alpha} under the exact null distribution of the Wilcoxon
- * signed-rank statistic {@code T} (Hollander and Wolfe, Nonparametric Statistical Methods, 3.2). It needs only
- * that the differences are independent and symmetric about their centre: no normality, and one wild block moves
- * the estimate by one Walsh average at most. The interval excludes 0 exactly when the two-sided signed-rank test
- * has {@code p <= alpha}.
+ * Hodges–Lehmann estimate (the median of the Walsh averages {@code (d_i + d_j) / 2}, {@code i <= j}) and the interval
+ * between the {@code (k+1)}-th smallest and the {@code (k+1)}-th largest Walsh average, where {@code k} is the largest
+ * value with {@code 2 P(T <= k) <= alpha} under the exact null distribution of the Wilcoxon signed-rank statistic
+ * {@code T} (Hollander and Wolfe, Nonparametric Statistical Methods, 3.2). It needs only that the differences are
+ * independent and symmetric about their centre: no normality, and one wild block moves the estimate by one Walsh
+ * average at most. The interval excludes 0 exactly when the two-sided signed-rank test has {@code p <= alpha}.
  *
- * <p>Hipparchus has the signed-rank test but not the interval, and its exact p-value enumerates all {@code 2^n}
- * sign patterns (seconds per benchmark at 25 blocks); the null distribution here is the number of subsets of
- * {1..n} with each rank sum, by the usual recurrence, as probabilities: exact for any n, in O(n^3). A test checks
- * its p-values against Hipparchus's.
+ * <p>Hipparchus has the signed-rank test but not the interval, and its exact p-value enumerates all {@code 2^n} sign
+ * patterns (seconds per benchmark at 25 blocks); the null distribution here is the number of subsets of {1..n} with
+ * each rank sum, by the usual recurrence, as probabilities: exact for any n, in O(n^3). A test checks its p-values
+ * against Hipparchus's.
  */
 final class SignedRank {
 
     /**
-     * @param n          how many differences
-     * @param centre     the Hodges–Lehmann estimate
-     * @param low        lower end of the interval; NaN when {@code n} is too small for {@code alpha}
-     * @param high       upper end; NaN likewise
+     * @param n how many differences
+     * @param centre the Hodges–Lehmann estimate
+     * @param low lower end of the interval; NaN when {@code n} is too small for {@code alpha}
+     * @param high upper end; NaN likewise
      * @param confidence the interval's exact coverage, {@code 1 - 2 P(T <= k)}; NaN likewise
-     * @param pValue     the two-sided signed-rank p-value for a centre of 0
+     * @param pValue the two-sided signed-rank p-value for a centre of 0
      */
     record Estimate(int n, double centre, double low, double high, double confidence, double pValue) {
 
@@ -41,8 +40,7 @@ final class SignedRank {
         }
     }
 
-    private SignedRank() {
-    }
+    private SignedRank() {}
 
     /**
      * The estimate and the interval at two-sided level {@code alpha}.
@@ -120,8 +118,8 @@ final class SignedRank {
     }
 
     /**
-     * The exact two-sided p-value {@code 2 P(T <= min(T+, T-))}, from the same distribution as the interval, so
-     * the two always agree. Zeros are dropped (Wilcoxon's rule); tied magnitudes get mid-ranks (Hipparchus's
+     * The exact two-sided p-value {@code 2 P(T <= min(T+, T-))}, from the same distribution as the interval, so the two
+     * always agree. Zeros are dropped (Wilcoxon's rule); tied magnitudes get mid-ranks (Hipparchus's
      * {@link NaturalRanking}), and the statistic is rounded down, which errs towards "not significant".
      */
     private static double pValue(double[] d) {
@@ -129,7 +127,8 @@ final class SignedRank {
         if (nonZero.length == 0) {
             return 1;
         }
-        double[] ranks = new NaturalRanking().rank(Arrays.stream(nonZero).map(Math::abs).toArray());
+        double[] ranks =
+                new NaturalRanking().rank(Arrays.stream(nonZero).map(Math::abs).toArray());
         double positive = 0;
         double negative = 0;
         for (int i = 0; i < nonZero.length; i++) {

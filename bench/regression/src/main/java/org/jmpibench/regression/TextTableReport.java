@@ -4,15 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The report for a terminal or CI log: fixed-width columns, numbers right-aligned, then the summary, the notes
- * and, last (where a CI log's reader looks), the verdict line.
+ * The report for a terminal or CI log: fixed-width columns, numbers right-aligned, then the summary, the notes and,
+ * last (where a CI log's reader looks), the verdict line.
  */
 public final class TextTableReport {
 
     private static final String GAP = "  ";
 
-    private TextTableReport() {
-    }
+    private TextTableReport() {}
 
     /** Every row. */
     public static String render(ComparisonReport report) {
@@ -57,7 +56,10 @@ public final class TextTableReport {
             out.append(text.toString().stripTrailing()).append('\n');
         }
         if (hidden > 0) {
-            out.append("(").append(hidden).append(" unchanged ").append(hidden == 1 ? "row" : "rows")
+            out.append("(")
+                    .append(hidden)
+                    .append(" unchanged ")
+                    .append(hidden == 1 ? "row" : "rows")
                     .append(" not shown: --changed-only)\n");
         }
         out.append('\n').append(summary(report)).append('\n');

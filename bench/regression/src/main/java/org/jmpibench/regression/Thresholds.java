@@ -5,12 +5,12 @@ import java.util.List;
 import org.jmpibench.results.BenchmarkKey;
 
 /**
- * The smallest change that counts, per benchmark: a default, and rules for the benchmarks a
- * {@link BenchmarkSelector} picks ({@code --threshold op:send,backend:shm=15%}). The most specific matching rule
- * wins (more terms); among equally specific ones, the one given last.
+ * The smallest change that counts, per benchmark: a default, and rules for the benchmarks a {@link BenchmarkSelector}
+ * picks ({@code --threshold op:send,backend:shm=15%}). The most specific matching rule wins (more terms); among equally
+ * specific ones, the one given last.
  *
  * @param defaultThreshold the fraction for every benchmark no rule picks ({@code 0.10} = 10%)
- * @param rules            per-benchmark thresholds, in the order given
+ * @param rules per-benchmark thresholds, in the order given
  */
 public record Thresholds(double defaultThreshold, List<Rule> rules) {
 
@@ -37,8 +37,8 @@ public record Thresholds(double defaultThreshold, List<Rule> rules) {
     }
 
     /**
-     * The thresholds of repeated {@code --threshold} options: a bare percentage (the last one given) sets the
-     * default, else {@code fallback} is; {@code SELECTOR=PERCENT} adds a rule.
+     * The thresholds of repeated {@code --threshold} options: a bare percentage (the last one given) sets the default,
+     * else {@code fallback} is; {@code SELECTOR=PERCENT} adds a rule.
      */
     public static Thresholds from(List<Rule> given, double fallback) {
         Thresholds thresholds = of(fallback);
@@ -63,7 +63,8 @@ public record Thresholds(double defaultThreshold, List<Rule> rules) {
         Rule best = null;
         for (Rule rule : rules) {
             if (rule.selector().matches(key)
-                    && (best == null || rule.selector().specificity() >= best.selector().specificity())) {
+                    && (best == null
+                            || rule.selector().specificity() >= best.selector().specificity())) {
                 best = rule;
             }
         }

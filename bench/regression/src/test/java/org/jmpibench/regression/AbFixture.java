@@ -12,9 +12,9 @@ import org.jmpibench.results.Param;
 import org.jmpibench.results.ScoreUnit;
 
 /**
- * Synthetic A/B runs for tests: blocks of four forks in {@link BlockDesign}'s order, each fork five iterations
- * of every benchmark, a fork's level drawn from a noise model the test chooses (the machine's fork-to-fork
- * noise), head's benchmarks scaled by planted ratios.
+ * Synthetic A/B runs for tests: blocks of four forks in {@link BlockDesign}'s order, each fork five iterations of every
+ * benchmark, a fork's level drawn from a noise model the test chooses (the machine's fork-to-fork noise), head's
+ * benchmarks scaled by planted ratios.
  */
 final class AbFixture {
 
@@ -30,8 +30,11 @@ final class AbFixture {
     }
 
     /** The four benchmarks of the CI matrix's shape. */
-    static final List<Bench> FOUR = List.of(new Bench("loopback", 1, 12), new Bench("loopback", 1024, 20),
-            new Bench("shm", 1, 0.5), new Bench("shm", 1024, 1.5));
+    static final List<Bench> FOUR = List.of(
+            new Bench("loopback", 1, 12),
+            new Bench("loopback", 1024, 20),
+            new Bench("shm", 1, 0.5),
+            new Bench("shm", 1024, 1.5));
 
     /** Fork-to-fork noise: a log-scale offset per fork. */
     interface Noise {
@@ -63,13 +66,19 @@ final class AbFixture {
     }
 
     /**
-     * @param planted      head's ratio per benchmark (absent: 1)
+     * @param planted head's ratio per benchmark (absent: 1)
      * @param driftPerFork how much slower (log scale) the machine gets with every fork: a steady drift
-     * @param shared       noise every benchmark of a fork shares (where its job's ranks were placed), on top of
-     *                     each benchmark's own
+     * @param shared noise every benchmark of a fork shares (where its job's ranks were placed), on top of each
+     *     benchmark's own
      */
-    AbFixture(List<Bench> benches, Map<Bench, Double> planted, int blocks, double driftPerFork, Noise shared,
-              Noise own, long seed) {
+    AbFixture(
+            List<Bench> benches,
+            Map<Bench, Double> planted,
+            int blocks,
+            double driftPerFork,
+            Noise shared,
+            Noise own,
+            long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         int forkNumber = 0;
         Map<Bench, List<double[]>> baseRaw = new LinkedHashMap<>();
@@ -86,7 +95,8 @@ final class AbFixture {
                         iterations[i] = level * (1 + 0.01 * random.nextGaussian());
                     }
                     results.add(result(bench, new double[][] {iterations}));
-                    (side == AbSide.BASE ? baseRaw : headRaw).computeIfAbsent(bench, b -> new ArrayList<>())
+                    (side == AbSide.BASE ? baseRaw : headRaw)
+                            .computeIfAbsent(bench, b -> new ArrayList<>())
                             .add(iterations);
                 }
                 forks.add(new BlockedComparison.Fork(block, side, results));
@@ -106,13 +116,17 @@ final class AbFixture {
             }
         }
         Metric metric = new Metric(ScoreUnit.parse("us/op"), sum / n, Double.NaN, Double.NaN, Double.NaN, raw);
-        return new BenchmarkResult(Operation.SEND.benchmarkName(), "avgt", bench.params(), metric, Map.of(),
-                Map.of());
+        return new BenchmarkResult(Operation.SEND.benchmarkName(), "avgt", bench.params(), metric, Map.of(), Map.of());
     }
 
     ComparisonReport compare(ComparisonOptions options) {
-        return BlockedComparison.of(forks, new ComparisonReport.Side("base", null, null),
-                new ComparisonReport.Side("head", null, null), baseMerged, headMerged, options);
+        return BlockedComparison.of(
+                forks,
+                new ComparisonReport.Side("base", null, null),
+                new ComparisonReport.Side("head", null, null),
+                baseMerged,
+                headMerged,
+                options);
     }
 
     /** {@code ab}'s defaults. */

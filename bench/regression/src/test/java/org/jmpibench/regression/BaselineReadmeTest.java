@@ -21,8 +21,8 @@ import org.jmpibench.results.Sizes;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code results/baseline/README.md} says what the committed baseline is, in a table of facts; each row must be
- * what the two files hold. A refreshed baseline with an old README fails here, naming the rows that changed.
+ * {@code results/baseline/README.md} says what the committed baseline is, in a table of facts; each row must be what
+ * the two files hold. A refreshed baseline with an old README fails here, naming the rows that changed.
  */
 class BaselineReadmeTest {
     private static final Path BASELINE = Path.of("../../results/baseline");
@@ -30,22 +30,36 @@ class BaselineReadmeTest {
 
     @Test
     void everyFactInTheReadmeIsWhatTheBaselineFilesHold() throws IOException {
-        List<BenchmarkResult> results = ResultsFile.read(BASELINE.resolve("baseline.json")).results();
+        List<BenchmarkResult> results =
+                ResultsFile.read(BASELINE.resolve("baseline.json")).results();
         RunContext context = RunContext.read(BASELINE.resolve("baseline.context.json"));
         Map<String, String> flat = context.flatten();
         Map<String, String> jmh = results.get(0).jmhSettings();
 
         Map<String, String> expected = new LinkedHashMap<>();
         expected.put("results", Integer.toString(results.size()));
-        expected.put("operations", results.stream().map(r -> r.operation().orElseThrow())
-                .collect(Collectors.toCollection(TreeSet::new)).stream().map(Operation::cliName)
-                .collect(Collectors.joining(", ")));
+        expected.put(
+                "operations",
+                results.stream()
+                        .map(r -> r.operation().orElseThrow())
+                        .collect(Collectors.toCollection(TreeSet::new))
+                        .stream()
+                        .map(Operation::cliName)
+                        .collect(Collectors.joining(", ")));
         expected.put("backends", distinct(results, Param.BACKEND));
-        expected.put("np", results.stream().map(r -> r.np().getAsInt()).collect(Collectors.toCollection(TreeSet::new))
-                .stream().map(String::valueOf).collect(Collectors.joining(", ")));
-        expected.put("sizes", results.stream().map(r -> r.sizeBytes().getAsLong())
-                .collect(Collectors.toCollection(TreeSet::new)).stream().map(Sizes::formatBytes)
-                .collect(Collectors.joining(", ")));
+        expected.put(
+                "np",
+                results.stream().map(r -> r.np().getAsInt()).collect(Collectors.toCollection(TreeSet::new)).stream()
+                        .map(String::valueOf)
+                        .collect(Collectors.joining(", ")));
+        expected.put(
+                "sizes",
+                results.stream()
+                        .map(r -> r.sizeBytes().getAsLong())
+                        .collect(Collectors.toCollection(TreeSet::new))
+                        .stream()
+                        .map(Sizes::formatBytes)
+                        .collect(Collectors.joining(", ")));
         expected.put("buffer", distinct(results, Param.BUFFER));
         expected.put("profile", flat.get("profile"));
         expected.put("forks", jmh.get("forks"));
@@ -63,13 +77,19 @@ class BaselineReadmeTest {
         Map<String, String> readme = factsOfReadme();
         assertThat(readme).containsAllEntriesOf(expected);
         boolean idleParam = results.stream().anyMatch(r -> r.param(Param.IDLE).isPresent());
-        assertThat(readme.get("idle")).startsWith(idleParam ? distinct(results, Param.IDLE) : "default (the results "
-                + "predate the idle parameter)");
+        assertThat(readme.get("idle"))
+                .startsWith(
+                        idleParam
+                                ? distinct(results, Param.IDLE)
+                                : "default (the results " + "predate the idle parameter)");
     }
 
     private static String distinct(List<BenchmarkResult> results, Param param) {
-        return results.stream().map(r -> r.param(param).orElseThrow())
-                .collect(Collectors.toCollection(TreeSet::new)).stream().collect(Collectors.joining(", "));
+        return results.stream()
+                .map(r -> r.param(param).orElseThrow())
+                .collect(Collectors.toCollection(TreeSet::new))
+                .stream()
+                .collect(Collectors.joining(", "));
     }
 
     /** The rows of the table under "## What it is". */

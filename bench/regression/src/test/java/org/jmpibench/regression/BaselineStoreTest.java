@@ -1,5 +1,11 @@
 package org.jmpibench.regression;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.jmpibench.regression.ComparisonTest.TIGHT_FORK_1;
+import static org.jmpibench.regression.ComparisonTest.TIGHT_FORK_2;
+import static org.jmpibench.results.ResultsFileBuilder.scaled;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -12,12 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.jmpibench.regression.ComparisonTest.TIGHT_FORK_1;
-import static org.jmpibench.regression.ComparisonTest.TIGHT_FORK_2;
-import static org.jmpibench.results.ResultsFileBuilder.scaled;
-
 class BaselineStoreTest {
 
     @TempDir
@@ -25,8 +25,14 @@ class BaselineStoreTest {
 
     private Path results(String name, double centre, String host) throws IOException {
         Path file = ResultsFileBuilder.file()
-                .add(Operation.SEND.benchmarkName(), "avgt", "us/op", scaled(centre, TIGHT_FORK_1), scaled(centre, TIGHT_FORK_2))
-                .params("loopback", 2, 1).done()
+                .add(
+                        Operation.SEND.benchmarkName(),
+                        "avgt",
+                        "us/op",
+                        scaled(centre, TIGHT_FORK_1),
+                        scaled(centre, TIGHT_FORK_2))
+                .params("loopback", 2, 1)
+                .done()
                 .writeTo(dir.resolve(name + ".json"));
         Files.writeString(dir.resolve(name + ".context.json"), "{\"host\": \"" + host + "\"}");
         return file;
@@ -41,7 +47,8 @@ class BaselineStoreTest {
                 .containsExactly(baseline, dir.resolve("results/baseline/baseline.context.json"));
 
         assertThat(Files.readString(baseline)).isEqualTo(Files.readString(results));
-        assertThat(Files.readString(dir.resolve("results/baseline/baseline.context.json"))).contains("ci-1");
+        assertThat(Files.readString(dir.resolve("results/baseline/baseline.context.json")))
+                .contains("ci-1");
         try (var files = Files.list(baseline.getParent())) {
             assertThat(files).hasSize(2); // no temporary file left behind
         }
@@ -65,7 +72,8 @@ class BaselineStoreTest {
         Files.writeString(dir.resolve("bogus.context.json"), "{}");
 
         assertThatThrownBy(() -> BaselineStore.record(bogus, dir.resolve("baseline.json")))
-                .isInstanceOf(ResultsFileException.class).hasMessageContaining("not a JMH results file");
+                .isInstanceOf(ResultsFileException.class)
+                .hasMessageContaining("not a JMH results file");
     }
 
     @Test
@@ -76,14 +84,18 @@ class BaselineStoreTest {
         StringWriter out = new StringWriter();
 
         CommandLine cmd = new CommandLine(new CompareCommand()).setOut(new PrintWriter(out));
-        assertThat(cmd.execute(baseline.toString(), first.toString(), "--update-baseline")).isEqualTo(0);
+        assertThat(cmd.execute(baseline.toString(), first.toString(), "--update-baseline"))
+                .isEqualTo(0);
         assertThat(out.toString()).contains("No baseline at " + baseline);
         assertThat(Files.readString(baseline)).isEqualTo(Files.readString(first));
 
         // Without the option the slower run fails; with it, the comparison is shown and then accepted.
-        assertThat(new CommandLine(new CompareCommand()).setOut(new PrintWriter(new StringWriter()))
-                .execute(baseline.toString(), slower.toString())).isEqualTo(1);
-        assertThat(cmd.execute(baseline.toString(), slower.toString(), "--update-baseline")).isEqualTo(0);
+        assertThat(new CommandLine(new CompareCommand())
+                        .setOut(new PrintWriter(new StringWriter()))
+                        .execute(baseline.toString(), slower.toString()))
+                .isEqualTo(1);
+        assertThat(cmd.execute(baseline.toString(), slower.toString(), "--update-baseline"))
+                .isEqualTo(0);
         assertThat(out.toString()).contains("regressed", "Baseline " + baseline + " replaced by " + slower);
         assertThat(Files.readString(baseline)).isEqualTo(Files.readString(slower));
     }
@@ -97,7 +109,9 @@ class BaselineStoreTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
 
-        int code = new CommandLine(new CompareCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+        int code = new CommandLine(new CompareCommand())
+                .setOut(new PrintWriter(out))
+                .setErr(new PrintWriter(err))
                 .execute(baseline.toString(), noContext.toString(), "--update-baseline");
 
         assertThat(code).isEqualTo(2);

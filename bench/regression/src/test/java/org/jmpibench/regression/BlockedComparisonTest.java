@@ -12,14 +12,16 @@ class BlockedComparisonTest {
     private static final Bench SHM_1 = AbFixture.FOUR.get(2);
 
     private static MetricComparison rowOf(ComparisonReport report, Bench bench) {
-        return report.rows().stream().filter(r -> r.key().params().equals(new java.util.TreeMap<>(bench.params())))
-                .findFirst().orElseThrow();
+        return report.rows().stream()
+                .filter(r -> r.key().params().equals(new java.util.TreeMap<>(bench.params())))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void aPlantedSlowdownOnOneBenchmarkIsTheOnlyRegression() {
-        AbFixture run = new AbFixture(AbFixture.FOUR, Map.of(SHM_1, 1.25), 12, AbFixture.normal(0.03),
-                AbFixture.normal(0.03), 1);
+        AbFixture run = new AbFixture(
+                AbFixture.FOUR, Map.of(SHM_1, 1.25), 12, AbFixture.normal(0.03), AbFixture.normal(0.03), 1);
 
         ComparisonReport report = run.compare(AbFixture.abDefaults());
 
@@ -32,8 +34,8 @@ class BlockedComparisonTest {
             assertThat(row.reason()).startsWith("slower by a factor of");
         });
         assertThat(report.rows(Verdict.UNCHANGED)).hasSize(3);
-        assertThat(report.verdictLine()).startsWith("REGRESSION: 1 of 4 benchmarks worse (PingPong.send "
-                + "backend=shm np=2 size=1 +");
+        assertThat(report.verdictLine())
+                .startsWith("REGRESSION: 1 of 4 benchmarks worse (PingPong.send " + "backend=shm np=2 size=1 +");
         assertThat(report.method()).startsWith("12 blocks of 4 forks").contains("98.75%", "alpha 0.05 for all 4");
     }
 
@@ -41,35 +43,37 @@ class BlockedComparisonTest {
     void aSteadyDriftOfTheMachineCancelsWithinBlocks() {
         // The machine gets 2x slower over the 48 forks; forks otherwise vary by 2%.
         double drift = Math.log(2) / 48;
-        AbFixture unchanged = new AbFixture(AbFixture.FOUR, Map.of(), 12, drift, AbFixture.normal(0.02),
-                AbFixture.normal(0.02), 2);
-        AbFixture planted = new AbFixture(AbFixture.FOUR, Map.of(SHM_1, 1.10), 12, drift, AbFixture.normal(0.02),
-                AbFixture.normal(0.02), 2);
+        AbFixture unchanged =
+                new AbFixture(AbFixture.FOUR, Map.of(), 12, drift, AbFixture.normal(0.02), AbFixture.normal(0.02), 2);
+        AbFixture planted = new AbFixture(
+                AbFixture.FOUR, Map.of(SHM_1, 1.10), 12, drift, AbFixture.normal(0.02), AbFixture.normal(0.02), 2);
 
         assertThat(unchanged.compare(AbFixture.abDefaults()).rows()).allSatisfy(row -> {
             assertThat(row.verdict()).isEqualTo(Verdict.UNCHANGED);
             assertThat(row.change()).isBetween(-0.03, 0.03);
         });
-        assertThat(planted.compare(AbFixture.abDefaults()).rows(Verdict.REGRESSED)).singleElement()
+        assertThat(planted.compare(AbFixture.abDefaults()).rows(Verdict.REGRESSED))
+                .singleElement()
                 .satisfies(row -> assertThat(row.key().params()).containsEntry("backend", "shm"));
     }
 
     @Test
     void fasterIsAnImprovement() {
-        AbFixture run = new AbFixture(AbFixture.FOUR, Map.of(SHM_1, 0.7), 12, AbFixture.normal(0.1),
-                AbFixture.normal(0.05), 3);
+        AbFixture run =
+                new AbFixture(AbFixture.FOUR, Map.of(SHM_1, 0.7), 12, AbFixture.normal(0.1), AbFixture.normal(0.05), 3);
 
         ComparisonReport report = run.compare(AbFixture.abDefaults());
 
-        assertThat(report.rows(Verdict.IMPROVED)).singleElement()
+        assertThat(report.rows(Verdict.IMPROVED))
+                .singleElement()
                 .satisfies(row -> assertThat(row.reason()).startsWith("faster"));
         assertThat(report.hasRegression()).isFalse();
     }
 
     @Test
     void aSignificantChangeWithinItsThresholdIsUnchanged() {
-        AbFixture run = new AbFixture(AbFixture.FOUR, Map.of(SHM_1, 1.03), 12, AbFixture.normal(0.003),
-                AbFixture.normal(0.003), 4);
+        AbFixture run = new AbFixture(
+                AbFixture.FOUR, Map.of(SHM_1, 1.03), 12, AbFixture.normal(0.003), AbFixture.normal(0.003), 4);
 
         MetricComparison row = rowOf(run.compare(AbFixture.abDefaults()), SHM_1);
 
@@ -80,10 +84,11 @@ class BlockedComparisonTest {
 
     @Test
     void perBenchmarkThresholdsApply() {
-        AbFixture run = new AbFixture(AbFixture.FOUR, Map.of(SHM_1, 1.25), 12, AbFixture.normal(0.1),
-                AbFixture.normal(0.02), 5);
-        ComparisonOptions options = AbFixture.abDefaults().withThresholds(Thresholds.of(0.05)
-                .with(new Thresholds.Rule(BenchmarkSelector.parse("op:send,backend:shm"), 0.40)));
+        AbFixture run = new AbFixture(
+                AbFixture.FOUR, Map.of(SHM_1, 1.25), 12, AbFixture.normal(0.1), AbFixture.normal(0.02), 5);
+        ComparisonOptions options = AbFixture.abDefaults()
+                .withThresholds(Thresholds.of(0.05)
+                        .with(new Thresholds.Rule(BenchmarkSelector.parse("op:send,backend:shm"), 0.40)));
 
         MetricComparison row = rowOf(run.compare(options), SHM_1);
 
@@ -93,29 +98,32 @@ class BlockedComparisonTest {
 
     @Test
     void tooFewBlocksAreNotComparableEvenForAHugeChange() {
-        AbFixture run = new AbFixture(AbFixture.FOUR, Map.of(SHM_1, 3.0), 6, AbFixture.normal(0.01),
-                AbFixture.normal(0.01), 6);
+        AbFixture run =
+                new AbFixture(AbFixture.FOUR, Map.of(SHM_1, 3.0), 6, AbFixture.normal(0.01), AbFixture.normal(0.01), 6);
 
         MetricComparison row = rowOf(run.compare(AbFixture.abDefaults()), SHM_1);
 
         // 4 comparisons at alpha 0.05: 0.0125 each; 6 blocks cannot go below p = 2/64.
         assertThat(row.verdict()).isEqualTo(Verdict.NOT_COMPARABLE);
-        assertThat(row.reason()).isEqualTo("too few blocks (6): the smallest p-value is 0.0313, the level per "
-                + "comparison 0.0125");
+        assertThat(row.reason())
+                .isEqualTo("too few blocks (6): the smallest p-value is 0.0313, the level per " + "comparison 0.0125");
         assertThat(row.change()).isBetween(1.9, 2.1);
     }
 
     @Test
     void aBlockWithAFailedForkIsLeftOut() {
-        AbFixture run = new AbFixture(AbFixture.FOUR, Map.of(), 12, AbFixture.normal(0.1), AbFixture.normal(0.02),
-                7);
+        AbFixture run = new AbFixture(AbFixture.FOUR, Map.of(), 12, AbFixture.normal(0.1), AbFixture.normal(0.02), 7);
         // Block 3's second fork ran but wrote nothing (its job failed).
         List<BlockedComparison.Fork> forks = new java.util.ArrayList<>(run.forks);
         BlockedComparison.Fork failed = forks.get(3 * 4 + 1);
         forks.set(3 * 4 + 1, new BlockedComparison.Fork(failed.block(), failed.side(), List.of()));
 
-        ComparisonReport report = BlockedComparison.of(forks, new ComparisonReport.Side("base", null, null),
-                new ComparisonReport.Side("head", null, null), run.baseMerged, run.headMerged,
+        ComparisonReport report = BlockedComparison.of(
+                forks,
+                new ComparisonReport.Side("base", null, null),
+                new ComparisonReport.Side("head", null, null),
+                run.baseMerged,
+                run.headMerged,
                 AbFixture.abDefaults());
 
         assertThat(report.rows()).allSatisfy(row -> assertThat(row.blocks()).isEqualTo(11));
@@ -123,14 +131,19 @@ class BlockedComparisonTest {
 
     @Test
     void benchmarksOnOneSideOnlyAreMissingOrNew() {
-        AbFixture run = new AbFixture(AbFixture.FOUR, Map.of(), 12, AbFixture.normal(0.1), AbFixture.normal(0.02),
-                8);
+        AbFixture run = new AbFixture(AbFixture.FOUR, Map.of(), 12, AbFixture.normal(0.1), AbFixture.normal(0.02), 8);
         List<org.jmpibench.results.BenchmarkResult> head = run.headMerged.subList(0, 3);
 
-        ComparisonReport report = BlockedComparison.of(run.forks, new ComparisonReport.Side("base", null, null),
-                new ComparisonReport.Side("head", null, null), run.baseMerged, head, AbFixture.abDefaults());
+        ComparisonReport report = BlockedComparison.of(
+                run.forks,
+                new ComparisonReport.Side("base", null, null),
+                new ComparisonReport.Side("head", null, null),
+                run.baseMerged,
+                head,
+                AbFixture.abDefaults());
 
-        assertThat(report.rows(Verdict.MISSING)).singleElement()
+        assertThat(report.rows(Verdict.MISSING))
+                .singleElement()
                 .satisfies(row -> assertThat(row.reason()).contains("base only"));
         assertThat(report.method()).contains("all 3 compared");
     }

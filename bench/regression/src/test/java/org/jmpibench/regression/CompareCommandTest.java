@@ -1,23 +1,23 @@
 package org.jmpibench.regression;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jmpibench.regression.ComparisonTest.TIGHT_FORK_1;
+import static org.jmpibench.regression.ComparisonTest.TIGHT_FORK_2;
+import static org.jmpibench.results.ResultsFileBuilder.scaled;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jmpibench.results.Operation;
 import org.jmpibench.results.ResultsFileBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.jmpibench.regression.ComparisonTest.TIGHT_FORK_1;
-import static org.jmpibench.regression.ComparisonTest.TIGHT_FORK_2;
-import static org.jmpibench.results.ResultsFileBuilder.scaled;
 
 class CompareCommandTest {
 
@@ -41,12 +41,30 @@ class CompareCommandTest {
     /** PingPong at two sizes and Bcast; {@code pingPongUs} is the centre of PingPong size=1. */
     private Path results(String name, double pingPongUs) {
         return ResultsFileBuilder.file()
-                .add(Operation.SEND.benchmarkName(), "avgt", "us/op", scaled(pingPongUs, TIGHT_FORK_1), scaled(pingPongUs, TIGHT_FORK_2))
-                .params("loopback", 2, 1).done()
-                .add(Operation.SEND.benchmarkName(), "avgt", "us/op", scaled(80, TIGHT_FORK_1), scaled(80, TIGHT_FORK_2))
-                .params("loopback", 2, 65536).done()
-                .add(Operation.BCAST.benchmarkName(), "thrpt", "ops/ms", scaled(50, TIGHT_FORK_1), scaled(50, TIGHT_FORK_2))
-                .params("loopback", 3, 1).done()
+                .add(
+                        Operation.SEND.benchmarkName(),
+                        "avgt",
+                        "us/op",
+                        scaled(pingPongUs, TIGHT_FORK_1),
+                        scaled(pingPongUs, TIGHT_FORK_2))
+                .params("loopback", 2, 1)
+                .done()
+                .add(
+                        Operation.SEND.benchmarkName(),
+                        "avgt",
+                        "us/op",
+                        scaled(80, TIGHT_FORK_1),
+                        scaled(80, TIGHT_FORK_2))
+                .params("loopback", 2, 65536)
+                .done()
+                .add(
+                        Operation.BCAST.benchmarkName(),
+                        "thrpt",
+                        "ops/ms",
+                        scaled(50, TIGHT_FORK_1),
+                        scaled(50, TIGHT_FORK_2))
+                .params("loopback", 3, 1)
+                .done()
                 .writeTo(dir.resolve(name));
     }
 
@@ -65,9 +83,12 @@ class CompareCommandTest {
         // Every table row starts its Verdict column where the header does.
         int verdictColumn = lines.get(0).indexOf("Verdict");
         List<String> rows = lines.subList(1, 4);
-        assertThat(rows).allSatisfy(row -> assertThat(row.substring(verdictColumn)).startsWith("unchanged"));
-        assertThat(rows).anySatisfy(row -> assertThat(row).startsWith("Bcast.bcast").contains("ops/ms"));
-        assertThat(out.toString()).contains("0 regressed, 0 improved, 3 unchanged", "benchmarks in org.jmpibench.harness");
+        assertThat(rows)
+                .allSatisfy(row -> assertThat(row.substring(verdictColumn)).startsWith("unchanged"));
+        assertThat(rows)
+                .anySatisfy(row -> assertThat(row).startsWith("Bcast.bcast").contains("ops/ms"));
+        assertThat(out.toString())
+                .contains("0 regressed, 0 improved, 3 unchanged", "benchmarks in org.jmpibench.harness");
     }
 
     @Test
@@ -82,8 +103,10 @@ class CompareCommandTest {
 
     @Test
     void thresholdOptionAcceptsPercent() {
-        assertThat(run(results("base.json", 10), results("curr.json", 12), "--threshold", "25%")).isEqualTo(0);
-        assertThat(run(results("base.json", 10), results("curr.json", 12), "--threshold", "15")).isEqualTo(1);
+        assertThat(run(results("base.json", 10), results("curr.json", 12), "--threshold", "25%"))
+                .isEqualTo(0);
+        assertThat(run(results("base.json", 10), results("curr.json", 12), "--threshold", "15"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -98,13 +121,17 @@ class CompareCommandTest {
         assertThat(markdown.lines().findFirst().orElseThrow())
                 .startsWith("### \u274c REGRESSION: 1 of 3 benchmarks worse (PingPong.send backend=loopback")
                 .contains("+20.0%");
-        String regressions = markdown.substring(markdown.indexOf("#### Regressions (1)"), markdown.indexOf("<details>"));
-        List<String> tableLines = regressions.lines().filter(l -> l.startsWith("|")).toList();
+        String regressions =
+                markdown.substring(markdown.indexOf("#### Regressions (1)"), markdown.indexOf("<details>"));
+        List<String> tableLines =
+                regressions.lines().filter(l -> l.startsWith("|")).toList();
         assertThat(tableLines).hasSize(3);
         assertThat(tableLines.get(0)).contains("Baseline", "Current", "Change", "p", "Verdict");
         assertThat(tableLines.get(1)).matches("\\|( -{3}:? \\|)+");
         assertThat(tableLines.get(2)).contains("PingPong.send", "**regressed**");
-        assertThat(tableLines).allSatisfy(l -> assertThat(l.chars().filter(c -> c == '|').count()).isEqualTo(11));
+        assertThat(tableLines)
+                .allSatisfy(
+                        l -> assertThat(l.chars().filter(c -> c == '|').count()).isEqualTo(11));
         assertThat(markdown).contains("<details><summary>2 other rows").doesNotContain("#### Improvements");
 
         JsonNode root = new ObjectMapper().readTree(json.toFile());
@@ -133,16 +160,31 @@ class CompareCommandTest {
     void missingAndNewBenchmarksAreListedAndFailOnlyWhenAsked() {
         Path base = results("base.json", 10);
         Path curr = ResultsFileBuilder.file()
-                .add(Operation.SEND.benchmarkName(), "avgt", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2))
-                .params("loopback", 2, 1).done()
-                .add(Operation.SEND.benchmarkName(), "avgt", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2))
-                .params("shm", 2, 1).done()
+                .add(
+                        Operation.SEND.benchmarkName(),
+                        "avgt",
+                        "us/op",
+                        scaled(10, TIGHT_FORK_1),
+                        scaled(10, TIGHT_FORK_2))
+                .params("loopback", 2, 1)
+                .done()
+                .add(
+                        Operation.SEND.benchmarkName(),
+                        "avgt",
+                        "us/op",
+                        scaled(10, TIGHT_FORK_1),
+                        scaled(10, TIGHT_FORK_2))
+                .params("shm", 2, 1)
+                .done()
                 .writeTo(dir.resolve("curr.json"));
 
         assertThat(run(base, curr)).isEqualTo(0);
-        assertThat(out.toString().lines().filter(l -> l.contains("  missing  ")).count()).isEqualTo(2);
+        assertThat(out.toString().lines().filter(l -> l.contains("  missing  ")).count())
+                .isEqualTo(2);
         assertThat(out.toString().lines().filter(l -> l.contains("  new  ")).toList())
-                .singleElement().asString().contains("backend=shm");
+                .singleElement()
+                .asString()
+                .contains("backend=shm");
         assertThat(out.toString()).contains("2 missing, 1 new");
 
         assertThat(run(base, curr, "--fail-on-missing")).isEqualTo(1);
@@ -160,8 +202,7 @@ class CompareCommandTest {
     void emptyCurrentFileIsOneLineAndExitTwo() throws IOException {
         Path empty = Files.writeString(dir.resolve("empty.json"), "");
         assertThat(run(results("base.json", 10), empty)).isEqualTo(2);
-        assertThat(errLines()).singleElement().asString()
-                .startsWith("compare: current file " + empty + ": is empty");
+        assertThat(errLines()).singleElement().asString().startsWith("compare: current file " + empty + ": is empty");
     }
 
     @Test
@@ -171,7 +212,9 @@ class CompareCommandTest {
         Path truncated = Files.writeString(dir.resolve("truncated.json"), text.substring(0, text.length() / 2));
 
         assertThat(run(base, truncated)).isEqualTo(2);
-        assertThat(errLines()).singleElement().asString()
+        assertThat(errLines())
+                .singleElement()
+                .asString()
                 .startsWith("compare: current file " + truncated + ": not valid JSON (line ")
                 .doesNotContain("Exception", "\tat ");
     }
@@ -180,7 +223,9 @@ class CompareCommandTest {
     void nonJmhJsonIsOneLineAndExitTwo() throws IOException {
         Path other = Files.writeString(dir.resolve("package.json"), "{\"name\": \"not-a-benchmark\"}");
         assertThat(run(other, results("curr.json", 10))).isEqualTo(2);
-        assertThat(errLines()).singleElement().asString()
+        assertThat(errLines())
+                .singleElement()
+                .asString()
                 .isEqualTo("compare: baseline file " + other
                         + ": not a JMH results file (the top level is an object, not an array of results; expected"
                         + " the JSON array that JMH writes with -rf json)");
@@ -190,9 +235,11 @@ class CompareCommandTest {
     void usageErrorsExitTwo() {
         assertThat(run(results("base.json", 10))).isEqualTo(2);
         assertThat(err.toString()).contains("Missing required parameter");
-        assertThat(run(results("base.json", 10), results("curr.json", 10), "--threshold", "ten")).isEqualTo(2);
+        assertThat(run(results("base.json", 10), results("curr.json", 10), "--threshold", "ten"))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("'ten' is not a percentage");
-        assertThat(run(results("base.json", 10), results("curr.json", 10), "--alpha", "1.5")).isEqualTo(2);
+        assertThat(run(results("base.json", 10), results("curr.json", 10), "--alpha", "1.5"))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("--alpha", "1.5");
     }
 
@@ -214,31 +261,38 @@ class CompareCommandTest {
         assertThat(run(base, curr)).isEqualTo(0);
         assertThat(out.toString()).contains("note: runs differ in context host: baseline 'ci-1', current 'laptop'");
         List<String> lines = out.toString().lines().toList();
-        assertThat(lines.get(lines.size() - 1)).isEqualTo("no regression: 3 benchmarks compared; warning: not "
-                + "comparable as a gate: different host ('ci-1' vs 'laptop')");
+        assertThat(lines.get(lines.size() - 1))
+                .isEqualTo("no regression: 3 benchmarks compared; warning: not "
+                        + "comparable as a gate: different host ('ci-1' vs 'laptop')");
     }
 
     @Test
     void theVerdictSaysWhenCpuOrJvmDifferAndStillComputes() throws IOException {
         Path base = results("base.json", 10);
         Path curr = results("curr.json", 12);
-        Files.writeString(dir.resolve("base.context.json"), "{\"host\": \"ci\", \"cpuModel\": \"EPYC 7763\","
-                + " \"jvm\": {\"version\": \"17.0.15\"}}");
-        Files.writeString(dir.resolve("curr.context.json"), "{\"host\": \"ci\", \"cpuModel\": \"Xeon 8370C\","
-                + " \"jvm\": {\"version\": \"21.0.5\"}}");
+        Files.writeString(
+                dir.resolve("base.context.json"),
+                "{\"host\": \"ci\", \"cpuModel\": \"EPYC 7763\"," + " \"jvm\": {\"version\": \"17.0.15\"}}");
+        Files.writeString(
+                dir.resolve("curr.context.json"),
+                "{\"host\": \"ci\", \"cpuModel\": \"Xeon 8370C\"," + " \"jvm\": {\"version\": \"21.0.5\"}}");
 
         assertThat(run(base, curr)).isEqualTo(1);
         List<String> lines = out.toString().lines().toList();
-        assertThat(lines.get(lines.size() - 1)).startsWith("REGRESSION: 1 of 3 benchmarks worse")
+        assertThat(lines.get(lines.size() - 1))
+                .startsWith("REGRESSION: 1 of 3 benchmarks worse")
                 .endsWith("; warning: not comparable as a gate: different CPU ('EPYC 7763' vs 'Xeon 8370C'), "
                         + "JVM ('17.0.15' vs '21.0.5')");
     }
 
     @Test
     void changedOnlyLeavesTheUnchangedRowsOut() {
-        assertThat(run(results("base.json", 10), results("curr.json", 12), "--changed-only")).isEqualTo(1);
-        assertThat(out.toString().lines().filter(l -> l.contains("  unchanged  "))).isEmpty();
-        assertThat(out.toString()).contains("PingPong.send", "regressed", "(2 unchanged rows not shown: --changed-only)");
+        assertThat(run(results("base.json", 10), results("curr.json", 12), "--changed-only"))
+                .isEqualTo(1);
+        assertThat(out.toString().lines().filter(l -> l.contains("  unchanged  ")))
+                .isEmpty();
+        assertThat(out.toString())
+                .contains("PingPong.send", "regressed", "(2 unchanged rows not shown: --changed-only)");
     }
 
     @Test
@@ -247,7 +301,8 @@ class CompareCommandTest {
         Path curr = results("curr.json", 12);
         assertThat(run(base, curr, "--threshold", "op:send,size:1=25%")).isEqualTo(0);
         assertThat(run(base, curr, "--threshold", "op:bcast=25%")).isEqualTo(1);
-        assertThat(run(base, curr, "--threshold", "30%", "--threshold", "send,size:1=15%")).isEqualTo(1);
+        assertThat(run(base, curr, "--threshold", "30%", "--threshold", "send,size:1=15%"))
+                .isEqualTo(1);
         assertThat(run(base, curr, "--threshold", "op:sned=5%")).isEqualTo(2);
         assertThat(err.toString()).contains("unknown operation 'sned'");
     }
@@ -262,12 +317,14 @@ class CompareCommandTest {
 
         assertThat(run(base, curr, "--markdown", md.toString())).isEqualTo(0);
 
-        List<String> consoleNotes = out.toString().lines().filter(l -> l.startsWith("note: ")).toList();
+        List<String> consoleNotes =
+                out.toString().lines().filter(l -> l.startsWith("note: ")).toList();
         assertThat(consoleNotes).hasSize(2);
         String markdown = Files.readString(md);
         // the report model (MarkdownReport) puts the console's warning in the verdict heading and its notes in the
         // folded context section, each a list item without the console's "note: " prefix
-        assertThat(markdown.lines().findFirst().orElseThrow()).startsWith("### ")
+        assertThat(markdown.lines().findFirst().orElseThrow())
+                .startsWith("### ")
                 .contains("not comparable as a gate: different host");
         consoleNotes.forEach(note -> assertThat(markdown).contains("- " + note.substring("note: ".length()) + "\n"));
     }
@@ -275,8 +332,11 @@ class CompareCommandTest {
     @Test
     void withoutContextDifferencesTheMarkdownHasNoNotes() throws IOException {
         Path md = dir.resolve("report.md");
-        assertThat(run(results("base.json", 10), results("curr.json", 10), "--markdown", md.toString())).isEqualTo(0);
-        assertThat(Files.readString(md)).doesNotContain("note:").doesNotContain("runs differ in context")
+        assertThat(run(results("base.json", 10), results("curr.json", 10), "--markdown", md.toString()))
+                .isEqualTo(0);
+        assertThat(Files.readString(md))
+                .doesNotContain("note:")
+                .doesNotContain("runs differ in context")
                 .doesNotContain("not comparable as a gate");
     }
 }

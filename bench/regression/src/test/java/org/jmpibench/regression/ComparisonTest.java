@@ -1,5 +1,10 @@
 package org.jmpibench.regression;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.jmpibench.results.ResultsFileBuilder.scaled;
+import static org.jmpibench.results.ResultsFileBuilder.times;
+
 import java.nio.file.Path;
 import org.jmpibench.results.Layout;
 import org.jmpibench.results.Operation;
@@ -8,26 +13,24 @@ import org.jmpibench.results.ResultsFileBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-import static org.jmpibench.results.ResultsFileBuilder.scaled;
-import static org.jmpibench.results.ResultsFileBuilder.times;
-
 class ComparisonTest {
 
     /** Two forks of five iterations each, within ±1% of the centre. */
     static final double[] TIGHT_FORK_1 = {0.990, 1.010, 1.000, 0.995, 1.005};
+
     static final double[] TIGHT_FORK_2 = {1.002, 0.998, 1.007, 0.993, 1.000};
     /** Two forks of five iterations each, spread ±40% around the centre. */
     static final double[] WIDE_FORK_1 = {0.6, 1.4, 0.8, 1.2, 1.0};
+
     static final double[] WIDE_FORK_2 = {0.7, 1.3, 0.9, 1.1, 1.0};
 
     @TempDir
     Path dir;
 
-    private ComparisonReport compare(ResultsFileBuilder baseline, ResultsFileBuilder current, ComparisonOptions options) {
-        return Comparison.of(baseline.writeTo(dir.resolve("baseline.json")),
-                current.writeTo(dir.resolve("current.json")), options);
+    private ComparisonReport compare(
+            ResultsFileBuilder baseline, ResultsFileBuilder current, ComparisonOptions options) {
+        return Comparison.of(
+                baseline.writeTo(dir.resolve("baseline.json")), current.writeTo(dir.resolve("current.json")), options);
     }
 
     private ComparisonReport compare(ResultsFileBuilder baseline, ResultsFileBuilder current) {
@@ -37,7 +40,8 @@ class ComparisonTest {
     private static ResultsFileBuilder oneTimeBenchmark(String unit, double centre, double[] fork1, double[] fork2) {
         return ResultsFileBuilder.file()
                 .add(Operation.SEND.benchmarkName(), "avgt", unit, scaled(centre, fork1), scaled(centre, fork2))
-                .params("loopback", 2, 1024).done();
+                .params("loopback", 2, 1024)
+                .done();
     }
 
     @Test
@@ -90,9 +94,15 @@ class ComparisonTest {
         ResultsFileBuilder baseline = oneTimeBenchmark("us/op", 10.0, TIGHT_FORK_1, TIGHT_FORK_2);
         ResultsFileBuilder current = oneTimeBenchmark("us/op", 12.0, TIGHT_FORK_1, TIGHT_FORK_2);
 
-        assertThat(compare(baseline, current, ComparisonOptions.defaults().withThreshold(0.25)).rows().get(0).verdict())
+        assertThat(compare(baseline, current, ComparisonOptions.defaults().withThreshold(0.25))
+                        .rows()
+                        .get(0)
+                        .verdict())
                 .isEqualTo(Verdict.UNCHANGED);
-        assertThat(compare(baseline, current, ComparisonOptions.defaults().withThreshold(0.0)).rows().get(0).verdict())
+        assertThat(compare(baseline, current, ComparisonOptions.defaults().withThreshold(0.0))
+                        .rows()
+                        .get(0)
+                        .verdict())
                 .isEqualTo(Verdict.REGRESSED);
     }
 
@@ -108,10 +118,24 @@ class ComparisonTest {
 
     @Test
     void higherThroughputIsAnImprovementAndLowerThroughputARegression() {
-        ResultsFileBuilder slow = ResultsFileBuilder.file().add(Operation.BCAST.benchmarkName(), "thrpt", "ops/s",
-                scaled(1000, TIGHT_FORK_1), scaled(1000, TIGHT_FORK_2)).params("shm", 4, 8).done();
-        ResultsFileBuilder fast = ResultsFileBuilder.file().add(Operation.BCAST.benchmarkName(), "thrpt", "ops/s",
-                scaled(1250, TIGHT_FORK_1), scaled(1250, TIGHT_FORK_2)).params("shm", 4, 8).done();
+        ResultsFileBuilder slow = ResultsFileBuilder.file()
+                .add(
+                        Operation.BCAST.benchmarkName(),
+                        "thrpt",
+                        "ops/s",
+                        scaled(1000, TIGHT_FORK_1),
+                        scaled(1000, TIGHT_FORK_2))
+                .params("shm", 4, 8)
+                .done();
+        ResultsFileBuilder fast = ResultsFileBuilder.file()
+                .add(
+                        Operation.BCAST.benchmarkName(),
+                        "thrpt",
+                        "ops/s",
+                        scaled(1250, TIGHT_FORK_1),
+                        scaled(1250, TIGHT_FORK_2))
+                .params("shm", 4, 8)
+                .done();
 
         MetricComparison faster = compare(slow, fast).rows().get(0);
         assertThat(faster.verdict()).isEqualTo(Verdict.IMPROVED);
@@ -128,24 +152,44 @@ class ComparisonTest {
     void thresholdIsTheSameForTimeAndThroughput() {
         // A 12% slowdown in time is an 10.7% drop in throughput: both are a factor of 1.12, beyond 11%.
         ComparisonOptions threshold11 = ComparisonOptions.defaults().withThreshold(0.11);
-        ResultsFileBuilder thrBase = ResultsFileBuilder.file().add(Operation.BCAST.benchmarkName(), "thrpt", "ops/ms",
-                scaled(100, TIGHT_FORK_1), scaled(100, TIGHT_FORK_2)).done();
-        ResultsFileBuilder thrCurr = ResultsFileBuilder.file().add(Operation.BCAST.benchmarkName(), "thrpt", "ops/ms",
-                times(scaled(100, TIGHT_FORK_1), 1 / 1.12), times(scaled(100, TIGHT_FORK_2), 1 / 1.12)).done();
+        ResultsFileBuilder thrBase = ResultsFileBuilder.file()
+                .add(
+                        Operation.BCAST.benchmarkName(),
+                        "thrpt",
+                        "ops/ms",
+                        scaled(100, TIGHT_FORK_1),
+                        scaled(100, TIGHT_FORK_2))
+                .done();
+        ResultsFileBuilder thrCurr = ResultsFileBuilder.file()
+                .add(
+                        Operation.BCAST.benchmarkName(),
+                        "thrpt",
+                        "ops/ms",
+                        times(scaled(100, TIGHT_FORK_1), 1 / 1.12),
+                        times(scaled(100, TIGHT_FORK_2), 1 / 1.12))
+                .done();
         ResultsFileBuilder timeBase = oneTimeBenchmark("us/op", 10.0, TIGHT_FORK_1, TIGHT_FORK_2);
         ResultsFileBuilder timeCurr = oneTimeBenchmark("us/op", 11.2, TIGHT_FORK_1, TIGHT_FORK_2);
 
-        assertThat(compare(thrBase, thrCurr, threshold11).rows().get(0).verdict()).isEqualTo(Verdict.REGRESSED);
-        assertThat(compare(timeBase, timeCurr, threshold11).rows().get(0).verdict()).isEqualTo(Verdict.REGRESSED);
+        assertThat(compare(thrBase, thrCurr, threshold11).rows().get(0).verdict())
+                .isEqualTo(Verdict.REGRESSED);
+        assertThat(compare(timeBase, timeCurr, threshold11).rows().get(0).verdict())
+                .isEqualTo(Verdict.REGRESSED);
     }
 
     @Test
     void unitsAreConvertedBeforeComparing() {
         double[] us1 = scaled(10.0, TIGHT_FORK_1);
         double[] us2 = scaled(10.0, TIGHT_FORK_2);
-        ResultsFileBuilder baselineUs = ResultsFileBuilder.file().add(Operation.SEND.benchmarkName(), "avgt", "us/op", us1, us2).done();
-        ResultsFileBuilder sameInNs = ResultsFileBuilder.file().add(Operation.SEND.benchmarkName(), "avgt", "ns/op", times(us1, 1000), times(us2, 1000)).done();
-        ResultsFileBuilder slowerInNs = ResultsFileBuilder.file().add(Operation.SEND.benchmarkName(), "avgt", "ns/op", times(us1, 1200), times(us2, 1200)).done();
+        ResultsFileBuilder baselineUs = ResultsFileBuilder.file()
+                .add(Operation.SEND.benchmarkName(), "avgt", "us/op", us1, us2)
+                .done();
+        ResultsFileBuilder sameInNs = ResultsFileBuilder.file()
+                .add(Operation.SEND.benchmarkName(), "avgt", "ns/op", times(us1, 1000), times(us2, 1000))
+                .done();
+        ResultsFileBuilder slowerInNs = ResultsFileBuilder.file()
+                .add(Operation.SEND.benchmarkName(), "avgt", "ns/op", times(us1, 1200), times(us2, 1200))
+                .done();
 
         MetricComparison same = compare(baselineUs, sameInNs).rows().get(0);
         assertThat(same.verdict()).isEqualTo(Verdict.UNCHANGED);
@@ -163,8 +207,12 @@ class ComparisonTest {
     void throughputUnitsAreConvertedBeforeComparing() {
         double[] perUs1 = scaled(2.0, TIGHT_FORK_1);
         double[] perUs2 = scaled(2.0, TIGHT_FORK_2);
-        ResultsFileBuilder baseline = ResultsFileBuilder.file().add(Operation.BCAST.benchmarkName(), "thrpt", "ops/us", perUs1, perUs2).done();
-        ResultsFileBuilder sameInSeconds = ResultsFileBuilder.file().add(Operation.BCAST.benchmarkName(), "thrpt", "ops/s", times(perUs1, 1e6), times(perUs2, 1e6)).done();
+        ResultsFileBuilder baseline = ResultsFileBuilder.file()
+                .add(Operation.BCAST.benchmarkName(), "thrpt", "ops/us", perUs1, perUs2)
+                .done();
+        ResultsFileBuilder sameInSeconds = ResultsFileBuilder.file()
+                .add(Operation.BCAST.benchmarkName(), "thrpt", "ops/s", times(perUs1, 1e6), times(perUs2, 1e6))
+                .done();
 
         MetricComparison row = compare(baseline, sameInSeconds).rows().get(0);
         assertThat(row.verdict()).isEqualTo(Verdict.UNCHANGED);
@@ -173,10 +221,22 @@ class ComparisonTest {
 
     @Test
     void timeAgainstThroughputIsNotComparable() {
-        ResultsFileBuilder time = ResultsFileBuilder.file().add(Operation.SEND.benchmarkName(), "avgt", "us/op",
-                scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2)).done();
-        ResultsFileBuilder throughput = ResultsFileBuilder.file().add(Operation.SEND.benchmarkName(), "avgt", "ops/us",
-                scaled(0.1, TIGHT_FORK_1), scaled(0.1, TIGHT_FORK_2)).done();
+        ResultsFileBuilder time = ResultsFileBuilder.file()
+                .add(
+                        Operation.SEND.benchmarkName(),
+                        "avgt",
+                        "us/op",
+                        scaled(10, TIGHT_FORK_1),
+                        scaled(10, TIGHT_FORK_2))
+                .done();
+        ResultsFileBuilder throughput = ResultsFileBuilder.file()
+                .add(
+                        Operation.SEND.benchmarkName(),
+                        "avgt",
+                        "ops/us",
+                        scaled(0.1, TIGHT_FORK_1),
+                        scaled(0.1, TIGHT_FORK_2))
+                .done();
 
         MetricComparison row = compare(time, throughput).rows().get(0);
         assertThat(row.verdict()).isEqualTo(Verdict.NOT_COMPARABLE);
@@ -185,21 +245,35 @@ class ComparisonTest {
 
     @Test
     void tooFewIterationsIsNotComparableEvenForALargeChange() {
-        ResultsFileBuilder baseline = ResultsFileBuilder.file().add(Operation.SEND.benchmarkName(), "avgt", "us/op", new double[]{10.0, 10.1, 9.9}).done();
-        ResultsFileBuilder current = ResultsFileBuilder.file().add(Operation.SEND.benchmarkName(), "avgt", "us/op", new double[]{20.0, 20.1, 19.9}).done();
+        ResultsFileBuilder baseline = ResultsFileBuilder.file()
+                .add(Operation.SEND.benchmarkName(), "avgt", "us/op", new double[] {10.0, 10.1, 9.9})
+                .done();
+        ResultsFileBuilder current = ResultsFileBuilder.file()
+                .add(Operation.SEND.benchmarkName(), "avgt", "us/op", new double[] {20.0, 20.1, 19.9})
+                .done();
 
         MetricComparison row = compare(baseline, current).rows().get(0);
         assertThat(row.verdict()).isEqualTo(Verdict.NOT_COMPARABLE);
         assertThat(row.reason()).contains("too few iterations (3 vs 3)");
         // The same three iterations are enough at a looser alpha (the exact smallest p of 3 vs 3 is 2/20 = 0.1).
-        assertThat(compare(baseline, current, ComparisonOptions.defaults().withAlpha(0.15)).rows().get(0).verdict())
+        assertThat(compare(baseline, current, ComparisonOptions.defaults().withAlpha(0.15))
+                        .rows()
+                        .get(0)
+                        .verdict())
                 .isEqualTo(Verdict.REGRESSED);
     }
 
     @Test
     void missingRawDataIsNotComparable() {
-        ResultsFileBuilder baseline = ResultsFileBuilder.file().add(Operation.SEND.benchmarkName(), "avgt", "us/op",
-                scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2)).withoutRawData().done();
+        ResultsFileBuilder baseline = ResultsFileBuilder.file()
+                .add(
+                        Operation.SEND.benchmarkName(),
+                        "avgt",
+                        "us/op",
+                        scaled(10, TIGHT_FORK_1),
+                        scaled(10, TIGHT_FORK_2))
+                .withoutRawData()
+                .done();
         ResultsFileBuilder current = oneTimeBenchmarkAtDefaultParams();
 
         MetricComparison row = compare(baseline, current).rows().get(0);
@@ -208,7 +282,14 @@ class ComparisonTest {
     }
 
     private static ResultsFileBuilder oneTimeBenchmarkAtDefaultParams() {
-        return ResultsFileBuilder.file().add(Operation.SEND.benchmarkName(), "avgt", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2)).done();
+        return ResultsFileBuilder.file()
+                .add(
+                        Operation.SEND.benchmarkName(),
+                        "avgt",
+                        "us/op",
+                        scaled(10, TIGHT_FORK_1),
+                        scaled(10, TIGHT_FORK_2))
+                .done();
     }
 
     @Test
@@ -220,12 +301,18 @@ class ComparisonTest {
             double[] fork = f == 0 ? TIGHT_FORK_1 : TIGHT_FORK_2;
             for (int i = 0; i < 5; i++) {
                 double v = 8.0 * fork[i];
-                base[f][i] = new double[][]{{v, 3}, {2 * v, 1}};
-                curr[f][i] = new double[][]{{1.3 * v, 3}, {2.6 * v, 1}};
+                base[f][i] = new double[][] {{v, 3}, {2 * v, 1}};
+                curr[f][i] = new double[][] {{1.3 * v, 3}, {2.6 * v, 1}};
             }
         }
-        ResultsFileBuilder baseline = ResultsFileBuilder.file().add(Operation.GATHER_AVERAGE.benchmarkName(), "sample", "us/op").histogram(base).done();
-        ResultsFileBuilder current = ResultsFileBuilder.file().add(Operation.GATHER_AVERAGE.benchmarkName(), "sample", "us/op").histogram(curr).done();
+        ResultsFileBuilder baseline = ResultsFileBuilder.file()
+                .add(Operation.GATHER_AVERAGE.benchmarkName(), "sample", "us/op")
+                .histogram(base)
+                .done();
+        ResultsFileBuilder current = ResultsFileBuilder.file()
+                .add(Operation.GATHER_AVERAGE.benchmarkName(), "sample", "us/op")
+                .histogram(curr)
+                .done();
 
         MetricComparison row = compare(baseline, current).rows().get(0);
         assertThat(row.baselineMeasurement().orElseThrow().iterations()).isEqualTo(10);
@@ -237,22 +324,49 @@ class ComparisonTest {
     @Test
     void missingAndNewBenchmarksAreListed() {
         ResultsFileBuilder baseline = ResultsFileBuilder.file()
-                .add(Operation.SEND.benchmarkName(), "avgt", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2))
-                .params("loopback", 2, 1).done()
-                .add(Operation.SEND.benchmarkName(), "avgt", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2))
-                .params("openmpi", 2, 1).done();
+                .add(
+                        Operation.SEND.benchmarkName(),
+                        "avgt",
+                        "us/op",
+                        scaled(10, TIGHT_FORK_1),
+                        scaled(10, TIGHT_FORK_2))
+                .params("loopback", 2, 1)
+                .done()
+                .add(
+                        Operation.SEND.benchmarkName(),
+                        "avgt",
+                        "us/op",
+                        scaled(10, TIGHT_FORK_1),
+                        scaled(10, TIGHT_FORK_2))
+                .params("openmpi", 2, 1)
+                .done();
         ResultsFileBuilder current = ResultsFileBuilder.file()
-                .add(Operation.SEND.benchmarkName(), "avgt", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2))
-                .params("loopback", 2, 1).done()
-                .add(Operation.SEND.benchmarkName(), "avgt", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2))
-                .params("shm", 2, 1).done();
+                .add(
+                        Operation.SEND.benchmarkName(),
+                        "avgt",
+                        "us/op",
+                        scaled(10, TIGHT_FORK_1),
+                        scaled(10, TIGHT_FORK_2))
+                .params("loopback", 2, 1)
+                .done()
+                .add(
+                        Operation.SEND.benchmarkName(),
+                        "avgt",
+                        "us/op",
+                        scaled(10, TIGHT_FORK_1),
+                        scaled(10, TIGHT_FORK_2))
+                .params("shm", 2, 1)
+                .done();
 
         ComparisonReport report = compare(baseline, current);
-        assertThat(report.rows(Verdict.MISSING)).singleElement()
+        assertThat(report.rows(Verdict.MISSING))
+                .singleElement()
                 .satisfies(r -> assertThat(r.key().params()).containsEntry("backend", "openmpi"));
-        assertThat(report.rows(Verdict.NEW)).singleElement()
+        assertThat(report.rows(Verdict.NEW))
+                .singleElement()
                 .satisfies(r -> assertThat(r.key().params()).containsEntry("backend", "shm"));
-        assertThat(report.rows(Verdict.UNCHANGED)).singleElement()
+        assertThat(report.rows(Verdict.UNCHANGED))
+                .singleElement()
                 .satisfies(r -> assertThat(r.key().params()).containsEntry("backend", "loopback"));
         assertThat(report.exitCode(false)).isEqualTo(ComparisonReport.EXIT_OK);
         assertThat(report.exitCode(true)).isEqualTo(ComparisonReport.EXIT_REGRESSION);
@@ -261,13 +375,26 @@ class ComparisonTest {
     @Test
     void differentModeOrParamsAreDifferentBenchmarks() {
         ResultsFileBuilder baseline = ResultsFileBuilder.file()
-                .add(Operation.SEND.benchmarkName(), "avgt", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2))
-                .params("loopback", 2, 1).done();
+                .add(
+                        Operation.SEND.benchmarkName(),
+                        "avgt",
+                        "us/op",
+                        scaled(10, TIGHT_FORK_1),
+                        scaled(10, TIGHT_FORK_2))
+                .params("loopback", 2, 1)
+                .done();
         ResultsFileBuilder current = ResultsFileBuilder.file()
                 .add(Operation.SEND.benchmarkName(), "ss", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2))
-                .params("loopback", 2, 1).done()
-                .add(Operation.SEND.benchmarkName(), "avgt", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2))
-                .params("loopback", 3, 1).done();
+                .params("loopback", 2, 1)
+                .done()
+                .add(
+                        Operation.SEND.benchmarkName(),
+                        "avgt",
+                        "us/op",
+                        scaled(10, TIGHT_FORK_1),
+                        scaled(10, TIGHT_FORK_2))
+                .params("loopback", 3, 1)
+                .done();
 
         ComparisonReport report = compare(baseline, current);
         assertThat(report.counts()).containsEntry(Verdict.MISSING, 1).containsEntry(Verdict.NEW, 2);
@@ -278,19 +405,41 @@ class ComparisonTest {
         // the baseline ran tcp on one host (before layouts existed: no layout param at all), the current run over
         // two hosts (much slower) and on one host again: only the one-host result is the same benchmark
         ResultsFileBuilder baseline = ResultsFileBuilder.file()
-                .add(Operation.SEND.benchmarkName(), "avgt", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2))
-                .params("tcp", 2, 1).done();
+                .add(
+                        Operation.SEND.benchmarkName(),
+                        "avgt",
+                        "us/op",
+                        scaled(10, TIGHT_FORK_1),
+                        scaled(10, TIGHT_FORK_2))
+                .params("tcp", 2, 1)
+                .done();
         ResultsFileBuilder current = ResultsFileBuilder.file()
-                .add(Operation.SEND.benchmarkName(), "avgt", "us/op", scaled(40, TIGHT_FORK_1), scaled(40, TIGHT_FORK_2))
-                .params("tcp", 2, 1).param(Param.LAYOUT, "2hosts:0/1").done()
-                .add(Operation.SEND.benchmarkName(), "avgt", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2))
-                .params("tcp", 2, 1).param(Param.LAYOUT, Layout.ONE_HOST).done();
+                .add(
+                        Operation.SEND.benchmarkName(),
+                        "avgt",
+                        "us/op",
+                        scaled(40, TIGHT_FORK_1),
+                        scaled(40, TIGHT_FORK_2))
+                .params("tcp", 2, 1)
+                .param(Param.LAYOUT, "2hosts:0/1")
+                .done()
+                .add(
+                        Operation.SEND.benchmarkName(),
+                        "avgt",
+                        "us/op",
+                        scaled(10, TIGHT_FORK_1),
+                        scaled(10, TIGHT_FORK_2))
+                .params("tcp", 2, 1)
+                .param(Param.LAYOUT, Layout.ONE_HOST)
+                .done();
 
         ComparisonReport report = compare(baseline, current);
 
-        assertThat(report.rows(Verdict.UNCHANGED)).singleElement()
+        assertThat(report.rows(Verdict.UNCHANGED))
+                .singleElement()
                 .satisfies(r -> assertThat(r.key().params()).doesNotContainKey(Param.LAYOUT.jmhName()));
-        assertThat(report.rows(Verdict.NEW)).singleElement()
+        assertThat(report.rows(Verdict.NEW))
+                .singleElement()
                 .satisfies(r -> assertThat(r.key().params()).containsEntry(Param.LAYOUT.jmhName(), "2hosts:0/1"));
         assertThat(report.rows(Verdict.REGRESSED)).isEmpty();
     }
@@ -300,19 +449,36 @@ class ComparisonTest {
         // the committed baseline predates --jdk (no jdk param; its ranks ran on 17); the current run swept 17 and 25,
         // and 25 is much faster: only the 17 result is the same benchmark
         ResultsFileBuilder baseline = ResultsFileBuilder.file()
-                .add(Operation.SEND.benchmarkName(), "avgt", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2))
-                .params("shm", 2, 262144).done();
+                .add(
+                        Operation.SEND.benchmarkName(),
+                        "avgt",
+                        "us/op",
+                        scaled(10, TIGHT_FORK_1),
+                        scaled(10, TIGHT_FORK_2))
+                .params("shm", 2, 262144)
+                .done();
         ResultsFileBuilder current = ResultsFileBuilder.file()
-                .add(Operation.SEND.benchmarkName(), "avgt", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2))
-                .params("shm", 2, 262144).param(Param.JDK, "17").done()
+                .add(
+                        Operation.SEND.benchmarkName(),
+                        "avgt",
+                        "us/op",
+                        scaled(10, TIGHT_FORK_1),
+                        scaled(10, TIGHT_FORK_2))
+                .params("shm", 2, 262144)
+                .param(Param.JDK, "17")
+                .done()
                 .add(Operation.SEND.benchmarkName(), "avgt", "us/op", scaled(5, TIGHT_FORK_1), scaled(5, TIGHT_FORK_2))
-                .params("shm", 2, 262144).param(Param.JDK, "25").done();
+                .params("shm", 2, 262144)
+                .param(Param.JDK, "25")
+                .done();
 
         ComparisonReport report = compare(baseline, current);
 
-        assertThat(report.rows(Verdict.UNCHANGED)).singleElement()
+        assertThat(report.rows(Verdict.UNCHANGED))
+                .singleElement()
                 .satisfies(r -> assertThat(r.key().params()).doesNotContainKey(Param.JDK.jmhName()));
-        assertThat(report.rows(Verdict.NEW)).singleElement()
+        assertThat(report.rows(Verdict.NEW))
+                .singleElement()
                 .satisfies(r -> assertThat(r.key().params()).containsEntry(Param.JDK.jmhName(), "25"));
         assertThat(report.rows(Verdict.IMPROVED)).isEmpty();
     }
@@ -320,29 +486,50 @@ class ComparisonTest {
     @Test
     void secondaryMetricsAreRowsOfTheirOwnWhenAsked() {
         ResultsFileBuilder baseline = ResultsFileBuilder.file()
-                .add(Operation.SEND.benchmarkName(), "avgt", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2))
+                .add(
+                        Operation.SEND.benchmarkName(),
+                        "avgt",
+                        "us/op",
+                        scaled(10, TIGHT_FORK_1),
+                        scaled(10, TIGHT_FORK_2))
                 .secondary("rank1", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2))
-                .secondary("slowestRank", "#", scaled(1, TIGHT_FORK_1), scaled(1, TIGHT_FORK_2)).done();
+                .secondary("slowestRank", "#", scaled(1, TIGHT_FORK_1), scaled(1, TIGHT_FORK_2))
+                .done();
         ResultsFileBuilder current = ResultsFileBuilder.file()
-                .add(Operation.SEND.benchmarkName(), "avgt", "us/op", scaled(10, TIGHT_FORK_1), scaled(10, TIGHT_FORK_2))
+                .add(
+                        Operation.SEND.benchmarkName(),
+                        "avgt",
+                        "us/op",
+                        scaled(10, TIGHT_FORK_1),
+                        scaled(10, TIGHT_FORK_2))
                 .secondary("rank1", "us/op", scaled(13, TIGHT_FORK_1), scaled(13, TIGHT_FORK_2))
-                .secondary("slowestRank", "#", scaled(1, TIGHT_FORK_1), scaled(1, TIGHT_FORK_2)).done();
+                .secondary("slowestRank", "#", scaled(1, TIGHT_FORK_1), scaled(1, TIGHT_FORK_2))
+                .done();
 
         assertThat(compare(baseline, current).rows()).hasSize(1);
 
-        ComparisonReport report = compare(baseline, current, ComparisonOptions.defaults().withSecondary(true));
-        assertThat(report.rows()).extracting(MetricComparison::metric, MetricComparison::verdict).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("primary", Verdict.UNCHANGED),
-                org.assertj.core.groups.Tuple.tuple("rank1", Verdict.REGRESSED),
-                org.assertj.core.groups.Tuple.tuple("slowestRank", Verdict.NOT_COMPARABLE));
+        ComparisonReport report =
+                compare(baseline, current, ComparisonOptions.defaults().withSecondary(true));
+        assertThat(report.rows())
+                .extracting(MetricComparison::metric, MetricComparison::verdict)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("primary", Verdict.UNCHANGED),
+                        org.assertj.core.groups.Tuple.tuple("rank1", Verdict.REGRESSED),
+                        org.assertj.core.groups.Tuple.tuple("slowestRank", Verdict.NOT_COMPARABLE));
         assertThat(report.rows().get(2).reason()).contains("no known better direction");
     }
 
     @Test
     void nanIterationScoresAreNotComparable() {
         ResultsFileBuilder baseline = oneTimeBenchmarkAtDefaultParams();
-        ResultsFileBuilder current = ResultsFileBuilder.file().add(Operation.SEND.benchmarkName(), "avgt", "us/op",
-                new double[]{10, 10, Double.NaN, 10, 10}, scaled(10, TIGHT_FORK_2)).done();
+        ResultsFileBuilder current = ResultsFileBuilder.file()
+                .add(
+                        Operation.SEND.benchmarkName(),
+                        "avgt",
+                        "us/op",
+                        new double[] {10, 10, Double.NaN, 10, 10},
+                        scaled(10, TIGHT_FORK_2))
+                .done();
 
         MetricComparison row = compare(baseline, current).rows().get(0);
         assertThat(row.verdict()).isEqualTo(Verdict.NOT_COMPARABLE);

@@ -32,22 +32,24 @@ class ContextCheckTest {
     @Test
     void oneMissingContextIsNoted() throws IOException {
         Files.writeString(dir.resolve("a.context.json"), "{\"host\": \"x\"}");
-        assertThat(notes())
-                .singleElement().asString().contains("b.context.json");
+        assertThat(notes()).singleElement().asString().contains("b.context.json");
     }
 
     @Test
     void differingMachineFieldsAreNotedButRunSpecificOnesAreNot() throws IOException {
-        Files.writeString(dir.resolve("a.context.json"),
+        Files.writeString(
+                dir.resolve("a.context.json"),
                 "{\"host\": \"ci-1\", \"started\": \"2026-11-30T10:00Z\", \"git\": {\"commit\": \"abc\"},"
                         + " \"jvm\": {\"version\": \"17.0.13\", \"vendor\": \"Debian\"}, \"cores\": 2}");
-        Files.writeString(dir.resolve("b.context.json"),
+        Files.writeString(
+                dir.resolve("b.context.json"),
                 "{\"host\": \"laptop\", \"started\": \"2026-11-30T11:00Z\", \"git\": {\"commit\": \"def\"},"
                         + " \"jvm\": {\"version\": \"21.0.5\", \"vendor\": \"Debian\"}, \"cores\": 2}");
 
-        assertThat(notes()).containsExactly(
-                "runs differ in context host: baseline 'ci-1', current 'laptop'",
-                "runs differ in context jvm.version: baseline '17.0.13', current '21.0.5'");
+        assertThat(notes())
+                .containsExactly(
+                        "runs differ in context host: baseline 'ci-1', current 'laptop'",
+                        "runs differ in context jvm.version: baseline '17.0.13', current '21.0.5'");
     }
 
     @Test
@@ -55,19 +57,26 @@ class ContextCheckTest {
         Files.writeString(dir.resolve("a.context.json"), "{ not json");
         Files.writeString(dir.resolve("b.context.json"), "{}");
         assertThat(notes())
-                .singleElement().asString().startsWith("cannot compare the runs' contexts: context file ")
+                .singleElement()
+                .asString()
+                .startsWith("cannot compare the runs' contexts: context file ")
                 .contains("a.context.json: not valid JSON");
     }
 
     @Test
     void theGateWarningNamesHostCpuAndJvmOnlyOnce() throws IOException {
-        Files.writeString(dir.resolve("a.context.json"), "{\"host\": \"ci-1\", \"cpuModel\": \"A\", \"cores\": 2,"
-                + " \"jvm\": {\"version\": \"17.0.13\", \"vendor\": \"Debian\"}}");
-        Files.writeString(dir.resolve("b.context.json"), "{\"host\": \"ci-1\", \"cpuModel\": \"B\", \"cores\": 4,"
-                + " \"jvm\": {\"version\": \"21.0.5\", \"vendor\": \"Eclipse Adoptium\"}}");
+        Files.writeString(
+                dir.resolve("a.context.json"),
+                "{\"host\": \"ci-1\", \"cpuModel\": \"A\", \"cores\": 2,"
+                        + " \"jvm\": {\"version\": \"17.0.13\", \"vendor\": \"Debian\"}}");
+        Files.writeString(
+                dir.resolve("b.context.json"),
+                "{\"host\": \"ci-1\", \"cpuModel\": \"B\", \"cores\": 4,"
+                        + " \"jvm\": {\"version\": \"21.0.5\", \"vendor\": \"Eclipse Adoptium\"}}");
 
-        assertThat(gateWarning()).containsExactly("not comparable as a gate: different CPU ('A' vs 'B'), JVM "
-                + "('Debian' vs 'Eclipse Adoptium', '17.0.13' vs '21.0.5')");
+        assertThat(gateWarning())
+                .containsExactly("not comparable as a gate: different CPU ('A' vs 'B'), JVM "
+                        + "('Debian' vs 'Eclipse Adoptium', '17.0.13' vs '21.0.5')");
     }
 
     @Test
@@ -84,7 +93,10 @@ class ContextCheckTest {
     void aMissingContextIsAWarningToo() throws IOException {
         Files.writeString(dir.resolve("a.context.json"), "{\"host\": \"x\"}");
 
-        assertThat(gateWarning()).singleElement().asString()
-                .startsWith("cannot tell whether host, CPU and JVM are the same").contains("b.context.json");
+        assertThat(gateWarning())
+                .singleElement()
+                .asString()
+                .startsWith("cannot tell whether host, CPU and JVM are the same")
+                .contains("b.context.json");
     }
 }

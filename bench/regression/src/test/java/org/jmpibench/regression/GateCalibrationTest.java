@@ -7,9 +7,9 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
- * The A/B decision rule on simulated runs (seeded, so the same every time): how often a run of unchanged code
- * flags anything, and how often a planted slowdown is found, at {@code ab}'s defaults (16 blocks, alpha 0.05,
- * threshold 5%) and block-to-block noise like this machine's on a quiet day. The table behind the defaults is in
+ * The A/B decision rule on simulated runs (seeded, so the same every time): how often a run of unchanged code flags
+ * anything, and how often a planted slowdown is found, at {@code ab}'s defaults (16 blocks, alpha 0.05, threshold 5%)
+ * and block-to-block noise like this machine's on a quiet day. The table behind the defaults is in
  * {@code bench/regression/README.md}; this keeps its corners true.
  */
 class GateCalibrationTest {
@@ -19,8 +19,8 @@ class GateCalibrationTest {
     private static final AbFixture.Bench PLANTED = AbFixture.FOUR.get(2);
 
     /** Share of simulated runs whose report satisfies {@code flagged}. */
-    private static double rate(double ratio, double blockSd, boolean heavyTails, long seed,
-                               Predicate<ComparisonReport> flagged) {
+    private static double rate(
+            double ratio, double blockSd, boolean heavyTails, long seed, Predicate<ComparisonReport> flagged) {
         // The block's log ratio has the variance of one fork's log score (two forks a side, averaged); split it
         // between what a fork's benchmarks share and each benchmark's own.
         double each = blockSd / Math.sqrt(2);
@@ -38,13 +38,25 @@ class GateCalibrationTest {
     }
 
     private static boolean anyFlag(ComparisonReport report) {
-        return report.rows().stream().anyMatch(r -> r.verdict() == Verdict.REGRESSED || r.verdict() == Verdict.IMPROVED);
+        return report.rows().stream()
+                .anyMatch(r -> r.verdict() == Verdict.REGRESSED || r.verdict() == Verdict.IMPROVED);
     }
 
     private static boolean onlyThePlantedOne(ComparisonReport report) {
-        return report.rows(Verdict.REGRESSED).size() == 1 && report.rows(Verdict.IMPROVED).isEmpty()
-                && report.rows(Verdict.REGRESSED).get(0).key().params().get("backend").equals("shm")
-                && report.rows(Verdict.REGRESSED).get(0).key().params().get("size").equals("1");
+        return report.rows(Verdict.REGRESSED).size() == 1
+                && report.rows(Verdict.IMPROVED).isEmpty()
+                && report.rows(Verdict.REGRESSED)
+                        .get(0)
+                        .key()
+                        .params()
+                        .get("backend")
+                        .equals("shm")
+                && report.rows(Verdict.REGRESSED)
+                        .get(0)
+                        .key()
+                        .params()
+                        .get("size")
+                        .equals("1");
     }
 
     @Test
@@ -55,12 +67,15 @@ class GateCalibrationTest {
 
     @Test
     void aPlanted25PercentIsFoundAloneWhenBlocksVaryByTenPercent() {
-        assertThat(rate(1.25, 0.10, true, 3_000, GateCalibrationTest::onlyThePlantedOne)).isGreaterThanOrEqualTo(0.95);
+        assertThat(rate(1.25, 0.10, true, 3_000, GateCalibrationTest::onlyThePlantedOne))
+                .isGreaterThanOrEqualTo(0.95);
     }
 
     @Test
     void aPlanted10PercentIsFoundWhenBlocksVaryByFivePercent() {
-        assertThat(rate(1.10, 0.05, false, 4_000, GateCalibrationTest::onlyThePlantedOne)).isGreaterThanOrEqualTo(0.95);
-        assertThat(rate(1.10, 0.08, false, 5_000, GateCalibrationTest::onlyThePlantedOne)).isGreaterThanOrEqualTo(0.85);
+        assertThat(rate(1.10, 0.05, false, 4_000, GateCalibrationTest::onlyThePlantedOne))
+                .isGreaterThanOrEqualTo(0.95);
+        assertThat(rate(1.10, 0.08, false, 5_000, GateCalibrationTest::onlyThePlantedOne))
+                .isGreaterThanOrEqualTo(0.85);
     }
 }

@@ -32,7 +32,8 @@ class RealJmhComparisonTest {
 
         ComparisonReport report = Comparison.of(RealJmhRun.file(), slower, ComparisonOptions.defaults());
 
-        assertThat(report.rows()).hasSize(RealJmhRun.RESULTS)
+        assertThat(report.rows())
+                .hasSize(RealJmhRun.RESULTS)
                 .allSatisfy(r -> assertThat(r.verdict()).as(r.key().toString()).isEqualTo(Verdict.REGRESSED));
     }
 }

@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Which backends the jar under test says are available ({@code jmpi-bench backends}); asked once per test JVM.
- * A backend's tests are skipped only when this says it is not available.
+ * Which backends the jar under test says are available ({@code jmpi-bench backends}); asked once per test JVM. A
+ * backend's tests are skipped only when this says it is not available.
  */
 final class AvailableBackends {
 
@@ -18,22 +18,24 @@ final class AvailableBackends {
 
     private static Set<String> available;
 
-    private AvailableBackends() {
-    }
+    private AvailableBackends() {}
 
     static synchronized Set<String> names() {
         if (available == null) {
             CliProcess.Result result = CliProcess.run(Duration.ofSeconds(60), "backends");
             assertThat(result.status()).as(result.toString()).isZero();
-            available = result.out().lines().map(line -> line.split("\\s+"))
+            available = result.out()
+                    .lines()
+                    .map(line -> line.split("\\s+"))
                     .filter(cols -> cols.length > 1 && cols[1].equals("available"))
-                    .map(cols -> cols[0]).collect(Collectors.toUnmodifiableSet());
+                    .map(cols -> cols[0])
+                    .collect(Collectors.toUnmodifiableSet());
         }
         return available;
     }
 
     static void assumeAvailable(String backend) {
-        Assumptions.assumeTrue(names().contains(backend),
-                () -> "'jmpi-bench backends' does not list " + backend + " as available");
+        Assumptions.assumeTrue(
+                names().contains(backend), () -> "'jmpi-bench backends' does not list " + backend + " as available");
     }
 }

@@ -15,15 +15,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * One run of {@code java [jvm options] -jar jmpi-bench.jar ARGS} as a child of the test JVM, with its output
- * kept, and a {@link JobWatch} that records every process and listening socket the run creates. {@link #close}
- * kills whatever of it is still alive, so a failing test leaves nothing behind either.
+ * One run of {@code java [jvm options] -jar jmpi-bench.jar ARGS} as a child of the test JVM, with its output kept, and
+ * a {@link JobWatch} that records every process and listening socket the run creates. {@link #close} kills whatever of
+ * it is still alive, so a failing test leaves nothing behind either.
  */
 final class CliProcess implements AutoCloseable {
 
     /** The jar under test, from the surefire property set in this module's pom. */
     static final Path JAR = Path.of(System.getProperty("jmpi.bench.jar", "../target/jmpi-bench.jar"))
-            .toAbsolutePath().normalize();
+            .toAbsolutePath()
+            .normalize();
 
     private final Process process;
     private final StringBuffer out = new StringBuffer();
@@ -123,14 +124,14 @@ final class CliProcess implements AutoCloseable {
     }
 
     /**
-     * Waits for the command line to exit; fails after {@code limit} (the only timing a test here asserts: that
-     * a run ended before its limit).
+     * Waits for the command line to exit; fails after {@code limit} (the only timing a test here asserts: that a run
+     * ended before its limit).
      */
     Result awaitExit(Duration limit) {
         try {
             if (!process.waitFor(limit.toNanos(), TimeUnit.NANOSECONDS)) {
-                throw new AssertionError("the command line did not exit within " + limit + "; stdout:\n" + out
-                        + "\nstderr:\n" + err);
+                throw new AssertionError(
+                        "the command line did not exit within " + limit + "; stdout:\n" + out + "\nstderr:\n" + err);
             }
             outPump.join(5000);
             errPump.join(5000);
@@ -151,16 +152,19 @@ final class CliProcess implements AutoCloseable {
     }
 
     private static Thread pump(InputStream in, StringBuffer into, String name) {
-        Thread thread = new Thread(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    into.append(line).append('\n');
-                }
-            } catch (IOException e) {
-                // The process went away while we read: what we have is all there is.
-            }
-        }, "cli-" + name);
+        Thread thread = new Thread(
+                () -> {
+                    try (BufferedReader reader =
+                            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = reader.readLine()) != null) {
+                            into.append(line).append('\n');
+                        }
+                    } catch (IOException e) {
+                        // The process went away while we read: what we have is all there is.
+                    }
+                },
+                "cli-" + name);
         thread.setDaemon(true);
         thread.start();
         return thread;

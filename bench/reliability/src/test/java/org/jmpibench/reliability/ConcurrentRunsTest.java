@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two {@code bench} runs started at the same moment into the same results directory each keep all their
- * results: file names never collide (the second run of a second gets {@code -2}), and neither run's saves
- * overwrite the other's. Each run is tiny (loopback, two benchmarks, np 2).
+ * Two {@code bench} runs started at the same moment into the same results directory each keep all their results: file
+ * names never collide (the second run of a second gets {@code -2}), and neither run's saves overwrite the other's. Each
+ * run is tiny (loopback, two benchmarks, np 2).
  */
 class ConcurrentRunsTest {
 
@@ -33,11 +33,33 @@ class ConcurrentRunsTest {
     void twoRunsStartedTogetherEachKeepAllTheirResults() {
         AvailableBackends.assumeAvailable("loopback");
         Path results = dir.resolve("results");
-        String[] args = {"bench", "--backends", "loopback", "--ops", "send,bcast", "--sizes", "1", "--np", "2",
-            "-f", "1", "-wi", "1", "-w", "50ms", "-i", "2", "-r", "50ms", "--results-dir", results.toString()};
+        String[] args = {
+            "bench",
+            "--backends",
+            "loopback",
+            "--ops",
+            "send,bcast",
+            "--sizes",
+            "1",
+            "--np",
+            "2",
+            "-f",
+            "1",
+            "-wi",
+            "1",
+            "-w",
+            "50ms",
+            "-i",
+            "2",
+            "-r",
+            "50ms",
+            "--results-dir",
+            results.toString()
+        };
         CliProcess.Result first;
         CliProcess.Result second;
-        try (CliProcess a = CliProcess.start(args); CliProcess b = CliProcess.start(args)) {
+        try (CliProcess a = CliProcess.start(args);
+                CliProcess b = CliProcess.start(args)) {
             first = a.awaitExit(LIMIT);
             second = b.awaitExit(LIMIT);
         }
@@ -49,21 +71,31 @@ class ConcurrentRunsTest {
         assertThat(firstJson).isNotEqualTo(secondJson);
         for (Path json : List.of(firstJson, secondJson)) {
             List<BenchmarkResult> kept = ResultsFile.read(json).results();
-            assertThat(kept).as("results of %s", json).hasSize(BENCHMARKS_PER_RUN)
-                    .allSatisfy(result -> assertThat(result.param(Param.BACKEND)).contains("loopback"));
+            assertThat(kept)
+                    .as("results of %s", json)
+                    .hasSize(BENCHMARKS_PER_RUN)
+                    .allSatisfy(
+                            result -> assertThat(result.param(Param.BACKEND)).contains("loopback"));
             RunContext context = RunContext.read(RunFiles.contextFileOf(json));
             assertThat(context.results()).isEqualTo(json.getFileName().toString());
             assertThat(context.complete()).isTrue();
             assertThat(context.benchmarksDone()).isEqualTo(BENCHMARKS_PER_RUN);
         }
-        assertThat(filesIn(results)).as("each run's own four files").hasSize(8)
-                .contains(firstJson.getFileName().toString(), secondJson.getFileName().toString());
+        assertThat(filesIn(results))
+                .as("each run's own four files")
+                .hasSize(8)
+                .contains(
+                        firstJson.getFileName().toString(),
+                        secondJson.getFileName().toString());
     }
 
     /** The results file a run names on its last lines ({@code results: PATH}). */
     private static Path resultsFileOf(CliProcess.Result run) {
-        List<String> named = run.out().lines().filter(line -> line.startsWith("results: "))
-                .map(line -> line.substring("results: ".length()).strip()).toList();
+        List<String> named = run.out()
+                .lines()
+                .filter(line -> line.startsWith("results: "))
+                .map(line -> line.substring("results: ".length()).strip())
+                .toList();
         assertThat(named).as("the run names its results file: %s", run).hasSize(1);
         return Path.of(named.get(0));
     }

@@ -11,14 +11,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One silent connection to JMH's link port in the command line's JVM (the issue: the run failed on any backend
- * after 63-123 s with a JMH stack trace on stdout). JMH's link cannot be fixed from here; the run must stop soon,
- * with one line naming the cause, and leave nothing behind.
+ * One silent connection to JMH's link port in the command line's JVM (the issue: the run failed on any backend after
+ * 63-123 s with a JMH stack trace on stdout). JMH's link cannot be fixed from here; the run must stop soon, with one
+ * line naming the cause, and leave nothing behind.
  */
 class JmhLinkStrangerTest {
 
     /** Well below the watchdog's 120 s that used to end such a run. */
     private static final Duration EXIT_LIMIT = Duration.ofSeconds(60);
+
     private static final Duration PORT_LIMIT = Duration.ofSeconds(120);
 
     @TempDir
@@ -27,20 +28,48 @@ class JmhLinkStrangerTest {
     @Test
     void aSilentConnectionToJmhsLinkStopsTheRunAtOnceWithOneLine() throws Exception {
         AvailableBackends.assumeAvailable("loopback");
-        try (CliProcess cli = CliProcess.start("bench", "--backends", "loopback", "--ops", "send,bcast", "--sizes",
-                "1", "--np", "2", "-f", "1", "-wi", "1", "-w", "1s", "-i", "3", "-r", "1s", "--watchdog-seconds",
-                "120", "--results-dir", results.toString())) {
+        try (CliProcess cli = CliProcess.start(
+                "bench",
+                "--backends",
+                "loopback",
+                "--ops",
+                "send,bcast",
+                "--sizes",
+                "1",
+                "--np",
+                "2",
+                "-f",
+                "1",
+                "-wi",
+                "1",
+                "-w",
+                "1s",
+                "-i",
+                "3",
+                "-r",
+                "1s",
+                "--watchdog-seconds",
+                "120",
+                "--results-dir",
+                results.toString())) {
             try (Socket stranger = new Socket(InetAddress.getLoopbackAddress(), jmhLinkPort(cli))) {
                 CliProcess.Result result = cli.awaitExit(EXIT_LIMIT);
 
                 assertThat(result.status()).as(result.toString()).isEqualTo(1);
                 List<String> ours = result.errLinesStartingWith("jmpi-bench:");
-                assertThat(ours).as(result.toString()).singleElement().asString()
+                assertThat(ours)
+                        .as(result.toString())
+                        .singleElement()
+                        .asString()
                         .startsWith("jmpi-bench: bench stopped: a connection that was not a JMH fork reached JMH's "
                                 + "link port");
-                assertThat(result.out() + result.err()).as("no JMH stack trace")
-                        .doesNotContain("IllegalStateException").doesNotContain("handler is already registered");
-                assertThat(cli.watch().survivors(Duration.ofSeconds(10))).as("processes left").isEmpty();
+                assertThat(result.out() + result.err())
+                        .as("no JMH stack trace")
+                        .doesNotContain("IllegalStateException")
+                        .doesNotContain("handler is already registered");
+                assertThat(cli.watch().survivors(Duration.ofSeconds(10)))
+                        .as("processes left")
+                        .isEmpty();
             } finally {
                 cli.close();
             }

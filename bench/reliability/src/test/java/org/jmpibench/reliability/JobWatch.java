@@ -16,11 +16,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Watches one run of the command line from the outside: every 100 ms it records each process of its tree (the
- * command line's JVM, rank JVMs, {@code mpirun}, whatever they start) and each TCP socket those processes
- * listen on. Afterwards it tells what is still there: recorded processes still alive, processes anywhere on
- * the machine that carry the run's job id in their environment (which catches a process that left the tree,
- * e.g. a daemon reparented to init before we saw it), and recorded listening sockets still open.
+ * Watches one run of the command line from the outside: every 100 ms it records each process of its tree (the command
+ * line's JVM, rank JVMs, {@code mpirun}, whatever they start) and each TCP socket those processes listen on. Afterwards
+ * it tells what is still there: recorded processes still alive, processes anywhere on the machine that carry the run's
+ * job id in their environment (which catches a process that left the tree, e.g. a daemon reparented to init before we
+ * saw it), and recorded listening sockets still open.
  */
 final class JobWatch {
 
@@ -86,9 +86,9 @@ final class JobWatch {
     }
 
     /**
-     * What of the run is still alive after waiting up to {@code grace} for it to go (a SIGKILL sent by the
-     * command line's exit hook takes a moment to land): recorded processes plus any process whose environment
-     * has our job id. Each as "pid command".
+     * What of the run is still alive after waiting up to {@code grace} for it to go (a SIGKILL sent by the command
+     * line's exit hook takes a moment to land): recorded processes plus any process whose environment has our job id.
+     * Each as "pid command".
      */
     List<String> survivors(Duration grace) throws InterruptedException {
         long deadline = System.nanoTime() + grace.toNanos();
@@ -125,13 +125,15 @@ final class JobWatch {
 
     /** Listening sockets of the run still open ("inode port"); processes gone implies none. */
     List<String> listeningSocketsLeft() {
-        return TcpTable.listening().entrySet().stream().filter(e -> listeningSockets.containsKey(e.getKey()))
-                .map(e -> "socket inode " + e.getKey() + " port " + e.getValue()).toList();
+        return TcpTable.listening().entrySet().stream()
+                .filter(e -> listeningSockets.containsKey(e.getKey()))
+                .map(e -> "socket inode " + e.getKey() + " port " + e.getValue())
+                .toList();
     }
 
     /**
-     * Files in {@code /dev/shm} that the run's processes had open or mapped and that still exist, plus files
-     * named with the run's job id (the shm backend's {@code jmpi-shm-<job id>}).
+     * Files in {@code /dev/shm} that the run's processes had open or mapped and that still exist, plus files named with
+     * the run's job id (the shm backend's {@code jmpi-shm-<job id>}).
      */
     List<Path> sharedMemoryFilesLeft() {
         Set<Path> left = new java.util.TreeSet<>();
@@ -180,8 +182,9 @@ final class JobWatch {
         try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
             all.forEach(process -> {
                 try {
-                    String environ = new String(Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()),
-                            "environ")), StandardCharsets.UTF_8);
+                    String environ = new String(
+                            Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "environ")),
+                            StandardCharsets.UTF_8);
                     for (String entry : environ.split("\0")) {
                         if (entry.startsWith(marker)) {
                             found.add(process);
@@ -212,8 +215,9 @@ final class JobWatch {
 
     private static String describe(ProcessHandle process) {
         Optional<String> line = process.info().commandLine();
-        return process.pid() + " " + line.map(l -> l.length() > 200 ? l.substring(0, 200) + "..." : l)
-                .orElse("(command unknown)");
+        return process.pid() + " "
+                + line.map(l -> l.length() > 200 ? l.substring(0, 200) + "..." : l)
+                        .orElse("(command unknown)");
     }
 
     /** {@code /dev/shm} files the process maps or has open, unless already unlinked. */

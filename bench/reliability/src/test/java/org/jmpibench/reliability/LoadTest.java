@@ -11,9 +11,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Load on this 2-core machine: 16 ranks (8 per core) and one 256 MiB message must still work on every backend,
- * and leave nothing behind. Tagged slow, yet part of the default build: CI runs only {@code mvn verify}
- * (exclude by hand with {@code -DexcludedGroups=slow}).
+ * Load on this 2-core machine: 16 ranks (8 per core) and one 256 MiB message must still work on every backend, and
+ * leave nothing behind. Tagged slow, yet part of the default build: CI runs only {@code mvn verify} (exclude by hand
+ * with {@code -DexcludedGroups=slow}).
  */
 @Tag("slow")
 class LoadTest {
@@ -35,21 +35,33 @@ class LoadTest {
     }
 
     /**
-     * ConformanceRank's third argument sizes its big message: an int[] of 256 MiB from rank 0 to the last rank,
-     * checked element by element, besides every other conformance check. Each rank JVM gets 2 GiB of heap
-     * (mpj-smpdev's one JVM holds both ranks' arrays and MPJ's buffers in it).
+     * ConformanceRank's third argument sizes its big message: an int[] of 256 MiB from rank 0 to the last rank, checked
+     * element by element, besides every other conformance check. Each rank JVM gets 2 GiB of heap (mpj-smpdev's one JVM
+     * holds both ranks' arrays and MPJ's buffers in it).
      */
     @ParameterizedTest(name = "256 MiB message, {0}")
     @ValueSource(strings = {"loopback", "shm", "openmpi", "mpj-niodev", "mpj-smpdev"})
     void aQuarterGibibyteMessageArrivesIntact(String backend, @TempDir Path shared) throws InterruptedException {
         AvailableBackends.assumeAvailable(backend);
-        try (CliProcess cli = CliProcess.start("run", "--backend", backend, "--np", "2", "--timeout", "200",
-                "--jvm-option", "-Xmx2g", "org.jmpibench.conformance.ConformanceRank", "2", shared.toString(),
+        try (CliProcess cli = CliProcess.start(
+                "run",
+                "--backend",
+                backend,
+                "--np",
+                "2",
+                "--timeout",
+                "200",
+                "--jvm-option",
+                "-Xmx2g",
+                "org.jmpibench.conformance.ConformanceRank",
+                "2",
+                shared.toString(),
                 Integer.toString(BIG_MESSAGE_MIB))) {
             CliProcess.Result result = cli.awaitExit(LIMIT);
 
             assertThat(result.status()).as(result.toString()).isZero();
-            assertThat(result.out()).as(result.toString())
+            assertThat(result.out())
+                    .as(result.toString())
                     .contains("[ok] " + BIG_MESSAGE_MIB + " MiB message")
                     .contains("CONFORMANCE PASSED rank 0")
                     .contains("CONFORMANCE PASSED rank 1");

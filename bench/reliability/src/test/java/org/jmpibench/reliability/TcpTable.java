@@ -13,8 +13,7 @@ final class TcpTable {
     /** State column value of a listening socket. */
     private static final String LISTEN = "0A";
 
-    private TcpTable() {
-    }
+    private TcpTable() {}
 
     /** Whether a local address from {@link #listening} is on 127.0.0.0/8 (IPv4, or IPv4-mapped IPv6). */
     static boolean isLoopback(String address) {
@@ -23,15 +22,18 @@ final class TcpTable {
         if (hex.length() == 8) {
             return hex.endsWith("7F");
         }
-        return hex.equals("00000000000000000000000001000000")              // ::1
+        return hex.equals("00000000000000000000000001000000") // ::1
                 || (hex.startsWith("0000000000000000FFFF0000") && hex.endsWith("7F")); // ::ffff:127.x.y.z
     }
 
     /** The TCP ports process {@code pid} listens on. */
     static List<Integer> listeningPortsOf(long pid) {
         Map<Long, String> listening = listening();
-        return JobWatch.socketInodesOf(pid).stream().filter(listening::containsKey).map(listening::get)
-                .map(address -> Integer.parseInt(address.substring(address.lastIndexOf(':') + 1))).toList();
+        return JobWatch.socketInodesOf(pid).stream()
+                .filter(listening::containsKey)
+                .map(listening::get)
+                .map(address -> Integer.parseInt(address.substring(address.lastIndexOf(':') + 1)))
+                .toList();
     }
 
     /** Inode to "address:port" (hex address as the kernel writes it, port in decimal). */

@@ -12,7 +12,7 @@ import org.knowm.xchart.internal.chartpart.Chart;
  */
 record ReportChart(String fileStem, String operation, String caption, Chart<?, ?> chart) {
 
-  String title() {
-    return chart.getTitle();
-  }
+    String title() {
+        return chart.getTitle();
+    }
 }

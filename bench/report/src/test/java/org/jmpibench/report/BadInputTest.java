@@ -14,10 +14,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Input {@code plot} cannot use: one clear line on stderr, a non-zero exit, no stack trace, nothing written. */
 class BadInputTest {
-  @TempDir Path temp;
+    @TempDir
+    Path temp;
 
-  @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
       empty file                 | ''                                           | is empty
       only whitespace            | '  \n\n '                                    | is empty
       not JSON                   | 'Benchmark  Mode  Cnt  Score'                | not valid JSON
@@ -30,66 +31,70 @@ class BadInputTest {
       unknown unit               | '[{"benchmark":"a.B.c","mode":"avgt","primaryMetric":{"score":1,"scoreUnit":"furlongs"}}]' | unsupported score unit 'furlongs'
       np not a number            | '[{"benchmark":"a.B.c","mode":"avgt","params":{"np":"two"},"primaryMetric":{"score":1,"scoreUnit":"us/op"}}]' | np='two'
       """)
-  void refusesWithOneLine(String what, String content, String expectedMessage) throws IOException {
-    Path file = temp.resolve("bad.json");
-    Files.writeString(file, content.replace("\\n", "\n"), StandardCharsets.UTF_8);
+    void refusesWithOneLine(String what, String content, String expectedMessage) throws IOException {
+        Path file = temp.resolve("bad.json");
+        Files.writeString(file, content.replace("\\n", "\n"), StandardCharsets.UTF_8);
 
-    assertRefused(expectedMessage, file.toString());
-  }
+        assertRefused(expectedMessage, file.toString());
+    }
 
-  @Test
-  void refusesAMissingFile() {
-    assertRefused("no such file", temp.resolve("nope.json").toString());
-  }
+    @Test
+    void refusesAMissingFile() {
+        assertRefused("no such file", temp.resolve("nope.json").toString());
+    }
 
-  @Test
-  void refusesADirectory() {
-    assertRefused("is a directory", temp.toString());
-  }
+    @Test
+    void refusesADirectory() {
+        assertRefused("is a directory", temp.toString());
+    }
 
-  @Test
-  void refusesAnUnreadableFile() throws IOException {
-    Path file = Fixtures.copy(Fixtures.RUN_B, temp);
-    assertThat(file.toFile().setReadable(false, false)).isTrue();
-    Assumptions.assumeFalse(Files.isReadable(file), "running as root: permissions ignored");
-    assertRefused("permission denied", file.toString());
-  }
+    @Test
+    void refusesAnUnreadableFile() throws IOException {
+        Path file = Fixtures.copy(Fixtures.RUN_B, temp);
+        assertThat(file.toFile().setReadable(false, false)).isTrue();
+        Assumptions.assumeFalse(Files.isReadable(file), "running as root: permissions ignored");
+        assertRefused("permission denied", file.toString());
+    }
 
-  @Test
-  void refusesAFileWhoseReadFails() {
-    // readable by permissions, but reading fails (EIO at offset 0): works as root too
-    Path unreadable = Path.of("/proc/self/mem");
-    Assumptions.assumeTrue(Files.exists(unreadable), "needs Linux /proc");
-    assertRefused("cannot be read (", unreadable.toString());
-  }
+    @Test
+    void refusesAFileWhoseReadFails() {
+        // readable by permissions, but reading fails (EIO at offset 0): works as root too
+        Path unreadable = Path.of("/proc/self/mem");
+        Assumptions.assumeTrue(Files.exists(unreadable), "needs Linux /proc");
+        assertRefused("cannot be read (", unreadable.toString());
+    }
 
-  @Test
-  void refusesAllWhenOneOfSeveralFilesIsBad() throws IOException {
-    Path good = Fixtures.copy(Fixtures.RUN_B, temp);
-    Path bad = Files.writeString(temp.resolve("other.json"), "{}");
-    assertRefused("other.json: not a JMH results file", good.toString(), bad.toString());
-  }
+    @Test
+    void refusesAllWhenOneOfSeveralFilesIsBad() throws IOException {
+        Path good = Fixtures.copy(Fixtures.RUN_B, temp);
+        Path bad = Files.writeString(temp.resolve("other.json"), "{}");
+        assertRefused("other.json: not a JMH results file", good.toString(), bad.toString());
+    }
 
-  @Test
-  void usageErrorsUsePicocliExitCode() {
-    Fixtures.Outcome outcome = Fixtures.plot();
-    assertThat(outcome.exitCode()).isEqualTo(picocli.CommandLine.ExitCode.USAGE);
-    assertThat(outcome.err()).contains("Missing required parameter");
-  }
+    @Test
+    void usageErrorsUsePicocliExitCode() {
+        Fixtures.Outcome outcome = Fixtures.plot();
+        assertThat(outcome.exitCode()).isEqualTo(picocli.CommandLine.ExitCode.USAGE);
+        assertThat(outcome.err()).contains("Missing required parameter");
+    }
 
-  private void assertRefused(String expectedMessage, String... files) {
-    Path out = temp.resolve("out");
-    String[] args = new String[files.length + 2];
-    args[0] = "--out";
-    args[1] = out.toString();
-    System.arraycopy(files, 0, args, 2, files.length);
+    private void assertRefused(String expectedMessage, String... files) {
+        Path out = temp.resolve("out");
+        String[] args = new String[files.length + 2];
+        args[0] = "--out";
+        args[1] = out.toString();
+        System.arraycopy(files, 0, args, 2, files.length);
 
-    Fixtures.Outcome outcome = Fixtures.plot(args);
+        Fixtures.Outcome outcome = Fixtures.plot(args);
 
-    assertThat(outcome.exitCode()).isEqualTo(PlotCommand.EXIT_BAD_INPUT).isEqualTo(2);
-    assertThat(outcome.err().strip()).startsWith("plot: ").contains(expectedMessage).doesNotContain("\n")
-        .doesNotContain("Exception").doesNotContain("\tat ");
-    assertThat(outcome.out()).isEmpty();
-    assertThat(out).doesNotExist();
-  }
+        assertThat(outcome.exitCode()).isEqualTo(PlotCommand.EXIT_BAD_INPUT).isEqualTo(2);
+        assertThat(outcome.err().strip())
+                .startsWith("plot: ")
+                .contains(expectedMessage)
+                .doesNotContain("\n")
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
+        assertThat(outcome.out()).isEmpty();
+        assertThat(out).doesNotExist();
+    }
 }

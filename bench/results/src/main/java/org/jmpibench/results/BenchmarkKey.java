@@ -11,9 +11,9 @@ import java.util.stream.Collectors;
  * What identifies one benchmark result across runs: the benchmark method's full name, the JMH mode and all
  * {@code @Param} values. Two results with the same key measure the same thing and can be compared.
  *
- * <p>A parameter added to the harness after a baseline was recorded would make every old result unmatched; when
- * its value is the one that means "as before" ({@link Param#neutralValue()}) it is left out of the key, so a
- * default run still compares with a baseline from before the parameter existed.
+ * <p>A parameter added to the harness after a baseline was recorded would make every old result unmatched; when its
+ * value is the one that means "as before" ({@link Param#neutralValue()}) it is left out of the key, so a default run
+ * still compares with a baseline from before the parameter existed.
  *
  * @param benchmark the full name JMH writes, e.g. {@code org.jmpibench.harness.PingPong.send}
  * @param mode JMH's short mode label: {@code avgt, thrpt, sample, ss}
@@ -35,7 +35,10 @@ public record BenchmarkKey(String benchmark, String mode, SortedMap<String, Stri
             throw new IllegalArgumentException("mode must not be blank: '" + mode + "'");
         }
         TreeMap<String, String> kept = new TreeMap<>(params);
-        kept.entrySet().removeIf(e -> Param.byJmhName(e.getKey()).map(p -> p.isNeutral(e.getValue())).orElse(false));
+        kept.entrySet()
+                .removeIf(e -> Param.byJmhName(e.getKey())
+                        .map(p -> p.isNeutral(e.getValue()))
+                        .orElse(false));
         params = Collections.unmodifiableSortedMap(kept);
     }
 

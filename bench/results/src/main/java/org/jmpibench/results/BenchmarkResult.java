@@ -11,18 +11,22 @@ import java.util.TreeMap;
 /**
  * One element of a JMH JSON results file: which benchmark ran with which parameters, and what it measured.
  *
- * @param benchmark   the full name JMH writes, e.g. {@code org.jmpibench.harness.PingPong.send}
- * @param mode        JMH's short mode label: {@code avgt, thrpt, sample, ss}
- * @param params      the {@code @Param} values by name, sorted by name; empty when the benchmark has none. The
- *                    reader has checked the values of our {@link Param parameters}.
- * @param primary     JMH's primary metric
- * @param secondary   secondary metrics (ours, see {@link SecondaryMetric}, and profilers') by name, in file order
- * @param jmhSettings how JMH ran it, as JMH wrote it (jmhVersion, jdkVersion, vmName, vmVersion, jvm, jvmArgs,
- *                    threads, forks, warmup and measurement iterations and times), in that order; arrays are
- *                    joined with spaces
+ * @param benchmark the full name JMH writes, e.g. {@code org.jmpibench.harness.PingPong.send}
+ * @param mode JMH's short mode label: {@code avgt, thrpt, sample, ss}
+ * @param params the {@code @Param} values by name, sorted by name; empty when the benchmark has none. The reader has
+ *     checked the values of our {@link Param parameters}.
+ * @param primary JMH's primary metric
+ * @param secondary secondary metrics (ours, see {@link SecondaryMetric}, and profilers') by name, in file order
+ * @param jmhSettings how JMH ran it, as JMH wrote it (jmhVersion, jdkVersion, vmName, vmVersion, jvm, jvmArgs, threads,
+ *     forks, warmup and measurement iterations and times), in that order; arrays are joined with spaces
  */
-public record BenchmarkResult(String benchmark, String mode, Map<String, String> params, Metric primary,
-                              Map<String, Metric> secondary, Map<String, String> jmhSettings) {
+public record BenchmarkResult(
+        String benchmark,
+        String mode,
+        Map<String, String> params,
+        Metric primary,
+        Map<String, Metric> secondary,
+        Map<String, String> jmhSettings) {
 
     /** Freezes the maps. */
     public BenchmarkResult {
@@ -58,12 +62,15 @@ public record BenchmarkResult(String benchmark, String mode, Map<String, String>
 
     /** Ranks in the job ({@link Param#NP}). */
     public OptionalInt np() {
-        return param(Param.NP).map(np -> OptionalInt.of(Integer.parseInt(np.strip()))).orElse(OptionalInt.empty());
+        return param(Param.NP)
+                .map(np -> OptionalInt.of(Integer.parseInt(np.strip())))
+                .orElse(OptionalInt.empty());
     }
 
     /** Elements per message ({@link Param#SIZE}). */
     public OptionalLong sizeElements() {
-        return param(Param.SIZE).map(size -> OptionalLong.of(Long.parseLong(size.strip())))
+        return param(Param.SIZE)
+                .map(size -> OptionalLong.of(Long.parseLong(size.strip())))
                 .orElse(OptionalLong.empty());
     }
 
@@ -73,9 +80,12 @@ public record BenchmarkResult(String benchmark, String mode, Map<String, String>
         return elements.isPresent() ? OptionalLong.of(Sizes.bytes(elements.getAsLong())) : OptionalLong.empty();
     }
 
-    /** The backend and idle strategy as tables name them: {@code shm}, {@code shm/spin} ({@link Param#variantLabel}). */
+    /**
+     * The backend and idle strategy as tables name them: {@code shm}, {@code shm/spin} ({@link Param#variantLabel}).
+     */
     public String variantLabel() {
-        return Param.variantLabel(param(Param.BACKEND).orElse("(no backend)"), param(Param.IDLE).orElse(null));
+        return Param.variantLabel(
+                param(Param.BACKEND).orElse("(no backend)"), param(Param.IDLE).orElse(null));
     }
 
     /** One of our secondary metrics, if the result has it. */

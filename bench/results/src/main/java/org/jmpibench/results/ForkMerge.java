@@ -1,44 +1,43 @@
 package org.jmpibench.results;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.openjdk.jmh.util.ListStatistics;
 import org.openjdk.jmh.util.MultisetStatistics;
 import org.openjdk.jmh.util.Statistics;
 
 /**
- * Merges the results files of several runs of the same benchmarks, one JMH fork each, into one JMH JSON results
- * file as JMH would have written it had it run them as forks of one run: per benchmark, every fork's measured
- * iterations ({@code rawData}, or {@code rawDataHistogram} in SampleTime mode) in the order of the files, the
- * {@code forks} count, and score, error, confidence interval and percentiles recomputed over all of them by JMH's
- * own statistics ({@link JmhJson}). Everything else (parameters, JMH's settings, the metrics' units) is the first
- * fork's. A benchmark missing from some files (its job failed there) has the forks it has.
+ * Merges the results files of several runs of the same benchmarks, one JMH fork each, into one JMH JSON results file as
+ * JMH would have written it had it run them as forks of one run: per benchmark, every fork's measured iterations
+ * ({@code rawData}, or {@code rawDataHistogram} in SampleTime mode) in the order of the files, the {@code forks} count,
+ * and score, error, confidence interval and percentiles recomputed over all of them by JMH's own statistics
+ * ({@link JmhJson}). Everything else (parameters, JMH's settings, the metrics' units) is the first fork's. A benchmark
+ * missing from some files (its job failed there) has the forks it has.
  *
- * <p>Each file is first read with {@link ResultsFile} (the strict reader), so a file it refuses is refused here
- * with the same one-line message. A metric without raw data cannot be merged truthfully and is refused too.
+ * <p>Each file is first read with {@link ResultsFile} (the strict reader), so a file it refuses is refused here with
+ * the same one-line message. A metric without raw data cannot be merged truthfully and is refused too.
  */
 public final class ForkMerge {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private ForkMerge() {
-    }
+    private ForkMerge() {}
 
     /**
      * The merged JMH JSON.
      *
      * @param forkFiles results files, each of one fork per benchmark, in the order their forks ran; not empty
-     * @throws ResultsFileException if a file is not a usable results file, or a metric has no raw data or
-     *                              another unit than the same metric of the first fork
+     * @throws ResultsFileException if a file is not a usable results file, or a metric has no raw data or another unit
+     *     than the same metric of the first fork
      */
     public static byte[] merge(List<Path> forkFiles) {
         if (forkFiles.isEmpty()) {
@@ -49,7 +48,8 @@ public final class ForkMerge {
             List<BenchmarkResult> results = ResultsFile.read(file).results();
             ArrayNode nodes = readTree(file);
             for (int i = 0; i < results.size(); i++) {
-                byKey.computeIfAbsent(results.get(i).key(), key -> new ArrayList<>()).add((ObjectNode) nodes.get(i));
+                byKey.computeIfAbsent(results.get(i).key(), key -> new ArrayList<>())
+                        .add((ObjectNode) nodes.get(i));
             }
         }
         ArrayNode merged = MAPPER.createArrayNode();
@@ -76,8 +76,13 @@ public final class ForkMerge {
             forkCount += fork.path("forks").asInt(1);
         }
         result.put("forks", forkCount);
-        result.set("primaryMetric", mergeMetric(key + " primaryMetric",
-                forks.stream().map(f -> (ObjectNode) f.get("primaryMetric")).toList()));
+        result.set(
+                "primaryMetric",
+                mergeMetric(
+                        key + " primaryMetric",
+                        forks.stream()
+                                .map(f -> (ObjectNode) f.get("primaryMetric"))
+                                .toList()));
         JsonNode secondary = result.get("secondaryMetrics");
         if (secondary != null && secondary.isObject()) {
             ObjectNode mergedSecondary = MAPPER.createObjectNode();

@@ -5,12 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The git commit of the checkout that code runs from, and whether its tracked files differ from that commit
- * (a dirty tree: the results may not belong to the commit). Asked of {@code git} itself, each call with a
- * ceiling; where there is no git or no checkout the state is unknown, with the reason.
+ * The git commit of the checkout that code runs from, and whether its tracked files differ from that commit (a dirty
+ * tree: the results may not belong to the commit). Asked of {@code git} itself, each call with a ceiling; where there
+ * is no git or no checkout the state is unknown, with the reason.
  *
- * @param commit  the full commit hash, or null when unknown
- * @param dirty   whether tracked files differ from {@code commit}, or null when unknown
+ * @param commit the full commit hash, or null when unknown
+ * @param dirty whether tracked files differ from {@code commit}, or null when unknown
  * @param unknown why the state is unknown, or null when it is known
  */
 public record GitState(String commit, Boolean dirty, String unknown) {

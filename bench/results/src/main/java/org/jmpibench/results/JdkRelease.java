@@ -14,8 +14,7 @@ public final class JdkRelease {
      */
     public static final String BEFORE_CHOICE = "17";
 
-    private JdkRelease() {
-    }
+    private JdkRelease() {}
 
     /** The parameter's value for a JDK of this feature release. */
     public static String of(int feature) {

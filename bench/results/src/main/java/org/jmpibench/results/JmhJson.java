@@ -7,18 +7,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.openjdk.jmh.util.Statistics;
 
 /**
- * How JMH 1.37 writes a metric's figures into its JSON: JSON numbers, and the strings {@code "NaN"},
- * {@code "+INF"}, {@code "-INF"} for what JSON cannot hold; score, error (99.9%), confidence interval and the
- * percentiles it lists, from JMH's own {@link Statistics}.
+ * How JMH 1.37 writes a metric's figures into its JSON: JSON numbers, and the strings {@code "NaN"}, {@code "+INF"},
+ * {@code "-INF"} for what JSON cannot hold; score, error (99.9%), confidence interval and the percentiles it lists,
+ * from JMH's own {@link Statistics}.
  */
 public final class JmhJson {
 
     /** The percentiles JMH writes under {@code scorePercentiles}, as it names them. */
-    private static final String[] PERCENTILES = {"0.0", "50.0", "90.0", "95.0", "99.0", "99.9", "99.99", "99.999",
-        "99.9999", "100.0"};
+    private static final String[] PERCENTILES = {
+        "0.0", "50.0", "90.0", "95.0", "99.0", "99.9", "99.99", "99.999", "99.9999", "100.0"
+    };
 
-    private JmhJson() {
-    }
+    private JmhJson() {}
 
     /** A number as JMH writes it. */
     public static JsonNode number(double value) {
@@ -32,10 +32,7 @@ public final class JmhJson {
         return nodes.numberNode(value);
     }
 
-    /**
-     * A number as JMH wrote it: a JSON number, or one of its strings for non-finite values; null for anything
-     * else.
-     */
+    /** A number as JMH wrote it: a JSON number, or one of its strings for non-finite values; null for anything else. */
     public static Double value(JsonNode node) {
         if (node != null && node.isNumber()) {
             return node.doubleValue();
@@ -56,8 +53,8 @@ public final class JmhJson {
     }
 
     /**
-     * Sets {@code score}, {@code scoreError}, {@code scoreConfidence} and {@code scorePercentiles} of a metric
-     * object from {@code statistics}, as JMH does for a run's result.
+     * Sets {@code score}, {@code scoreError}, {@code scoreConfidence} and {@code scorePercentiles} of a metric object
+     * from {@code statistics}, as JMH does for a run's result.
      */
     public static void putFigures(ObjectNode metric, Statistics statistics) {
         boolean empty = statistics.getN() == 0;

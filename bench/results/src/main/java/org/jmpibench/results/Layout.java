@@ -11,14 +11,14 @@ import java.util.regex.Pattern;
 
 /**
  * How a job's ranks were spread over hosts, as the value of the {@link Param#LAYOUT} parameter: what tells an
- * intra-host result from an inter-host one, and what makes results comparable only when their ranks were placed
- * alike. Host names are left out: the same layout on other machines is the same benchmark.
+ * intra-host result from an inter-host one, and what makes results comparable only when their ranks were placed alike.
+ * Host names are left out: the same layout on other machines is the same benchmark.
  *
  * <p>{@value #ONE_HOST}: every rank on one host (the neutral value, so results from before hosts existed match).
- * Otherwise {@code <H>hosts:<ranks>/<ranks>/...}: each host's ranks, hosts in the order of their lowest rank,
- * ranks ascending, joined with {@code +}, a run of consecutive ranks as {@code first-last}. For example
- * {@code 2hosts:0/1} (np 2, a rank per host), {@code 2hosts:0+2/1+3} (np 4 round-robin, {@code --map-by node}),
- * {@code 2hosts:0-1/2-3} (np 4, two slots per host filled in turn).
+ * Otherwise {@code <H>hosts:<ranks>/<ranks>/...}: each host's ranks, hosts in the order of their lowest rank, ranks
+ * ascending, joined with {@code +}, a run of consecutive ranks as {@code first-last}. For example {@code 2hosts:0/1}
+ * (np 2, a rank per host), {@code 2hosts:0+2/1+3} (np 4 round-robin, {@code --map-by node}), {@code 2hosts:0-1/2-3} (np
+ * 4, two slots per host filled in turn).
  */
 public final class Layout {
 
@@ -28,8 +28,7 @@ public final class Layout {
     private static final String RANKS = "\\d+(-\\d+)?(\\+\\d+(-\\d+)?)*";
     private static final Pattern SEVERAL = Pattern.compile("(\\d+)hosts:(" + RANKS + "(/" + RANKS + ")*)");
 
-    private Layout() {
-    }
+    private Layout() {}
 
     /**
      * The layout of a job whose rank {@code r} runs on host {@code hostOfRank.get(r)}.
@@ -42,7 +41,9 @@ public final class Layout {
         }
         Map<String, List<Integer>> ranksByHost = new LinkedHashMap<>();
         for (int rank = 0; rank < hostOfRank.size(); rank++) {
-            ranksByHost.computeIfAbsent(hostOfRank.get(rank), host -> new ArrayList<>()).add(rank);
+            ranksByHost
+                    .computeIfAbsent(hostOfRank.get(rank), host -> new ArrayList<>())
+                    .add(rank);
         }
         if (ranksByHost.size() == 1) {
             return ONE_HOST;
@@ -84,7 +85,8 @@ public final class Layout {
 
     private static Matcher matcher(String layout) {
         Matcher several = SEVERAL.matcher(layout);
-        if (!several.matches() || several.group(2).split("/").length != Integer.parseInt(several.group(1))
+        if (!several.matches()
+                || several.group(2).split("/").length != Integer.parseInt(several.group(1))
                 || several.group(1).equals("1")) {
             throw new IllegalArgumentException("'" + layout + "', expected " + ONE_HOST
                     + " or <H>hosts: and the ranks of each of the H hosts, e.g. 2hosts:0+2/1+3");
@@ -101,7 +103,10 @@ public final class Layout {
             while (end + 1 < ranks.size() && ranks.get(end + 1) == ranks.get(end) + 1) {
                 end++;
             }
-            joined.add(end > start ? ranks.get(start) + "-" + ranks.get(end) : ranks.get(start).toString());
+            joined.add(
+                    end > start
+                            ? ranks.get(start) + "-" + ranks.get(end)
+                            : ranks.get(start).toString());
             start = end + 1;
         }
         return joined.toString();

@@ -12,8 +12,7 @@ public final class Machine {
     private static final Path CPUINFO = Path.of("/proc/cpuinfo");
     private static final Path HOSTNAME = Path.of("/proc/sys/kernel/hostname");
 
-    private Machine() {
-    }
+    private Machine() {}
 
     /** The host name from the kernel, not DNS (there may be no resolver); {@code localhost} if unknown. */
     public static String hostName() {

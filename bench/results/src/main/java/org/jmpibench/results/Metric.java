@@ -6,11 +6,11 @@ import java.util.Arrays;
  * One metric of one benchmark result (JMH's primary metric, or a secondary one): JMH's summary (score, error,
  * confidence interval) and the measured iterations of every fork, all in {@link #unit()}.
  *
- * <p>JMH writes a value it could not compute as {@code "NaN"}, and infinities as {@code "+INF"} / {@code "-INF"};
- * they are read as the IEEE values they stand for ({@link Double#NaN}, ±{@link Double#POSITIVE_INFINITY}), so a
- * consumer sees exactly what JMH said: the error of a single iteration is NaN, never 0. For SampleTime, JMH
- * writes a histogram per iteration instead of a score; the reader keeps each iteration's count-weighted mean,
- * which is what JMH itself reports as that iteration's score.
+ * <p>JMH writes a value it could not compute as {@code "NaN"}, and infinities as {@code "+INF"} / {@code "-INF"}; they
+ * are read as the IEEE values they stand for ({@link Double#NaN}, ±{@link Double#POSITIVE_INFINITY}), so a consumer
+ * sees exactly what JMH said: the error of a single iteration is NaN, never 0. For SampleTime, JMH writes a histogram
+ * per iteration instead of a score; the reader keeps each iteration's count-weighted mean, which is what JMH itself
+ * reports as that iteration's score.
  */
 public final class Metric {
 
@@ -21,11 +21,14 @@ public final class Metric {
     private final double confidenceHigh;
     private final double[][] rawData;
 
-    /**
-     * @param rawData each fork's measured iteration scores; copied. Empty when JMH wrote no raw data.
-     */
-    public Metric(ScoreUnit unit, double score, double scoreError, double confidenceLow, double confidenceHigh,
-                  double[][] rawData) {
+    /** @param rawData each fork's measured iteration scores; copied. Empty when JMH wrote no raw data. */
+    public Metric(
+            ScoreUnit unit,
+            double score,
+            double scoreError,
+            double confidenceLow,
+            double confidenceHigh,
+            double[][] rawData) {
         if (unit == null) {
             throw new IllegalArgumentException("unit must not be null");
         }
@@ -82,24 +85,28 @@ public final class Metric {
     }
 
     /**
-     * This metric in another unit of the same kind ({@code ns/op} to {@code us/op}, {@code ops/s} to
-     * {@code ops/ms}).
+     * This metric in another unit of the same kind ({@code ns/op} to {@code us/op}, {@code ops/s} to {@code ops/ms}).
      *
      * @throws IllegalArgumentException if the units are not {@linkplain ScoreUnit#convertibleTo convertible}
      */
     public Metric in(ScoreUnit target) {
         double factor = unit.factorTo(target);
-        return new Metric(target, score * factor, scoreError * factor, confidenceLow * factor,
-                confidenceHigh * factor, map(rawData, value -> value * factor));
+        return new Metric(
+                target,
+                score * factor,
+                scoreError * factor,
+                confidenceLow * factor,
+                confidenceHigh * factor,
+                map(rawData, value -> value * factor));
     }
 
     /**
-     * This metric as a time per operation in {@code target} (a time-per-op unit): time units are converted,
-     * throughput is inverted (the interval's ends swap places; the error becomes half the inverted interval).
-     * A throughput that is not a positive finite number has no time per operation and becomes NaN.
+     * This metric as a time per operation in {@code target} (a time-per-op unit): time units are converted, throughput
+     * is inverted (the interval's ends swap places; the error becomes half the inverted interval). A throughput that is
+     * not a positive finite number has no time per operation and becomes NaN.
      *
-     * @throws IllegalArgumentException if {@code target} is not a time per operation, or this metric is neither
-     *                                  a time per operation nor a throughput
+     * @throws IllegalArgumentException if {@code target} is not a time per operation, or this metric is neither a time
+     *     per operation nor a throughput
      */
     public Metric asTimePerOp(ScoreUnit target) {
         if (target.kind() != ScoreUnit.Kind.TIME_PER_OP) {
@@ -113,11 +120,17 @@ public final class Metric {
                 double low = inverse(confidenceHigh, factor);
                 double high = inverse(confidenceLow, factor);
                 double error = Double.isFinite(low) && Double.isFinite(high) ? (high - low) / 2 : Double.NaN;
-                yield new Metric(target, inverse(score, factor), error, low, high,
+                yield new Metric(
+                        target,
+                        inverse(score, factor),
+                        error,
+                        low,
+                        high,
                         map(rawData, value -> inverse(value, factor)));
             }
-            case OTHER -> throw new IllegalArgumentException("unsupported score unit '" + unit
-                    + "': neither a time per operation nor operations per time");
+            case OTHER ->
+                throw new IllegalArgumentException(
+                        "unsupported score unit '" + unit + "': neither a time per operation nor operations per time");
         };
     }
 

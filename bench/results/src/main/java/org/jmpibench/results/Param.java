@@ -3,13 +3,13 @@ package org.jmpibench.results;
 import java.util.Optional;
 
 /**
- * The JMH parameters ({@code @Param}) of our benchmarks, by the names they have in results files, with what a
- * valid value looks like and, for a parameter added after results were first recorded, its neutral value.
+ * The JMH parameters ({@code @Param}) of our benchmarks, by the names they have in results files, with what a valid
+ * value looks like and, for a parameter added after results were first recorded, its neutral value.
  *
- * <p>A neutral value is the one that means "as before this parameter existed": results files written before
- * the parameter lack it, and a key ({@link BenchmarkKey}) leaves a neutral value out, so a default run still
- * matches an older baseline. Adding a parameter is adding a constant here (and the {@code @Param} field of that
- * name in the harness's benchmarks, which a harness test checks against this list).
+ * <p>A neutral value is the one that means "as before this parameter existed": results files written before the
+ * parameter lack it, and a key ({@link BenchmarkKey}) leaves a neutral value out, so a default run still matches an
+ * older baseline. Adding a parameter is adding a constant here (and the {@code @Param} field of that name in the
+ * harness's benchmarks, which a harness test checks against this list).
  */
 public enum Param {
     /** Backend name, as {@code Backends} knows it. */
@@ -23,8 +23,8 @@ public enum Param {
     /** How the backend's ranks wait; {@code default} sets nothing, as before the parameter existed. */
     IDLE("idle", "default", Kind.TEXT),
     /**
-     * How the job's ranks were spread over hosts ({@link Layout}); {@value Layout#ONE_HOST}, every rank on one
-     * host, is how every run before hosts existed ran.
+     * How the job's ranks were spread over hosts ({@link Layout}); {@value Layout#ONE_HOST}, every rank on one host, is
+     * how every run before hosts existed ran.
      */
     LAYOUT("layout", Layout.ONE_HOST, Kind.LAYOUT),
     /**
@@ -34,14 +34,18 @@ public enum Param {
     JDK("jdk", JdkRelease.BEFORE_CHOICE, Kind.RELEASE),
     /**
      * The root of a rooted collective ({@link Root}): a rank or {@code rotate}; {@value Root#NEUTRAL}, the root of
-     * every run before the choice, is neutral. Only rooted operations' benchmarks have it
-     * ({@link Operation#rooted()}).
+     * every run before the choice, is neutral. Only rooted operations' benchmarks have it ({@link Operation#rooted()}).
      */
     ROOT("root", Root.NEUTRAL, Kind.ROOT);
 
     /** What a value must look like. */
     private enum Kind {
-        TEXT, RANKS, ELEMENTS, LAYOUT, RELEASE, ROOT
+        TEXT,
+        RANKS,
+        ELEMENTS,
+        LAYOUT,
+        RELEASE,
+        ROOT
     }
 
     private final String jmhName;
@@ -69,9 +73,7 @@ public enum Param {
         return neutralValue != null && neutralValue.equals(value);
     }
 
-    /**
-     * Why {@code value} is not a valid value of this parameter, or empty when it is.
-     */
+    /** Why {@code value} is not a valid value of this parameter, or empty when it is. */
     public Optional<String> problemWith(String value) {
         if (value == null || value.isBlank()) {
             return Optional.of("an empty value");
@@ -101,8 +103,8 @@ public enum Param {
     }
 
     /**
-     * How tables, progress lines and legends name a backend run with an idle strategy: {@code shm} for the
-     * neutral one (or none), {@code shm/spin} otherwise.
+     * How tables, progress lines and legends name a backend run with an idle strategy: {@code shm} for the neutral one
+     * (or none), {@code shm/spin} otherwise.
      */
     public static String variantLabel(String backend, String idle) {
         return idle == null || IDLE.isNeutral(idle) ? backend : backend + "/" + idle;

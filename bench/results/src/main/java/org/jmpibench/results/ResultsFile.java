@@ -1,5 +1,10 @@
 package org.jmpibench.results;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,39 +14,43 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * A JMH JSON results file ({@code -rf json}, as JMH 1.37 writes it), read and checked: the one reader of that
- * format in this project.
+ * A JMH JSON results file ({@code -rf json}, as JMH 1.37 writes it), read and checked: the one reader of that format in
+ * this project.
  *
  * <p>What it accepts: a non-empty JSON array of result objects, each with {@code benchmark}, {@code mode} and
  * {@code primaryMetric} ({@code score}, {@code scoreUnit}; {@code scoreError}, {@code scoreConfidence} and
- * {@code rawData} — or {@code rawDataHistogram} in SampleTime mode — when JMH wrote them), optional
- * {@code params} and {@code secondaryMetrics}. Numbers may be JSON numbers or the strings JMH writes for
- * non-finite values, {@code "NaN"}, {@code "+INF"} and {@code "-INF"}, read as NaN, +∞ and −∞ (see
- * {@link Metric}). The values of our {@link Param parameters} are checked ({@code np} and {@code size} are whole
- * numbers).
+ * {@code rawData} — or {@code rawDataHistogram} in SampleTime mode — when JMH wrote them), optional {@code params} and
+ * {@code secondaryMetrics}. Numbers may be JSON numbers or the strings JMH writes for non-finite values, {@code "NaN"},
+ * {@code "+INF"} and {@code "-INF"}, read as NaN, +∞ and −∞ (see {@link Metric}). The values of our {@link Param
+ * parameters} are checked ({@code np} and {@code size} are whole numbers).
  *
- * <p>Everything else — missing, a directory, unreadable, empty, not JSON, JSON that is not a JMH result, a
- * malformed number, the same benchmark twice — is a {@link ResultsFileException} whose message is one line
- * naming the file. Missing raw data is not an error (JMH omits it under {@code -Djmh.json.rawData=false}).
+ * <p>Everything else — missing, a directory, unreadable, empty, not JSON, JSON that is not a JMH result, a malformed
+ * number, the same benchmark twice — is a {@link ResultsFileException} whose message is one line naming the file.
+ * Missing raw data is not an error (JMH omits it under {@code -Djmh.json.rawData=false}).
  *
- * @param path    the file this was read from
+ * @param path the file this was read from
  * @param results the benchmark results, in file order; never empty
  */
 public record ResultsFile(Path path, List<BenchmarkResult> results) {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper MAPPER =
+            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** The settings JMH writes into every result, in the order it writes them. */
-    private static final List<String> JMH_SETTINGS = List.of("jmhVersion", "jdkVersion", "vmName", "vmVersion",
-            "jvm", "jvmArgs", "threads", "forks", "warmupIterations", "warmupTime", "measurementIterations",
+    private static final List<String> JMH_SETTINGS = List.of(
+            "jmhVersion",
+            "jdkVersion",
+            "vmName",
+            "vmVersion",
+            "jvm",
+            "jvmArgs",
+            "threads",
+            "forks",
+            "warmupIterations",
+            "warmupTime",
+            "measurementIterations",
             "measurementTime");
 
     public ResultsFile {
@@ -77,8 +86,8 @@ public record ResultsFile(Path path, List<BenchmarkResult> results) {
     }
 
     /**
-     * Checks {@code text} as the content of a results file at {@code path} (which need not exist yet): what a run
-     * is about to save reads exactly as it will from the file.
+     * Checks {@code text} as the content of a results file at {@code path} (which need not exist yet): what a run is
+     * about to save reads exactly as it will from the file.
      *
      * @param role how the file is named in error messages, e.g. {@code "results"}
      * @throws ResultsFileException if the text is empty, not JSON or not a JMH result
@@ -94,8 +103,8 @@ public record ResultsFile(Path path, List<BenchmarkResult> results) {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
-            throw new ResultsFileException(name + ": not valid JSON (" + where + IoCause.oneLine(e.getOriginalMessage())
-                    + ")", e);
+            throw new ResultsFileException(
+                    name + ": not valid JSON (" + where + IoCause.oneLine(e.getOriginalMessage()) + ")", e);
         }
         return new ResultsFile(path, new Parser(name, path).results(root));
     }
@@ -150,8 +159,8 @@ public record ResultsFile(Path path, List<BenchmarkResult> results) {
             JsonNode secondaryNode = node.get("secondaryMetrics");
             if (secondaryNode != null && !secondaryNode.isNull()) {
                 if (!secondaryNode.isObject()) {
-                    throw notJmh(where + " has 'secondaryMetrics' that is " + describe(secondaryNode)
-                            + ", not an object");
+                    throw notJmh(
+                            where + " has 'secondaryMetrics' that is " + describe(secondaryNode) + ", not an object");
                 }
                 for (Map.Entry<String, JsonNode> e : secondaryNode.properties()) {
                     String what = where + " secondary metric '" + e.getKey() + "'";
@@ -177,9 +186,11 @@ public record ResultsFile(Path path, List<BenchmarkResult> results) {
                     throw notJmh(where + " has parameter '" + e.getKey() + "' that is " + describe(e.getValue()));
                 }
                 String value = e.getValue().asText();
-                Param.byJmhName(e.getKey()).flatMap(param -> param.problemWith(value)).ifPresent(problem -> {
-                    throw new ResultsFileException(name + ": " + where + " has " + e.getKey() + "=" + problem);
-                });
+                Param.byJmhName(e.getKey())
+                        .flatMap(param -> param.problemWith(value))
+                        .ifPresent(problem -> {
+                            throw new ResultsFileException(name + ": " + where + " has " + e.getKey() + "=" + problem);
+                        });
                 params.put(e.getKey(), value);
             }
             return params;
@@ -231,8 +242,8 @@ public record ResultsFile(Path path, List<BenchmarkResult> results) {
         }
 
         /**
-         * {@code rawDataHistogram} (SampleTime): per fork, per iteration, a list of {@code [value, count]};
-         * each iteration becomes its count-weighted mean, as in JMH's own iteration score.
+         * {@code rawDataHistogram} (SampleTime): per fork, per iteration, a list of {@code [value, count]}; each
+         * iteration becomes its count-weighted mean, as in JMH's own iteration score.
          */
         private double[][] histogramIterations(JsonNode histogram, String where) {
             String field = where + " 'rawDataHistogram'";

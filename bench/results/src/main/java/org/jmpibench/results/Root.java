@@ -4,12 +4,12 @@ import java.util.Optional;
 
 /**
  * The value of the {@link Param#ROOT} parameter of a rooted collective ({@link Operation#rooted()}): a rank, or
- * {@value #ROTATE}, the root changing with every operation as Intel's IMB does it ({@code -root_shift on}): the
- * first operation's root is rank 0, the next one's rank 1, and so on round the job, every rank counting alike.
+ * {@value #ROTATE}, the root changing with every operation as Intel's IMB does it ({@code -root_shift on}): the first
+ * operation's root is rank 0, the next one's rank 1, and so on round the job, every rank counting alike.
  * {@value #NEUTRAL}, the root of every run before the choice, is neutral, so older results still match.
  *
- * <p>The score is rank 0's time per operation either way: with a fixed root of 0 that is the root's time, with
- * another fixed root a non-root's, rotating it mixes both (one operation in np as the root).
+ * <p>The score is rank 0's time per operation either way: with a fixed root of 0 that is the root's time, with another
+ * fixed root a non-root's, rotating it mixes both (one operation in np as the root).
  */
 public final class Root {
 
@@ -20,8 +20,7 @@ public final class Root {
     /** {@link #rank(String)} of {@value #ROTATE}. */
     public static final int ROTATING = -1;
 
-    private Root() {
-    }
+    private Root() {}
 
     /** Why {@code value} is not a root, or empty when it is: a whole number {@code >= 0}, or {@value #ROTATE}. */
     public static Optional<String> problemWith(String value) {

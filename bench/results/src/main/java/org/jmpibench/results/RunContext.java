@@ -1,5 +1,11 @@
 package org.jmpibench.results;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,17 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A run's context file, {@code <run>.context.json} beside {@code <run>.json}: what ran where, so results can be
- * compared honestly later. The one writer ({@link Builder}, used by the harness) and the one reader
- * ({@link #read}) of the format, which is:
+ * compared honestly later. The one writer ({@link Builder}, used by the harness) and the one reader ({@link #read}) of
+ * the format, which is:
+ *
  * <pre>
  *  schema             "jmpi-bench-context/2" (/1 lacks git and cpuModel, and has ops, np, sizes, buffers, idle
  *                     at the top instead of matrix)
@@ -48,12 +49,30 @@ public final class RunContext {
     private static final String SCHEMA_PREFIX = "jmpi-bench-context/";
 
     /**
-     * Top-level fields that describe this run rather than the machine and software it ran on: left out when
-     * two runs' contexts are compared.
+     * Top-level fields that describe this run rather than the machine and software it ran on: left out when two runs'
+     * contexts are compared.
      */
-    private static final Set<String> RUN_FIELDS = Set.of("schema", "started", "lastSaved", "finished", "complete",
-            "benchmarksDone", "benchmarksTotal", "results", "git", "failedJobs", "variants", "matrix", "ops", "np",
-            "sizes", "buffers", "idle", "placements", "forkRuns", "ab");
+    private static final Set<String> RUN_FIELDS = Set.of(
+            "schema",
+            "started",
+            "lastSaved",
+            "finished",
+            "complete",
+            "benchmarksDone",
+            "benchmarksTotal",
+            "results",
+            "git",
+            "failedJobs",
+            "variants",
+            "matrix",
+            "ops",
+            "np",
+            "sizes",
+            "buffers",
+            "idle",
+            "placements",
+            "forkRuns",
+            "ab");
     /** JMH settings that follow from the matrix (heap per np, the job time limit), not from the machine. */
     private static final Set<String> DERIVED_JMH_FIELDS = Set.of("jvmArgsPerNp", "jobTimeoutSeconds");
 
@@ -79,8 +98,8 @@ public final class RunContext {
         try {
             node = MAPPER.readTree(file.toFile());
         } catch (JacksonException e) {
-            throw new ResultsFileException(name + ": not valid JSON (" + IoCause.oneLine(e.getOriginalMessage())
-                    + ")", e);
+            throw new ResultsFileException(
+                    name + ": not valid JSON (" + IoCause.oneLine(e.getOriginalMessage()) + ")", e);
         } catch (IOException e) {
             throw new ResultsFileException(name + ": cannot be read (" + IoCause.of(e) + ")", e);
         }
@@ -96,15 +115,15 @@ public final class RunContext {
 
     /**
      * The context of several runs that are forks of one thing (one side of an A/B run), for the file beside their
-     * merged results ({@link ForkMerge}): the first run's machine, software, matrix and settings; every run's
-     * failed jobs, in order; complete only when every run was; benchmarks done and total summed; the newest save
-     * time; plus {@code forkRuns} (the runs' names, in order) and {@code ab} (what the A/B run records of this
-     * side: revision, commit, dirty flag, environment, ...).
+     * merged results ({@link ForkMerge}): the first run's machine, software, matrix and settings; every run's failed
+     * jobs, in order; complete only when every run was; benchmarks done and total summed; the newest save time; plus
+     * {@code forkRuns} (the runs' names, in order) and {@code ab} (what the A/B run records of this side: revision,
+     * commit, dirty flag, environment, ...).
      *
      * @param runs the forks' contexts, in the order they ran; not empty
      */
-    public static RunContext ofForks(List<RunContext> runs, List<String> runNames, String resultsFile,
-                                     Map<String, ?> ab) {
+    public static RunContext ofForks(
+            List<RunContext> runs, List<String> runNames, String resultsFile, Map<String, ?> ab) {
         ObjectNode root = runs.get(0).root.deepCopy();
         ArrayNode failed = root.putArray("failedJobs");
         boolean complete = true;
@@ -161,8 +180,8 @@ public final class RunContext {
     }
 
     /**
-     * Whether the run got to its end (false: stopped half-way, the files hold the finished groups). Files from
-     * before the {@code complete} field are complete when they say when the run finished.
+     * Whether the run got to its end (false: stopped half-way, the files hold the finished groups). Files from before
+     * the {@code complete} field are complete when they say when the run finished.
      */
     public boolean complete() {
         JsonNode complete = root.get("complete");
@@ -196,8 +215,11 @@ public final class RunContext {
     public List<Placement> placements() {
         List<Placement> placements = new ArrayList<>();
         for (JsonNode group : root.path("placements")) {
-            placements.add(new Placement(group.path("backend").asText(), group.path("np").asInt(),
-                    group.path("layout").asText(), group.path("ranks").asText()));
+            placements.add(new Placement(
+                    group.path("backend").asText(),
+                    group.path("np").asInt(),
+                    group.path("layout").asText(),
+                    group.path("ranks").asText()));
         }
         return placements;
     }
@@ -206,7 +228,10 @@ public final class RunContext {
     public List<RankJdk> jdks() {
         List<RankJdk> jdks = new ArrayList<>();
         for (JsonNode jdk : root.path("jdks")) {
-            jdks.add(new RankJdk(jdk.path("name").asText(), jdk.path("version").asText(), jdk.path("vendor").asText(),
+            jdks.add(new RankJdk(
+                    jdk.path("name").asText(),
+                    jdk.path("version").asText(),
+                    jdk.path("vendor").asText(),
                     jdk.path("home").asText()));
         }
         return jdks;
@@ -216,17 +241,21 @@ public final class RunContext {
     public List<FailedJob> failedJobs() {
         List<FailedJob> jobs = new ArrayList<>();
         for (JsonNode job : root.path("failedJobs")) {
-            jobs.add(new FailedJob(job.path("backend").asText(), job.path("np").asInt(),
-                    job.path("benchmark").asText(), job.path("params").asText(), job.path("reason").asText()));
+            jobs.add(new FailedJob(
+                    job.path("backend").asText(),
+                    job.path("np").asInt(),
+                    job.path("benchmark").asText(),
+                    job.path("params").asText(),
+                    job.path("reason").asText()));
         }
         return jobs;
     }
 
     /**
-     * Every value as one flat list of names, in file order: nested objects become dotted names
-     * ({@code jvm.version}); arrays of plain values are joined with ", "; arrays of objects get one name per
-     * field, {@code backends.shm.version} where the objects have a {@code name}, {@code failedJobs[0].reason}
-     * otherwise; null is the empty text.
+     * Every value as one flat list of names, in file order: nested objects become dotted names ({@code jvm.version});
+     * arrays of plain values are joined with ", "; arrays of objects get one name per field,
+     * {@code backends.shm.version} where the objects have a {@code name}, {@code failedJobs[0].reason} otherwise; null
+     * is the empty text.
      */
     public Map<String, String> flatten() {
         Map<String, String> flat = new LinkedHashMap<>();
@@ -235,9 +264,9 @@ public final class RunContext {
     }
 
     /**
-     * How the machine and software of two runs differ: host, CPU, cores, memory, OS, JVM, backend versions, the
-     * profile and JMH's settings, as {@code name -> [this, other]} for every such value both contexts have and
-     * that differs. What describes the run itself (times, commit, matrix, failures) is left out.
+     * How the machine and software of two runs differ: host, CPU, cores, memory, OS, JVM, backend versions, the profile
+     * and JMH's settings, as {@code name -> [this, other]} for every such value both contexts have and that differs.
+     * What describes the run itself (times, commit, matrix, failures) is left out.
      */
     public Map<String, List<String>> environmentDifferences(RunContext other) {
         Map<String, String> mine = flatten();
@@ -289,8 +318,9 @@ public final class RunContext {
 
     private static void flatten(String prefix, JsonNode node, Map<String, String> into) {
         if (node.isObject()) {
-            node.properties().forEach(field -> flatten(prefix.isEmpty() ? field.getKey()
-                    : prefix + "." + field.getKey(), field.getValue(), into));
+            node.properties()
+                    .forEach(field -> flatten(
+                            prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey(), field.getValue(), into));
         } else if (node.isArray()) {
             boolean plainValues = true;
             for (JsonNode item : node) {
@@ -305,8 +335,10 @@ public final class RunContext {
             for (int i = 0; i < node.size(); i++) {
                 JsonNode item = node.get(i);
                 JsonNode name = item.get("name");
-                flatten(name != null && name.isTextual() ? prefix + "." + name.textValue() : prefix + "[" + i + "]",
-                        item, into);
+                flatten(
+                        name != null && name.isTextual() ? prefix + "." + name.textValue() : prefix + "[" + i + "]",
+                        item,
+                        into);
             }
         } else {
             into.put(prefix, node.isNull() ? "" : node.asText());
@@ -314,31 +346,28 @@ public final class RunContext {
     }
 
     /**
-     * A job that failed: which (backend, np) group, which benchmark was running when it did (empty when none
-     * had started), its parameters as JMH lists them, and why, in the job launcher's words when it said so.
+     * A job that failed: which (backend, np) group, which benchmark was running when it did (empty when none had
+     * started), its parameters as JMH lists them, and why, in the job launcher's words when it said so.
      */
-    public record FailedJob(String backend, int np, String benchmark, String params, String reason) {
-    }
+    public record FailedJob(String backend, int np, String benchmark, String params, String reason) {}
 
     /**
      * Where the ranks of one (backend, np) group ran.
      *
      * @param layout the group's {@link Param#LAYOUT} value
-     * @param ranks  which ranks ran on which host, e.g. {@code h1: rank 0; h2: rank 1 (map-by node)}
+     * @param ranks which ranks ran on which host, e.g. {@code h1: rank 0; h2: rank 1 (map-by node)}
      */
-    public record Placement(String backend, int np, String layout, String ranks) {
-    }
+    public record Placement(String backend, int np, String layout, String ranks) {}
 
     /**
      * A JDK the ranks ran on.
      *
      * @param release its {@link Param#JDK} value ({@link JdkRelease})
      * @param version its exact runtime version, e.g. {@code 25.0.1+8-LTS}
-     * @param vendor  who built it ({@code IMPLEMENTOR} in its {@code release} file); empty when unknown
-     * @param home    where it is
+     * @param vendor who built it ({@code IMPLEMENTOR} in its {@code release} file); empty when unknown
+     * @param home where it is
      */
-    public record RankJdk(String release, String version, String vendor, String home) {
-    }
+    public record RankJdk(String release, String version, String vendor, String home) {}
 
     /** The context of a run in progress: the harness fills it in as the run goes, and saves a snapshot. */
     public static final class Builder {
@@ -424,14 +453,14 @@ public final class RunContext {
          * The hosts the run was given (a hostfile, or a batch system's allocation) and how jobs use them.
          *
          * @param slotsByHost every host with its slots, in hostfile order
-         * @param interfaces  the interfaces or subnets the traffic between hosts was told to use, or null
+         * @param interfaces the interfaces or subnets the traffic between hosts was told to use, or null
          * @param launchAgent what started processes on other hosts, or null for the default
          */
-        public Builder hostfile(Map<String, Integer> slotsByHost, String mapBy, String interfaces,
-                                String launchAgent) {
+        public Builder hostfile(Map<String, Integer> slotsByHost, String mapBy, String interfaces, String launchAgent) {
             ObjectNode hostfile = root.putObject("hostfile");
             ArrayNode hosts = hostfile.putArray("hosts");
-            slotsByHost.forEach((name, slots) -> hosts.addObject().put("name", name).put("slots", slots));
+            slotsByHost.forEach(
+                    (name, slots) -> hosts.addObject().put("name", name).put("slots", slots));
             hostfile.put("mapBy", mapBy);
             hostfile.put("interface", interfaces);
             hostfile.put("launchAgent", launchAgent);
@@ -450,7 +479,10 @@ public final class RunContext {
 
         /** A JDK the ranks run on. */
         public Builder jdk(RankJdk jdk) {
-            jdks.addObject().put("name", jdk.release()).put("version", jdk.version()).put("vendor", jdk.vendor())
+            jdks.addObject()
+                    .put("name", jdk.release())
+                    .put("version", jdk.version())
+                    .put("vendor", jdk.vendor())
                     .put("home", jdk.home());
             return this;
         }
@@ -472,13 +504,13 @@ public final class RunContext {
         }
 
         /**
-         * Marks how far the run got: {@code complete} false while jobs remain (the files then hold the finished
-         * groups only, so a run stopped half-way keeps them).
+         * Marks how far the run got: {@code complete} false while jobs remain (the files then hold the finished groups
+         * only, so a run stopped half-way keeps them).
          *
          * @param resultsFile the name of the run's results file
          */
-        public Builder progress(ZonedDateTime at, String resultsFile, boolean complete, int benchmarksDone,
-                                int benchmarksTotal) {
+        public Builder progress(
+                ZonedDateTime at, String resultsFile, boolean complete, int benchmarksDone, int benchmarksTotal) {
             root.remove(List.of("lastSaved", "finished"));
             root.put(complete ? "finished" : "lastSaved", at.toString());
             root.put("complete", complete);

@@ -16,17 +16,17 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The files of one run, and the one rule that names them: {@code <yyyyMMdd-HHmmss>-<host>} (UTC start time,
- * host name made file-safe), then {@code .json} (JMH's JSON), {@code .context.json} ({@link RunContext}),
- * {@code .log} (JMH's text output), a copy of the results in the format JMH's {@code -rf} option names
- * ({@link #COPY_SUFFIXES}: {@code .csv} by default) and, for a {@code calibrate} run, {@code .calibration.json}.
- * A name that is taken gets {@code -2}, {@code -3}, ...
+ * The files of one run, and the one rule that names them: {@code <yyyyMMdd-HHmmss>-<host>} (UTC start time, host name
+ * made file-safe), then {@code .json} (JMH's JSON), {@code .context.json} ({@link RunContext}), {@code .log} (JMH's
+ * text output), a copy of the results in the format JMH's {@code -rf} option names ({@link #COPY_SUFFIXES}:
+ * {@code .csv} by default) and, for a {@code calibrate} run, {@code .calibration.json}. A name that is taken gets
+ * {@code -2}, {@code -3}, ...
  *
- * <p>Names never collide, also between runs started in the same second into the same directory: a run claims
- * its name by creating its log file with exclusive create ({@code O_EXCL}), which exactly one process can
- * win, and a name any of whose files exists is never claimed. Every later write replaces a file whole
- * (temporary file in the same directory, then an atomic rename), so a reader sees the previous content or the
- * new one, never a part; a failed write leaves the previous content in place.
+ * <p>Names never collide, also between runs started in the same second into the same directory: a run claims its name
+ * by creating its log file with exclusive create ({@code O_EXCL}), which exactly one process can win, and a name any of
+ * whose files exists is never claimed. Every later write replaces a file whole (temporary file in the same directory,
+ * then an atomic rename), so a reader sees the previous content or the new one, never a part; a failed write leaves the
+ * previous content in place.
  */
 public final class RunFiles {
 
@@ -34,15 +34,17 @@ public final class RunFiles {
     public static final String CONTEXT_SUFFIX = ".context.json";
     public static final String LOG_SUFFIX = ".log";
     /**
-     * The copy of the results in another format, by the value of JMH's {@code -rf} option that asks for it; JSON
-     * needs no copy: the results file is JSON.
+     * The copy of the results in another format, by the value of JMH's {@code -rf} option that asks for it; JSON needs
+     * no copy: the results file is JSON.
      */
     public static final Map<String, String> COPY_SUFFIXES = copySuffixes();
     /** {@code jmpi-bench calibrate}'s table (suite / plain program), beside the results of the suite's runs. */
     public static final String CALIBRATION_SUFFIX = ".calibration.json";
 
-    private static final List<String> SUFFIXES = Stream.concat(Stream.of(RESULTS_SUFFIX, CONTEXT_SUFFIX,
-            LOG_SUFFIX, CALIBRATION_SUFFIX), COPY_SUFFIXES.values().stream()).toList();
+    private static final List<String> SUFFIXES = Stream.concat(
+                    Stream.of(RESULTS_SUFFIX, CONTEXT_SUFFIX, LOG_SUFFIX, CALIBRATION_SUFFIX),
+                    COPY_SUFFIXES.values().stream())
+            .toList();
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     /** Runs started in one second into one directory before we give up looking for a free name. */
     private static final int MAX_SUFFIX = 10_000;
@@ -84,8 +86,8 @@ public final class RunFiles {
             } catch (FileAlreadyExistsException taken) {
                 continue;
             }
-            if (SUFFIXES.stream().anyMatch(suffix -> !suffix.equals(LOG_SUFFIX)
-                    && Files.exists(dir.resolve(name + suffix)))) {
+            if (SUFFIXES.stream()
+                    .anyMatch(suffix -> !suffix.equals(LOG_SUFFIX) && Files.exists(dir.resolve(name + suffix)))) {
                 // Files of a run that wrote no log (an older version, or copied here): not ours to overwrite.
                 Files.delete(claim);
                 continue;

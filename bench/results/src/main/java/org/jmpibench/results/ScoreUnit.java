@@ -5,14 +5,14 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A JMH score unit such as {@code us/op} or {@code ops/s}: what it measures, which direction is better, and
- * how to convert a value into another unit of the same kind.
+ * A JMH score unit such as {@code us/op} or {@code ops/s}: what it measures, which direction is better, and how to
+ * convert a value into another unit of the same kind.
  *
  * <p>JMH writes {@code <time>/op} for AverageTime, SampleTime and SingleShotTime, and {@code ops/<time>} for
- * Throughput, with the time labels {@code ns, us, ms, s, min, hr, day}. Time per operation: lower is better.
- * Operations per time: higher is better. Any other label (a profiler's {@code B/op}, {@code MB/sec}, a
- * counter) is {@link Kind#OTHER}: it converts only to the identical label and has no known better
- * direction, so no verdict can be drawn from it.
+ * Throughput, with the time labels {@code ns, us, ms, s, min, hr, day}. Time per operation: lower is better. Operations
+ * per time: higher is better. Any other label (a profiler's {@code B/op}, {@code MB/sec}, a counter) is
+ * {@link Kind#OTHER}: it converts only to the identical label and has no known better direction, so no verdict can be
+ * drawn from it.
  *
  * <p>Example: {@code ScoreUnit.parse("ns/op").factorTo(ScoreUnit.parse("us/op")) == 0.001}, and
  * {@code ScoreUnit.parse("ops/s").factorTo(ScoreUnit.parse("ops/ms")) == 0.001}.
@@ -33,8 +33,8 @@ public final class ScoreUnit {
     private static final Map<String, Double> NANOS_PER_TIME_LABEL = Map.ofEntries(
             Map.entry("ns", 1.0),
             Map.entry("us", 1e3),
-            Map.entry("\u00b5s", 1e3),  // micro sign
-            Map.entry("\u03bcs", 1e3),  // Greek mu
+            Map.entry("\u00b5s", 1e3), // micro sign
+            Map.entry("\u03bcs", 1e3), // Greek mu
             Map.entry("ms", 1e6),
             Map.entry("s", 1e9),
             Map.entry("sec", 1e9),

@@ -7,18 +7,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Message sizes, the one owner of how they are written and read. The {@link Param#SIZE size} parameter counts
- * elements of {@value #BYTES_PER_ELEMENT} bytes (the benchmarks move {@code int}s); people write a size either
- * way:
+ * Message sizes, the one owner of how they are written and read. The {@link Param#SIZE size} parameter counts elements
+ * of {@value #BYTES_PER_ELEMENT} bytes (the benchmarks move {@code int}s); people write a size either way:
+ *
  * <ul>
  *   <li><b>elements</b>: a number, optionally with a multiplier: {@code 1}, {@code 1024}, {@code 1K}, {@code 1Ki},
- *       {@code 64Ki}, {@code 1M}, {@code 4Mi} (1Ki = 1024 ints = 4 KiB);</li>
+ *       {@code 64Ki}, {@code 1M}, {@code 4Mi} (1Ki = 1024 ints = 4 KiB);
  *   <li><b>bytes</b>: the same with a trailing {@code B}: {@code 4B}, {@code 1KB}, {@code 1KiB}, {@code 4MB},
- *       {@code 4MiB} (4 MiB = 1Mi ints); the bytes must be a whole number of elements.</li>
+ *       {@code 4MiB} (4 MiB = 1Mi ints); the bytes must be a whole number of elements.
  * </ul>
- * Every multiplier is binary, with or without the {@code i}: {@code K} = {@code Ki} = 1024, {@code M} = 2^20,
- * {@code G} = 2^30, in upper or lower case, as message sizes in MPI benchmarks are (OSU's tables print 1024
- * bytes as "1K"). A lower-case {@code b} is refused: it would read as bits.
+ *
+ * Every multiplier is binary, with or without the {@code i}: {@code K} = {@code Ki} = 1024, {@code M} = 2^20, {@code G}
+ * = 2^30, in upper or lower case, as message sizes in MPI benchmarks are (OSU's tables print 1024 bytes as "1K"). A
+ * lower-case {@code b} is refused: it would read as bits.
  *
  * <p>Examples: {@code 1Ki} = {@code 1K} = {@code 4KiB} = {@code 4KB} = {@code 4096B} = 1024 ints.
  */
@@ -37,8 +38,7 @@ public final class Sizes {
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(?:([kKmMgG])([iI])?)?\\s*(B|b)?");
     private static final String[] BYTE_UNITS = {"B", "KiB", "MiB", "GiB", "TiB"};
 
-    private Sizes() {
-    }
+    private Sizes() {}
 
     /**
      * The number of elements {@code text} stands for.
@@ -67,8 +67,8 @@ public final class Sizes {
             value /= BYTES_PER_ELEMENT;
         }
         if (value < 1) {
-            throw new IllegalArgumentException("size '" + text + "' must be at least 1 element ("
-                    + BYTES_PER_ELEMENT + " bytes)");
+            throw new IllegalArgumentException(
+                    "size '" + text + "' must be at least 1 element (" + BYTES_PER_ELEMENT + " bytes)");
         }
         if (value > MAX_ELEMENTS) {
             throw tooLarge(text);

@@ -1,12 +1,12 @@
 package org.jmpibench.results;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BenchmarkKeyTest {
 
@@ -49,15 +49,18 @@ class BenchmarkKeyTest {
                 BenchmarkKey.of("a.B.c", "avgt", Map.of("backend", "shm", "size", "2")),
                 BenchmarkKey.of("a.B.c", "avgt", Map.of("backend", "loopback", "size", "65536"))));
         keys.sort(null);
-        assertThat(keys).extracting(BenchmarkKey::paramsText).containsExactly(
-                "backend=loopback size=65536", "backend=shm size=2", "backend=shm size=1024");
+        assertThat(keys)
+                .extracting(BenchmarkKey::paramsText)
+                .containsExactly("backend=loopback size=65536", "backend=shm size=2", "backend=shm size=1024");
     }
 
     @Test
     void blankNameOrModeIsMisuse() {
         assertThatThrownBy(() -> BenchmarkKey.of(" ", "avgt", Map.of()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("benchmark name");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("benchmark name");
         assertThatThrownBy(() -> BenchmarkKey.of("a.B.c", "", Map.of()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mode");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("mode");
     }
 }

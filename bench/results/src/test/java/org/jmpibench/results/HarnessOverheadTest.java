@@ -16,7 +16,9 @@ class HarnessOverheadTest {
 
     @Test
     void pairsEachIterationWithTheHandTimedLoopRightAfterIt() {
-        assertThat(HarnessOverhead.ratio(new double[] {2, 4, 9}, new double[] {2, 2, 3})).isEqualTo(2.0);
-        assertThat(HarnessOverhead.ratio(new double[] {2, 4}, new double[] {0, -1})).isNaN();
+        assertThat(HarnessOverhead.ratio(new double[] {2, 4, 9}, new double[] {2, 2, 3}))
+                .isEqualTo(2.0);
+        assertThat(HarnessOverhead.ratio(new double[] {2, 4}, new double[] {0, -1}))
+                .isNaN();
     }
 }

@@ -40,17 +40,21 @@ class LayoutTest {
     @ParameterizedTest
     @ValueSource(strings = {"2hosts", "2hosts:0", "3hosts:0/1", "1hosts:0", "2hosts:0/x", "2 hosts:0/1", "local"})
     void anythingElseIsNotALayout(String value) {
-        assertThat(Param.LAYOUT.problemWith(value)).get().asString().contains(value).contains("2hosts:0+2/1+3");
+        assertThat(Param.LAYOUT.problemWith(value))
+                .get()
+                .asString()
+                .contains(value)
+                .contains("2hosts:0+2/1+3");
         assertThatThrownBy(() -> Layout.hosts(value)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void theOneHostLayoutIsNeutralSoSingleHostRunsMatchOlderResults() {
         BenchmarkKey before = BenchmarkKey.of("a.B.c", "avgt", Map.of("backend", "tcp", "np", "2"));
-        BenchmarkKey oneHost = BenchmarkKey.of("a.B.c", "avgt", Map.of("backend", "tcp", "np", "2",
-                "layout", Layout.ONE_HOST));
-        BenchmarkKey twoHosts = BenchmarkKey.of("a.B.c", "avgt", Map.of("backend", "tcp", "np", "2",
-                "layout", "2hosts:0/1"));
+        BenchmarkKey oneHost =
+                BenchmarkKey.of("a.B.c", "avgt", Map.of("backend", "tcp", "np", "2", "layout", Layout.ONE_HOST));
+        BenchmarkKey twoHosts =
+                BenchmarkKey.of("a.B.c", "avgt", Map.of("backend", "tcp", "np", "2", "layout", "2hosts:0/1"));
 
         assertThat(oneHost).isEqualTo(before);
         assertThat(twoHosts).as("another layout is another benchmark").isNotEqualTo(before);

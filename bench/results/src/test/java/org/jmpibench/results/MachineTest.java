@@ -9,8 +9,12 @@ class MachineTest {
 
     @Test
     void cpuModelIsTheFirstProcessorsModelName() {
-        assertThat(Machine.cpuModel(List.of("processor\t: 0", "vendor_id\t: AuthenticAMD",
-                "model name\t: AMD EPYC 7B13", "processor\t: 1", "model name\t: AMD EPYC 7B13")))
+        assertThat(Machine.cpuModel(List.of(
+                        "processor\t: 0",
+                        "vendor_id\t: AuthenticAMD",
+                        "model name\t: AMD EPYC 7B13",
+                        "processor\t: 1",
+                        "model name\t: AMD EPYC 7B13")))
                 .isEqualTo("AMD EPYC 7B13");
         assertThat(Machine.cpuModel(List.of("processor\t: 0", "BogoMIPS\t: 48.00", "Model\t: Raspberry Pi 4")))
                 .isEqualTo("Raspberry Pi 4");

@@ -32,13 +32,17 @@ class MetricTest {
         assertThat(us.scoreError()).isCloseTo((1 / 0.4 - 1 / 0.6) / 2, offset(1e-12));
         assertThat(us.iterationScores()).containsExactly(new double[] {2.0, 4.0}, offset(1e-12));
         assertThat(new Metric(ScoreUnit.parse("ops/s"), 1e6, Double.NaN, 0, 2e6, new double[0][])
-                .asTimePerOp(ScoreUnit.MICROS_PER_OP).confidenceHigh()).as("1/0 has no time").isNaN();
+                        .asTimePerOp(ScoreUnit.MICROS_PER_OP)
+                        .confidenceHigh())
+                .as("1/0 has no time")
+                .isNaN();
     }
 
     @Test
     void otherUnitsHaveNoTimePerOperation() {
         Metric bytes = new Metric(ScoreUnit.parse("B/op"), 8, 0, 8, 8, new double[0][]);
         assertThatThrownBy(() -> bytes.asTimePerOp(ScoreUnit.MICROS_PER_OP))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unsupported score unit 'B/op'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unsupported score unit 'B/op'");
     }
 }

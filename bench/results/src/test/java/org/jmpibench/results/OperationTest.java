@@ -12,10 +12,12 @@ class OperationTest {
         assertThat(Operation.SEND.benchmarkName()).isEqualTo("org.jmpibench.harness.PingPong.send");
         assertThat(Operation.ofBenchmark("org.jmpibench.harness.GatherAverage.gatherAverage"))
                 .contains(Operation.GATHER_AVERAGE);
-        assertThat(Operation.ofBenchmark("org.jmpibench.harness.PingPong.pingPong")).isEmpty();
-        assertThat("org.jmpibench.harness.PingPong.send").matches(".*" + Operation.SEND.includePattern().substring(1));
-        assertThat("org.jmpibench.harness.PingPong.sendMore").doesNotMatch(".*"
-                + Operation.SEND.includePattern().substring(1));
+        assertThat(Operation.ofBenchmark("org.jmpibench.harness.PingPong.pingPong"))
+                .isEmpty();
+        assertThat("org.jmpibench.harness.PingPong.send")
+                .matches(".*" + Operation.SEND.includePattern().substring(1));
+        assertThat("org.jmpibench.harness.PingPong.sendMore")
+                .doesNotMatch(".*" + Operation.SEND.includePattern().substring(1));
     }
 
     @Test
@@ -29,8 +31,9 @@ class OperationTest {
 
     @Test
     void gatherAverageIsTimedInThreePhasesInTheOrderTheyRun() {
-        assertThat(Operation.GATHER_AVERAGE.phases()).containsExactly(SecondaryMetric.GATHER_PHASE,
-                SecondaryMetric.AVERAGE_PHASE, SecondaryMetric.BCAST_PHASE);
+        assertThat(Operation.GATHER_AVERAGE.phases())
+                .containsExactly(
+                        SecondaryMetric.GATHER_PHASE, SecondaryMetric.AVERAGE_PHASE, SecondaryMetric.BCAST_PHASE);
         assertThat(Operation.GATHER.phases()).isEmpty();
         assertThat(Operation.GATHER.shape().secondaryMetric()).isEqualTo(SecondaryMetric.SLOWEST_RANK);
         assertThat(Operation.byName("gather").benchmarkName()).isEqualTo("org.jmpibench.harness.Gather.gather");
@@ -39,7 +42,8 @@ class OperationTest {
     @Test
     void unknownNameNamesTheKnownOnes() {
         assertThat(Operation.byName(" gather-average ")).isEqualTo(Operation.GATHER_AVERAGE);
-        assertThatThrownBy(() -> Operation.byName("reduction")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Operation.byName("reduction"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown operation 'reduction'; known operations: send, bw, bibw, bcast, gather, "
                         + "gather-average, allreduce-average, allreduce, reduce, allgather, alltoall, scatter, "
                         + "reduce-scatter, barrier");
@@ -57,7 +61,11 @@ class OperationTest {
     @Test
     void theRootedCollectivesAreTheOnesWithARootParameterAndBarrierHasNoSize() {
         assertThat(java.util.Arrays.stream(Operation.values()).filter(Operation::rooted))
-                .containsExactly(Operation.BCAST, Operation.GATHER, Operation.GATHER_AVERAGE, Operation.REDUCE,
+                .containsExactly(
+                        Operation.BCAST,
+                        Operation.GATHER,
+                        Operation.GATHER_AVERAGE,
+                        Operation.REDUCE,
                         Operation.SCATTER);
         assertThat(java.util.Arrays.stream(Operation.values()).filter(Operation::sizeLess))
                 .containsExactly(Operation.BARRIER);
@@ -70,8 +78,10 @@ class OperationTest {
         assertThat(Root.value(Root.ROTATING)).isEqualTo("rotate");
         assertThat(Param.ROOT.isNeutral("0")).isTrue();
         assertThat(Param.ROOT.problemWith("rotate")).isEmpty();
-        assertThat(Param.ROOT.problemWith("-1")).hasValueSatisfying(p -> assertThat(p).contains("'-1'"));
-        assertThatThrownBy(() -> Root.rank("first")).isInstanceOf(IllegalArgumentException.class)
+        assertThat(Param.ROOT.problemWith("-1"))
+                .hasValueSatisfying(p -> assertThat(p).contains("'-1'"));
+        assertThatThrownBy(() -> Root.rank("first"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("bad root 'first', expected a rank (0, 1, ...) or rotate");
         assertThat(Root.label("rotate")).isEqualTo("rotating root");
         assertThat(Root.label("2")).isEqualTo("root 2");

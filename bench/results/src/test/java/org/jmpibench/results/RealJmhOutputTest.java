@@ -24,9 +24,11 @@ class RealJmhOutputTest {
             assertThat(r.jmhSettings()).containsEntry("jmhVersion", "1.37").containsKey("measurementTime");
             assertThat(r.operation()).isEmpty();
         });
-        assertThat(results).filteredOn(r -> r.mode().equals("thrpt"))
+        assertThat(results)
+                .filteredOn(r -> r.mode().equals("thrpt"))
                 .allSatisfy(r -> assertThat(r.primary().unit().label()).isEqualTo("ops/us"));
-        assertThat(results).filteredOn(r -> !r.mode().equals("thrpt"))
+        assertThat(results)
+                .filteredOn(r -> !r.mode().equals("thrpt"))
                 .allSatisfy(r -> assertThat(r.primary().unit()).isEqualTo(ScoreUnit.MICROS_PER_OP));
     }
 
@@ -35,22 +37,29 @@ class RealJmhOutputTest {
         // JMH's SampleTime score is the mean over all samples; with equal-length iterations it is close to,
         // but not exactly, the mean of iteration means: both come from the same histogram buckets.
         BenchmarkResult sample = ResultsFile.read(RealJmhRun.file()).results().stream()
-                .filter(r -> r.mode().equals("sample")).findFirst().orElseThrow();
+                .filter(r -> r.mode().equals("sample"))
+                .findFirst()
+                .orElseThrow();
         double[] iterations = sample.primary().iterationScores();
-        assertThat(sample.primary().score()).isBetween(Arrays.stream(iterations).min().orElseThrow(),
-                Arrays.stream(iterations).max().orElseThrow());
+        assertThat(sample.primary().score())
+                .isBetween(
+                        Arrays.stream(iterations).min().orElseThrow(),
+                        Arrays.stream(iterations).max().orElseThrow());
     }
 
     @Test
     void throughputBecomesTimePerOperation() {
         List<BenchmarkResult> results = ResultsFile.read(RealJmhRun.file()).results();
-        BenchmarkResult throughput = results.stream().filter(r -> r.mode().equals("thrpt")).findFirst().orElseThrow();
+        BenchmarkResult throughput = results.stream()
+                .filter(r -> r.mode().equals("thrpt"))
+                .findFirst()
+                .orElseThrow();
 
         Metric time = throughput.primary().asTimePerOp(ScoreUnit.MICROS_PER_OP);
 
         assertThat(time.unit()).isEqualTo(ScoreUnit.MICROS_PER_OP);
-        assertThat(time.score()).isCloseTo(1 / throughput.primary().score(), org.assertj.core.data.Percentage
-                .withPercentage(1e-9));
+        assertThat(time.score())
+                .isCloseTo(1 / throughput.primary().score(), org.assertj.core.data.Percentage.withPercentage(1e-9));
         assertThat(time.iterations()).isEqualTo(5);
     }
 }

@@ -1,5 +1,8 @@
 package org.jmpibench.results;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,18 +11,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.openjdk.jmh.util.ListStatistics;
 
 /**
- * Builds JMH 1.37-shaped JSON results files for tests, the one fixture builder of the project (shared through
- * this module's test jar): every field JMH writes, in its order, with the per-fork iteration scores the test
- * gives, and score, error, confidence interval and percentiles computed by JMH's own statistics
- * ({@link ListStatistics} through {@link JmhJson}), non-finite numbers written as JMH writes them ({@code "NaN"}, {@code "+INF"},
- * {@code "-INF"}). Benchmark names come from {@link Operation}, parameter and metric names from
- * {@link Param} and {@link SecondaryMetric}, so fixtures look like what the harness writes.
+ * Builds JMH 1.37-shaped JSON results files for tests, the one fixture builder of the project (shared through this
+ * module's test jar): every field JMH writes, in its order, with the per-fork iteration scores the test gives, and
+ * score, error, confidence interval and percentiles computed by JMH's own statistics ({@link ListStatistics} through
+ * {@link JmhJson}), non-finite numbers written as JMH writes them ({@code "NaN"}, {@code "+INF"}, {@code "-INF"}).
+ * Benchmark names come from {@link Operation}, parameter and metric names from {@link Param} and
+ * {@link SecondaryMetric}, so fixtures look like what the harness writes.
  *
  * <pre>{@code
  * Path file = ResultsFileBuilder.file()
@@ -36,8 +36,7 @@ public final class ResultsFileBuilder {
 
     private final List<ObjectNode> results = new ArrayList<>();
 
-    private ResultsFileBuilder() {
-    }
+    private ResultsFileBuilder() {}
 
     public static ResultsFileBuilder file() {
         return new ResultsFileBuilder();
@@ -93,7 +92,9 @@ public final class ResultsFileBuilder {
 
         /** Our harness's parameters: backend, np, size, and buffer {@code array}. */
         public Result params(String backend, int np, long size) {
-            return param(Param.BACKEND, backend).param(Param.NP, np).param(Param.SIZE, size)
+            return param(Param.BACKEND, backend)
+                    .param(Param.NP, np)
+                    .param(Param.SIZE, size)
                     .param(Param.BUFFER, "array");
         }
 
@@ -107,7 +108,9 @@ public final class ResultsFileBuilder {
             return this;
         }
 
-        /** Replaces the primary metric's raw data with a SampleTime histogram: per fork, per iteration, [value, count]. */
+        /**
+         * Replaces the primary metric's raw data with a SampleTime histogram: per fork, per iteration, [value, count].
+         */
         public Result histogram(double[][][][] forks) {
             primary.remove("rawData");
             primary.set("rawDataHistogram", MAPPER.valueToTree(forks));

@@ -40,8 +40,12 @@ class RunContextTest {
     @Test
     void whatTheWriterWritesTheReaderReads() throws IOException {
         RunContext.Builder builder = harnessLike(new GitState("0123abcd", true, null));
-        builder.failed(new RunContext.FailedJob("loopback", 4, Operation.BCAST.benchmarkName(),
-                "backend=loopback,np=4,size=1", "rank 1 exited with status 3"));
+        builder.failed(new RunContext.FailedJob(
+                "loopback",
+                4,
+                Operation.BCAST.benchmarkName(),
+                "backend=loopback,np=4,size=1",
+                "rank 1 exited with status 3"));
         builder.progress(STARTED.plusMinutes(1), "20261130-140509-node-1.json", false, 3, 8);
         Path file = Files.write(dir.resolve("run.context.json"), builder.build().toJson());
 
@@ -80,38 +84,51 @@ class RunContextTest {
         RunContext.Builder builder = harnessLike(new GitState("0123abcd", false, null))
                 .hostfile(slots, "node", "eth1", null)
                 .placement(new RunContext.Placement("tcp", 2, "2hosts:0/1", "node01: rank 0; node02: rank 1"))
-                .placement(new RunContext.Placement("tcp", 4, "2hosts:0+2/1+3",
-                        "node01: ranks 0 2; node02: ranks 1 3"));
+                .placement(
+                        new RunContext.Placement("tcp", 4, "2hosts:0+2/1+3", "node01: ranks 0 2; node02: ranks 1 3"));
         Path file = Files.write(dir.resolve("run.context.json"), builder.build().toJson());
 
         RunContext read = RunContext.read(file);
 
-        assertThat(read.placements()).extracting(RunContext.Placement::np, RunContext.Placement::layout)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "2hosts:0/1"),
+        assertThat(read.placements())
+                .extracting(RunContext.Placement::np, RunContext.Placement::layout)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(2, "2hosts:0/1"),
                         org.assertj.core.groups.Tuple.tuple(4, "2hosts:0+2/1+3"));
         assertThat(read.placements().get(0).ranks()).isEqualTo("node01: rank 0; node02: rank 1");
-        assertThat(read.flatten()).containsEntry("hostfile.hosts.node02.slots", "2")
-                .containsEntry("hostfile.mapBy", "node").containsEntry("hostfile.interface", "eth1")
+        assertThat(read.flatten())
+                .containsEntry("hostfile.hosts.node02.slots", "2")
+                .containsEntry("hostfile.mapBy", "node")
+                .containsEntry("hostfile.interface", "eth1")
                 .containsEntry("hostfile.launchAgent", "");
     }
 
     @Test
     void everyJdkTheRanksRanOnIsRecordedWithItsExactBuildAndTheGateNotesAnotherBuild() throws IOException {
-        RunContext.RankJdk debian17 = new RunContext.RankJdk("17", "17.0.15+6-Debian-1deb12u1", "Debian",
-                "/usr/lib/jvm/java-17-openjdk-amd64");
-        RunContext.RankJdk temurin25 = new RunContext.RankJdk("25", "25.0.1+8-LTS", "Eclipse Adoptium",
-                "/usr/lib/jvm/temurin-25-jdk-amd64");
-        Path file = Files.write(dir.resolve("run.context.json"),
-                harnessLike(new GitState("0123abcd", false, null)).jdk(debian17).jdk(temurin25).build().toJson());
+        RunContext.RankJdk debian17 = new RunContext.RankJdk(
+                "17", "17.0.15+6-Debian-1deb12u1", "Debian", "/usr/lib/jvm/java-17-openjdk-amd64");
+        RunContext.RankJdk temurin25 =
+                new RunContext.RankJdk("25", "25.0.1+8-LTS", "Eclipse Adoptium", "/usr/lib/jvm/temurin-25-jdk-amd64");
+        Path file = Files.write(
+                dir.resolve("run.context.json"),
+                harnessLike(new GitState("0123abcd", false, null))
+                        .jdk(debian17)
+                        .jdk(temurin25)
+                        .build()
+                        .toJson());
         RunContext newer17 = harnessLike(new GitState("0123abcd", false, null))
-                .jdk(new RunContext.RankJdk("17", "17.0.16+8-Debian-1deb12u1", "Debian", debian17.home())).build();
+                .jdk(new RunContext.RankJdk("17", "17.0.16+8-Debian-1deb12u1", "Debian", debian17.home()))
+                .build();
 
         RunContext read = RunContext.read(file);
 
         assertThat(read.jdks()).containsExactly(debian17, temurin25);
-        assertThat(read.flatten()).containsEntry("jdks.25.version", "25.0.1+8-LTS")
-                .containsEntry("jdks.25.vendor", "Eclipse Adoptium").containsEntry("jdks.17.home", debian17.home());
-        assertThat(read.environmentDifferences(newer17)).as("another build of one release is another environment")
+        assertThat(read.flatten())
+                .containsEntry("jdks.25.version", "25.0.1+8-LTS")
+                .containsEntry("jdks.25.vendor", "Eclipse Adoptium")
+                .containsEntry("jdks.17.home", debian17.home());
+        assertThat(read.environmentDifferences(newer17))
+                .as("another build of one release is another environment")
                 .containsOnlyKeys("jdks.17.version");
     }
 
@@ -123,8 +140,12 @@ class RunContextTest {
 
         Map<String, String> flat = builder.build().flatten();
 
-        assertThat(flat).containsEntry("complete", "true").containsKey("finished").doesNotContainKey("lastSaved")
-                .containsEntry("git.commit", "").containsEntry("git.unknown", "not in a git checkout");
+        assertThat(flat)
+                .containsEntry("complete", "true")
+                .containsKey("finished")
+                .doesNotContainKey("lastSaved")
+                .containsEntry("git.commit", "")
+                .containsEntry("git.unknown", "not in a git checkout");
     }
 
     @Test
@@ -143,16 +164,20 @@ class RunContextTest {
 
     @Test
     void environmentDifferencesLeaveOutWhatDescribesTheRun() throws IOException {
-        Path a = Files.writeString(dir.resolve("a.context.json"), "{\"schema\": \"jmpi-bench-context/1\","
-                + " \"host\": \"ci-1\", \"started\": \"2026-11-30T10:00Z\", \"git\": {\"commit\": \"abc\"},"
-                + " \"jvm\": {\"version\": \"17.0.13\", \"vendor\": \"Debian\"}, \"cores\": 2, \"np\": [2],"
-                + " \"backends\": [{\"name\": \"shm\", \"version\": \"1\", \"selected\": true}],"
-                + " \"jmh\": {\"forks\": 1, \"jobTimeoutSeconds\": 300}}");
-        Path b = Files.writeString(dir.resolve("b.context.json"), "{\"host\": \"laptop\","
-                + " \"started\": \"2026-11-30T11:00Z\", \"git\": {\"commit\": \"def\"},"
-                + " \"jvm\": {\"version\": \"21.0.5\", \"vendor\": \"Debian\"}, \"cores\": 2, \"np\": [2, 4],"
-                + " \"backends\": [{\"name\": \"shm\", \"version\": \"2\", \"selected\": false}],"
-                + " \"jmh\": {\"forks\": 2, \"jobTimeoutSeconds\": 600}}");
+        Path a = Files.writeString(
+                dir.resolve("a.context.json"),
+                "{\"schema\": \"jmpi-bench-context/1\","
+                        + " \"host\": \"ci-1\", \"started\": \"2026-11-30T10:00Z\", \"git\": {\"commit\": \"abc\"},"
+                        + " \"jvm\": {\"version\": \"17.0.13\", \"vendor\": \"Debian\"}, \"cores\": 2, \"np\": [2],"
+                        + " \"backends\": [{\"name\": \"shm\", \"version\": \"1\", \"selected\": true}],"
+                        + " \"jmh\": {\"forks\": 1, \"jobTimeoutSeconds\": 300}}");
+        Path b = Files.writeString(
+                dir.resolve("b.context.json"),
+                "{\"host\": \"laptop\","
+                        + " \"started\": \"2026-11-30T11:00Z\", \"git\": {\"commit\": \"def\"},"
+                        + " \"jvm\": {\"version\": \"21.0.5\", \"vendor\": \"Debian\"}, \"cores\": 2, \"np\": [2, 4],"
+                        + " \"backends\": [{\"name\": \"shm\", \"version\": \"2\", \"selected\": false}],"
+                        + " \"jmh\": {\"forks\": 2, \"jobTimeoutSeconds\": 600}}");
 
         Map<String, List<String>> differences = RunContext.read(a).environmentDifferences(RunContext.read(b));
 
@@ -166,11 +191,14 @@ class RunContextTest {
         Path foreign = Files.writeString(dir.resolve("y.context.json"), "{\"schema\": \"other/3\"}");
         Path array = Files.writeString(dir.resolve("z.context.json"), "[]");
 
-        assertThatThrownBy(() -> RunContext.read(broken)).isInstanceOf(ResultsFileException.class)
+        assertThatThrownBy(() -> RunContext.read(broken))
+                .isInstanceOf(ResultsFileException.class)
                 .hasMessageStartingWith("context file " + broken + ": not valid JSON (");
-        assertThatThrownBy(() -> RunContext.read(foreign)).isInstanceOf(ResultsFileException.class)
+        assertThatThrownBy(() -> RunContext.read(foreign))
+                .isInstanceOf(ResultsFileException.class)
                 .hasMessageContaining("schema 'other/3' is not a jmpi-bench context");
-        assertThatThrownBy(() -> RunContext.read(array)).isInstanceOf(ResultsFileException.class)
+        assertThatThrownBy(() -> RunContext.read(array))
+                .isInstanceOf(ResultsFileException.class)
                 .hasMessageContaining("expected a JSON object");
         assertThat(RunContext.besideResults(dir.resolve("none.json"))).isEmpty();
     }

@@ -62,7 +62,9 @@ class RunFilesTest {
 
         assertThat(first.name()).isEqualTo("20261130-140509-h-4");
         assertThat(second.name()).isEqualTo("20261130-140509-h-5");
-        assertThat(dir.resolve("20261130-140509-h.log")).as("a skipped name is left as it was").doesNotExist();
+        assertThat(dir.resolve("20261130-140509-h.log"))
+                .as("a skipped name is left as it was")
+                .doesNotExist();
     }
 
     /** Runs started in the same second each get a name of their own: exclusive create has one winner. */
@@ -99,8 +101,10 @@ class RunFilesTest {
 
         assertThat(files.json()).hasContent("[ ]");
         try (var left = Files.list(dir)) {
-            assertThat(left.map(p -> p.getFileName().toString())).as("no temporary file left")
-                    .containsExactlyInAnyOrder(files.json().getFileName().toString(),
+            assertThat(left.map(p -> p.getFileName().toString()))
+                    .as("no temporary file left")
+                    .containsExactlyInAnyOrder(
+                            files.json().getFileName().toString(),
                             files.log().getFileName().toString());
         }
         assertThatThrownBy(() -> files.write(dir.resolve("other.json"), new byte[0]))
@@ -120,8 +124,8 @@ class RunFilesTest {
         full[0] = true;
 
         assertThatThrownBy(() -> files.write(files.json(), "[1, 2]".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOfSatisfying(IOException.class,
-                        e -> assertThat(IoCause.of(e)).isEqualTo("no space left on device"));
+                .isInstanceOfSatisfying(
+                        IOException.class, e -> assertThat(IoCause.of(e)).isEqualTo("no space left on device"));
         assertThat(files.json()).hasContent("[1]");
     }
 
@@ -129,10 +133,13 @@ class RunFilesTest {
     void aFileInTheWayOfTheDirectoryIsAnIoError() throws IOException {
         Path file = Files.writeString(dir.resolve("x"), "");
 
-        assertThatThrownBy(() -> RunFiles.claim(file, WHEN, "h")).isInstanceOfSatisfying(IOException.class,
-                e -> assertThat(IoCause.of(e)).isEqualTo("a file of that name is in the way"));
+        assertThatThrownBy(() -> RunFiles.claim(file, WHEN, "h"))
+                .isInstanceOfSatisfying(
+                        IOException.class,
+                        e -> assertThat(IoCause.of(e)).isEqualTo("a file of that name is in the way"));
         assertThatThrownBy(() -> RunFiles.claim(file.resolve("sub"), WHEN, "h"))
-                .isInstanceOfSatisfying(IOException.class, e -> assertThat(IoCause.of(e)).isEqualTo("not a directory"));
+                .isInstanceOfSatisfying(
+                        IOException.class, e -> assertThat(IoCause.of(e)).isEqualTo("not a directory"));
     }
 
     @Test

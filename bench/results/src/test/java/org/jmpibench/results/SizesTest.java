@@ -21,15 +21,20 @@ class SizesTest {
     @CsvSource({
         "1k, 1024", "1K, 1024", "1Ki, 1024", "1KI, 1024", "1m, 1048576", "1M, 1048576", "1Mi, 1048576",
         "4B, 1", "4096B, 1024", "1KB, 256", "1kB, 256", "1KiB, 256", "4KB, 1024", "4KiB, 1024",
-        "4MB, 1048576", "4MiB, 1048576", "4 MiB, 1048576", "64 Ki, 65536", "1GiB, 268435456"})
+        "4MB, 1048576", "4MiB, 1048576", "4 MiB, 1048576", "64 Ki, 65536", "1GiB, 268435456"
+    })
     void elementsWithoutAUnitAndBytesWithATrailingB(String text, long elements) {
         assertThat(Sizes.parse(text)).isEqualTo(elements);
     }
 
     @Test
     void everyMultiplierIsBinaryWithOrWithoutTheI() {
-        assertThat(Sizes.parse("1K")).isEqualTo(Sizes.parse("1Ki")).isEqualTo(Sizes.parse("4KB"))
-                .isEqualTo(Sizes.parse("4KiB")).isEqualTo(Sizes.parse("4096B")).isEqualTo(1024);
+        assertThat(Sizes.parse("1K"))
+                .isEqualTo(Sizes.parse("1Ki"))
+                .isEqualTo(Sizes.parse("4KB"))
+                .isEqualTo(Sizes.parse("4KiB"))
+                .isEqualTo(Sizes.parse("4096B"))
+                .isEqualTo(1024);
     }
 
     @Test
@@ -38,25 +43,42 @@ class SizesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0", "-1", "abc", "1.5Ki", "Ki", "", "0Ki", "0B", "999999999999999Mi", "1Ti", "1KiBB", "1G",
-        "1 K i"})
+    @ValueSource(
+            strings = {
+                "0",
+                "-1",
+                "abc",
+                "1.5Ki",
+                "Ki",
+                "",
+                "0Ki",
+                "0B",
+                "999999999999999Mi",
+                "1Ti",
+                "1KiBB",
+                "1G",
+                "1 K i"
+            })
     void refusesWhatIsNotAPositiveSize(String bad) {
-        assertThatThrownBy(() -> Sizes.parse(bad)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Sizes.parse(bad))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'" + bad + "'");
     }
 
     @Test
     void refusesBitsAndBytesThatAreNotWholeElements() {
         assertThatThrownBy(() -> Sizes.parse("1kb")).hasMessageContaining("bits");
-        assertThatThrownBy(() -> Sizes.parse("6B")).hasMessage("size '6B' is 6 bytes, not a whole number of 4-byte "
-                + "int elements");
+        assertThatThrownBy(() -> Sizes.parse("6B"))
+                .hasMessage("size '6B' is 6 bytes, not a whole number of 4-byte " + "int elements");
         assertThatThrownBy(() -> Sizes.parse("2B")).hasMessageContaining("not a whole number");
     }
 
     @Test
     void refusesSizesBeyondTheLimit() {
-        assertThatThrownBy(() -> Sizes.parse("512Mi")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("too large").hasMessageContaining("256Mi elements (1 GiB)");
+        assertThatThrownBy(() -> Sizes.parse("512Mi"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("too large")
+                .hasMessageContaining("256Mi elements (1 GiB)");
         assertThat(Sizes.parse("256Mi")).isEqualTo(Sizes.MAX_ELEMENTS);
         assertThat(Sizes.parse("1GiB")).isEqualTo(Sizes.MAX_ELEMENTS);
     }
@@ -84,7 +106,8 @@ class SizesTest {
 
     @Test
     void refusesEmptyListEntries() {
-        assertThatThrownBy(() -> Sizes.parseList("1,,2")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Sizes.parseList("1,,2"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("empty");
     }
 }

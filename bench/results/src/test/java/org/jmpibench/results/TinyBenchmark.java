@@ -7,8 +7,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * A benchmark that exists only so that {@link RealJmhRun} can make JMH write a real result file; what
- * it times does not matter, and no test looks at its figures.
+ * A benchmark that exists only so that {@link RealJmhRun} can make JMH write a real result file; what it times does not
+ * matter, and no test looks at its figures.
  */
 @State(Scope.Benchmark)
 public class TinyBenchmark {

@@ -5,12 +5,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * The timing protocol every plain program follows, written once so that the programs differ only in their library
  * calls. First, untimed, the loop is sized: {@code count} doubles from 1 until one loop takes an eighth of an
- * iteration. Then each iteration: a barrier, then {@code count} calls of {@link #call()} between two
- * {@code nanoTime}s on every rank; rank 0 prints the measured ones. After each warm-up iteration rank 0 rescales
- * {@code count} to fill the iteration time. Every decision is rank 0's, shared with the others ({@link #agree}),
- * outside the timed loop, so every rank runs exactly the same number of calls (MPI peers deadlock otherwise), and
- * every warm-up iteration is as long as the suite's (JMH's warm-up iterations are time-based). The timed loop
- * itself is nothing but the library call.
+ * iteration. Then each iteration: a barrier, then {@code count} calls of {@link #call()} between two {@code nanoTime}s
+ * on every rank; rank 0 prints the measured ones. After each warm-up iteration rank 0 rescales {@code count} to fill
+ * the iteration time. Every decision is rank 0's, shared with the others ({@link #agree}), outside the timed loop, so
+ * every rank runs exactly the same number of calls (MPI peers deadlock otherwise), and every warm-up iteration is as
+ * long as the suite's (JMH's warm-up iterations are time-based). The timed loop itself is nothing but the library call.
  */
 public abstract class PlainLoop {
 
@@ -43,8 +42,8 @@ public abstract class PlainLoop {
             if (iteration < run.warmups()) {
                 count = agree(rescaled(count, ns, targetNs));
             } else if (rank() == 0) {
-                System.out.println(PlainRun.resultLine(iteration - run.warmups(),
-                        (double) ns / count / run.messagesPerCall()));
+                System.out.println(
+                        PlainRun.resultLine(iteration - run.warmups(), (double) ns / count / run.messagesPerCall()));
             }
         }
     }

@@ -3,20 +3,19 @@ package org.jmpibench.spi.plain;
 import java.util.List;
 
 /**
- * What a plain program is asked to time, as its command-line arguments: {@code OPERATION SIZE BUFFER WARMUPS
- * ITERATIONS ITERATION_MS}. The operation and buffer names are the suite's (as on {@code bench --ops} and
- * {@code --buffer}); {@code size} counts ints, as the suite's {@code size} parameter does.
+ * What a plain program is asked to time, as its command-line arguments: {@code OPERATION SIZE BUFFER WARMUPS ITERATIONS
+ * ITERATION_MS}. The operation and buffer names are the suite's (as on {@code bench --ops} and {@code --buffer});
+ * {@code size} counts ints, as the suite's {@code size} parameter does.
  *
- * @param operation       {@code send} (ping-pong between ranks 0 and 1, one-way time = half the round trip),
- *                        {@code bcast} or {@code gather} (root 0, rank 0's time per operation)
- * @param size            elements (ints) per message, per rank for gather
- * @param direct          a direct buffer in native order instead of an {@code int[]}
- * @param warmups         untimed iterations; they also size the measured ones
- * @param iterations      measured iterations, one result line each
+ * @param operation {@code send} (ping-pong between ranks 0 and 1, one-way time = half the round trip), {@code bcast} or
+ *     {@code gather} (root 0, rank 0's time per operation)
+ * @param size elements (ints) per message, per rank for gather
+ * @param direct a direct buffer in native order instead of an {@code int[]}
+ * @param warmups untimed iterations; they also size the measured ones
+ * @param iterations measured iterations, one result line each
  * @param iterationMillis about how long one iteration runs
  */
-public record PlainRun(String operation, int size, boolean direct, int warmups, int iterations,
-                       long iterationMillis) {
+public record PlainRun(String operation, int size, boolean direct, int warmups, int iterations, long iterationMillis) {
 
     /** Operations every plain program times. */
     public static final List<String> OPERATIONS = List.of("send", "bcast", "gather");
@@ -41,13 +40,23 @@ public record PlainRun(String operation, int size, boolean direct, int warmups, 
             case "direct" -> true;
             default -> throw new IllegalArgumentException("buffer must be array or direct, not " + args[2]);
         };
-        return new PlainRun(args[0], Integer.parseInt(args[1]), direct, Integer.parseInt(args[3]),
-                Integer.parseInt(args[4]), Long.parseLong(args[5]));
+        return new PlainRun(
+                args[0],
+                Integer.parseInt(args[1]),
+                direct,
+                Integer.parseInt(args[3]),
+                Integer.parseInt(args[4]),
+                Long.parseLong(args[5]));
     }
 
     public List<String> toArgs() {
-        return List.of(operation, Integer.toString(size), direct ? "direct" : "array", Integer.toString(warmups),
-                Integer.toString(iterations), Long.toString(iterationMillis));
+        return List.of(
+                operation,
+                Integer.toString(size),
+                direct ? "direct" : "array",
+                Integer.toString(warmups),
+                Integer.toString(iterations),
+                Long.toString(iterationMillis));
     }
 
     /** One-way messages per timed call: a ping-pong call is a round trip. */

@@ -1,10 +1,10 @@
 package org.jmpibench.spi.progress;
 
 /**
- * The communicator call a rank is inside, as recorded on the progress board (by its ordinal: ranks and launcher
- * run the same build). Every call of the SPI has one; the peer recorded with it is the rank it waits on: the
- * destination or source of a point-to-point call (also of a request waited for or tested), the root of a rooted
- * collective, else {@link ProgressBoardDescriptor#ANY_PEER}.
+ * The communicator call a rank is inside, as recorded on the progress board (by its ordinal: ranks and launcher run the
+ * same build). Every call of the SPI has one; the peer recorded with it is the rank it waits on: the destination or
+ * source of a point-to-point call (also of a request waited for or tested), the root of a rooted collective, else
+ * {@link ProgressBoardDescriptor#ANY_PEER}.
  */
 public enum Call {
     /** Not inside any communicator call. */
@@ -23,8 +23,8 @@ public enum Call {
     /** {@link org.jmpibench.spi.Request#await()} of one request. */
     WAIT(false, false),
     /**
-     * {@link org.jmpibench.spi.Request#test()} that found its request still pending: the rank polls for that peer,
-     * and stays recorded as waiting on it until a later call.
+     * {@link org.jmpibench.spi.Request#test()} that found its request still pending: the rank polls for that peer, and
+     * stays recorded as waiting on it until a later call.
      */
     TEST(false, false),
     /** {@link org.jmpibench.spi.Communicator#waitAll}: the peer of its requests, ANY_PEER when they have several. */

@@ -27,10 +27,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
- * A job's progress board (layout: {@link ProgressBoardDescriptor}): the launcher {@link #create}s it before the
- * ranks start and reads every rank's {@link RankSnapshot} when the job fails; each rank {@link #open}s it and
- * {@link #join}s it, which gives it the writer of its own slot ({@link RankProgress}). Mappings stay valid after
- * the file is deleted.
+ * A job's progress board (layout: {@link ProgressBoardDescriptor}): the launcher {@link #create}s it before the ranks
+ * start and reads every rank's {@link RankSnapshot} when the job fails; each rank {@link #open}s it and {@link #join}s
+ * it, which gives it the writer of its own slot ({@link RankProgress}). Mappings stay valid after the file is deleted.
  */
 public final class ProgressBoard {
 
@@ -55,8 +54,9 @@ public final class ProgressBoard {
             throw new IllegalArgumentException("a progress board needs at least 1 rank, got " + ranks);
         }
         long bytes = ProgressBoardDescriptor.fileBytes(ranks);
-        try (FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.READ, StandardOpenOption.WRITE),
+        try (FileChannel channel = FileChannel.open(
+                file,
+                Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
             MappedByteBuffer buffer = channel.map(FileChannel.MapMode.READ_WRITE, 0, bytes);
             buffer.order(ByteOrder.nativeOrder());
@@ -80,8 +80,7 @@ public final class ProgressBoard {
             int magic = (int) INTS.getAcquire(buffer, MAGIC_OFFSET);
             int version = buffer.getInt(VERSION_OFFSET);
             int ranks = buffer.getInt(RANKS_OFFSET);
-            if (magic != MAGIC || version != VERSION || ranks < 1
-                    || ProgressBoardDescriptor.fileBytes(ranks) != size) {
+            if (magic != MAGIC || version != VERSION || ranks < 1 || ProgressBoardDescriptor.fileBytes(ranks) != size) {
                 throw new IOException("progress board " + file + " is not one (magic 0x" + Integer.toHexString(magic)
                         + ", version " + version + ", " + ranks + " ranks in " + size + " bytes)");
             }
@@ -113,8 +112,14 @@ public final class ProgressBoard {
         int base = (int) ProgressBoardDescriptor.slotOffset(rank);
         boolean joined = (int) INTS.getAcquire(buffer, base + JOINED_OFFSET) != 0;
         long word = (long) LONGS.getOpaque(buffer, base + CALL_OFFSET);
-        return new RankSnapshot(rank, joined, word, ProgressBoardDescriptor.call(word),
-                ProgressBoardDescriptor.peer(word), ProgressBoardDescriptor.collectives(word), step(base));
+        return new RankSnapshot(
+                rank,
+                joined,
+                word,
+                ProgressBoardDescriptor.call(word),
+                ProgressBoardDescriptor.peer(word),
+                ProgressBoardDescriptor.collectives(word),
+                step(base));
     }
 
     /** The call word alone: cheap enough to sample often, to see when a rank's call changed. */

@@ -11,20 +11,21 @@ import org.jmpibench.spi.ReduceOp;
 import org.jmpibench.spi.Request;
 
 /**
- * A backend's communicator with every call recorded on the job's progress board ({@link RankProgress}): which
- * call, which peer or root, and when it returned. A call that throws stays recorded as the one this rank was in.
+ * A backend's communicator with every call recorded on the job's progress board ({@link RankProgress}): which call,
+ * which peer or root, and when it returned. A call that throws stays recorded as the one this rank was in.
  * {@link org.jmpibench.spi.Job#communicator()} installs it, so the backends stay untouched.
  *
- * <p>Requests: {@link #isend} and {@link #irecv} hand out the backend's request inside one of ours, which knows
- * its peer, so that waiting for it ({@link Request#await()}, {@link Request#test()}, {@link #waitAll}) is recorded
- * as waiting on that peer. Ours are pooled like the backends' own (reused once waited for), so steady traffic
- * allocates nothing here either; {@link #waitAll} hands the backend its own requests.
+ * <p>Requests: {@link #isend} and {@link #irecv} hand out the backend's request inside one of ours, which knows its
+ * peer, so that waiting for it ({@link Request#await()}, {@link Request#test()}, {@link #waitAll}) is recorded as
+ * waiting on that peer. Ours are pooled like the backends' own (reused once waited for), so steady traffic allocates
+ * nothing here either; {@link #waitAll} hands the backend its own requests.
  */
 public final class ProgressCommunicator extends ForwardingCommunicator {
 
     private final RankProgress progress;
     /** Our requests that were waited for, ready for reuse (a stack). */
     private RecordedRequest[] free = new RecordedRequest[16];
+
     private int freeCount;
     /** The backend's requests of a waitAll, unwrapped from ours; reused, cleared after each call. */
     private Request[] unwrapped = new Request[16];
@@ -219,8 +220,7 @@ public final class ProgressCommunicator extends ForwardingCommunicator {
     }
 
     @Override
-    public void reduce(double[] send, int sendOffset, int count, double[] recv, int recvOffset, ReduceOp op,
-                       int root) {
+    public void reduce(double[] send, int sendOffset, int count, double[] recv, int recvOffset, ReduceOp op, int root) {
         progress.enter(Call.REDUCE, root);
         delegate.reduce(send, sendOffset, count, recv, recvOffset, op, root);
         progress.leave();
@@ -364,6 +364,7 @@ public final class ProgressCommunicator extends ForwardingCommunicator {
 
         /** The backend's request; null once waited for (this object is then reused). */
         private Request inner;
+
         private int peer;
 
         ProgressCommunicator owner() {

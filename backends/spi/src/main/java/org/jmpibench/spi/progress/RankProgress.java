@@ -10,12 +10,11 @@ import java.lang.invoke.VarHandle;
 import java.nio.MappedByteBuffer;
 
 /**
- * One rank's writer of its progress-board slot. Recording a call is one plain store into shared memory when it
- * starts and one when it returns, no allocation and no system call: cheap enough to wrap every timed operation.
- * Plain, because a VarHandle's opaque store into a direct buffer costs several times more on Java 17; the
- * compiler cannot drop the first store, since the backend's call between them reaches native code or a fence.
- * (The reader, another process, looks only after a rank has stopped.) Like the communicator it serves, it is
- * used by one thread at a time.
+ * One rank's writer of its progress-board slot. Recording a call is one plain store into shared memory when it starts
+ * and one when it returns, no allocation and no system call: cheap enough to wrap every timed operation. Plain, because
+ * a VarHandle's opaque store into a direct buffer costs several times more on Java 17; the compiler cannot drop the
+ * first store, since the backend's call between them reaches native code or a fence. (The reader, another process,
+ * looks only after a rank has stopped.) Like the communicator it serves, it is used by one thread at a time.
  */
 public final class RankProgress {
 

@@ -26,7 +26,8 @@ class DirectBuffersTest {
     @ParameterizedTest
     @ValueSource(longs = {-1, Integer.MAX_VALUE})
     void refusesImpossibleSizes(long bytes) {
-        assertThatThrownBy(() -> DirectBuffers.allocate(bytes)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> DirectBuffers.allocate(bytes))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(Long.toString(bytes));
     }
 }

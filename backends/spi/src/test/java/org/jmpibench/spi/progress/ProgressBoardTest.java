@@ -74,7 +74,9 @@ class ProgressBoardTest {
         ProgressBoard launcher = ProgressBoard.create(file, 1);
         RankProgress rank0 = ProgressBoard.open(file).join(0);
         rank0.step("a long step ".repeat(40));
-        assertThat(launcher.read(0).step()).hasSize(ProgressBoardDescriptor.MAX_STEP_BYTES).startsWith("a long step");
+        assertThat(launcher.read(0).step())
+                .hasSize(ProgressBoardDescriptor.MAX_STEP_BYTES)
+                .startsWith("a long step");
         rank0.step("größe\t1");
         assertThat(launcher.read(0).step()).isEqualTo("gr??e?1");
     }
@@ -96,7 +98,8 @@ class ProgressBoardTest {
     @Test
     void aFileThatIsNotABoardIsRefused() throws IOException {
         Path file = Files.write(dir.resolve("other"), new byte[ProgressBoardDescriptor.HEADER_BYTES + 256]);
-        assertThatThrownBy(() -> ProgressBoard.open(file)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> ProgressBoard.open(file))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("is not one");
     }
 
@@ -110,7 +113,8 @@ class ProgressBoardTest {
             }
             return null;
         });
-        Communicator comm = new ProgressCommunicator(failingRecv, ProgressBoard.open(file).join(1));
+        Communicator comm =
+                new ProgressCommunicator(failingRecv, ProgressBoard.open(file).join(1));
 
         comm.bcast(new int[1], 0, 1, 0);
         comm.gather(ByteBuffer.allocate(4), null, 0);
@@ -123,9 +127,9 @@ class ProgressBoardTest {
     }
 
     /**
-     * Every method of the SPI goes through the board: while the backend runs it, the board shows its call with the
-     * peer or root (2 here) or, for collectives without one, every rank; after it, no call. Requests are waited
-     * for and tested as waits on their peer, and the backend's waitAll gets the backend's own requests.
+     * Every method of the SPI goes through the board: while the backend runs it, the board shows its call with the peer
+     * or root (2 here) or, for collectives without one, every rank; after it, no call. Requests are waited for and
+     * tested as waits on their peer, and the backend's waitAll gets the backend's own requests.
      */
     @Test
     void everyCallOfTheSpiIsRecordedWhileTheBackendRunsIt() throws IOException {
@@ -147,19 +151,24 @@ class ProgressBoardTest {
             }
             return null;
         });
-        Communicator comm = new ProgressCommunicator(backend, ProgressBoard.open(file).join(1));
+        Communicator comm =
+                new ProgressCommunicator(backend, ProgressBoard.open(file).join(1));
         int collectives = 0;
         List<Request> requests = new ArrayList<>();
         for (Method method : Communicator.class.getMethods()) {
-            if (method.getName().equals("rank") || method.getName().equals("size")
-                    || method.getName().equals("waitAll") || method.getName().equals("close")) {
+            if (method.getName().equals("rank")
+                    || method.getName().equals("size")
+                    || method.getName().equals("waitAll")
+                    || method.getName().equals("close")) {
                 continue;
             }
             seen.clear();
             Object result = invoke(comm, method);
-            Call call = Call.valueOf(method.getName().replaceAll("([A-Z])", "_$1").toUpperCase(Locale.ROOT));
+            Call call =
+                    Call.valueOf(method.getName().replaceAll("([A-Z])", "_$1").toUpperCase(Locale.ROOT));
             boolean hasPeer = !call.collective() || call.rooted();
-            assertThat(seen).as(method.toString())
+            assertThat(seen)
+                    .as(method.toString())
                     .containsExactly(method.getName() + " " + call + " " + (hasPeer ? 2 : ANY_PEER));
             assertThat(launcher.read(1).inCall()).as("returned from %s", method).isFalse();
             collectives += call.collective() ? 1 : 0;
@@ -186,7 +195,9 @@ class ProgressBoardTest {
 
     /** A request of the backend that notes what the board shows while it is waited for or tested. */
     private static Request request(ProgressBoard launcher, List<String> seen) {
-        return (Request) Proxy.newProxyInstance(Request.class.getClassLoader(), new Class<?>[] {Request.class},
+        return (Request) Proxy.newProxyInstance(
+                Request.class.getClassLoader(),
+                new Class<?>[] {Request.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "await", "test" -> {
                         RankSnapshot slot = launcher.read(1);
@@ -203,10 +214,17 @@ class ProgressBoardTest {
         Object[] args = new Object[types.length];
         for (int i = 0; i < types.length; i++) {
             Class<?> type = types[i];
-            args[i] = type == int.class ? (Object) 2 : type == int[].class ? new int[8]
-                    : type == double[].class ? new double[8] : type == ByteBuffer.class ? ByteBuffer.allocate(8)
-                    : type == DataType.class ? DataType.values()[0] : type == ReduceOp.class ? ReduceOp.values()[0]
-                    : null;
+            args[i] = type == int.class
+                    ? (Object) 2
+                    : type == int[].class
+                            ? new int[8]
+                            : type == double[].class
+                                    ? new double[8]
+                                    : type == ByteBuffer.class
+                                            ? ByteBuffer.allocate(8)
+                                            : type == DataType.class
+                                                    ? DataType.values()[0]
+                                                    : type == ReduceOp.class ? ReduceOp.values()[0] : null;
         }
         try {
             return method.invoke(comm, args);
@@ -217,8 +235,10 @@ class ProgressBoardTest {
 
     /** A rank-1-of-4 backend whose every call (but rank and size) goes to {@code calls}. */
     private static Communicator backend(BackendCall calls) {
-        return (Communicator) Proxy.newProxyInstance(Communicator.class.getClassLoader(),
-                new Class<?>[] {Communicator.class}, (proxy, method, args) -> switch (method.getName()) {
+        return (Communicator) Proxy.newProxyInstance(
+                Communicator.class.getClassLoader(),
+                new Class<?>[] {Communicator.class},
+                (proxy, method, args) -> switch (method.getName()) {
                     case "rank" -> 1;
                     case "size" -> 4;
                     case "equals", "hashCode", "toString" -> identity(proxy, method, args);

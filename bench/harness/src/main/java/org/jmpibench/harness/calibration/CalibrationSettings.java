@@ -11,11 +11,11 @@ import org.jmpibench.spi.Backends;
 import org.jmpibench.spi.plain.PlainRun;
 
 /**
- * What one {@code calibrate} run measures, validated: the suite's settings for the same matrix (backends with a
- * plain program, operations a plain program times, sizes in calibrate's range, np, buffer kinds, JMH's iteration
- * settings, one fork) and the number of interleaved rounds.
+ * What one {@code calibrate} run measures, validated: the suite's settings for the same matrix (backends with a plain
+ * program, operations a plain program times, sizes in calibrate's range, np, buffer kinds, JMH's iteration settings,
+ * one fork) and the number of interleaved rounds.
  *
- * @param bench  the settings of the suite's runs; the plain programs run with the same iterations
+ * @param bench the settings of the suite's runs; the plain programs run with the same iterations
  * @param rounds interleaved rounds, at least {@value #MIN_ROUNDS}
  */
 public record CalibrationSettings(BenchSettings bench, int rounds) {
@@ -26,13 +26,14 @@ public record CalibrationSettings(BenchSettings bench, int rounds) {
     public static final int MAX_SIZE = 1 << 20;
     /** The sizes: 4 B, 4 KiB, 64 KiB, 1 MiB, 4 MiB. */
     public static final String DEFAULT_SIZES = "1,1Ki,16Ki,256Ki,1Mi";
+
     public static final String DEFAULT_BUFFERS = "array,direct";
     public static final String DEFAULT_NP = "2";
 
     public CalibrationSettings {
         if (rounds < MIN_ROUNDS) {
-            throw new IllegalArgumentException("--rounds must be at least " + MIN_ROUNDS
-                    + " (a median and a spread need three), got " + rounds);
+            throw new IllegalArgumentException(
+                    "--rounds must be at least " + MIN_ROUNDS + " (a median and a spread need three), got " + rounds);
         }
         for (Operation op : bench.ops()) {
             if (!PlainRun.OPERATIONS.contains(op.cliName())) {
@@ -60,8 +61,9 @@ public record CalibrationSettings(BenchSettings bench, int rounds) {
 
     /** The main class of {@code backend}'s plain program. @throws IllegalArgumentException when it has none */
     public static String plainProgramOf(Backend backend) {
-        return backend.plainProgram().orElseThrow(() -> new IllegalArgumentException(backend.name()
-                + " has no plain program: it is not a wrapper of a library"));
+        return backend.plainProgram()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        backend.name() + " has no plain program: it is not a wrapper of a library"));
     }
 
     /** Every backend on the class path that has a plain program, by name. */
@@ -80,25 +82,45 @@ public record CalibrationSettings(BenchSettings bench, int rounds) {
      *
      * @param backends null: every backend with a plain program
      */
-    public static CalibrationSettings of(String backends, String ops, String sizes, String nps, String buffers,
-                                         String rounds, String resultsDir, String warmupIterations,
-                                         String warmupTime, String iterations, String time,
-                                         String watchdogSeconds) {
-        String chosen = backends != null && !backends.isBlank() ? backends
-                : String.join(",", backendsWithPlainPrograms());
+    public static CalibrationSettings of(
+            String backends,
+            String ops,
+            String sizes,
+            String nps,
+            String buffers,
+            String rounds,
+            String resultsDir,
+            String warmupIterations,
+            String warmupTime,
+            String iterations,
+            String time,
+            String watchdogSeconds) {
+        String chosen =
+                backends != null && !backends.isBlank() ? backends : String.join(",", backendsWithPlainPrograms());
         if (chosen.isBlank()) {
             throw new IllegalArgumentException("no backend on the class path has a plain program (openmpi, "
                     + "mpj-niodev, mpj-smpdev): nothing to calibrate");
         }
-        BenchSettings bench = new BenchSettings.Builder().profile("quick").backends(chosen)
-                .ops(orDefault(ops, String.join(",", PlainRun.OPERATIONS))).sizes(orDefault(sizes, DEFAULT_SIZES))
-                .nps(orDefault(nps, DEFAULT_NP)).buffers(orDefault(buffers, DEFAULT_BUFFERS)).idles("default")
-                .resultsDir(orDefault(resultsDir, "results")).forks("1").warmupIterations(warmupIterations)
-                .warmupTime(warmupTime).measurementIterations(iterations).measurementTime(time)
-                .watchdogSeconds(watchdogSeconds).build();
+        BenchSettings bench = new BenchSettings.Builder()
+                .profile("quick")
+                .backends(chosen)
+                .ops(orDefault(ops, String.join(",", PlainRun.OPERATIONS)))
+                .sizes(orDefault(sizes, DEFAULT_SIZES))
+                .nps(orDefault(nps, DEFAULT_NP))
+                .buffers(orDefault(buffers, DEFAULT_BUFFERS))
+                .idles("default")
+                .resultsDir(orDefault(resultsDir, "results"))
+                .forks("1")
+                .warmupIterations(warmupIterations)
+                .warmupTime(warmupTime)
+                .measurementIterations(iterations)
+                .measurementTime(time)
+                .watchdogSeconds(watchdogSeconds)
+                .build();
         int roundCount;
         try {
-            roundCount = Integer.parseInt(orDefault(rounds, Integer.toString(MIN_ROUNDS)).strip());
+            roundCount = Integer.parseInt(
+                    orDefault(rounds, Integer.toString(MIN_ROUNDS)).strip());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--rounds: '" + rounds + "' is not a whole number");
         }

@@ -12,10 +12,10 @@ import org.hipparchus.stat.descriptive.rank.Median;
 import org.jmpibench.results.Sizes;
 
 /**
- * The calibration table: per point, the suite's figure divided by the plain program's, round by round; the
- * median ratio and its spread (min to max) over the rounds, and the median of each side in us per operation.
- * A point whose median ratio is above {@value #GOAL} is flagged {@link Verdict#OVER}: the suite reports the
- * library slower than it is, by more than the issue's tolerance.
+ * The calibration table: per point, the suite's figure divided by the plain program's, round by round; the median ratio
+ * and its spread (min to max) over the rounds, and the median of each side in us per operation. A point whose median
+ * ratio is above {@value #GOAL} is flagged {@link Verdict#OVER}: the suite reports the library slower than it is, by
+ * more than the issue's tolerance.
  */
 final class CalibrationTable {
 
@@ -36,8 +36,8 @@ final class CalibrationTable {
      *
      * @param suiteMicros median over the suite's measurement iterations, us/op; NaN when its job failed
      * @param plainMicros median over the plain program's measured iterations, us/op; NaN when it failed
-     * @param suiteFirst  whether the suite's job ran before the plain program's in this round
-     * @param failures    what failed, one line each
+     * @param suiteFirst whether the suite's job ran before the plain program's in this round
+     * @param failures what failed, one line each
      */
     record Round(double suiteMicros, double plainMicros, boolean suiteFirst, List<String> failures) {
         Round {
@@ -54,9 +54,15 @@ final class CalibrationTable {
     }
 
     /** A point's rounds and what they add up to. */
-    record Row(CalibrationPoint point, List<Round> rounds, double ratioMedian, double ratioMin, double ratioMax,
-               double suiteMedianMicros, double plainMedianMicros, Verdict verdict) {
-    }
+    record Row(
+            CalibrationPoint point,
+            List<Round> rounds,
+            double ratioMedian,
+            double ratioMin,
+            double ratioMax,
+            double suiteMedianMicros,
+            double plainMedianMicros,
+            Verdict verdict) {}
 
     private final Map<CalibrationPoint, List<Round>> rounds = new LinkedHashMap<>();
 
@@ -71,14 +77,24 @@ final class CalibrationTable {
     }
 
     private static Row row(CalibrationPoint point, List<Round> list) {
-        double[] ratios = list.stream().filter(Round::measured).mapToDouble(Round::ratio).toArray();
-        double[] suite = list.stream().mapToDouble(Round::suiteMicros).filter(Double::isFinite).toArray();
-        double[] plain = list.stream().mapToDouble(Round::plainMicros).filter(Double::isFinite).toArray();
+        double[] ratios =
+                list.stream().filter(Round::measured).mapToDouble(Round::ratio).toArray();
+        double[] suite = list.stream()
+                .mapToDouble(Round::suiteMicros)
+                .filter(Double::isFinite)
+                .toArray();
+        double[] plain = list.stream()
+                .mapToDouble(Round::plainMicros)
+                .filter(Double::isFinite)
+                .toArray();
         double median = median(ratios);
-        Verdict verdict = ratios.length < list.size() ? Verdict.FAILED
-                : median > GOAL ? Verdict.OVER : Verdict.WITHIN;
-        double min = ratios.length == 0 ? Double.NaN : java.util.Arrays.stream(ratios).min().getAsDouble();
-        double max = ratios.length == 0 ? Double.NaN : java.util.Arrays.stream(ratios).max().getAsDouble();
+        Verdict verdict = ratios.length < list.size() ? Verdict.FAILED : median > GOAL ? Verdict.OVER : Verdict.WITHIN;
+        double min = ratios.length == 0
+                ? Double.NaN
+                : java.util.Arrays.stream(ratios).min().getAsDouble();
+        double max = ratios.length == 0
+                ? Double.NaN
+                : java.util.Arrays.stream(ratios).max().getAsDouble();
         return new Row(point, List.copyOf(list), median, min, max, median(suite), median(plain), verdict);
     }
 
@@ -89,17 +105,40 @@ final class CalibrationTable {
     /** The table as printed at the end of {@code calibrate}. */
     String render(int rounds) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%n# calibrate: suite / plain program on the library itself (same "
-                + "launcher, JVM options, binding, environment), %d interleaved rounds; goal: median <= %.2f%n",
-                rounds, GOAL));
-        out.append(String.format(Locale.ROOT, "%-12s %-3s %-7s %-7s %-6s %8s %17s %11s %11s  %s%n", "backend", "np",
-                "op", "size", "buffer", "median", "[min - max]", "suite us", "plain us", "verdict"));
+        out.append(String.format(
+                Locale.ROOT,
+                "%n# calibrate: suite / plain program on the library itself (same "
+                        + "launcher, JVM options, binding, environment), %d interleaved rounds; goal: median <= %.2f%n",
+                rounds,
+                GOAL));
+        out.append(String.format(
+                Locale.ROOT,
+                "%-12s %-3s %-7s %-7s %-6s %8s %17s %11s %11s  %s%n",
+                "backend",
+                "np",
+                "op",
+                "size",
+                "buffer",
+                "median",
+                "[min - max]",
+                "suite us",
+                "plain us",
+                "verdict"));
         for (Row row : rows()) {
             CalibrationPoint p = row.point();
-            out.append(String.format(Locale.ROOT, "%-12s %-3d %-7s %-7s %-6s %8s %17s %11s %11s  %s%n", p.backend(),
-                    p.np(), p.op().cliName(), Sizes.format(p.size()), p.buffer().cliName(), fmt(row.ratioMedian(), 3),
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%-12s %-3d %-7s %-7s %-6s %8s %17s %11s %11s  %s%n",
+                    p.backend(),
+                    p.np(),
+                    p.op().cliName(),
+                    Sizes.format(p.size()),
+                    p.buffer().cliName(),
+                    fmt(row.ratioMedian(), 3),
                     "[" + fmt(row.ratioMin(), 3) + " - " + fmt(row.ratioMax(), 3) + "]",
-                    fmt(row.suiteMedianMicros(), 3), fmt(row.plainMedianMicros(), 3), verdictText(row)));
+                    fmt(row.suiteMedianMicros(), 3),
+                    fmt(row.plainMedianMicros(), 3),
+                    verdictText(row)));
         }
         return out.toString();
     }
@@ -108,8 +147,12 @@ final class CalibrationTable {
         return switch (row.verdict()) {
             case WITHIN -> "ok";
             case OVER -> String.format(Locale.ROOT, "OVER %.2f", GOAL);
-            case FAILED -> "FAILED: " + row.rounds().stream().flatMap(r -> r.failures().stream()).findFirst()
-                    .orElse("a round has no figure");
+            case FAILED ->
+                "FAILED: "
+                        + row.rounds().stream()
+                                .flatMap(r -> r.failures().stream())
+                                .findFirst()
+                                .orElse("a round has no figure");
         };
     }
 
@@ -127,8 +170,13 @@ final class CalibrationTable {
         }
         String line = over.isEmpty()
                 ? String.format(Locale.ROOT, "calibrate: every measured point within %.2f", GOAL)
-                : String.format(Locale.ROOT, "calibrate: %d of %d points OVER %.2f: %s", over.size(), rows.size(),
-                        GOAL, String.join(", ", over));
+                : String.format(
+                        Locale.ROOT,
+                        "calibrate: %d of %d points OVER %.2f: %s",
+                        over.size(),
+                        rows.size(),
+                        GOAL,
+                        String.join(", ", over));
         return failed == 0 ? line : line + "; " + failed + " point(s) FAILED";
     }
 
@@ -142,10 +190,12 @@ final class CalibrationTable {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("run", run);
         root.put("results", resultsFile);
-        root.put("what", "suite / plain program at each point: the suite's JMH score (median over measurement "
-                + "iterations) divided by the plain program's (median over its iterations), both in us per "
-                + "operation (send: one way, half a round trip), per round; rounds interleaved point by point, "
-                + "alternating which runs first");
+        root.put(
+                "what",
+                "suite / plain program at each point: the suite's JMH score (median over measurement "
+                        + "iterations) divided by the plain program's (median over its iterations), both in us per "
+                        + "operation (send: one way, half a round trip), per round; rounds interleaved point by point, "
+                        + "alternating which runs first");
         root.put("goal", GOAL);
         root.put("rounds", roundCount);
         root.put("settings", settings);

@@ -20,11 +20,11 @@ import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
 
 /**
- * Runs a calibration: for every round and every point, the suite's own benchmark of that point (one JMH run
- * through the normal runner: one job, one fork) and the backend's plain program ({@link PlainJob}), back to back,
- * alternating which goes first from point to point and round to round, so that a drift of the machine during a
- * run weighs on both sides alike. The suite's runs are saved as an ordinary run (each round another fork of its
- * benchmark), the table beside them as {@code <run>.calibration.json}.
+ * Runs a calibration: for every round and every point, the suite's own benchmark of that point (one JMH run through the
+ * normal runner: one job, one fork) and the backend's plain program ({@link PlainJob}), back to back, alternating which
+ * goes first from point to point and round to round, so that a drift of the machine during a run weighs on both sides
+ * alike. The suite's runs are saved as an ordinary run (each round another fork of its benchmark), the table beside
+ * them as {@code <run>.calibration.json}.
  */
 public final class Calibrator {
 
@@ -37,8 +37,8 @@ public final class Calibrator {
     }
 
     /**
-     * @return 0 when every point was measured in every round and every median ratio is within the goal; 1 when a
-     *         job or a save failed, nothing could run, or a point is over the goal
+     * @return 0 when every point was measured in every round and every median ratio is within the goal; 1 when a job or
+     *     a save failed, nothing could run, or a point is over the goal
      * @throws IllegalArgumentException for an unusable results directory (before anything runs)
      */
     public int run() throws IOException {
@@ -48,7 +48,8 @@ public final class Calibrator {
         try (BenchRunner.Session session = runner.open(settings.rounds())) {
             List<String> running = session.backends();
             List<CalibrationPoint> points = settings.points().stream()
-                    .filter(point -> running.contains(point.backend())).toList();
+                    .filter(point -> running.contains(point.backend()))
+                    .toList();
             PlainJob plain = new PlainJob(runner, bench);
             for (int round = 0; round < settings.rounds(); round++) {
                 for (int i = 0; i < points.size(); i++) {
@@ -71,16 +72,17 @@ public final class Calibrator {
         }
     }
 
-    private CalibrationTable.Round measure(BenchRunner.Session session, PlainJob plain, CalibrationPoint point,
-                                           int round, boolean suiteFirst) throws IOException {
+    private CalibrationTable.Round measure(
+            BenchRunner.Session session, PlainJob plain, CalibrationPoint point, int round, boolean suiteFirst)
+            throws IOException {
         List<String> failures = new ArrayList<>();
         double suite = Double.NaN;
         PlainJob.Result plainResult = null;
         if (!suiteFirst) {
             plainResult = runPlain(plain, point, round);
         }
-        Optional<RunResult> result = session.runOne(point.backend(), point.np(), point.op(), point.size(),
-                point.buffer());
+        Optional<RunResult> result =
+                session.runOne(point.backend(), point.np(), point.op(), point.size(), point.buffer());
         if (result.isPresent()) {
             suite = medianIterationScore(result.get());
         } else {
@@ -95,20 +97,30 @@ public final class Calibrator {
         } else {
             failures.add("plain: " + plainResult.failure());
         }
-        console.printf(Locale.ROOT, "        round %d: suite / plain = %s%n", round + 1,
+        console.printf(
+                Locale.ROOT,
+                "        round %d: suite / plain = %s%n",
+                round + 1,
                 Double.isFinite(suite) && Double.isFinite(plainMicros)
-                        ? String.format(Locale.ROOT, "%.3f", suite / plainMicros) : "-");
+                        ? String.format(Locale.ROOT, "%.3f", suite / plainMicros)
+                        : "-");
         return new CalibrationTable.Round(suite, plainMicros, suiteFirst, failures);
     }
 
     private PlainJob.Result runPlain(PlainJob plain, CalibrationPoint point, int round) {
-        console.printf(Locale.ROOT, "[plain  ] %-13s np=%-2d %-14s size=%-5s %-6s ", point.backend(), point.np(),
-                point.op().cliName(), Sizes.format(point.size()), point.buffer().cliName());
+        console.printf(
+                Locale.ROOT,
+                "[plain  ] %-13s np=%-2d %-14s size=%-5s %-6s ",
+                point.backend(),
+                point.np(),
+                point.op().cliName(),
+                Sizes.format(point.size()),
+                point.buffer().cliName());
         console.flush();
         PlainJob.Result result = plain.run(point);
         if (result.succeeded()) {
-            console.printf(Locale.ROOT, "%12.3f us/op  (plain program, round %d)%n", median(result.microsPerOp()),
-                    round + 1);
+            console.printf(
+                    Locale.ROOT, "%12.3f us/op  (plain program, round %d)%n", median(result.microsPerOp()), round + 1);
         } else {
             console.println("FAILED");
             console.println("        " + result.failure());
@@ -128,14 +140,19 @@ public final class Calibrator {
     }
 
     private static double median(List<Double> values) {
-        return values.isEmpty() ? Double.NaN
-                : new Median().evaluate(values.stream().mapToDouble(Double::doubleValue).toArray());
+        return values.isEmpty()
+                ? Double.NaN
+                : new Median()
+                        .evaluate(
+                                values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     private boolean write(RunFiles files, CalibrationTable table) {
         try {
-            files.write(files.calibration(), table.toJson(files.name(), files.json().getFileName().toString(),
-                    settings.rounds(), settingsForJson()));
+            files.write(
+                    files.calibration(),
+                    table.toJson(
+                            files.name(), files.json().getFileName().toString(), settings.rounds(), settingsForJson()));
             return true;
         } catch (IOException e) {
             console.println("could not save " + files.calibration() + " (" + IoCause.of(e) + ")");

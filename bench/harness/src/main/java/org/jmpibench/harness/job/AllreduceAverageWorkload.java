@@ -10,10 +10,10 @@ import org.jmpibench.spi.ReduceOp;
 
 /**
  * The seed's average without a root: every rank turns its {@code size} ints into doubles, an allreduce SUM of the
- * doubles gives every rank the sums, and every rank divides them by np. The result is gather-average's, bit for
- * bit ({@link DataPattern#average}: whole numbers sum exactly in any order), reached with one collective of
- * {@code 8 size} bytes instead of a gather of {@code 4 size} bytes per rank and a bcast of {@code 8 size} bytes.
- * The two conversions are part of the operation, as the root's average is part of gather-average.
+ * doubles gives every rank the sums, and every rank divides them by np. The result is gather-average's, bit for bit
+ * ({@link DataPattern#average}: whole numbers sum exactly in any order), reached with one collective of {@code 8 size}
+ * bytes instead of a gather of {@code 4 size} bytes per rank and a bcast of {@code 8 size} bytes. The two conversions
+ * are part of the operation, as the root's average is part of gather-average.
  *
  * <p>Direct buffers are converted chunk by chunk through small preallocated arrays (bulk copies in and out), as
  * {@link BlockAverage} does, never element by element.
@@ -29,10 +29,12 @@ final class AllreduceAverageWorkload extends Workload {
     private final ByteBuffer averageBytes;
     /** Views made once over the direct buffers: bulk copies in the timed calls, element reads in validation. */
     private final IntBuffer mineView;
+
     private final DoubleBuffer valueView;
     private final DoubleBuffer averageView;
     /** Chunk arrays of the direct path. */
     private final int[] intChunk;
+
     private final double[] doubleChunk;
 
     AllreduceAverageWorkload(Communicator comm, int size, String backend, BufferKind buffer) {

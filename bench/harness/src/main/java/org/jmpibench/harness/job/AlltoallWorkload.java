@@ -4,9 +4,9 @@ import org.jmpibench.results.Operation;
 import org.jmpibench.spi.Communicator;
 
 /**
- * Personalised all-to-all: every rank sends a block of {@code size} ints to every rank, its own included, and
- * receives one from each (OSU {@code osu_alltoall}, whose size is also one block). Each rank sends and receives
- * {@code np * size} ints per operation.
+ * Personalised all-to-all: every rank sends a block of {@code size} ints to every rank, its own included, and receives
+ * one from each (OSU {@code osu_alltoall}, whose size is also one block). Each rank sends and receives {@code np *
+ * size} ints per operation.
  */
 final class AlltoallWorkload extends Workload {
 
@@ -28,7 +28,9 @@ final class AlltoallWorkload extends Workload {
         }
     }
 
-    /** Block {@code to} of rank {@code from} is {@link DataPattern#value} at index {@code to * size + i}: one per pair. */
+    /**
+     * Block {@code to} of rank {@code from} is {@link DataPattern#value} at index {@code to * size + i}: one per pair.
+     */
     @Override
     void validate(int seq) {
         int np = comm.size();

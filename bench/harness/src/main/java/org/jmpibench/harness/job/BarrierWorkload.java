@@ -4,10 +4,9 @@ import org.jmpibench.results.Operation;
 import org.jmpibench.spi.Communicator;
 
 /**
- * Every rank enters a barrier and leaves it once all have entered (OSU {@code osu_barrier}). It moves no data,
- * so there is nothing to compare: validation runs one barrier on every rank (a barrier that hangs or throws shows
- * before anything is timed), and after every iteration the session checks that every rank got through the same
- * number of them.
+ * Every rank enters a barrier and leaves it once all have entered (OSU {@code osu_barrier}). It moves no data, so there
+ * is nothing to compare: validation runs one barrier on every rank (a barrier that hangs or throws shows before
+ * anything is timed), and after every iteration the session checks that every rank got through the same number of them.
  */
 final class BarrierWorkload extends Workload {
 

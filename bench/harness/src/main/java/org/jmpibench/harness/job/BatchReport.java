@@ -1,8 +1,8 @@
 package org.jmpibench.harness.job;
 
 /**
- * What a rank tells rank 0 after an iteration: the time it spent inside its batches (first operation's start to
- * last operation's end, per batch) and their operations, in total and for the last batch alone.
+ * What a rank tells rank 0 after an iteration: the time it spent inside its batches (first operation's start to last
+ * operation's end, per batch) and their operations, in total and for the last batch alone.
  *
  * <pre>
  *  double[LENGTH]:  busy ns | operations | last batch ns | last batch operations
@@ -47,8 +47,8 @@ final class BatchReport {
     }
 
     /**
-     * Time per operation of one rank's report; without the last batch when {@code dropLast} and other batches
-     * exist. NaN when no operation ran.
+     * Time per operation of one rank's report; without the last batch when {@code dropLast} and other batches exist.
+     * NaN when no operation ran.
      */
     static double nsPerOp(double[] wire, int at, boolean dropLast) {
         double ns = wire[at];

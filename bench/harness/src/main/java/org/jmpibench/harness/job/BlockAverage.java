@@ -4,21 +4,22 @@ import java.nio.DoubleBuffer;
 import java.nio.IntBuffer;
 
 /**
- * gather-average's middle phase: the element-wise average of {@code np} gathered blocks of {@code n} ints, as
- * doubles, summed in rank order (bit for bit {@link DataPattern#average}).
+ * gather-average's middle phase: the element-wise average of {@code np} gathered blocks of {@code n} ints, as doubles,
+ * summed in rank order (bit for bit {@link DataPattern#average}).
  *
  * <p>Written to cost what the arithmetic costs, so that gather-average is its gather, this and its bcast:
+ *
  * <ul>
- *   <li>Chunked: {@value #CHUNK} elements at a time, all ranks' blocks, before the next chunk. The sums of a chunk
- *       (16 KiB of doubles) stay in the L1 cache while each rank's part streams past once, instead of np + 2
- *       passes over the whole average (2 MiB at 256 Ki elements, more than an L2 cache).</li>
- *   <li>Plain counted loops over arrays, which the JIT unrolls and vectorises (int to double conversion, add,
- *       divide).</li>
- *   <li>Direct buffers are never read or written element by element (each {@code get(i)} / {@code put(i)} is a
- *       bounds check and an unaligned access the JIT does not vectorise): each chunk is copied in bulk into a
- *       small preallocated array ({@code IntBuffer.get(index, int[], ...)}, a memory copy), averaged there, and
- *       copied out in bulk.</li>
+ *   <li>Chunked: {@value #CHUNK} elements at a time, all ranks' blocks, before the next chunk. The sums of a chunk (16
+ *       KiB of doubles) stay in the L1 cache while each rank's part streams past once, instead of np + 2 passes over
+ *       the whole average (2 MiB at 256 Ki elements, more than an L2 cache).
+ *   <li>Plain counted loops over arrays, which the JIT unrolls and vectorises (int to double conversion, add, divide).
+ *   <li>Direct buffers are never read or written element by element (each {@code get(i)} / {@code put(i)} is a bounds
+ *       check and an unaligned access the JIT does not vectorise): each chunk is copied in bulk into a small
+ *       preallocated array ({@code IntBuffer.get(index, int[], ...)}, a memory copy), averaged there, and copied out in
+ *       bulk.
  * </ul>
+ *
  * The division stays a division (not a multiplication by 1/np): the result must equal the reference bit for bit.
  */
 final class BlockAverage {
@@ -31,6 +32,7 @@ final class BlockAverage {
     private final double divisor;
     /** Chunk buffers of the direct path; never allocated per operation. */
     private final int[] ints;
+
     private final double[] sums;
 
     BlockAverage(int np, int n, boolean direct) {

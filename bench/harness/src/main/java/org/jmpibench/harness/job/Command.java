@@ -4,18 +4,18 @@ import org.jmpibench.results.Operation;
 import org.jmpibench.results.Root;
 
 /**
- * One instruction from the leader (rank 0) to the followers: by {@code bcast} to every follower, or, for send
- * after SETUP, by point-to-point message to rank 1 alone ({@link Follower#CONTROL_TAG}). Followers do exactly
- * what it says, so every rank runs the same number of operations and no rank waits for a message that never
- * comes. Batches are commanded per ~20 ms of work, never per operation ({@link BatchPlanner}).
+ * One instruction from the leader (rank 0) to the followers: by {@code bcast} to every follower, or, for send after
+ * SETUP, by point-to-point message to rank 1 alone ({@link Follower#CONTROL_TAG}). Followers do exactly what it says,
+ * so every rank runs the same number of operations and no rank waits for a message that never comes. Batches are
+ * commanded per ~20 ms of work, never per operation ({@link BatchPlanner}).
  *
  * <pre>
  *  int[LENGTH]:  kind | operation | size (elements) | buffer | root | count | seq
  * </pre>
  *
- * @param root  the root of a rooted operation, or {@link Root#ROTATING}; {@code 0} for the others
+ * @param root the root of a rooted operation, or {@link Root#ROTATING}; {@code 0} for the others
  * @param count operations in a {@link Kind#RUN} batch; 0 otherwise
- * @param seq   increases by one per command: a follower that sees a gap is out of step and stops
+ * @param seq increases by one per command: a follower that sees a gap is out of step and stops
  */
 public record Command(Kind kind, Operation operation, int size, BufferKind buffer, int root, int count, int seq) {
 
@@ -58,8 +58,8 @@ public record Command(Kind kind, Operation operation, int size, BufferKind buffe
     }
 
     /** Writes a command without creating one: the leader sends top-ups from inside the timed region. */
-    public static void encode(int[] wire, Kind kind, Operation operation, int size, BufferKind buffer, int root,
-                              int count, int seq) {
+    public static void encode(
+            int[] wire, Kind kind, Operation operation, int size, BufferKind buffer, int root, int count, int seq) {
         wire[0] = kind.ordinal();
         wire[1] = operation.ordinal();
         wire[2] = size;
@@ -71,17 +71,29 @@ public record Command(Kind kind, Operation operation, int size, BufferKind buffe
 
     /** @throws IllegalStateException when the ints are not a command (the stream is corrupt) */
     public static Command readFrom(int[] wire) {
-        if (wire[0] < 0 || wire[0] >= Kind.values().length || wire[1] < 0 || wire[1] >= Operation.values().length
-                || wire[3] < 0 || wire[3] >= BufferKind.values().length || wire[2] < 0 || wire[4] < Root.ROTATING
+        if (wire[0] < 0
+                || wire[0] >= Kind.values().length
+                || wire[1] < 0
+                || wire[1] >= Operation.values().length
+                || wire[3] < 0
+                || wire[3] >= BufferKind.values().length
+                || wire[2] < 0
+                || wire[4] < Root.ROTATING
                 || wire[5] < 0) {
             throw new IllegalStateException("corrupt command from rank 0: " + java.util.Arrays.toString(wire));
         }
         try {
-            return new Command(Kind.values()[wire[0]], Operation.values()[wire[1]], wire[2],
-                    BufferKind.values()[wire[3]], wire[4], wire[5], wire[6]);
+            return new Command(
+                    Kind.values()[wire[0]],
+                    Operation.values()[wire[1]],
+                    wire[2],
+                    BufferKind.values()[wire[3]],
+                    wire[4],
+                    wire[5],
+                    wire[6]);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("corrupt command from rank 0: " + java.util.Arrays.toString(wire)
-                    + " (" + e.getMessage() + ")");
+            throw new IllegalStateException(
+                    "corrupt command from rank 0: " + java.util.Arrays.toString(wire) + " (" + e.getMessage() + ")");
         }
     }
 }

@@ -5,9 +5,9 @@ import org.jmpibench.spi.Communicator;
 import org.jmpibench.spi.Job;
 
 /**
- * What ranks 1..N-1 run: receive a {@link Command} from rank 0 (bcast), do exactly that, repeat until STOP.
- * Each command is watched by the {@link Watchdog}; any failure halts this rank with a message naming backend and
- * rank ({@link RankFailure}), which fails the job.
+ * What ranks 1..N-1 run: receive a {@link Command} from rank 0 (bcast), do exactly that, repeat until STOP. Each
+ * command is watched by the {@link Watchdog}; any failure halts this rank with a message naming backend and rank
+ * ({@link RankFailure}), which fails the job.
  */
 public final class Follower {
 
@@ -49,9 +49,9 @@ public final class Follower {
     }
 
     /**
-     * The collective command loop. For a pair operation (send), SETUP hands rank 1 over to {@link #servePartner} (commands by
-     * point-to-point message from rank 0) and parks ranks 2.. in the bcast of the final STOP, so that batches
-     * never wake them.
+     * The collective command loop. For a pair operation (send), SETUP hands rank 1 over to {@link #servePartner}
+     * (commands by point-to-point message from rank 0) and parks ranks 2.. in the bcast of the final STOP, so that
+     * batches never wake them.
      */
     private void serve() {
         int lastSeq = 0;
@@ -61,8 +61,8 @@ public final class Follower {
             Command command = Command.readFrom(wire);
             // Ranks that sat out a ping-pong's point-to-point commands see a gap, never a step back.
             if (command.seq() <= lastSeq) {
-                throw new IllegalStateException("out of step: command " + command.seq() + " from rank 0 after "
-                        + lastSeq);
+                throw new IllegalStateException(
+                        "out of step: command " + command.seq() + " from rank 0 after " + lastSeq);
             }
             lastSeq = command.seq();
             if (command.kind() == Command.Kind.STOP) {
@@ -89,8 +89,8 @@ public final class Follower {
             comm.recv(wire, 0, Command.LENGTH, 0, CONTROL_TAG);
             Command command = Command.readFrom(wire);
             if (command.seq() != expectedSeq) {
-                throw new IllegalStateException("out of step: command " + command.seq() + " from rank 0, expected "
-                        + expectedSeq);
+                throw new IllegalStateException(
+                        "out of step: command " + command.seq() + " from rank 0, expected " + expectedSeq);
             }
             expectedSeq++;
             if (command.kind() == Command.Kind.STOP) {
@@ -102,11 +102,14 @@ public final class Follower {
 
     private void execute(Command command) {
         // Re-armed per command (never per operation) so a hang names what this rank was doing.
-        watchdog.arm("command " + command.seq() + " " + command.kind() + " " + command.operation().cliName()
-                + " size " + command.size() + " count " + command.count(), watchdogSeconds);
+        watchdog.arm(
+                "command " + command.seq() + " " + command.kind() + " "
+                        + command.operation().cliName() + " size " + command.size() + " count " + command.count(),
+                watchdogSeconds);
         switch (command.kind()) {
-            case SETUP -> workload = Workload.create(command.operation(), command.buffer(), comm, command.size(),
-                    backend, command.root());
+            case SETUP ->
+                workload = Workload.create(
+                        command.operation(), command.buffer(), comm, command.size(), backend, command.root());
             case VALIDATE -> workload().validate(command.seq());
             case RUN -> run(workload(), command.count());
             case REPORT -> report(command.operation().shape() == Operation.Shape.PAIR);

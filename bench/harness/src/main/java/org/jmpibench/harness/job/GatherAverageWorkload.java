@@ -6,17 +6,18 @@ import org.jmpibench.results.Operation;
 import org.jmpibench.spi.Communicator;
 
 /**
- * The seed's gather_reduce_broadcast: every rank's {@code size} ints are gathered to the root (rank 0 in the
- * seed), which averages them element-wise as doubles and broadcasts the {@code size} doubles back. (The seed declared its float64
- * data as MPI.FLOAT; here the average is sent as doubles.) One operation = gather + average + bcast, and
- * nothing else: the gather is {@link GatherWorkload}'s, the average {@link BlockAverage}, the bcast the same
- * call as {@link BcastWorkload}'s on twice as many ints' bytes; {@link #runPhases} times the three apart. With a
- * rotating root the three phases of one operation share its root.
+ * The seed's gather_reduce_broadcast: every rank's {@code size} ints are gathered to the root (rank 0 in the seed),
+ * which averages them element-wise as doubles and broadcasts the {@code size} doubles back. (The seed declared its
+ * float64 data as MPI.FLOAT; here the average is sent as doubles.) One operation = gather + average + bcast, and
+ * nothing else: the gather is {@link GatherWorkload}'s, the average {@link BlockAverage}, the bcast the same call as
+ * {@link BcastWorkload}'s on twice as many ints' bytes; {@link #runPhases} times the three apart. With a rotating root
+ * the three phases of one operation share its root.
  */
 final class GatherAverageWorkload extends Workload {
 
     /** Indexes of {@link #runPhases}'s times, in {@link Operation#phases()}'s order. */
     static final int GATHER = 0;
+
     static final int AVERAGE = 1;
     static final int BCAST = 2;
 
@@ -51,9 +52,9 @@ final class GatherAverageWorkload extends Workload {
     }
 
     /**
-     * One operation, exactly as {@link #run()}, with rank 0's time in each phase added to {@code ns}
-     * ({@link #GATHER}, {@link #AVERAGE}, {@link #BCAST}): for the loop after each measurement iteration, never
-     * for JMH's timed one (four clock reads per operation would be timed with it).
+     * One operation, exactly as {@link #run()}, with rank 0's time in each phase added to {@code ns} ({@link #GATHER},
+     * {@link #AVERAGE}, {@link #BCAST}): for the loop after each measurement iteration, never for JMH's timed one (four
+     * clock reads per operation would be timed with it).
      */
     @Override
     void runPhases(long[] ns) {

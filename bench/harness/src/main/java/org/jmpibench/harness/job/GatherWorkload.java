@@ -6,9 +6,9 @@ import org.jmpibench.results.Operation;
 import org.jmpibench.spi.Communicator;
 
 /**
- * Every rank's {@code size} ints gathered to the root, rank by rank (OSU {@code osu_gather}). Also the first phase
- * of {@link GatherAverageWorkload}, which holds one of these, so both time the very same gather. Only a rank that
- * is ever the root ({@link Roots#mayBe}) holds the gathered blocks.
+ * Every rank's {@code size} ints gathered to the root, rank by rank (OSU {@code osu_gather}). Also the first phase of
+ * {@link GatherAverageWorkload}, which holds one of these, so both time the very same gather. Only a rank that is ever
+ * the root ({@link Roots#mayBe}) holds the gathered blocks.
  */
 final class GatherWorkload extends Workload {
 
@@ -100,8 +100,7 @@ final class GatherWorkload extends Workload {
             for (int i = 0; i < size; i++) {
                 int got = gathered.get(r * size + i);
                 if (got != DataPattern.value(seq, r, i)) {
-                    expectInt("block of rank " + r + " gathered at root " + root, i, got,
-                            DataPattern.value(seq, r, i));
+                    expectInt("block of rank " + r + " gathered at root " + root, i, got, DataPattern.value(seq, r, i));
                 }
             }
         }

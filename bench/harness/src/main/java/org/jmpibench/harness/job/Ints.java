@@ -6,8 +6,8 @@ import java.nio.IntBuffer;
 /**
  * {@code length} ints held as the run's buffer kind holds them: an {@code int[]} ({@link #array}), or a direct
  * {@link ByteBuffer} ({@link #bytes}: page-aligned, native order, as {@link Workload#direct} allocates), with one
- * {@link IntBuffer} view over either for filling and checking in validation. Allocated once per workload; the
- * timed calls pass {@link #array} or {@link #bytes} straight to the communicator.
+ * {@link IntBuffer} view over either for filling and checking in validation. Allocated once per workload; the timed
+ * calls pass {@link #array} or {@link #bytes} straight to the communicator.
  */
 final class Ints {
 
@@ -15,6 +15,7 @@ final class Ints {
     final int[] array;
     /** The bytes of a {@code direct} workload, else null. */
     final ByteBuffer bytes;
+
     private final IntBuffer view;
 
     /** @throws IllegalArgumentException naming {@code where} when {@code length} ints cannot be one buffer */

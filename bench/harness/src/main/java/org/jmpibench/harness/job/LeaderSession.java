@@ -16,32 +16,34 @@ import org.openjdk.jmh.runner.IterationType;
  * Rank 0's side of a benchmark: JMH's forked JVM drives the followers through a command stream.
  *
  * <h2>What is timed</h2>
- * JMH's AverageTime mode calls {@link #operation()} once per operation; JMH's score is its measured time
- * divided by the calls, i.e. rank 0's time per operation. Followers are told in batches how many operations
- * to run ({@link BatchPlanner}): a batch is about 20 ms of work; the first of each iteration is commanded in
- * the untimed set-up, the next ones inside the timed region when the previous one is used up (one small bcast
- * per ~20 ms of operations), and what is left when JMH ends the iteration runs untimed in the tear-down. No
- * control message is ever sent per operation.
+ *
+ * JMH's AverageTime mode calls {@link #operation()} once per operation; JMH's score is its measured time divided by the
+ * calls, i.e. rank 0's time per operation. Followers are told in batches how many operations to run
+ * ({@link BatchPlanner}): a batch is about 20 ms of work; the first of each iteration is commanded in the untimed
+ * set-up, the next ones inside the timed region when the previous one is used up (one small bcast per ~20 ms of
+ * operations), and what is left when JMH ends the iteration runs untimed in the tear-down. No control message is ever
+ * sent per operation.
  *
  * <h2>Checked before timed</h2>
+ *
  * Before every iteration each rank runs one operation with fresh data and checks what it holds
- * ({@link Workload#validate}); wrong data halts the rank with a message naming backend and rank, and the job
- * fails.
+ * ({@link Workload#validate}); wrong data halts the rank with a message naming backend and rank, and the job fails.
  *
  * <h2>Secondary numbers (published per iteration to {@link RankMetricsProfiler})</h2>
+ *
  * <ul>
- *   <li>{@code slowestRank} (collectives): after each iteration every rank reports the time it spent inside
- *       its batches (from a batch's first operation's start to its last operation's end) and their operation
- *       count; the value is the largest per-rank time per operation. The batch JMH's window closed in is left
- *       out when the iteration had others (it ran partly untimed). Rank 0 of a bcast may return before the
- *       data arrived elsewhere: this number does not.</li>
- *   <li>{@code handTimed} (send): after each measurement iteration rank 0 runs ≈ 1/4 iteration of the same
- *       ping-pong in a plain loop between two {@code System.nanoTime()} calls; JMH score / handTimed is the
- *       harness overhead (goal ≤ 1.05).</li>
- *   <li>{@code gatherPhase}, {@code averagePhase}, {@code bcastPhase} (gather-average,
- *       {@link Operation#phases()}): after each measurement iteration rank 0 runs ≈ 1/4 iteration of the same
- *       operation with a clock read between phases, and reports its time per operation in each phase. Not in
- *       JMH's timed loop: the clock reads would be timed with the operation.</li>
+ *   <li>{@code slowestRank} (collectives): after each iteration every rank reports the time it spent inside its batches
+ *       (from a batch's first operation's start to its last operation's end) and their operation count; the value is
+ *       the largest per-rank time per operation. The batch JMH's window closed in is left out when the iteration had
+ *       others (it ran partly untimed). Rank 0 of a bcast may return before the data arrived elsewhere: this number
+ *       does not.
+ *   <li>{@code handTimed} (send): after each measurement iteration rank 0 runs ≈ 1/4 iteration of the same ping-pong in
+ *       a plain loop between two {@code System.nanoTime()} calls; JMH score / handTimed is the harness overhead (goal ≤
+ *       1.05).
+ *   <li>{@code gatherPhase}, {@code averagePhase}, {@code bcastPhase} (gather-average, {@link Operation#phases()}):
+ *       after each measurement iteration rank 0 runs ≈ 1/4 iteration of the same operation with a clock read between
+ *       phases, and reports its time per operation in each phase. Not in JMH's timed loop: the clock reads would be
+ *       timed with the operation.
  * </ul>
  *
  * <p>Every failure on this rank (wrong data, transport error) halts the JVM through {@link RankFailure}, so the
@@ -51,6 +53,7 @@ public final class LeaderSession {
 
     /** 1/this of an iteration is spent in the hand-timed or phase-timed loop (measurement iterations only). */
     static final int TIMED_LOOP_FRACTION = 4;
+
     private static final long DEFAULT_ITERATION_NS = TimeUnit.MILLISECONDS.toNanos(200);
 
     private final Operation op;
@@ -59,6 +62,7 @@ public final class LeaderSession {
     private final BufferKind buffer;
     /** A rank or {@link Root#ROTATING}; 0 for an operation without a root. */
     private final int root;
+
     private final Communicator comm;
     private final Workload workload;
     private final Watchdog watchdog;
@@ -70,8 +74,8 @@ public final class LeaderSession {
     /** TEST ONLY ({@link PlantedSlowdown}): 0 in every real run. */
     private final double plantedSlowdown;
     /**
-     * send only: after SETUP, commands go point-to-point to rank 1 alone, so that idle ranks 2.. are not woken
-     * by every batch (a woken rank of a spinning backend steals a core from the ping-pong on a small machine).
+     * send only: after SETUP, commands go point-to-point to rank 1 alone, so that idle ranks 2.. are not woken by every
+     * batch (a woken rank of a spinning backend steals a core from the ping-pong on a small machine).
      */
     private final boolean partnerOnly;
 
@@ -80,15 +84,17 @@ public final class LeaderSession {
     private long iterationNs = DEFAULT_ITERATION_NS;
     /** Operations commanded and not yet run in the current batch. */
     private int remaining;
+
     private int batchOps;
     /** 0 until the batch's first operation starts. */
     private long batchStartNs;
+
     private final BatchReport mine = new BatchReport();
     /** True when JMH's window closed inside the current iteration's last batch (it was finished untimed). */
     private boolean lastBatchCut;
 
-    private LeaderSession(Operation op, String backend, int size, BufferKind buffer, int root, Communicator comm,
-                          Watchdog watchdog) {
+    private LeaderSession(
+            Operation op, String backend, int size, BufferKind buffer, int root, Communicator comm, Watchdog watchdog) {
         this.op = op;
         this.backend = backend;
         this.size = size;
@@ -107,9 +113,9 @@ public final class LeaderSession {
      * Joins the job this fork runs in and has every follower allocate its buffers.
      *
      * @param backend the benchmark's {@code backend} parameter: must be the job's backend
-     * @param np      the benchmark's {@code np} parameter: must be the job's size
-     * @param root    the benchmark's {@code root} parameter ({@link Root}): a rank of the job or {@code rotate};
-     *                {@link Root#NEUTRAL} for an operation without a root
+     * @param np the benchmark's {@code np} parameter: must be the job's size
+     * @param root the benchmark's {@code root} parameter ({@link Root}): a rank of the job or {@code rotate};
+     *     {@link Root#NEUTRAL} for an operation without a root
      */
     public static LeaderSession start(Operation op, String backend, int np, int size, String buffer, String root) {
         String where = "backend " + backend + " rank 0: " + op.cliName() + " size " + size;
@@ -118,8 +124,10 @@ public final class LeaderSession {
             jobBackend = Job.backendName();
         } catch (IllegalStateException notInAJob) {
             // Not a job's rank (e.g. JMH with -f 0): fail this benchmark the JMH way; halting would end the host.
-            throw new IllegalStateException("rank 0 must be JMH's forked VM started inside a job: run the "
-                    + "benchmarks through 'jmpi-bench bench' (BenchRunner), with forks >= 1", notInAJob);
+            throw new IllegalStateException(
+                    "rank 0 must be JMH's forked VM started inside a job: run the "
+                            + "benchmarks through 'jmpi-bench bench' (BenchRunner), with forks >= 1",
+                    notInAJob);
         }
         Watchdog watchdog = new Watchdog("backend " + backend + " rank 0");
         try {
@@ -139,8 +147,8 @@ public final class LeaderSession {
             if (np < 2) {
                 throw new IllegalStateException("np must be at least 2, got " + np);
             }
-            LeaderSession session = new LeaderSession(op, backend, size, BufferKind.byName(buffer), Root.rank(root),
-                    comm, watchdog);
+            LeaderSession session =
+                    new LeaderSession(op, backend, size, BufferKind.byName(buffer), Root.rank(root), comm, watchdog);
             session.command(Command.Kind.SETUP, 0);
             return session;
         } catch (Throwable t) {
@@ -269,8 +277,8 @@ public final class LeaderSession {
     }
 
     /**
-     * The operation in a loop that times each of its phases on rank 0 (four clock reads per operation, which is
-     * why this is not JMH's timed loop); the followers run their ordinary batch, which makes the same calls.
+     * The operation in a loop that times each of its phases on rank 0 (four clock reads per operation, which is why
+     * this is not JMH's timed loop); the followers run their ordinary batch, which makes the same calls.
      */
     private void phaseTimedLoop(Map<SecondaryMetric, Double> metrics) {
         List<SecondaryMetric> phases = op.phases();
@@ -300,9 +308,9 @@ public final class LeaderSession {
     }
 
     /**
-     * Every rank's busy time per operation since the last report; the largest. When JMH's window closed inside
-     * the last batch, that batch is left out (if there are others): its operations ran partly after the window,
-     * so it would mix untimed work into a number meant to sit beside JMH's score.
+     * Every rank's busy time per operation since the last report; the largest. When JMH's window closed inside the last
+     * batch, that batch is left out (if there are others): its operations ran partly after the window, so it would mix
+     * untimed work into a number meant to sit beside JMH's score.
      */
     private double collectSlowestRank() {
         command(Command.Kind.REPORT, 0);

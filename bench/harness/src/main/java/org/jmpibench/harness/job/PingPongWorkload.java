@@ -6,11 +6,11 @@ import org.jmpibench.results.Operation;
 import org.jmpibench.spi.Communicator;
 
 /**
- * Rank 0 sends {@code size} ints to rank 1 and waits for them to come back; rank 1 echoes; other ranks idle
- * (OSU {@code osu_latency}). Each of the two ranks sends from and receives into one buffer, as the plain
- * programs of {@code calibrate} do: one buffer per rank is the smallest working set a ping-pong can have, so
- * no cache miss the library itself would not see is timed. Validation still proves a real echo: rank 0 fills
- * its buffer with sentinels between its send and its receive.
+ * Rank 0 sends {@code size} ints to rank 1 and waits for them to come back; rank 1 echoes; other ranks idle (OSU
+ * {@code osu_latency}). Each of the two ranks sends from and receives into one buffer, as the plain programs of
+ * {@code calibrate} do: one buffer per rank is the smallest working set a ping-pong can have, so no cache miss the
+ * library itself would not see is timed. Validation still proves a real echo: rank 0 fills its buffer with sentinels
+ * between its send and its receive.
  */
 final class PingPongWorkload extends Workload {
 

@@ -4,12 +4,12 @@ import java.util.Locale;
 import org.jmpibench.results.Operation;
 
 /**
- * TEST ONLY: makes rank 0's timed operations of one backend and operation slower by a known fraction, so that the
- * tools that must see a slowdown on the suite's path ({@code calibrate}, the A/B gate) can be checked against one
- * of known size. Set {@value #ENV} in the environment of {@code jmpi-bench bench} to {@code BACKEND:OP:FRACTION}
- * (e.g. {@code loopback:send:0.25}; {@code *} matches any backend or operation); the runner hands it to rank 0
- * as the system property {@value #PROPERTY}. Each planted operation is timed and followed by a busy wait of
- * {@code FRACTION} times its own duration: +25% whatever the size or the machine's speed, unlike a fixed delay.
+ * TEST ONLY: makes rank 0's timed operations of one backend and operation slower by a known fraction, so that the tools
+ * that must see a slowdown on the suite's path ({@code calibrate}, the A/B gate) can be checked against one of known
+ * size. Set {@value #ENV} in the environment of {@code jmpi-bench bench} to {@code BACKEND:OP:FRACTION} (e.g.
+ * {@code loopback:send:0.25}; {@code *} matches any backend or operation); the runner hands it to rank 0 as the system
+ * property {@value #PROPERTY}. Each planted operation is timed and followed by a busy wait of {@code FRACTION} times
+ * its own duration: +25% whatever the size or the machine's speed, unlike a fixed delay.
  */
 public final class PlantedSlowdown {
 
@@ -18,8 +18,7 @@ public final class PlantedSlowdown {
     /** What rank 0 reads. */
     public static final String PROPERTY = "jmpi.bench.testSlowdown";
 
-    private PlantedSlowdown() {
-    }
+    private PlantedSlowdown() {}
 
     /**
      * The fraction planted on {@code backend}'s {@code op}, or 0.
@@ -32,8 +31,8 @@ public final class PlantedSlowdown {
         }
         String[] parts = spec.strip().split(":");
         if (parts.length != 3) {
-            throw new IllegalArgumentException(ENV + " must be BACKEND:OP:FRACTION (e.g. loopback:send:0.25), not "
-                    + spec);
+            throw new IllegalArgumentException(
+                    ENV + " must be BACKEND:OP:FRACTION (e.g. loopback:send:0.25), not " + spec);
         }
         double fraction;
         try {
@@ -45,7 +44,8 @@ public final class PlantedSlowdown {
             throw new IllegalArgumentException(ENV + ": the fraction must be in (0, 10], not " + parts[2]);
         }
         boolean backendMatches = parts[0].equals("*") || parts[0].equals(backend);
-        boolean opMatches = parts[1].equals("*") || parts[1].toLowerCase(Locale.ROOT).equals(op.cliName());
+        boolean opMatches =
+                parts[1].equals("*") || parts[1].toLowerCase(Locale.ROOT).equals(op.cliName());
         return backendMatches && opMatches ? fraction : 0;
     }
 

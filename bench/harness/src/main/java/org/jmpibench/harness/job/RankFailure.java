@@ -5,12 +5,12 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 
 /**
- * Ends this rank's JVM at once when it cannot go on, so the job's launcher ends the rest. The SPI has no
- * MPI_Abort: halting a rank with a non-zero status is the one thing every launcher turns into "job failed"
- * (process-per-rank launchers kill the peers, mpirun kills the job, a one-JVM launcher ends with it).
+ * Ends this rank's JVM at once when it cannot go on, so the job's launcher ends the rest. The SPI has no MPI_Abort:
+ * halting a rank with a non-zero status is the one thing every launcher turns into "job failed" (process-per-rank
+ * launchers kill the peers, mpirun kills the job, a one-JVM launcher ends with it).
  *
- * <p>A leader that merely threw would let JMH record the error and end the fork normally while the followers
- * wait for a command that never comes; some backends (MPJ niodev) then hang forever.
+ * <p>A leader that merely threw would let JMH record the error and end the fork normally while the followers wait for a
+ * command that never comes; some backends (MPJ niodev) then hang forever.
  */
 final class RankFailure {
 
@@ -20,13 +20,12 @@ final class RankFailure {
     static final int HUNG = 3;
 
     /**
-     * The process's real stderr: JMH's forked VM redirects {@code System.err} into its link to the host, which
-     * is gone by the time we halt; the launcher reads the real one and names our first line in its outcome.
+     * The process's real stderr: JMH's forked VM redirects {@code System.err} into its link to the host, which is gone
+     * by the time we halt; the launcher reads the real one and names our first line in its outcome.
      */
     static final PrintStream STDERR = new PrintStream(new FileOutputStream(FileDescriptor.err), true);
 
-    private RankFailure() {
-    }
+    private RankFailure() {}
 
     /** Prints {@code what} and its cause's stack to the real stderr and halts with {@link #FAILED}. */
     static RuntimeException halt(String what, Throwable cause) {

@@ -5,16 +5,15 @@ import java.util.Map;
 import org.jmpibench.results.SecondaryMetric;
 
 /**
- * Hands the leader's per-iteration numbers to {@link RankMetricsProfiler} inside JMH's forked JVM: the leader
- * publishes in its iteration tear-down, JMH then calls the profiler's {@code afterIteration} on the same JVM.
- * A metric not published (or NaN) was not measured in this iteration.
+ * Hands the leader's per-iteration numbers to {@link RankMetricsProfiler} inside JMH's forked JVM: the leader publishes
+ * in its iteration tear-down, JMH then calls the profiler's {@code afterIteration} on the same JVM. A metric not
+ * published (or NaN) was not measured in this iteration.
  */
 final class RankMetrics {
 
     private static Map<SecondaryMetric, Double> nsPerOp = new EnumMap<>(SecondaryMetric.class);
 
-    private RankMetrics() {
-    }
+    private RankMetrics() {}
 
     /** This iteration's metrics, in nanoseconds per operation. */
     static synchronized void publish(Map<SecondaryMetric, Double> metricsNsPerOp) {

@@ -15,13 +15,13 @@ import org.openjdk.jmh.results.ScalarResult;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Turns the leader's per-iteration numbers into JMH secondary results, in the benchmark's own time unit per
- * operation, averaged over iterations like the primary score: {@link SecondaryMetric#SLOWEST_RANK} (collectives),
- * {@link SecondaryMetric#HAND_TIMED} (pairs) and an operation's phases ({@code Operation.phases()}). They land in
- * the JSON under {@code secondaryMetrics}.
+ * Turns the leader's per-iteration numbers into JMH secondary results, in the benchmark's own time unit per operation,
+ * averaged over iterations like the primary score: {@link SecondaryMetric#SLOWEST_RANK} (collectives),
+ * {@link SecondaryMetric#HAND_TIMED} (pairs) and an operation's phases ({@code Operation.phases()}). They land in the
+ * JSON under {@code secondaryMetrics}.
  *
- * <p>A profiler rather than {@code @AuxCounters}: aux counters are either rates over JMH's own time or
- * summed event counts, and neither can carry a time per operation measured by another process.
+ * <p>A profiler rather than {@code @AuxCounters}: aux counters are either rates over JMH's own time or summed event
+ * counts, and neither can carry a time per operation measured by another process.
  */
 public final class RankMetricsProfiler implements InternalProfiler {
 
@@ -36,14 +36,15 @@ public final class RankMetricsProfiler implements InternalProfiler {
     }
 
     @Override
-    public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams,
-                                                       IterationParams iterationParams, IterationResult result) {
+    public Collection<? extends Result> afterIteration(
+            BenchmarkParams benchmarkParams, IterationParams iterationParams, IterationResult result) {
         TimeUnit unit = benchmarkParams.getTimeUnit();
         String label = TimeValue.tuToString(unit) + "/op";
         double nsPerUnit = unit.toNanos(1);
         List<Result> results = new ArrayList<>();
-        RankMetrics.take().forEach((metric, ns) -> results.add(new ScalarResult(metric.jmhName(), ns / nsPerUnit,
-                label, AggregationPolicy.AVG)));
+        RankMetrics.take()
+                .forEach((metric, ns) ->
+                        results.add(new ScalarResult(metric.jmhName(), ns / nsPerUnit, label, AggregationPolicy.AVG)));
         return results;
     }
 }

@@ -6,10 +6,10 @@ import org.jmpibench.spi.DataType;
 import org.jmpibench.spi.ReduceOp;
 
 /**
- * Every rank contributes {@code np} blocks of {@code size} ints; rank r receives the element-wise SUM of every
- * rank's block r (MPI_Reduce_scatter_block). {@code size} is the block a rank receives, as for gather, scatter,
- * allgather and alltoall; OSU's {@code osu_reduce_scatter} counts the whole vector instead, so its figure at N
- * elements is ours at N / np.
+ * Every rank contributes {@code np} blocks of {@code size} ints; rank r receives the element-wise SUM of every rank's
+ * block r (MPI_Reduce_scatter_block). {@code size} is the block a rank receives, as for gather, scatter, allgather and
+ * alltoall; OSU's {@code osu_reduce_scatter} counts the whole vector instead, so its figure at N elements is ours at N
+ * / np.
  */
 final class ReduceScatterWorkload extends Workload {
 

@@ -6,8 +6,8 @@ import org.jmpibench.spi.DataType;
 import org.jmpibench.spi.ReduceOp;
 
 /**
- * Every rank contributes {@code size} ints; the root receives their element-wise SUM (OSU {@code osu_reduce}).
- * Only a rank that is ever the root ({@link Roots#mayBe}) holds a result buffer.
+ * Every rank contributes {@code size} ints; the root receives their element-wise SUM (OSU {@code osu_reduce}). Only a
+ * rank that is ever the root ({@link Roots#mayBe}) holds a result buffer.
  */
 final class ReduceWorkload extends Workload {
 

@@ -4,9 +4,9 @@ import org.jmpibench.results.Root;
 
 /**
  * The root of each operation of a rooted collective, on one rank: a fixed rank, or rotating as Intel's IMB does
- * ({@link Root#ROTATE}): 0, 1, ..., np-1, 0, ... one step per operation. Every rank runs the same operations in
- * the same order (validation, batches, the tear-down's drain, the phase-timed loop), so counting its own
- * operations is enough for every rank to agree on each one's root, with no message about it.
+ * ({@link Root#ROTATE}): 0, 1, ..., np-1, 0, ... one step per operation. Every rank runs the same operations in the
+ * same order (validation, batches, the tear-down's drain, the phase-timed loop), so counting its own operations is
+ * enough for every rank to agree on each one's root, with no message about it.
  */
 final class Roots {
 

@@ -4,14 +4,15 @@ import org.jmpibench.results.Operation;
 import org.jmpibench.spi.Communicator;
 
 /**
- * The root's {@code np} blocks of {@code size} ints, block r to rank r (OSU {@code osu_scatter}, whose size is
- * also one block). Only a rank that is ever the root ({@link Roots#mayBe}) holds the blocks to send.
+ * The root's {@code np} blocks of {@code size} ints, block r to rank r (OSU {@code osu_scatter}, whose size is also one
+ * block). Only a rank that is ever the root ({@link Roots#mayBe}) holds the blocks to send.
  */
 final class ScatterWorkload extends Workload {
 
     private final Roots roots;
     /** Null on a rank that is never the root. */
     private final Ints blocks;
+
     private final Ints mine;
 
     ScatterWorkload(Communicator comm, int size, String backend, BufferKind buffer, Roots roots) {

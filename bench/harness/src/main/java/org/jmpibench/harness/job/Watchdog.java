@@ -6,18 +6,19 @@ import java.util.concurrent.locks.LockSupport;
 import org.jmpibench.spi.Job;
 
 /**
- * Halts this rank's JVM when a step it was armed for does not finish in time: a blocked native or socket call
- * cannot be interrupted (JMH's {@code -to} cannot stop it either), and a hung rank would hold the whole job
- * until the launcher's timeout. Before halting it prints every thread's stack to the real stderr, naming the
- * step, so the job's failure says where it hung.
+ * Halts this rank's JVM when a step it was armed for does not finish in time: a blocked native or socket call cannot be
+ * interrupted (JMH's {@code -to} cannot stop it either), and a hung rank would hold the whole job until the launcher's
+ * timeout. Before halting it prints every thread's stack to the real stderr, naming the step, so the job's failure says
+ * where it hung.
  *
- * <p>Arming copies the step's text and does a few volatile writes; disarming is one: done per batch and per
- * iteration, never per operation.
+ * <p>Arming copies the step's text and does a few volatile writes; disarming is one: done per batch and per iteration,
+ * never per operation.
  */
 public final class Watchdog {
 
     /** System property: seconds a single armed step may take. */
     public static final String TIMEOUT_PROPERTY = "jmpi.bench.watchdogSeconds";
+
     public static final long DEFAULT_TIMEOUT_SECONDS = 120;
 
     private final String rankName;
@@ -40,8 +41,8 @@ public final class Watchdog {
     }
 
     /**
-     * Starts timing {@code what}: unless {@link #disarm()} comes first, the JVM halts after {@code seconds}. The
-     * step is also published to the job's launcher ({@link Job#step}), which names it if this rank is blamed.
+     * Starts timing {@code what}: unless {@link #disarm()} comes first, the JVM halts after {@code seconds}. The step
+     * is also published to the job's launcher ({@link Job#step}), which names it if this rank is blamed.
      */
     void arm(String what, long seconds) {
         Job.step(what);
@@ -80,8 +81,10 @@ public final class Watchdog {
         synchronized (RankFailure.STDERR) {
             RankFailure.STDERR.println(verdict + ".");
             RankFailure.STDERR.println("Thread dump:");
-            for (Map.Entry<Thread, StackTraceElement[]> entry : Thread.getAllStackTraces().entrySet()) {
-                RankFailure.STDERR.println("  \"" + entry.getKey().getName() + "\" " + entry.getKey().getState());
+            for (Map.Entry<Thread, StackTraceElement[]> entry :
+                    Thread.getAllStackTraces().entrySet()) {
+                RankFailure.STDERR.println("  \"" + entry.getKey().getName() + "\" "
+                        + entry.getKey().getState());
                 for (StackTraceElement frame : entry.getValue()) {
                     RankFailure.STDERR.println("      at " + frame);
                 }

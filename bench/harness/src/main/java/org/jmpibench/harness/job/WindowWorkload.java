@@ -7,26 +7,28 @@ import org.jmpibench.spi.Communicator;
 import org.jmpibench.spi.Request;
 
 /**
- * OSU's bandwidth tests between ranks 0 and 1 (other ranks idle), one window of {@link Operation#WINDOW} messages
- * of {@code size} ints per operation:
+ * OSU's bandwidth tests between ranks 0 and 1 (other ranks idle), one window of {@link Operation#WINDOW} messages of
+ * {@code size} ints per operation:
+ *
  * <ul>
  *   <li>{@code bw} ({@code osu_bw}): rank 0 starts {@code WINDOW} non-blocking sends, rank 1 as many non-blocking
- *       receives; each waits for all of its own; rank 1 then sends a one-int acknowledgement, which rank 0 waits
- *       for, so that a window is timed until the data arrived, not until the sends were buffered.</li>
- *   <li>{@code bibw} ({@code osu_bibw}): both ranks start {@code WINDOW} receives from the other, then
- *       {@code WINDOW} sends to it, and wait for all {@code 2 WINDOW}; no acknowledgement (each waits for the other's
- *       data).</li>
+ *       receives; each waits for all of its own; rank 1 then sends a one-int acknowledgement, which rank 0 waits for,
+ *       so that a window is timed until the data arrived, not until the sends were buffered.
+ *   <li>{@code bibw} ({@code osu_bibw}): both ranks start {@code WINDOW} receives from the other, then {@code WINDOW}
+ *       sends to it, and wait for all {@code 2 WINDOW}; no acknowledgement (each waits for the other's data).
  * </ul>
- * As in OSU, every send of a window goes out of the one send buffer (several sends may read a buffer at once).
- * Receives differ: OSU posts all of a window's receives into one buffer, which MPI calls erroneous and our SPI
- * forbids (a buffer belongs to its request until it completes), so each receive here has its own slot of a
- * {@code WINDOW * size} buffer (OSU's {@code -b multiple}). The requests and, for direct buffers, the slots' views
- * are made once; a window allocates nothing of ours.
+ *
+ * As in OSU, every send of a window goes out of the one send buffer (several sends may read a buffer at once). Receives
+ * differ: OSU posts all of a window's receives into one buffer, which MPI calls erroneous and our SPI forbids (a buffer
+ * belongs to its request until it completes), so each receive here has its own slot of a {@code WINDOW * size} buffer
+ * (OSU's {@code -b multiple}). The requests and, for direct buffers, the slots' views are made once; a window allocates
+ * nothing of ours.
  */
 final class WindowWorkload extends Workload {
 
     /** Tag of the acknowledgement, apart from the data's {@link Workload#DATA_TAG}. */
     static final int ACK_TAG = 8;
+
     private static final int WINDOW = Operation.WINDOW;
 
     private final boolean both;
@@ -70,13 +72,15 @@ final class WindowWorkload extends Workload {
         int started = 0;
         if (receives) {
             for (int j = 0; j < WINDOW; j++) {
-                requests[started++] = slotBytes != null ? comm.irecv(slotBytes[j], peer, DATA_TAG)
+                requests[started++] = slotBytes != null
+                        ? comm.irecv(slotBytes[j], peer, DATA_TAG)
                         : comm.irecv(slots.array, j * size, size, peer, DATA_TAG);
             }
         }
         if (sends) {
             for (int j = 0; j < WINDOW; j++) {
-                requests[started++] = out.bytes != null ? comm.isend(out.bytes, peer, DATA_TAG)
+                requests[started++] = out.bytes != null
+                        ? comm.isend(out.bytes, peer, DATA_TAG)
                         : comm.isend(out.array, 0, size, peer, DATA_TAG);
             }
         }
@@ -98,8 +102,8 @@ final class WindowWorkload extends Workload {
     }
 
     /**
-     * One window as {@link #run()} makes it, the sender's data fresh and every slot filled with sentinels first;
-     * then every slot must hold the sender's data, and (bw) the acknowledgement this round's number.
+     * One window as {@link #run()} makes it, the sender's data fresh and every slot filled with sentinels first; then
+     * every slot must hold the sender's data, and (bw) the acknowledgement this round's number.
      */
     @Override
     void validate(int seq) {
@@ -124,7 +128,10 @@ final class WindowWorkload extends Workload {
         if (receives) {
             for (int j = 0; j < WINDOW; j++) {
                 for (int i = 0; i < size; i++) {
-                    expectInt("message " + j + " of the window from rank " + peer, i, slots.get(j * size + i),
+                    expectInt(
+                            "message " + j + " of the window from rank " + peer,
+                            i,
+                            slots.get(j * size + i),
                             DataPattern.value(seq, peer, i));
                 }
             }

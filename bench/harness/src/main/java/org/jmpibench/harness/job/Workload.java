@@ -6,9 +6,9 @@ import org.jmpibench.spi.Communicator;
 import org.jmpibench.spi.plain.DirectBuffers;
 
 /**
- * One rank's side of one benchmarked operation at one size: buffers allocated once at construction,
- * {@link #run()} is the timed operation (no allocation, no checks beyond received counts), {@link #validate}
- * runs it once with fresh data and checks the result on this rank.
+ * One rank's side of one benchmarked operation at one size: buffers allocated once at construction, {@link #run()} is
+ * the timed operation (no allocation, no checks beyond received counts), {@link #validate} runs it once with fresh data
+ * and checks the result on this rank.
  */
 abstract class Workload {
 
@@ -22,8 +22,8 @@ abstract class Workload {
     Workload(Communicator comm, int size, String backend, Operation op, BufferKind buffer) {
         this.comm = comm;
         this.size = size;
-        this.where = "backend " + backend + " rank " + comm.rank() + ": " + op.cliName() + " (size " + size
-                + ", " + buffer.cliName() + ")";
+        this.where = "backend " + backend + " rank " + comm.rank() + ": " + op.cliName() + " (size " + size + ", "
+                + buffer.cliName() + ")";
     }
 
     /** One operation, as timed. */
@@ -48,7 +48,7 @@ abstract class Workload {
      * This rank's workload of {@code op}.
      *
      * @param root the root of a rooted operation ({@link Operation#rooted()}): a rank, or
-     *             {@link org.jmpibench.results.Root#ROTATING}; ignored by the others
+     *     {@link org.jmpibench.results.Root#ROTATING}; ignored by the others
      * @throws IllegalArgumentException when the root is not a rank of the job or the buffers cannot be made
      */
     static Workload create(Operation op, BufferKind buffer, Communicator comm, int size, String backend, int root) {
@@ -87,15 +87,15 @@ abstract class Workload {
 
     protected void expectInt(String what, int index, int got, int expected) {
         if (got != expected) {
-            throw new IllegalStateException(where + ": wrong data: " + what + "[" + index + "] = " + got
-                    + ", expected " + expected);
+            throw new IllegalStateException(
+                    where + ": wrong data: " + what + "[" + index + "] = " + got + ", expected " + expected);
         }
     }
 
     protected void expectDouble(String what, int index, double got, double expected) {
         if (Double.compare(got, expected) != 0) {
-            throw new IllegalStateException(where + ": wrong data: " + what + "[" + index + "] = " + got
-                    + ", expected " + expected);
+            throw new IllegalStateException(
+                    where + ": wrong data: " + what + "[" + index + "] = " + got + ", expected " + expected);
         }
     }
 }

@@ -4,15 +4,14 @@ import org.jmpibench.results.Operation;
 import org.jmpibench.results.Root;
 
 /**
- * The message buffers each workload allocates on one rank, for the runner's memory plan, made before any job
- * starts. Kept beside the workloads: each constructor allocates what its line here says ({@code b} = one message of
- * {@code size} ints, {@code 4 size} bytes; a double is {@code 2b} per message). A backend's own copies are not
- * counted here (the plan allows for them).
+ * The message buffers each workload allocates on one rank, for the runner's memory plan, made before any job starts.
+ * Kept beside the workloads: each constructor allocates what its line here says ({@code b} = one message of
+ * {@code size} ints, {@code 4 size} bytes; a double is {@code 2b} per message). A backend's own copies are not counted
+ * here (the plan allows for them).
  */
 public final class WorkloadMemory {
 
-    private WorkloadMemory() {
-    }
+    private WorkloadMemory() {}
 
     /**
      * Bytes of buffers rank {@code rank} holds for {@code op} at {@code size} in a job of {@code np} ranks.
@@ -59,9 +58,8 @@ public final class WorkloadMemory {
     }
 
     /**
-     * Bytes of the largest single buffer a rank allocates: an array or a direct buffer holds at most 2 GiB, so a
-     * larger one cannot run at all (a window of {@code bw}, np blocks of the block collectives, the doubles of an
-     * average).
+     * Bytes of the largest single buffer a rank allocates: an array or a direct buffer holds at most 2 GiB, so a larger
+     * one cannot run at all (a window of {@code bw}, np blocks of the block collectives, the doubles of an average).
      */
     public static long largestBufferBytes(Operation op, long size, int np) {
         long b = Integer.BYTES * size;

@@ -8,12 +8,12 @@ import org.jmpibench.spi.Availability;
 import org.jmpibench.spi.Backend;
 
 /**
- * Which backends a run runs: those asked for (by default every one), available here and able to run on the run's
- * hosts, sorted by name; and for the console one line per backend that runs or, saying why, does not.
+ * Which backends a run runs: those asked for (by default every one), available here and able to run on the run's hosts,
+ * sorted by name; and for the console one line per backend that runs or, saying why, does not.
  *
- * <p>The default set leaves out a backend that on one host is another one under another name (tcp is loopback
- * there, {@link Backend#singleHostForm()}) unless the hostfile names several hosts. When it does, backends that
- * run on one host only are skipped, asked for or not.
+ * <p>The default set leaves out a backend that on one host is another one under another name (tcp is loopback there,
+ * {@link Backend#singleHostForm()}) unless the hostfile names several hosts. When it does, backends that run on one
+ * host only are skipped, asked for or not.
  *
  * @param toRun the backends to run, by name
  * @param lines what to print up front
@@ -25,16 +25,15 @@ record BackendChoice(List<Backend> toRun, List<String> lines) {
      *
      * @param requested the names asked for; empty for the default set
      */
-    static BackendChoice choose(List<Backend> all, List<String> requested, RunHosts hosts,
-                                RunContext.Builder context) {
+    static BackendChoice choose(List<Backend> all, List<String> requested, RunHosts hosts, RunContext.Builder context) {
         List<String> lines = new ArrayList<>();
         List<Backend> toRun = new ArrayList<>();
         for (Backend backend : all) {
             Availability availability = backend.availability();
             String leftOut = requested.isEmpty() ? leftOutByDefault(backend, hosts) : null;
             boolean selected = requested.isEmpty() ? leftOut == null : requested.contains(backend.name());
-            context.backend(backend.name(), availability.available(), availability.version(), availability.reason(),
-                    selected);
+            context.backend(
+                    backend.name(), availability.available(), availability.version(), availability.reason(), selected);
             if (leftOut != null) {
                 lines.add("  skip  " + backend.name() + ": " + leftOut);
             }
@@ -63,7 +62,9 @@ record BackendChoice(List<Backend> toRun, List<String> lines) {
         if (hosts.spansHosts()) {
             return null;
         }
-        return backend.singleHostForm().map(form -> "on one host it is " + form + " under another name (ask for "
-                + "it with --backends, or give a hostfile of several hosts)").orElse(null);
+        return backend.singleHostForm()
+                .map(form -> "on one host it is " + form + " under another name (ask for "
+                        + "it with --backends, or give a hostfile of several hosts)")
+                .orElse(null);
     }
 }

@@ -8,7 +8,6 @@ import java.util.stream.Collectors;
 import org.jmpibench.harness.job.BufferKind;
 import org.jmpibench.results.Operation;
 import org.jmpibench.results.Param;
-import org.jmpibench.spi.Idle;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
 /** One benchmark of a (backend, np) group: an operation at one size with one buffer kind. */
@@ -18,9 +17,9 @@ record BenchKey(Operation op, int size, BufferKind buffer) {
     static final BufferKind SIZE_LESS_BUFFER = BufferKind.ARRAY;
 
     /**
-     * Every benchmark of a group, in the order of the settings. A size-less operation (barrier) is one benchmark,
-     * at size {@link Operation#NO_SIZE} and buffer {@link #SIZE_LESS_BUFFER}, whatever sizes and buffer kinds the
-     * run names, so its results match across runs.
+     * Every benchmark of a group, in the order of the settings. A size-less operation (barrier) is one benchmark, at
+     * size {@link Operation#NO_SIZE} and buffer {@link #SIZE_LESS_BUFFER}, whatever sizes and buffer kinds the run
+     * names, so its results match across runs.
      */
     static List<BenchKey> matrix(BenchSettings settings) {
         List<BenchKey> keys = new ArrayList<>();
@@ -50,13 +49,14 @@ record BenchKey(Operation op, int size, BufferKind buffer) {
     }
 
     /**
-     * The keys in runs that JMH can each make as one cross product of sizes and buffer kinds: the size-less
-     * operations apart from the others.
+     * The keys in runs that JMH can each make as one cross product of sizes and buffer kinds: the size-less operations
+     * apart from the others.
      */
     static List<List<BenchKey>> jmhRuns(List<BenchKey> keys) {
         List<List<BenchKey>> runs = new ArrayList<>();
         for (boolean sizeLess : List.of(false, true)) {
-            List<BenchKey> run = keys.stream().filter(key -> key.op().sizeLess() == sizeLess).toList();
+            List<BenchKey> run =
+                    keys.stream().filter(key -> key.op().sizeLess() == sizeLess).toList();
             if (!run.isEmpty()) {
                 runs.add(run);
             }
@@ -77,6 +77,8 @@ record BenchKey(Operation op, int size, BufferKind buffer) {
         params.put(Param.LAYOUT.jmhName(), layout);
         params.put(Param.NP.jmhName(), Integer.toString(np));
         params.put(Param.SIZE.jmhName(), Integer.toString(size));
-        return params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
+        return params.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(","));
     }
 }

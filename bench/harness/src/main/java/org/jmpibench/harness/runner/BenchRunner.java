@@ -26,11 +26,11 @@ import org.jmpibench.results.GitState;
 import org.jmpibench.results.Machine;
 import org.jmpibench.results.Operation;
 import org.jmpibench.results.Param;
-import org.jmpibench.results.Root;
 import org.jmpibench.results.ResultsFile;
+import org.jmpibench.results.Root;
+import org.jmpibench.results.RunContext;
 import org.jmpibench.results.RunContext.FailedJob;
 import org.jmpibench.results.RunContext.Placement;
-import org.jmpibench.results.RunContext;
 import org.jmpibench.results.RunFiles;
 import org.jmpibench.spi.Backend;
 import org.jmpibench.spi.Backends;
@@ -48,14 +48,13 @@ import org.openjdk.jmh.util.Version;
 
 /**
  * Runs the benchmark matrix: for every selected available backend, every idle strategy it supports, every JDK
- * ({@link RunJdk}) and every np, one JMH {@link Runner} whose {@code jvm} is a {@link WrapperScript} for that
- * (backend, idle, JDK, np), so every JMH fork runs as a fresh job with that strategy in its {@code JobSpec}, its
- * ranks (JMH's forked VM included) on that JDK, on the run's hosts
- * ({@link RunHosts}: this machine, or a hostfile's hosts; the group's layout is a JMH parameter). JMH
- * fails the group on the first failed fork ({@code -foe true}); the group is recorded as failed (with what
- * the job launcher said) and the run goes on with the next group. The run's files ({@link RunSaver}) are
- * claimed and saved empty before the first benchmark, saved again after every group, and an OSU-style table is
- * printed at the end.
+ * ({@link RunJdk}) and every np, one JMH {@link Runner} whose {@code jvm} is a {@link WrapperScript} for that (backend,
+ * idle, JDK, np), so every JMH fork runs as a fresh job with that strategy in its {@code JobSpec}, its ranks (JMH's
+ * forked VM included) on that JDK, on the run's hosts ({@link RunHosts}: this machine, or a hostfile's hosts; the
+ * group's layout is a JMH parameter). JMH fails the group on the first failed fork ({@code -foe true}); the group is
+ * recorded as failed (with what the job launcher said) and the run goes on with the next group. The run's files
+ * ({@link RunSaver}) are claimed and saved empty before the first benchmark, saved again after every group, and an
+ * OSU-style table is printed at the end.
  */
 public final class BenchRunner {
 
@@ -89,11 +88,18 @@ public final class BenchRunner {
     /**
      * What a run produced.
      *
-     * @param copy         the copy of the results in the format of {@code -rf}, or null for {@code -rf json}
+     * @param copy the copy of the results in the format of {@code -rf}, or null for {@code -rf json}
      * @param saveProblems saves that failed, one line each naming the file and the cause
      */
-    public record Outcome(Path json, Path context, Path copy, Path log, List<RunResult> results,
-                          List<FailedJob> failedJobs, List<String> backendsRun, List<String> saveProblems) {
+    public record Outcome(
+            Path json,
+            Path context,
+            Path copy,
+            Path log,
+            List<RunResult> results,
+            List<FailedJob> failedJobs,
+            List<String> backendsRun,
+            List<String> saveProblems) {
 
         /** 0 when every job succeeded, something ran and every save worked; 1 otherwise. */
         public int exitStatus() {
@@ -102,9 +108,9 @@ public final class BenchRunner {
     }
 
     /**
-     * @throws IllegalArgumentException when a requested backend does not exist, or the results directory cannot
-     *                                  hold the run's files (both found before anything runs)
-     * @throws IOException              when the run's scratch files cannot be made
+     * @throws IllegalArgumentException when a requested backend does not exist, or the results directory cannot hold
+     *     the run's files (both found before anything runs)
+     * @throws IOException when the run's scratch files cannot be made
      */
     public Outcome run() throws IOException {
         try (Session session = open(1)) {
@@ -120,22 +126,21 @@ public final class BenchRunner {
     }
 
     /**
-     * Starts a run without running anything: checks the backends, claims the run's files (an unusable results
-     * directory is bad input, found here), saves the empty run and prints what will run. {@link #run()} runs the
-     * matrix through it; {@code calibrate} runs single benchmarks, each {@code repeats} times, between its plain
-     * programs.
+     * Starts a run without running anything: checks the backends, claims the run's files (an unusable results directory
+     * is bad input, found here), saves the empty run and prints what will run. {@link #run()} runs the matrix through
+     * it; {@code calibrate} runs single benchmarks, each {@code repeats} times, between its plain programs.
      *
      * @param repeats how many times each benchmark of the matrix will run (the progress counts them all)
      * @throws IllegalArgumentException as {@link #run()}
-     * @throws IOException              when the run's scratch files cannot be made
+     * @throws IOException when the run's scratch files cannot be made
      */
     public Session open(int repeats) throws IOException {
         List<Backend> all = Backends.all();
         List<String> known = all.stream().map(Backend::name).toList();
         for (String name : settings.backends()) {
             if (!known.contains(name)) {
-                throw new IllegalArgumentException("unknown backend '" + name + "'; known backends: "
-                        + String.join(", ", known));
+                throw new IllegalArgumentException(
+                        "unknown backend '" + name + "'; known backends: " + String.join(", ", known));
             }
         }
         // Other JMH runs on this machine (other users, other checkouts) must not block or be blocked by ours.
@@ -148,7 +153,8 @@ public final class BenchRunner {
             jmh.put("runsPerBenchmark", repeats);
         }
         RunContext.Builder context = new RunContext.Builder(started, host, GitState.of(codeSource()))
-                .matrix(settings.profile().cliName(), settings.ops(), matrix()).jmh(jmh);
+                .matrix(settings.profile().cliName(), settings.ops(), matrix())
+                .jmh(jmh);
         hosts.describeIn(context);
         BackendChoice choice = BackendChoice.choose(all, settings.backends(), hosts, context);
         List<Backend> toRun = choice.toRun();
@@ -171,8 +177,8 @@ public final class BenchRunner {
         }
         int total = variants.size() * settings.nps().size() * settings.benchmarksPerGroup() * repeats;
         // Before anything is printed or run: an unusable results directory is bad input.
-        RunSaver saver = RunSaver.open(settings.resultsDir(), started, host, writer, context, total, console,
-                settings.resultFormat());
+        RunSaver saver = RunSaver.open(
+                settings.resultsDir(), started, host, writer, context, total, console, settings.resultFormat());
         RunFiles files = saver.files();
 
         console.println("jmpi-bench: " + settings);
@@ -184,9 +190,9 @@ public final class BenchRunner {
     }
 
     /**
-     * A run in progress ({@link #open}): its files, what ran and what failed. Results of a benchmark that runs
-     * again in the same run (calibrate's rounds) join its earlier result as further forks, so the results file
-     * keeps one entry per benchmark, as JMH's readers expect.
+     * A run in progress ({@link #open}): its files, what ran and what failed. Results of a benchmark that runs again in
+     * the same run (calibrate's rounds) join its earlier result as further forks, so the results file keeps one entry
+     * per benchmark, as JMH's readers expect.
      */
     public final class Session implements AutoCloseable {
         private final RunSaver saver;
@@ -209,16 +215,16 @@ public final class BenchRunner {
             this.total = total;
             this.work = Files.createTempDirectory("jmpi-bench-");
             this.hostArgs = hosts.forkArgs(work);
-            this.log = new PrintStream(new FileOutputStream(saver.files().log().toFile(), true), true,
-                    StandardCharsets.UTF_8);
+            this.log = new PrintStream(
+                    new FileOutputStream(saver.files().log().toFile(), true), true, StandardCharsets.UTF_8);
             this.progress = new RunProgress(total, settings.plannedSecondsPerBenchmark(), System::nanoTime);
             this.guard = JmhLinkGuard.watch(this::stopForStranger);
         }
 
         /**
-         * A stranger broke JMH's link ({@link JmhLinkGuard}): no fork can report to JMH any more and JMH would wait
-         * for the stranger, so the run ends here, with one line, its forks and their jobs stopped. What finished
-         * is in the results file already (saved after every group).
+         * A stranger broke JMH's link ({@link JmhLinkGuard}): no fork can report to JMH any more and JMH would wait for
+         * the stranger, so the run ends here, with one line, its forks and their jobs stopped. What finished is in the
+         * results file already (saved after every group).
          */
         private void stopForStranger() {
             System.err.println("jmpi-bench: bench stopped: a connection that was not a JMH fork reached JMH's link "
@@ -233,8 +239,8 @@ public final class BenchRunner {
         }
 
         /**
-         * The backends that run (available, selected, with at least one idle strategy), by name: a backend whose
-         * every idle variant was skipped does not.
+         * The backends that run (available, selected, with at least one idle strategy), by name: a backend whose every
+         * idle variant was skipped does not.
          */
         public List<String> backends() {
             return variants.stream().map(Variant::backend).distinct().toList();
@@ -248,8 +254,8 @@ public final class BenchRunner {
         public Optional<RunResult> runOne(String backend, int np, Operation op, int size, BufferKind buffer)
                 throws IOException {
             Variant variant = new Variant(backend, Idle.DEFAULT, settings.jdks().get(0));
-            Attempt attempt = attempt(variant, np, List.of(new BenchKey(op, size, buffer)), work, hostArgs, log,
-                    progress);
+            Attempt attempt =
+                    attempt(variant, np, List.of(new BenchKey(op, size, buffer)), work, hostArgs, log, progress);
             attempt.results.forEach(this::add);
             if (attempt.failure != null) {
                 failed(attempt.failure);
@@ -259,7 +265,9 @@ public final class BenchRunner {
 
         /** The reason of the last failed job, if any job failed. */
         public Optional<String> lastFailure() {
-            return failed.isEmpty() ? Optional.empty() : Optional.of(failed.get(failed.size() - 1).reason());
+            return failed.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(failed.get(failed.size() - 1).reason());
         }
 
         private void runGroup(Variant variant, int np) throws IOException {
@@ -274,8 +282,8 @@ public final class BenchRunner {
             for (int i = 0; i < results.size(); i++) {
                 RunResult earlier = results.get(i);
                 if (sameBenchmark(earlier.getParams(), result.getParams())) {
-                    List<org.openjdk.jmh.results.BenchmarkResult> forks = new ArrayList<>(
-                            earlier.getBenchmarkResults());
+                    List<org.openjdk.jmh.results.BenchmarkResult> forks =
+                            new ArrayList<>(earlier.getBenchmarkResults());
                     forks.addAll(result.getBenchmarkResults());
                     results.set(i, new RunResult(earlier.getParams(), forks));
                     return;
@@ -295,8 +303,8 @@ public final class BenchRunner {
         }
 
         /**
-         * Saves the run as complete and prints its end: the OSU-style table of the results file (bench's;
-         * calibrate prints its own), failed jobs and failed saves, the run's time, the files.
+         * Saves the run as complete and prints its end: the OSU-style table of the results file (bench's; calibrate
+         * prints its own), failed jobs and failed saves, the run's time, the files.
          */
         public Outcome finish(boolean summaryTable) {
             save(true);
@@ -304,8 +312,10 @@ public final class BenchRunner {
             if (summaryTable) {
                 if (!results.isEmpty()) {
                     // The table of exactly what the results file holds, read as any reader of the file reads it.
-                    console.print(OsuTable.render(ResultsFile.parse(files.json(), "results", RunSaver.json(results))
-                            .results(), OsuTable.Format.TEXT));
+                    console.print(OsuTable.render(
+                            ResultsFile.parse(files.json(), "results", RunSaver.json(results))
+                                    .results(),
+                            OsuTable.Format.TEXT));
                 }
                 console.println();
             }
@@ -326,8 +336,15 @@ public final class BenchRunner {
             if (saver.copy() != null) {
                 console.println("         " + saver.copy());
             }
-            return new Outcome(files.json(), files.context(), saver.copy(), files.log(), List.copyOf(results),
-                    List.copyOf(failed), backends(), saver.problems());
+            return new Outcome(
+                    files.json(),
+                    files.context(),
+                    saver.copy(),
+                    files.log(),
+                    List.copyOf(results),
+                    List.copyOf(failed),
+                    backends(),
+                    saver.problems());
         }
 
         @Override
@@ -352,9 +369,13 @@ public final class BenchRunner {
         matrix.put(Param.BACKEND, settings.backends());
         matrix.put(Param.NP, settings.nps());
         matrix.put(Param.SIZE, settings.sizes());
-        matrix.put(Param.BUFFER, settings.buffers().stream().map(BufferKind::cliName).toList());
+        matrix.put(
+                Param.BUFFER,
+                settings.buffers().stream().map(BufferKind::cliName).toList());
         matrix.put(Param.IDLE, settings.idles().stream().map(Idle::cliName).toList());
-        matrix.put(Param.LAYOUT, settings.nps().stream().map(hosts::layout).distinct().toList());
+        matrix.put(
+                Param.LAYOUT,
+                settings.nps().stream().map(hosts::layout).distinct().toList());
         matrix.put(Param.JDK, settings.jdks().stream().map(RunJdk::release).toList());
         matrix.put(Param.ROOT, List.of(settings.root()));
         return matrix;
@@ -388,7 +409,11 @@ public final class BenchRunner {
     /** Where the harness's code is loaded from: its checkout's git state is the run's. */
     private static Path codeSource() {
         try {
-            return Path.of(BenchRunner.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(BenchRunner.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (URISyntaxException | RuntimeException e) {
             return Path.of(".");
         }
@@ -403,8 +428,8 @@ public final class BenchRunner {
     }
 
     /**
-     * Every (backend, idle, JDK) to run, backend by backend; a non-default strategy on a backend without an idle
-     * knob is skipped with a line saying so, since running it would only repeat the default under another name.
+     * Every (backend, idle, JDK) to run, backend by backend; a non-default strategy on a backend without an idle knob
+     * is skipped with a line saying so, since running it would only repeat the default under another name.
      */
     private List<Variant> variants(List<Backend> backends, List<String> lines) {
         List<Variant> variants = new ArrayList<>();
@@ -418,8 +443,8 @@ public final class BenchRunner {
                 }
             }
             if (!skipped.isEmpty()) {
-                lines.add("  skip  " + backend.name() + " idle=" + String.join(",", skipped) + ": "
-                        + backend.name() + " has no idle strategy knob for it");
+                lines.add("  skip  " + backend.name() + " idle=" + String.join(",", skipped) + ": " + backend.name()
+                        + " has no idle strategy knob for it");
             }
         }
         return variants;
@@ -427,13 +452,21 @@ public final class BenchRunner {
 
     /**
      * One (backend, idle, JDK, np) group: first all its benchmarks in one JMH run (two when it has a size-less
-     * operation, which runs at its own size: {@link BenchKey#jmhRuns}); if a job fails there, the benchmarks
-     * that did not run yet get one JMH run each, so one broken size or buffer kind does not hide the rest;
-     * after {@value #FAILURES_BEFORE_GIVING_UP} failures in a row the group is given up (a backend that hangs
-     * every job would otherwise cost a watchdog period per benchmark).
+     * operation, which runs at its own size: {@link BenchKey#jmhRuns}); if a job fails there, the benchmarks that did
+     * not run yet get one JMH run each, so one broken size or buffer kind does not hide the rest; after
+     * {@value #FAILURES_BEFORE_GIVING_UP} failures in a row the group is given up (a backend that hangs every job would
+     * otherwise cost a watchdog period per benchmark).
      */
-    private void runGroup(Variant variant, int np, Path work, List<String> hostArgs, PrintStream log,
-                          RunProgress progress, List<RunResult> results, List<FailedJob> failed) throws IOException {
+    private void runGroup(
+            Variant variant,
+            int np,
+            Path work,
+            List<String> hostArgs,
+            PrintStream log,
+            RunProgress progress,
+            List<RunResult> results,
+            List<FailedJob> failed)
+            throws IOException {
         List<BenchKey> all = BenchKey.matrix(settings);
         List<BenchKey> done = new ArrayList<>();
         FailedJob firstFailure = null;
@@ -456,7 +489,10 @@ public final class BenchRunner {
                 continue;
             }
             if (failuresInARow >= FAILURES_BEFORE_GIVING_UP) {
-                failed.add(new FailedJob(variant.label(), np, key.op().benchmarkName(),
+                failed.add(new FailedJob(
+                        variant.label(),
+                        np,
+                        key.op().benchmarkName(),
                         key.describe(variant, np, hosts.layout(np), settings.root()),
                         "not run: " + FAILURES_BEFORE_GIVING_UP + " jobs of this group failed in a row"));
                 progress.skipped(1);
@@ -479,19 +515,39 @@ public final class BenchRunner {
     private static final long STOP_GRACE_MILLIS = 3000;
 
     /** What one JMH run of part of a group gave: results, the benchmarks it started, its failure or null. */
-    private record Attempt(List<RunResult> results, List<BenchKey> ran, FailedJob failure) {
-    }
+    private record Attempt(List<RunResult> results, List<BenchKey> ran, FailedJob failure) {}
 
-    private Attempt attempt(Variant variant, int np, List<BenchKey> keys, Path work, List<String> hostArgs,
-                            PrintStream log, RunProgress progress) throws IOException {
+    private Attempt attempt(
+            Variant variant,
+            int np,
+            List<BenchKey> keys,
+            Path work,
+            List<String> hostArgs,
+            PrintStream log,
+            RunProgress progress)
+            throws IOException {
         String backend = variant.backend();
-        Path failures = Files.createTempFile(work, "failures-" + backend + "-" + variant.idle().cliName() + "-np"
-                + np + "-jdk" + variant.jdk().release() + "-", ".log");
-        Path wrapper = WrapperScript.write(work, backend, variant.idle(), np, settings.jobTimeoutSeconds(),
-                failures, System.getProperty("java.class.path"), hostArgs, variant.jdk().forJob(),
+        Path failures = Files.createTempFile(
+                work,
+                "failures-" + backend + "-" + variant.idle().cliName() + "-np" + np + "-jdk"
+                        + variant.jdk().release() + "-",
+                ".log");
+        Path wrapper = WrapperScript.write(
+                work,
+                backend,
+                variant.idle(),
+                np,
+                settings.jobTimeoutSeconds(),
+                failures,
+                System.getProperty("java.class.path"),
+                hostArgs,
+                variant.jdk().forJob(),
                 settings.mpirunArgs());
-        ProgressFormat format = new ProgressFormat(OutputFormatFactory.createFormatInstance(log,
-                VerboseMode.NORMAL), console, progress, settings.jdks().size() > 1);
+        ProgressFormat format = new ProgressFormat(
+                OutputFormatFactory.createFormatInstance(log, VerboseMode.NORMAL),
+                console,
+                progress,
+                settings.jdks().size() > 1);
         try {
             List<RunResult> results = new ArrayList<>(new Runner(options(variant, np, keys, wrapper), format).run());
             return new Attempt(results, format.started(), null);
@@ -499,16 +555,19 @@ public final class BenchRunner {
             BenchmarkParams running = format.running();
             String reason = failureReason(failures, e);
             format.failed(reason);
-            FailedJob job = new FailedJob(variant.label(), np, running == null ? "" : running.getBenchmark(),
-                    running == null ? "" : describe(running), reason);
+            FailedJob job = new FailedJob(
+                    variant.label(),
+                    np,
+                    running == null ? "" : running.getBenchmark(),
+                    running == null ? "" : describe(running),
+                    reason);
             // Keep what finished before the failure.
             return new Attempt(format.finished(), format.started(), job);
         }
     }
 
     /** JMH options running {@code keys} (a full matrix, or one benchmark) for one (backend, idle, JDK, np). */
-    private org.openjdk.jmh.runner.options.Options options(Variant variant, int np, List<BenchKey> keys,
-                                                           Path wrapper) {
+    private org.openjdk.jmh.runner.options.Options options(Variant variant, int np, List<BenchKey> keys, Path wrapper) {
         ChainedOptionsBuilder builder = new OptionsBuilder();
         keys.stream().map(BenchKey::op).distinct().forEach(op -> builder.include(op.includePattern()));
         builder.param(Param.BACKEND.jmhName(), variant.backend())
@@ -518,10 +577,15 @@ public final class BenchRunner {
                 .param(Param.JDK.jmhName(), variant.jdk().release())
                 // Only the rooted operations' benchmarks have this parameter; JMH leaves it out of the others'.
                 .param(Param.ROOT.jmhName(), settings.root())
-                .param(Param.SIZE.jmhName(), keys.stream().map(k -> String.valueOf(k.size())).distinct()
-                        .toArray(String[]::new))
-                .param(Param.BUFFER.jmhName(), keys.stream().map(k -> k.buffer().cliName()).distinct()
-                        .toArray(String[]::new))
+                .param(
+                        Param.SIZE.jmhName(),
+                        keys.stream()
+                                .map(k -> String.valueOf(k.size()))
+                                .distinct()
+                                .toArray(String[]::new))
+                .param(
+                        Param.BUFFER.jmhName(),
+                        keys.stream().map(k -> k.buffer().cliName()).distinct().toArray(String[]::new))
                 .mode(Mode.AverageTime)
                 .timeUnit(TimeUnit.MICROSECONDS)
                 .threads(1)
@@ -542,20 +606,20 @@ public final class BenchRunner {
                 builder.addProfiler(profiler.substring(0, colon), profiler.substring(colon + 1));
             }
         }
-        return builder.shouldFailOnError(true)
-                .shouldDoGC(false)
-                .build();
+        return builder.shouldFailOnError(true).shouldDoGC(false).build();
     }
 
     /**
-     * Every rank's JVM options (JMH's {@code jvmArgs}, which the wrapper passes to every rank of a fork's job):
-     * heap and direct memory for the largest message, the watchdog's limit, then the user's {@code -jvmArgs}
-     * (later options win in HotSpot), a planted slowdown. {@code calibrate} gives its plain programs exactly these.
+     * Every rank's JVM options (JMH's {@code jvmArgs}, which the wrapper passes to every rank of a fork's job): heap
+     * and direct memory for the largest message, the watchdog's limit, then the user's {@code -jvmArgs} (later options
+     * win in HotSpot), a planted slowdown. {@code calibrate} gives its plain programs exactly these.
      */
     public List<String> jvmArgs(int np) {
         int maxSize = settings.sizes().stream().max(Integer::compare).orElseThrow();
         long heapMiB = MemoryPlan.heapBytes(settings.ops(), maxSize, np, Root.rank(settings.root())) >> 20;
-        List<String> args = new ArrayList<>(List.of("-Xms" + Math.min(heapMiB, 256) + "m", "-Xmx" + heapMiB + "m",
+        List<String> args = new ArrayList<>(List.of(
+                "-Xms" + Math.min(heapMiB, 256) + "m",
+                "-Xmx" + heapMiB + "m",
                 "-XX:MaxDirectMemorySize=" + heapMiB + "m",
                 "-D" + Watchdog.TIMEOUT_PROPERTY + "=" + settings.watchdogSeconds()));
         args.addAll(settings.jvmArgs());
@@ -572,7 +636,8 @@ public final class BenchRunner {
         try {
             if (Files.exists(failures)) {
                 List<String> lines = Files.readAllLines(failures, StandardCharsets.UTF_8).stream()
-                        .filter(line -> !line.isBlank()).toList();
+                        .filter(line -> !line.isBlank())
+                        .toList();
                 if (!lines.isEmpty()) {
                     return lines.get(lines.size() - 1);
                 }
@@ -587,7 +652,8 @@ public final class BenchRunner {
     static String innermostMessage(Throwable e) {
         Throwable inner = e;
         for (int depth = 0; depth < 10; depth++) {
-            Throwable next = inner.getCause() != null ? inner.getCause()
+            Throwable next = inner.getCause() != null
+                    ? inner.getCause()
                     : inner.getSuppressed().length > 0 ? inner.getSuppressed()[0] : null;
             if (next == null) {
                 break;
@@ -598,13 +664,15 @@ public final class BenchRunner {
     }
 
     private static String describe(BenchmarkParams params) {
-        return params.getParamsKeys().stream().map(key -> key + "=" + params.getParam(key))
+        return params.getParamsKeys().stream()
+                .map(key -> key + "=" + params.getParam(key))
                 .collect(Collectors.joining(","));
     }
 
     private static void deleteTree(Path dir) {
         try (var paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException ignored) {
             // A temp dir left behind is harmless.
         }

@@ -23,27 +23,42 @@ import org.openjdk.jmh.runner.options.ProfilerConfig;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Everything one run needs, validated: which backends, operations, sizes, rank counts and buffer kinds, where
- * results go, and JMH's iteration settings. Built from a {@link Profile}'s defaults, then {@code bench.*}
- * system properties, then explicit values (the command line), each later one winning.
+ * Everything one run needs, validated: which backends, operations, sizes, rank counts and buffer kinds, where results
+ * go, and JMH's iteration settings. Built from a {@link Profile}'s defaults, then {@code bench.*} system properties,
+ * then explicit values (the command line), each later one winning.
  *
- * @param backends     empty means every backend on the class path
- * @param idles        the idle (waiting) strategies to run each backend with; {@code [default]} unless asked
- * @param jdks         the JDKs the jobs' ranks run on, one per feature release; the harness's own unless asked
- * @param root         the root of the rooted collectives ({@link Root}: a rank of every job, or {@code rotate})
- * @param profilers    JMH profilers as JMH's {@code -prof} takes them ({@code gc}, {@code stack:lines=5}), beside
- *                     the harness's own
- * @param jvmArgs      options for every rank's JVM, after the harness's own (so a later {@code -Xmx} wins)
- * @param resultFormat the format of the copy written beside the JSON results ({@code -rf}): {@code json} for none,
- *                     or a key of {@link RunFiles#COPY_SUFFIXES}
- * @param mpirunArgs   extra {@code mpirun} arguments for the openmpi backend ({@link MpirunArgs})
+ * @param backends empty means every backend on the class path
+ * @param idles the idle (waiting) strategies to run each backend with; {@code [default]} unless asked
+ * @param jdks the JDKs the jobs' ranks run on, one per feature release; the harness's own unless asked
+ * @param root the root of the rooted collectives ({@link Root}: a rank of every job, or {@code rotate})
+ * @param profilers JMH profilers as JMH's {@code -prof} takes them ({@code gc}, {@code stack:lines=5}), beside the
+ *     harness's own
+ * @param jvmArgs options for every rank's JVM, after the harness's own (so a later {@code -Xmx} wins)
+ * @param resultFormat the format of the copy written beside the JSON results ({@code -rf}): {@code json} for none, or a
+ *     key of {@link RunFiles#COPY_SUFFIXES}
+ * @param mpirunArgs extra {@code mpirun} arguments for the openmpi backend ({@link MpirunArgs})
  */
-public record BenchSettings(List<String> backends, List<Operation> ops, List<Integer> sizes, List<Integer> nps,
-                            List<BufferKind> buffers, List<Idle> idles, List<RunJdk> jdks, String root,
-                            Path resultsDir, Profile profile, int forks,
-                            int warmupIterations, TimeValue warmupTime, int measurementIterations,
-                            TimeValue measurementTime, long watchdogSeconds, List<String> profilers,
-                            List<String> jvmArgs, String resultFormat, List<String> mpirunArgs) {
+public record BenchSettings(
+        List<String> backends,
+        List<Operation> ops,
+        List<Integer> sizes,
+        List<Integer> nps,
+        List<BufferKind> buffers,
+        List<Idle> idles,
+        List<RunJdk> jdks,
+        String root,
+        Path resultsDir,
+        Profile profile,
+        int forks,
+        int warmupIterations,
+        TimeValue warmupTime,
+        int measurementIterations,
+        TimeValue measurementTime,
+        long watchdogSeconds,
+        List<String> profilers,
+        List<String> jvmArgs,
+        String resultFormat,
+        List<String> mpirunArgs) {
 
     /** The value of {@code -rf} that asks for no copy beside the JSON results. */
     public static final String JSON_ONLY = "json";
@@ -73,17 +88,21 @@ public record BenchSettings(List<String> backends, List<Operation> ops, List<Int
         }
         profilers.forEach(BenchSettings::checkProfiler);
         jdks = List.copyOf(jdks);
-        if (ops.isEmpty() || sizes.isEmpty() || nps.isEmpty() || buffers.isEmpty() || idles.isEmpty()
+        if (ops.isEmpty()
+                || sizes.isEmpty()
+                || nps.isEmpty()
+                || buffers.isEmpty()
+                || idles.isEmpty()
                 || jdks.isEmpty()) {
-            throw new IllegalArgumentException("ops, sizes, np, buffer, idle and jdk must each name at least one "
-                    + "value");
+            throw new IllegalArgumentException(
+                    "ops, sizes, np, buffer, idle and jdk must each name at least one " + "value");
         }
         for (int np : nps) {
             checkNp(np);
         }
         if (forks < 1 || forks > MAX_FORKS) {
-            throw new IllegalArgumentException("forks must be 1.." + MAX_FORKS + " (every fork is a fresh job), got "
-                    + forks);
+            throw new IllegalArgumentException(
+                    "forks must be 1.." + MAX_FORKS + " (every fork is a fresh job), got " + forks);
         }
         checkRange("warm-up iterations", warmupIterations, 0);
         checkRange("measurement iterations", measurementIterations, 1);
@@ -93,8 +112,8 @@ public record BenchSettings(List<String> backends, List<Operation> ops, List<Int
         int minNp = nps.stream().min(Integer::compare).orElseThrow();
         int rootRank = Root.rank(root);
         if (rootRank >= minNp && ops.stream().anyMatch(Operation::rooted)) {
-            throw new IllegalArgumentException("root " + root + " is not a rank of every job: np " + minNp
-                    + " has ranks 0.." + (minNp - 1));
+            throw new IllegalArgumentException(
+                    "root " + root + " is not a rank of every job: np " + minNp + " has ranks 0.." + (minNp - 1));
         }
         int maxNp = nps.stream().max(Integer::compare).orElseThrow();
         int maxSize = sizes.stream().max(Integer::compare).orElseThrow();
@@ -124,26 +143,105 @@ public record BenchSettings(List<String> backends, List<Operation> ops, List<Int
         private String resultFormat;
         private String mpirunArgs;
 
-        public Builder profile(String value) { profile = value; return this; }
-        public Builder backends(String value) { backends = value; return this; }
-        public Builder ops(String value) { ops = value; return this; }
-        public Builder sizes(String value) { sizes = value; return this; }
-        public Builder nps(String value) { nps = value; return this; }
-        public Builder buffers(String value) { buffers = value; return this; }
-        public Builder idles(String value) { idles = value; return this; }
-        public Builder jdks(String value) { jdks = value; return this; }
-        public Builder root(String value) { root = value; return this; }
-        public Builder resultsDir(String value) { resultsDir = value; return this; }
-        public Builder forks(String value) { forks = value; return this; }
-        public Builder warmupIterations(String value) { warmupIterations = value; return this; }
-        public Builder warmupTime(String value) { warmupTime = value; return this; }
-        public Builder measurementIterations(String value) { measurementIterations = value; return this; }
-        public Builder measurementTime(String value) { measurementTime = value; return this; }
-        public Builder watchdogSeconds(String value) { watchdogSeconds = value; return this; }
-        public Builder profilers(List<String> value) { profilers = value; return this; }
-        public Builder jvmArgs(String value) { jvmArgs = value; return this; }
-        public Builder resultFormat(String value) { resultFormat = value; return this; }
-        public Builder mpirunArgs(String value) { mpirunArgs = value; return this; }
+        public Builder profile(String value) {
+            profile = value;
+            return this;
+        }
+
+        public Builder backends(String value) {
+            backends = value;
+            return this;
+        }
+
+        public Builder ops(String value) {
+            ops = value;
+            return this;
+        }
+
+        public Builder sizes(String value) {
+            sizes = value;
+            return this;
+        }
+
+        public Builder nps(String value) {
+            nps = value;
+            return this;
+        }
+
+        public Builder buffers(String value) {
+            buffers = value;
+            return this;
+        }
+
+        public Builder idles(String value) {
+            idles = value;
+            return this;
+        }
+
+        public Builder jdks(String value) {
+            jdks = value;
+            return this;
+        }
+
+        public Builder root(String value) {
+            root = value;
+            return this;
+        }
+
+        public Builder resultsDir(String value) {
+            resultsDir = value;
+            return this;
+        }
+
+        public Builder forks(String value) {
+            forks = value;
+            return this;
+        }
+
+        public Builder warmupIterations(String value) {
+            warmupIterations = value;
+            return this;
+        }
+
+        public Builder warmupTime(String value) {
+            warmupTime = value;
+            return this;
+        }
+
+        public Builder measurementIterations(String value) {
+            measurementIterations = value;
+            return this;
+        }
+
+        public Builder measurementTime(String value) {
+            measurementTime = value;
+            return this;
+        }
+
+        public Builder watchdogSeconds(String value) {
+            watchdogSeconds = value;
+            return this;
+        }
+
+        public Builder profilers(List<String> value) {
+            profilers = value;
+            return this;
+        }
+
+        public Builder jvmArgs(String value) {
+            jvmArgs = value;
+            return this;
+        }
+
+        public Builder resultFormat(String value) {
+            resultFormat = value;
+            return this;
+        }
+
+        public Builder mpirunArgs(String value) {
+            mpirunArgs = value;
+            return this;
+        }
 
         /** @throws IllegalArgumentException naming the option and the bad value */
         public BenchSettings build() {
@@ -151,26 +249,49 @@ public record BenchSettings(List<String> backends, List<Operation> ops, List<Int
             String backendList = pick(backends, "backends", "");
             return new BenchSettings(
                     backendList.isBlank() ? List.of() : list(backendList, "backends", String::strip),
-                    operations(pick(ops, "ops", join(chosen.ops.stream().map(Operation::cliName).toList()))),
-                    Sizes.parseList(pick(sizes, "sizes", join(chosen.sizes.stream().map(Sizes::format).toList()))),
-                    list(pick(nps, "np", join(Profile.DEFAULT_NPS.stream().map(String::valueOf).toList())), "np",
+                    operations(pick(
+                            ops,
+                            "ops",
+                            join(chosen.ops.stream().map(Operation::cliName).toList()))),
+                    Sizes.parseList(pick(
+                            sizes,
+                            "sizes",
+                            join(chosen.sizes.stream().map(Sizes::format).toList()))),
+                    list(
+                            pick(
+                                    nps,
+                                    "np",
+                                    join(Profile.DEFAULT_NPS.stream()
+                                            .map(String::valueOf)
+                                            .toList())),
+                            "np",
                             BenchSettings::parseNp),
-                    list(pick(buffers, "buffer", join(chosen.buffers.stream().map(BufferKind::cliName).toList())),
-                            "buffer", BufferKind::byName),
+                    list(
+                            pick(
+                                    buffers,
+                                    "buffer",
+                                    join(chosen.buffers.stream()
+                                            .map(BufferKind::cliName)
+                                            .toList())),
+                            "buffer",
+                            BufferKind::byName),
                     list(pick(idles, "idle", Idle.DEFAULT.cliName()), "idle", Idle::byName),
                     RunJdk.parse(pick(jdks, "jdk", "")),
                     rootValue(pick(root, "root", Root.NEUTRAL)),
                     Path.of(pick(resultsDir, "resultsDir", "results")),
                     chosen,
                     integer("forks", pick(forks, "forks", Integer.toString(chosen.forks))),
-                    integer("warm-up iterations", pick(warmupIterations, "warmupIterations",
-                            Integer.toString(chosen.warmupIterations))),
+                    integer(
+                            "warm-up iterations",
+                            pick(warmupIterations, "warmupIterations", Integer.toString(chosen.warmupIterations))),
                     time("warm-up time", pick(warmupTime, "warmupTime", chosen.warmupTime)),
-                    integer("measurement iterations", pick(measurementIterations, "iterations",
-                            Integer.toString(chosen.measurementIterations))),
+                    integer(
+                            "measurement iterations",
+                            pick(measurementIterations, "iterations", Integer.toString(chosen.measurementIterations))),
                     time("measurement time", pick(measurementTime, "time", chosen.measurementTime)),
-                    integer("watchdog seconds", pick(watchdogSeconds, "watchdogSeconds",
-                            Long.toString(Watchdog.DEFAULT_TIMEOUT_SECONDS))),
+                    integer(
+                            "watchdog seconds",
+                            pick(watchdogSeconds, "watchdogSeconds", Long.toString(Watchdog.DEFAULT_TIMEOUT_SECONDS))),
                     profilers != null && !profilers.isEmpty() ? profilers : words(pick(null, "profilers", ""), ","),
                     words(pick(jvmArgs, "jvmArgs", ""), "\\s+"),
                     pick(resultFormat, "resultFormat", DEFAULT_RESULT_FORMAT).strip(),
@@ -179,7 +300,9 @@ public record BenchSettings(List<String> backends, List<Operation> ops, List<Int
 
         /** The non-blank parts of {@code text} split at {@code separator}. */
         private static List<String> words(String text, String separator) {
-            return Arrays.stream(text.strip().split(separator)).map(String::strip).filter(w -> !w.isEmpty())
+            return Arrays.stream(text.strip().split(separator))
+                    .map(String::strip)
+                    .filter(w -> !w.isEmpty())
                     .toList();
         }
 
@@ -193,8 +316,8 @@ public record BenchSettings(List<String> backends, List<Operation> ops, List<Int
     }
 
     /**
-     * Benchmarks of one (backend, np) group ({@link BenchKey#matrix}: operation x size x buffer, a size-less
-     * operation once); each runs {@code forks} jobs.
+     * Benchmarks of one (backend, np) group ({@link BenchKey#matrix}: operation x size x buffer, a size-less operation
+     * once); each runs {@code forks} jobs.
      */
     public int benchmarksPerGroup() {
         return BenchKey.matrix(this).size();
@@ -202,8 +325,8 @@ public record BenchSettings(List<String> backends, List<Operation> ops, List<Int
 
     /**
      * A first guess at one benchmark's time, before any has run: every fork is a fresh job whose JVMs take
-     * {@value #JOB_START_SECONDS} s or so to start, then warm-up and measurement iterations. Progress lines
-     * replace it with the measured average as soon as a benchmark has finished.
+     * {@value #JOB_START_SECONDS} s or so to start, then warm-up and measurement iterations. Progress lines replace it
+     * with the measured average as soon as a benchmark has finished.
      */
     public double plannedSecondsPerBenchmark() {
         long iterationsNs = warmupIterations * warmupTime.convertTo(TimeUnit.NANOSECONDS)
@@ -241,8 +364,8 @@ public record BenchSettings(List<String> backends, List<Operation> ops, List<Int
     private static void checkProfiler(String spec) {
         int colon = spec.indexOf(':');
         String name = colon < 0 ? spec : spec.substring(0, colon);
-        ProfilerConfig config = colon < 0 ? new ProfilerConfig(spec)
-                : new ProfilerConfig(name, spec.substring(colon + 1));
+        ProfilerConfig config =
+                colon < 0 ? new ProfilerConfig(spec) : new ProfilerConfig(name, spec.substring(colon + 1));
         try {
             ProfilerFactory.getProfilerOrException(config);
         } catch (ProfilerException e) {
@@ -279,8 +402,8 @@ public record BenchSettings(List<String> backends, List<Operation> ops, List<Int
         try {
             np = Integer.parseInt(text.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("bad np '" + text + "': expected a number of ranks, "
-                    + MIN_NP + ".." + MAX_NP);
+            throw new IllegalArgumentException(
+                    "bad np '" + text + "': expected a number of ranks, " + MIN_NP + ".." + MAX_NP);
         }
         checkNp(np);
         return np;
@@ -311,14 +434,15 @@ public record BenchSettings(List<String> backends, List<Operation> ops, List<Int
         String s = text.strip();
         try {
             TimeValue value = s.chars().allMatch(Character::isDigit) && !s.isEmpty()
-                    ? TimeValue.seconds(Long.parseLong(s)) : TimeValue.fromString(s);
+                    ? TimeValue.seconds(Long.parseLong(s))
+                    : TimeValue.fromString(s);
             if (value.convertTo(TimeUnit.NANOSECONDS) <= 0) {
                 throw new IllegalArgumentException("not positive");
             }
             return value;
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("bad " + what + " '" + text + "': expected a positive duration such "
-                    + "as 200ms, 1s");
+            throw new IllegalArgumentException(
+                    "bad " + what + " '" + text + "': expected a positive duration such " + "as 200ms, 1s");
         }
     }
 
@@ -346,8 +470,11 @@ public record BenchSettings(List<String> backends, List<Operation> ops, List<Int
                 + ops.stream().map(Operation::cliName).toList() + " sizes="
                 + sizes.stream().map(Sizes::describe).toList() + " np=" + nps + " buffer="
                 + buffers.stream().map(BufferKind::cliName).toList()
-                + (idles.equals(List.of(Idle.DEFAULT)) ? "" : " idle=" + idles.stream().map(Idle::cliName).toList())
-                + (jdks.equals(List.of(RunJdk.harnessJdk())) ? ""
+                + (idles.equals(List.of(Idle.DEFAULT))
+                        ? ""
+                        : " idle=" + idles.stream().map(Idle::cliName).toList())
+                + (jdks.equals(List.of(RunJdk.harnessJdk()))
+                        ? ""
                         : " jdk=" + jdks.stream().map(RunJdk::release).toList())
                 + (Root.NEUTRAL.equals(root) ? "" : " root=" + root)
                 + " profile=" + profile.cliName()

@@ -9,14 +9,14 @@ import org.jmpibench.spi.RankProgram;
 
 /**
  * A JVM command line as JMH hands it to its {@code jvm} (everything after the executable), split into what a
- * {@link RankProgram} needs. JMH 1.37 builds a fork as
- * {@code JVM [jvmArgs...] [-XX:CompileCommandFile=...] -cp CLASSPATH org.openjdk.jmh.runner.ForkedMain HOST PORT}
- * and its properties probe as {@code JVM -cp CLASSPATH org.openjdk.jmh.runner.PrintPropertiesMain}.
+ * {@link RankProgram} needs. JMH 1.37 builds a fork as {@code JVM [jvmArgs...] [-XX:CompileCommandFile=...] -cp
+ * CLASSPATH org.openjdk.jmh.runner.ForkedMain HOST PORT} and its properties probe as {@code JVM -cp CLASSPATH
+ * org.openjdk.jmh.runner.PrintPropertiesMain}.
  *
  * @param jvmOptions everything before the main class except the class path option
- * @param classpath  the class path entries, in order
- * @param mainClass  the main class
- * @param args       everything after the main class
+ * @param classpath the class path entries, in order
+ * @param mainClass the main class
+ * @param args everything after the main class
  */
 public record ForkCommand(List<String> jvmOptions, List<Path> classpath, String mainClass, List<String> args) {
 

@@ -20,30 +20,29 @@ import org.jmpibench.spi.JobSpec;
 import org.jmpibench.spi.RankProgram;
 
 /**
- * The JVM that JMH believes is its fork (started by the {@link WrapperScript}): turns JMH's fork command into an
- * N-rank job of one backend whose rank 0 is JMH's real forked VM, waits for it, forwards its output and exits
- * 0 only when every rank succeeded. A failed job is also appended as one line to the failures file, which
- * {@link BenchRunner} reads to list failed jobs.
+ * The JVM that JMH believes is its fork (started by the {@link WrapperScript}): turns JMH's fork command into an N-rank
+ * job of one backend whose rank 0 is JMH's real forked VM, waits for it, forwards its output and exits 0 only when
+ * every rank succeeded. A failed job is also appended as one line to the failures file, which {@link BenchRunner} reads
+ * to list failed jobs.
  *
  * <p>Arguments: {@code --backend NAME [--idle STRATEGY] --np N --timeout-seconds S --failures FILE [host options]
- * [--jdk HOME] -- <JMH's command after the executable>}. The job's ranks run on the JDK at {@code HOME}, else on
- * this JVM's. The idle strategy ({@link Idle}, default {@code default}) goes into the job's {@link JobSpec}; the
- * backend's launcher sets it up for every rank. The host options are
- * {@link HostOptions}' ({@code --hostfile}, {@code --map-by}, {@code --interface}, {@code --launch-agent}): the
- * job's hosts and what they add to its environment. Anything that is not a JMH fork (JMH's properties probe) runs
- * as plain {@code java}.
+ * [--jdk HOME] -- <JMH's command after the executable>}. The job's ranks run on the JDK at {@code HOME}, else on this
+ * JVM's. The idle strategy ({@link Idle}, default {@code default}) goes into the job's {@link JobSpec}; the backend's
+ * launcher sets it up for every rank. The host options are {@link HostOptions}' ({@code --hostfile}, {@code --map-by},
+ * {@code --interface}, {@code --launch-agent}): the job's hosts and what they add to its environment. Anything that is
+ * not a JMH fork (JMH's properties probe) runs as plain {@code java}.
  */
 public final class ForkLauncher {
 
     /** Exit status when the job hit the launcher's time limit. */
     static final int TIMED_OUT = 124;
+
     static final int FAILED = 1;
     static final int USAGE = 2;
     /** The option naming the home of the JDK the job's ranks run on. */
     static final String JDK = "--jdk";
 
-    private ForkLauncher() {
-    }
+    private ForkLauncher() {}
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -60,8 +59,7 @@ public final class ForkLauncher {
         List<String> command = List.of(args).subList(separator + 1, args.length);
         String jdkHome = optionalOption(args, separator, JDK);
         if (!ForkCommand.isFork(command)) {
-            return runPlainJava(jdkHome == null ? RankCommand.currentJava() : Path.of(jdkHome, "bin", "java"),
-                    command);
+            return runPlainJava(jdkHome == null ? RankCommand.currentJava() : Path.of(jdkHome, "bin", "java"), command);
         }
         String backendName = option(args, separator, "--backend");
         int np = Integer.parseInt(option(args, separator, "--np"));
@@ -74,7 +72,8 @@ public final class ForkLauncher {
         try {
             Backend backend = Backends.byName(backendName);
             Idle idle = idleName == null ? Idle.DEFAULT : Idle.byName(idleName);
-            HostOptions hostOptions = HostOptions.of(optionalOption(args, separator, HostOptions.HOSTFILE),
+            HostOptions hostOptions = HostOptions.of(
+                    optionalOption(args, separator, HostOptions.HOSTFILE),
                     optionalOption(args, separator, HostOptions.MAP_BY),
                     optionalOption(args, separator, HostOptions.INTERFACE),
                     optionalOption(args, separator, HostOptions.LAUNCH_AGENT));
@@ -101,10 +100,24 @@ public final class ForkLauncher {
      * The job of one fork: {@code leader} as rank 0, {@code follower} elsewhere, on the hosts of {@code hosts}, with
      * the idle strategy and the host options' environment, every rank on {@code jdk} (null: this JVM's).
      */
-    public static JobSpec jobSpec(Idle idle, int np, RankProgram follower, RankProgram leader, long timeoutSeconds,
-                                  HostOptions hosts, Jdk jdk) {
-        return new JobSpec(np, follower, leader, Duration.ofSeconds(timeoutSeconds), hosts.env(), hosts.hosts(),
-                ForkLauncher::forward, jdk, idle);
+    public static JobSpec jobSpec(
+            Idle idle,
+            int np,
+            RankProgram follower,
+            RankProgram leader,
+            long timeoutSeconds,
+            HostOptions hosts,
+            Jdk jdk) {
+        return new JobSpec(
+                np,
+                follower,
+                leader,
+                Duration.ofSeconds(timeoutSeconds),
+                hosts.env(),
+                hosts.hosts(),
+                ForkLauncher::forward,
+                jdk,
+                idle);
     }
 
     /** Rank 0's stdout stays stdout (JMH reads it); everything else goes to stderr, tagged with its rank. */
@@ -119,8 +132,12 @@ public final class ForkLauncher {
     private static void report(Path failures, String failure) {
         System.err.println("jmpi-bench: job failed: " + failure);
         try {
-            Files.writeString(failures, failure.replace('\n', ' ') + System.lineSeparator(),
-                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    failures,
+                    failure.replace('\n', ' ') + System.lineSeparator(),
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         } catch (IOException e) {
             System.err.println("jmpi-bench: could not record the failure in " + failures + ": " + e.getMessage());
         }

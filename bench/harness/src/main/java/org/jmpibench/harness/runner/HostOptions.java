@@ -11,9 +11,9 @@ import org.jmpibench.spi.Hosts;
 import picocli.CommandLine.Option;
 
 /**
- * The options for running jobs across hosts, shared by every command that starts jobs ({@code bench},
- * {@code demo}, {@code run}) as a picocli mixin, and handed on by {@code bench} to each fork's
- * {@link ForkLauncher} as the same words ({@link #args()}).
+ * The options for running jobs across hosts, shared by every command that starts jobs ({@code bench}, {@code demo},
+ * {@code run}) as a picocli mixin, and handed on by {@code bench} to each fork's {@link ForkLauncher} as the same words
+ * ({@link #args()}).
  */
 public final class HostOptions {
 
@@ -22,23 +22,36 @@ public final class HostOptions {
     static final String INTERFACE = "--interface";
     static final String LAUNCH_AGENT = "--launch-agent";
 
-    @Option(names = HOSTFILE, paramLabel = "FILE|slurm|pbs", description = "Run on these hosts: an Open MPI "
-            + "hostfile ('host slots=N' lines), or the hosts of the Slurm or PBS allocation this runs in. "
-            + "Backends tcp, openmpi and mpj-niodev span hosts; the others run on this host only (default: this "
-            + "host only).")
+    @Option(
+            names = HOSTFILE,
+            paramLabel = "FILE|slurm|pbs",
+            description = "Run on these hosts: an Open MPI "
+                    + "hostfile ('host slots=N' lines), or the hosts of the Slurm or PBS allocation this runs in. "
+                    + "Backends tcp, openmpi and mpj-niodev span hosts; the others run on this host only (default: this "
+                    + "host only).")
     String hostfile;
 
-    @Option(names = MAP_BY, paramLabel = "POLICY", description = "How ranks fill the hosts: slot (the "
-            + "default: each host's slots in turn) or node (round-robin); openmpi takes any of mpirun's policies.")
+    @Option(
+            names = MAP_BY,
+            paramLabel = "POLICY",
+            description =
+                    "How ranks fill the hosts: slot (the "
+                            + "default: each host's slots in turn) or node (round-robin); openmpi takes any of mpirun's policies.")
     String mapBy;
 
-    @Option(names = INTERFACE, paramLabel = "IF[,IF...]", description = "Network interfaces or subnets "
-            + "(eth1, 10.1.0.0/16) the job's traffic between hosts uses, like Open MPI's btl_tcp_if_include; "
-            + "sets $" + BindAddress.INTERFACE_ENV + ". Default: the interface that routes to the other host.")
+    @Option(
+            names = INTERFACE,
+            paramLabel = "IF[,IF...]",
+            description = "Network interfaces or subnets "
+                    + "(eth1, 10.1.0.0/16) the job's traffic between hosts uses, like Open MPI's btl_tcp_if_include; "
+                    + "sets $" + BindAddress.INTERFACE_ENV + ". Default: the interface that routes to the other host.")
     String interfaces;
 
-    @Option(names = LAUNCH_AGENT, paramLabel = "COMMAND", description = "What starts processes on other "
-            + "hosts, like Open MPI's plm_rsh_agent (default ssh); sets $" + RemoteLaunch.AGENT_ENV + ".")
+    @Option(
+            names = LAUNCH_AGENT,
+            paramLabel = "COMMAND",
+            description = "What starts processes on other "
+                    + "hosts, like Open MPI's plm_rsh_agent (default ssh); sets $" + RemoteLaunch.AGENT_ENV + ".")
     String launchAgent;
 
     /** The options as given by value; null is an option not given. */

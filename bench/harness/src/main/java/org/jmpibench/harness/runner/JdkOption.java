@@ -14,9 +14,12 @@ public final class JdkOption {
 
     static final String OPTION = "--jdk";
 
-    @Option(names = OPTION, paramLabel = "JDK", description = "The JDK the ranks run on: a path (a JDK's home or its "
-            + "bin/java), or a name under /usr/lib/jvm such as 17, 25 or temurin-25 (default: the JDK running this "
-            + "command).")
+    @Option(
+            names = OPTION,
+            paramLabel = "JDK",
+            description = "The JDK the ranks run on: a path (a JDK's home or its "
+                    + "bin/java), or a name under /usr/lib/jvm such as 17, 25 or temurin-25 (default: the JDK running this "
+                    + "command).")
     String choice;
 
     /** The JDK asked for, or null for the JDK running this command (as before the option existed). */

@@ -8,8 +8,8 @@ import org.jmpibench.results.Sizes;
 
 /**
  * How much memory the ranks need for the largest message of a run ({@link WorkloadMemory}: what each workload
- * allocates, rank by rank), and the heap and direct-memory limits to give every rank JVM. Refuses runs that cannot
- * fit this machine up front, instead of failing hours later with an OutOfMemoryError in one rank.
+ * allocates, rank by rank), and the heap and direct-memory limits to give every rank JVM. Refuses runs that cannot fit
+ * this machine up front, instead of failing hours later with an OutOfMemoryError in one rank.
  */
 final class MemoryPlan {
 
@@ -17,23 +17,26 @@ final class MemoryPlan {
     static final long JVM_OVERHEAD_BYTES = 128L << 20;
     /** The share of physical memory the ranks of one job may use together. */
     static final double MACHINE_SHARE = 0.75;
+
     private static final long MIN_HEAP_BYTES = 512L << 20;
     /** Copies of a message a backend may hold besides ours. */
     private static final int COPIES = 4;
 
-    private MemoryPlan() {
-    }
+    private MemoryPlan() {}
 
     /** Bytes of message buffers the busiest rank of any of {@code ops} holds for {@code size} elements. */
     static long largestRankBytes(List<Operation> ops, int size, int np, int root) {
-        return ops.stream().mapToLong(op -> WorkloadMemory.largestRankBytes(op, size, np, root)).max().orElse(0);
+        return ops.stream()
+                .mapToLong(op -> WorkloadMemory.largestRankBytes(op, size, np, root))
+                .max()
+                .orElse(0);
     }
 
     /**
-     * -Xmx (and -XX:MaxDirectMemorySize) for every rank of a job of {@code np} ranks up to {@code size}: a limit,
-     * not a reservation, so it is generous. A backend may run every rank as a thread of one JVM with the
-     * leader's options (mpj-smpdev), hence x np; backends copy messages (MPJ Express reserved 128 MiB of direct
-     * memory to broadcast a 16 MiB message), hence x4. Capped at half the machine.
+     * -Xmx (and -XX:MaxDirectMemorySize) for every rank of a job of {@code np} ranks up to {@code size}: a limit, not a
+     * reservation, so it is generous. A backend may run every rank as a thread of one JVM with the leader's options
+     * (mpj-smpdev), hence x np; backends copy messages (MPJ Express reserved 128 MiB of direct memory to broadcast a 16
+     * MiB message), hence x4. Capped at half the machine.
      */
     static long heapBytes(List<Operation> ops, int maxSize, int np, int root) {
         long need = np * COPIES * largestRankBytes(ops, maxSize, np, root) + (256L << 20);
@@ -45,8 +48,8 @@ final class MemoryPlan {
     }
 
     /**
-     * @throws IllegalArgumentException when np ranks running {@code ops} at message size {@code size} need a
-     *                                  buffer larger than 2 GiB, or more than this machine should give one job
+     * @throws IllegalArgumentException when np ranks running {@code ops} at message size {@code size} need a buffer
+     *     larger than 2 GiB, or more than this machine should give one job
      */
     static void checkFits(List<Operation> ops, int size, int np, int root) {
         for (Operation op : ops) {

@@ -5,16 +5,20 @@ import org.jmpibench.launcher.MpirunArgs;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --mpirun-args}: extra {@code mpirun} arguments for the openmpi backend. A picocli mixin for the commands
- * that start one job in this JVM ({@code demo}, {@code run}); {@code bench} has the option of the same name among
- * its settings, which its fork wrapper hands to every fork's launcher.
+ * {@code --mpirun-args}: extra {@code mpirun} arguments for the openmpi backend. A picocli mixin for the commands that
+ * start one job in this JVM ({@code demo}, {@code run}); {@code bench} has the option of the same name among its
+ * settings, which its fork wrapper hands to every fork's launcher.
  */
 public final class MpirunArgsOption {
 
     static final String OPTION = "--mpirun-args";
 
-    @Option(names = OPTION, paramLabel = "'ARGS'", description = "Extra mpirun arguments for the openmpi backend, "
-            + "split at spaces, e.g. '--bind-to none' (default: the -D" + MpirunArgs.PROPERTY + " property, if set).")
+    @Option(
+            names = OPTION,
+            paramLabel = "'ARGS'",
+            description = "Extra mpirun arguments for the openmpi backend, "
+                    + "split at spaces, e.g. '--bind-to none' (default: the -D" + MpirunArgs.PROPERTY
+                    + " property, if set).")
     String args;
 
     /**

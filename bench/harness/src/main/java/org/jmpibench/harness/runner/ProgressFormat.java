@@ -21,10 +21,10 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.format.OutputFormat;
 
 /**
- * JMH's output for one (backend, np) group: everything JMH prints goes to the run's log (JMH's own text
- * format), and the console gets one line per benchmark (= per job with one fork): how far the run is, with the
- * time spent and an estimate of the time left ({@link RunProgress}), which benchmark, and its score. Also keeps
- * what finished, so the results of a group that later fails are not lost, and which benchmark was running.
+ * JMH's output for one (backend, np) group: everything JMH prints goes to the run's log (JMH's own text format), and
+ * the console gets one line per benchmark (= per job with one fork): how far the run is, with the time spent and an
+ * estimate of the time left ({@link RunProgress}), which benchmark, and its score. Also keeps what finished, so the
+ * results of a group that later fails are not lost, and which benchmark was running.
  */
 final class ProgressFormat implements OutputFormat {
 
@@ -37,7 +37,7 @@ final class ProgressFormat implements OutputFormat {
     private BenchmarkParams running;
 
     /**
-     * @param progress    the run's progress, shared across groups
+     * @param progress the run's progress, shared across groups
      * @param severalJdks whether the run has several JDKs: a line then names the benchmark's
      */
     ProgressFormat(OutputFormat log, PrintStream console, RunProgress progress, boolean severalJdks) {
@@ -70,8 +70,14 @@ final class ProgressFormat implements OutputFormat {
         if (key != null) {
             started.add(key);
         }
-        console.printf(Locale.ROOT, "%s %-13s np=%-2s %-17s size=%-5s %-6s ", progress.status(),
-                label(params, severalJdks), params.getParam(Param.NP.jmhName()), opName(params), sizeLabel(params),
+        console.printf(
+                Locale.ROOT,
+                "%s %-13s np=%-2s %-17s size=%-5s %-6s ",
+                progress.status(),
+                label(params, severalJdks),
+                params.getParam(Param.NP.jmhName()),
+                opName(params),
+                sizeLabel(params),
                 params.getParam(Param.BUFFER.jmhName()));
         console.flush();
         log.startBenchmark(params);
@@ -85,8 +91,8 @@ final class ProgressFormat implements OutputFormat {
         }
         finished.add(new RunResult(running, List.of(result)));
         Result primary = result.getPrimaryResult();
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%12.3f %s", primary.getScore(),
-                primary.getScoreUnit()));
+        StringBuilder line =
+                new StringBuilder(String.format(Locale.ROOT, "%12.3f %s", primary.getScore(), primary.getScoreUnit()));
         Result slowest = result.getSecondaryResults().get(SecondaryMetric.SLOWEST_RANK.jmhName());
         if (slowest != null) {
             line.append(String.format(Locale.ROOT, "  slowest rank %.3f", slowest.getScore()));
@@ -106,8 +112,8 @@ final class ProgressFormat implements OutputFormat {
         }
         Result hand = result.getSecondaryResults().get(SecondaryMetric.HAND_TIMED.jmhName());
         if (hand != null && hand.getScore() > 0) {
-            line.append(String.format(Locale.ROOT, "  hand-timed %.3f (paired median x%.3f)", hand.getScore(),
-                    overhead(result)));
+            line.append(String.format(
+                    Locale.ROOT, "  hand-timed %.3f (paired median x%.3f)", hand.getScore(), overhead(result)));
         }
         console.println(line);
         running = null;
@@ -126,8 +132,8 @@ final class ProgressFormat implements OutputFormat {
      * ({@code shm, JDK 25}) when the run has several.
      */
     static String label(BenchmarkParams params, boolean severalJdks) {
-        String variant = Param.variantLabel(params.getParam(Param.BACKEND.jmhName()),
-                params.getParam(Param.IDLE.jmhName()));
+        String variant =
+                Param.variantLabel(params.getParam(Param.BACKEND.jmhName()), params.getParam(Param.IDLE.jmhName()));
         return severalJdks ? variant + ", " + JdkRelease.label(params.getParam(Param.JDK.jmhName())) : variant;
     }
 
@@ -145,7 +151,9 @@ final class ProgressFormat implements OutputFormat {
     }
 
     static String opName(BenchmarkParams params) {
-        return Operation.ofBenchmark(params.getBenchmark()).map(Operation::cliName).orElse(params.getBenchmark());
+        return Operation.ofBenchmark(params.getBenchmark())
+                .map(Operation::cliName)
+                .orElse(params.getBenchmark());
     }
 
     private static String sizeLabel(BenchmarkParams params) {
@@ -162,8 +170,8 @@ final class ProgressFormat implements OutputFormat {
     }
 
     @Override
-    public void iterationResult(BenchmarkParams benchParams, IterationParams params, int iteration,
-                                IterationResult data) {
+    public void iterationResult(
+            BenchmarkParams benchParams, IterationParams params, int iteration, IterationResult data) {
         log.iterationResult(benchParams, params, iteration, data);
     }
 

@@ -15,13 +15,13 @@ import org.jmpibench.results.RunContext;
 import org.jmpibench.spi.Hosts;
 
 /**
- * Where the jobs of a bench run go: this machine, or the hosts of {@code --hostfile}. It is checked before
- * anything runs, gives each np its {@link Layout} and placement, and reaches every fork's {@link ForkLauncher}
- * as a hostfile written into the run's scratch directory (a Slurm or PBS allocation is read once, here).
+ * Where the jobs of a bench run go: this machine, or the hosts of {@code --hostfile}. It is checked before anything
+ * runs, gives each np its {@link Layout} and placement, and reaches every fork's {@link ForkLauncher} as a hostfile
+ * written into the run's scratch directory (a Slurm or PBS allocation is read once, here).
  *
- * <p>Rank 0 of every job is JMH's forked JVM, whose link to JMH (this JVM) is on the loopback interface: it
- * must run on this host. Hence only the placements this side can compute ({@code --map-by slot} or
- * {@code node}) are accepted, and one that puts rank 0 elsewhere is refused.
+ * <p>Rank 0 of every job is JMH's forked JVM, whose link to JMH (this JVM) is on the loopback interface: it must run on
+ * this host. Hence only the placements this side can compute ({@code --map-by slot} or {@code node}) are accepted, and
+ * one that puts rank 0 elsewhere is refused.
  */
 final class RunHosts {
 
@@ -71,8 +71,7 @@ final class RunHosts {
 
     /** Which ranks of an {@code np}-rank job run where: {@code h1: rank 0; h2: rank 1 (map-by node)}. */
     String placement(int np) {
-        return hosts == null ? LocalHost.name() + ": ranks 0-" + (np - 1)
-                : hosts.describePlacement(np);
+        return hosts == null ? LocalHost.name() + ": ranks 0-" + (np - 1) : hosts.describePlacement(np);
     }
 
     /** Records the hostfile, if there is one, in the run's context. */
@@ -86,12 +85,13 @@ final class RunHosts {
     }
 
     /**
-     * The options every fork's launcher gets: the resolved hosts, written as a hostfile into {@code dir}, the
-     * policy, the interface and the launch agent; nothing without hosts.
+     * The options every fork's launcher gets: the resolved hosts, written as a hostfile into {@code dir}, the policy,
+     * the interface and the launch agent; nothing without hosts.
      */
     List<String> forkArgs(Path dir) throws IOException {
         if (hosts == null) {
-            return HostOptions.of(null, null, options.interfaces(), options.launchAgent()).args();
+            return HostOptions.of(null, null, options.interfaces(), options.launchAgent())
+                    .args();
         }
         Path hostfile = Files.writeString(dir.resolve("hostfile"), Hostfiles.text(hosts), StandardCharsets.UTF_8);
         return HostOptions.of(hostfile.toString(), hosts.mapBy(), options.interfaces(), options.launchAgent())
@@ -109,8 +109,8 @@ final class RunHosts {
         }
         int most = Collections.max(nps);
         if (most > hosts.totalSlots()) {
-            throw new IllegalArgumentException("--np " + most + " does not fit the " + hosts.totalSlots()
-                    + " slots of " + HostOptions.HOSTFILE + " (" + hosts.describe() + ")");
+            throw new IllegalArgumentException("--np " + most + " does not fit the " + hosts.totalSlots() + " slots of "
+                    + HostOptions.HOSTFILE + " (" + hosts.describe() + ")");
         }
         String first = hosts.placement(most).get(0);
         if (!LocalHost.is(first)) {

@@ -13,7 +13,7 @@ import org.jmpibench.spi.Jdk;
  * {@link JdkRelease}): one that {@code --jdk} named, or the JDK running the harness when none was named.
  *
  * @param chosen whether {@code --jdk} named it; the jobs of one not chosen get no JDK, so their launchers use their
- *               own, as before the option existed
+ *     own, as before the option existed
  */
 record RunJdk(Jdk jdk, boolean chosen) {
 
@@ -23,8 +23,8 @@ record RunJdk(Jdk jdk, boolean chosen) {
     }
 
     /**
-     * The JDKs of {@code --jdk}'s comma-separated list, in its order; the harness's own for an empty list. The same
-     * JDK twice counts once; two JDKs of one feature release are refused, since the results name a JDK by release.
+     * The JDKs of {@code --jdk}'s comma-separated list, in its order; the harness's own for an empty list. The same JDK
+     * twice counts once; two JDKs of one feature release are refused, since the results name a JDK by release.
      *
      * @throws IllegalArgumentException one line naming the option and the value
      */
@@ -38,7 +38,9 @@ record RunJdk(Jdk jdk, boolean chosen) {
                 throw new IllegalArgumentException(JdkOption.OPTION + ": empty value in '" + list + "'");
             }
             RunJdk jdk = new RunJdk(JdkOption.resolve(choice.strip()), true);
-            RunJdk sameRelease = jdks.stream().filter(other -> other.release().equals(jdk.release())).findFirst()
+            RunJdk sameRelease = jdks.stream()
+                    .filter(other -> other.release().equals(jdk.release()))
+                    .findFirst()
                     .orElse(null);
             if (sameRelease == null) {
                 jdks.add(jdk);
@@ -63,7 +65,11 @@ record RunJdk(Jdk jdk, boolean chosen) {
 
     /** For the run's context: the release and exactly which build. */
     RunContext.RankJdk describe() {
-        return new RunContext.RankJdk(release(), jdk.version().toString(), jdk.implementor(), jdk.home().toString());
+        return new RunContext.RankJdk(
+                release(),
+                jdk.version().toString(),
+                jdk.implementor(),
+                jdk.home().toString());
     }
 
     private static Path realPath(Path path) {

@@ -5,11 +5,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * How far a run has got, for its progress lines: benchmarks started of the total, the time since the run
- * started, and an estimate of the time left. Until a benchmark has finished, the estimate is the settings' own
- * ({@link BenchSettings#plannedSecondsPerBenchmark()}); from then on it is the average time of the benchmarks
- * done so far times those left, which takes in what the plan cannot know (this machine, these backends, the
- * load of other work). Benchmarks a run gives up on ({@link #skipped}) no longer count as left.
+ * How far a run has got, for its progress lines: benchmarks started of the total, the time since the run started, and
+ * an estimate of the time left. Until a benchmark has finished, the estimate is the settings' own
+ * ({@link BenchSettings#plannedSecondsPerBenchmark()}); from then on it is the average time of the benchmarks done so
+ * far times those left, which takes in what the plan cannot know (this machine, these backends, the load of other
+ * work). Benchmarks a run gives up on ({@link #skipped}) no longer count as left.
  */
 final class RunProgress {
 
@@ -21,7 +21,7 @@ final class RunProgress {
     private int skipped;
 
     /**
-     * @param total     benchmarks in the run
+     * @param total benchmarks in the run
      * @param nanoClock {@link System#nanoTime}, or a test's clock
      */
     RunProgress(int total, double plannedSecondsPerBenchmark, LongSupplier nanoClock) {
@@ -46,15 +46,20 @@ final class RunProgress {
         skipped += count;
     }
 
-    /** The prefix of the line of the benchmark that has just started: {@code [ 12/720  4:31 elapsed  ~1:23:10 left]}. */
+    /** The prefix of the line of the benchmark that has just started: {@code [ 12/720 4:31 elapsed ~1:23:10 left]}. */
     String status() {
         long elapsed = elapsedSeconds();
         int done = Math.max(started - 1, 0);
         int left = Math.max(total - skipped - done, 0);
         double perBenchmark = done == 0 ? plannedSecondsPerBenchmark : (double) elapsed / done;
         int width = Integer.toString(total).length();
-        return String.format(Locale.ROOT, "[%" + width + "d/%d  %s elapsed  ~%s left]", started, total,
-                duration(elapsed), duration(Math.round(perBenchmark * left)));
+        return String.format(
+                Locale.ROOT,
+                "[%" + width + "d/%d  %s elapsed  ~%s left]",
+                started,
+                total,
+                duration(elapsed),
+                duration(Math.round(perBenchmark * left)));
     }
 
     /** The whole run's time so far: {@code 1:02:03}. */
@@ -71,7 +76,8 @@ final class RunProgress {
         long h = seconds / 3600;
         long m = seconds / 60 % 60;
         long s = seconds % 60;
-        return h > 0 ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, s)
+        return h > 0
+                ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, s)
                 : String.format(Locale.ROOT, "%d:%02d", m, s);
     }
 }

@@ -20,12 +20,12 @@ import org.openjdk.jmh.results.format.ResultFormatType;
 
 /**
  * Saves a run as it goes: JMH's JSON of what finished, its copy in the format of {@code -rf} (CSV unless asked
- * otherwise), and the context, into the run's own files
- * ({@link RunFiles}: a name no other run has, each file replaced whole).
+ * otherwise), and the context, into the run's own files ({@link RunFiles}: a name no other run has, each file replaced
+ * whole).
  *
  * <p>{@link #open} claims the names and saves the empty run at once, so an unusable results directory (a file,
- * read-only, full) is found before the first benchmark. A save that fails later names the file and the cause,
- * leaves that file as the last save wrote it, and the run goes on: the next save tries again.
+ * read-only, full) is found before the first benchmark. A save that fails later names the file and the cause, leaves
+ * that file as the last save wrote it, and the run goes on: the next save tries again.
  */
 final class RunSaver {
 
@@ -34,6 +34,7 @@ final class RunSaver {
     private final PrintStream console;
     /** The copy of the results and JMH's format for it; both null for {@code -rf json}. */
     private final Path copy;
+
     private final ResultFormatType copyType;
     private final List<String> problems = new ArrayList<>();
     /** Benchmarks done as the results file on disk says; the context never claims more. */
@@ -58,14 +59,20 @@ final class RunSaver {
      * @param format the format of the copy beside the JSON ({@code -rf}): {@link BenchSettings#JSON_ONLY} for none
      * @throws UnusableResultsDirException naming the directory or file and the cause
      */
-    static RunSaver open(Path dir, ZonedDateTime started, String host, RunFiles.Writer writer,
-                         RunContext.Builder context, int total, PrintStream console, String format) {
+    static RunSaver open(
+            Path dir,
+            ZonedDateTime started,
+            String host,
+            RunFiles.Writer writer,
+            RunContext.Builder context,
+            int total,
+            PrintStream console,
+            String format) {
         RunFiles files;
         try {
             files = RunFiles.claim(dir, started, host, writer);
         } catch (IOException e) {
-            throw new UnusableResultsDirException(dir + ": cannot create files there ("
-                    + IoCause.of(e) + ")");
+            throw new UnusableResultsDirException(dir + ": cannot create files there (" + IoCause.of(e) + ")");
         }
         context.progress(started, files.json().getFileName().toString(), false, 0, total);
         RunSaver saver = new RunSaver(files, context, console, format);
@@ -86,8 +93,8 @@ final class RunSaver {
             for (Path written : all) {
                 written.toFile().delete();
             }
-            throw new UnusableResultsDirException(dir + ": cannot write " + file.getFileName() + " there ("
-                    + IoCause.of(e) + ")");
+            throw new UnusableResultsDirException(
+                    dir + ": cannot write " + file.getFileName() + " there (" + IoCause.of(e) + ")");
         }
     }
 
@@ -106,11 +113,11 @@ final class RunSaver {
     }
 
     /**
-     * Saves {@code results} and the context, each file whole; a file that cannot be written keeps its previous
-     * content, and the failure is printed and kept in {@link #problems()}.
+     * Saves {@code results} and the context, each file whole; a file that cannot be written keeps its previous content,
+     * and the failure is printed and kept in {@link #problems()}.
      *
      * @param complete whether the run has ended
-     * @param done     benchmarks done so far
+     * @param done benchmarks done so far
      */
     void save(Collection<RunResult> results, boolean complete, int done, int total) {
         boolean jsonSaved = tryWrite(files.json(), () -> render(results, ResultFormatType.JSON));
@@ -120,8 +127,8 @@ final class RunSaver {
         if (jsonSaved) {
             savedDone = done;
         }
-        context.progress(ZonedDateTime.now(), files.json().getFileName().toString(), complete && jsonSaved,
-                savedDone, total);
+        context.progress(
+                ZonedDateTime.now(), files.json().getFileName().toString(), complete && jsonSaved, savedDone, total);
         tryWrite(files.context(), () -> context.build().toJson());
     }
 

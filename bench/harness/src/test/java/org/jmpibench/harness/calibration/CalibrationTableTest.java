@@ -16,12 +16,12 @@ import org.junit.jupiter.api.Test;
 /** Medians, spreads and verdicts of the calibration table, and its JSON, from rounds of known figures. */
 class CalibrationTableTest {
 
-    private static final CalibrationPoint SEND = new CalibrationPoint("openmpi", 2, Operation.SEND, 16384,
-            BufferKind.DIRECT);
-    private static final CalibrationPoint BCAST = new CalibrationPoint("openmpi", 2, Operation.BCAST, 1,
-            BufferKind.ARRAY);
-    private static final CalibrationPoint GATHER = new CalibrationPoint("mpj-niodev", 2, Operation.GATHER, 1024,
-            BufferKind.ARRAY);
+    private static final CalibrationPoint SEND =
+            new CalibrationPoint("openmpi", 2, Operation.SEND, 16384, BufferKind.DIRECT);
+    private static final CalibrationPoint BCAST =
+            new CalibrationPoint("openmpi", 2, Operation.BCAST, 1, BufferKind.ARRAY);
+    private static final CalibrationPoint GATHER =
+            new CalibrationPoint("mpj-niodev", 2, Operation.GATHER, 1024, BufferKind.ARRAY);
 
     @Test
     void medianAndSpreadOfTheRatiosFlagTheMediansAboveTheGoal() throws IOException {
@@ -39,11 +39,13 @@ class CalibrationTableTest {
         assertThat(rows.get(0).ratioMax()).isEqualTo(1.3);
         assertThat(rows.get(0).suiteMedianMicros()).isEqualTo(12.0);
         assertThat(rows.get(0).verdict()).isEqualTo(Verdict.OVER);
-        assertThat(rows.get(1).ratioMedian()).as("one slow round does not flag a point").isEqualTo(1.05);
+        assertThat(rows.get(1).ratioMedian())
+                .as("one slow round does not flag a point")
+                .isEqualTo(1.05);
         assertThat(rows.get(1).verdict()).isEqualTo(Verdict.WITHIN);
         assertThat(table.allWithin()).isFalse();
-        assertThat(table.verdictLine()).isEqualTo("calibrate: 1 of 2 points OVER 1.10: openmpi np=2 send 16Ki direct "
-                + "(1.20)");
+        assertThat(table.verdictLine())
+                .isEqualTo("calibrate: 1 of 2 points OVER 1.10: openmpi np=2 send 16Ki direct " + "(1.20)");
         assertThat(table.render(3)).contains("OVER 1.10").contains("[1.000 - 1.300]");
 
         JsonNode json = new ObjectMapper().readTree(table.toJson("run", "run.json", 3, Map.of("measurementMs", 200)));
@@ -68,8 +70,12 @@ class CalibrationTableTest {
         assertThat(table.render(3)).contains("FAILED: suite: backend mpj-niodev: rank 1 died");
         assertThat(table.verdictLine()).endsWith("1 point(s) FAILED");
 
-        JsonNode round = new ObjectMapper().readTree(table.toJson("run", "run.json", 3, Map.of()))
-                .get("points").get(0).get("rounds").get(1);
+        JsonNode round = new ObjectMapper()
+                .readTree(table.toJson("run", "run.json", 3, Map.of()))
+                .get("points")
+                .get(0)
+                .get("rounds")
+                .get(1);
         assertThat(round.get("suiteUs").isNull()).isTrue();
         assertThat(round.get("ratio").isNull()).isTrue();
         assertThat(round.get("failures").get(0).asText()).contains("rank 1 died");

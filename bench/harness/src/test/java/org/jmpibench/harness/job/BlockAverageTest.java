@@ -25,17 +25,26 @@ class BlockAverageTest {
         double[] fromArrays = new double[n];
         new BlockAverage(np, n, false).average(all, fromArrays);
 
-        IntBuffer gathered = ByteBuffer.allocateDirect(4 * np * n).order(ByteOrder.nativeOrder()).asIntBuffer();
+        IntBuffer gathered = ByteBuffer.allocateDirect(4 * np * n)
+                .order(ByteOrder.nativeOrder())
+                .asIntBuffer();
         gathered.put(0, all);
-        DoubleBuffer fromDirect = ByteBuffer.allocateDirect(8 * n).order(ByteOrder.nativeOrder()).asDoubleBuffer();
+        DoubleBuffer fromDirect =
+                ByteBuffer.allocateDirect(8 * n).order(ByteOrder.nativeOrder()).asDoubleBuffer();
         new BlockAverage(np, n, true).average(gathered, fromDirect);
 
         for (int i = 0; i < n; i++) {
             double expected = DataPattern.average(seq, np, i);
-            assertThat(Double.compare(fromArrays[i], expected)).as("array element %d", i).isZero();
-            assertThat(Double.compare(fromDirect.get(i), expected)).as("direct element %d", i).isZero();
+            assertThat(Double.compare(fromArrays[i], expected))
+                    .as("array element %d", i)
+                    .isZero();
+            assertThat(Double.compare(fromDirect.get(i), expected))
+                    .as("direct element %d", i)
+                    .isZero();
         }
-        assertThat(gathered.position()).as("absolute copies leave the views' positions").isZero();
+        assertThat(gathered.position())
+                .as("absolute copies leave the views' positions")
+                .isZero();
         assertThat(fromDirect.position()).isZero();
     }
 }

@@ -8,15 +8,18 @@ import org.jmpibench.spi.ReduceOp;
 import org.jmpibench.spi.Request;
 
 /**
- * Delegates everything, then either flips the first element of whatever this rank received
- * ({@link Fault#CORRUPT}) or, on the first data message, blocks forever ({@link Fault#HANG}). Commands (bcasts
- * of {@link Command#LENGTH} ints, and messages on {@link Follower#CONTROL_TAG}) and the reports (gathers of
- * doubles) pass untouched, so the fault hits benchmark data only. Non-blocking receives are corrupted when
- * {@link #waitAll} has completed them: the last one posted before it.
+ * Delegates everything, then either flips the first element of whatever this rank received ({@link Fault#CORRUPT}) or,
+ * on the first data message, blocks forever ({@link Fault#HANG}). Commands (bcasts of {@link Command#LENGTH} ints, and
+ * messages on {@link Follower#CONTROL_TAG}) and the reports (gathers of doubles) pass untouched, so the fault hits
+ * benchmark data only. Non-blocking receives are corrupted when {@link #waitAll} has completed them: the last one
+ * posted before it.
  */
 final class FaultyCommunicator extends ForwardingCommunicator {
 
-    enum Fault { CORRUPT, HANG }
+    enum Fault {
+        CORRUPT,
+        HANG
+    }
 
     private final Fault fault;
     /** Flips the last non-blocking receive's first element; null when none is outstanding. */

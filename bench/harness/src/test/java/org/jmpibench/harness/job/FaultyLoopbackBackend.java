@@ -43,9 +43,18 @@ abstract class FaultyLoopbackBackend implements Backend {
 
     @Override
     public JobLauncher launcher() {
-        return spec -> loopback().launcher().run(new JobSpec(spec.np(), named(spec.program()),
-                spec.leader() == null ? null : named(spec.leader()), spec.timeout(), spec.env(), spec.hostfile(),
-                spec.output(), spec.jdk(), spec.idle()));
+        return spec -> loopback()
+                .launcher()
+                .run(new JobSpec(
+                        spec.np(),
+                        named(spec.program()),
+                        spec.leader() == null ? null : named(spec.leader()),
+                        spec.timeout(),
+                        spec.env(),
+                        spec.hostfile(),
+                        spec.output(),
+                        spec.jdk(),
+                        spec.idle()));
     }
 
     @Override

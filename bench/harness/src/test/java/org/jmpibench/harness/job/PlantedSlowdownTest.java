@@ -10,10 +10,14 @@ class PlantedSlowdownTest {
 
     @Test
     void appliesOnlyToTheNamedBackendAndOperation() {
-        assertThat(PlantedSlowdown.fraction("loopback:send:0.25", "loopback", Operation.SEND)).isEqualTo(0.25);
-        assertThat(PlantedSlowdown.fraction("loopback:send:0.25", "shm", Operation.SEND)).isZero();
-        assertThat(PlantedSlowdown.fraction("loopback:send:0.25", "loopback", Operation.BCAST)).isZero();
-        assertThat(PlantedSlowdown.fraction("*:*:0.3", "openmpi", Operation.BCAST)).isEqualTo(0.3);
+        assertThat(PlantedSlowdown.fraction("loopback:send:0.25", "loopback", Operation.SEND))
+                .isEqualTo(0.25);
+        assertThat(PlantedSlowdown.fraction("loopback:send:0.25", "shm", Operation.SEND))
+                .isZero();
+        assertThat(PlantedSlowdown.fraction("loopback:send:0.25", "loopback", Operation.BCAST))
+                .isZero();
+        assertThat(PlantedSlowdown.fraction("*:*:0.3", "openmpi", Operation.BCAST))
+                .isEqualTo(0.3);
         assertThat(PlantedSlowdown.fraction(null, "loopback", Operation.SEND)).isZero();
         assertThat(PlantedSlowdown.fraction(" ", "loopback", Operation.SEND)).isZero();
     }
@@ -21,11 +25,14 @@ class PlantedSlowdownTest {
     @Test
     void refusesValuesThatAreNotBackendOpFraction() {
         assertThatThrownBy(() -> PlantedSlowdown.fraction("loopback:0.25", "loopback", Operation.SEND))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("BACKEND:OP:FRACTION");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("BACKEND:OP:FRACTION");
         assertThatThrownBy(() -> PlantedSlowdown.fraction("loopback:send:x", "loopback", Operation.SEND))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a fraction");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a fraction");
         assertThatThrownBy(() -> PlantedSlowdown.fraction("loopback:send:-1", "loopback", Operation.SEND))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(0, 10]");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("(0, 10]");
     }
 
     @Test

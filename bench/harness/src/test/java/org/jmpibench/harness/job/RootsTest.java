@@ -34,7 +34,8 @@ class RootsTest {
 
     @Test
     void aRootOutsideTheJobIsRefused() {
-        assertThatThrownBy(() -> new Roots(4, 4)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new Roots(4, 4))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("root 4 is not a rank of a job of 4 ranks");
         assertThatThrownBy(() -> new Roots(-2, 4)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -24,10 +24,10 @@ import org.jmpibench.spi.CommunicatorException;
 import org.jmpibench.spi.Request;
 
 /**
- * A job whose ranks are threads of the test JVM, for unit tests of the workloads: messages are copies in queues
- * (sends never wait), bcast, gather and barrier are linear, every other collective is the collectives module's
- * algorithm, as our own backends run it. Nothing here is fast or allocation-free; it is correct and cannot hang a
- * test (every wait has a ceiling).
+ * A job whose ranks are threads of the test JVM, for unit tests of the workloads: messages are copies in queues (sends
+ * never wait), bcast, gather and barrier are linear, every other collective is the collectives module's algorithm, as
+ * our own backends run it. Nothing here is fast or allocation-free; it is correct and cannot hang a test (every wait
+ * has a ceiling).
  */
 final class ThreadJob {
 
@@ -171,8 +171,16 @@ final class ThreadJob {
         }
 
         @Override
-        public void sendRecv(Region sendBuf, int sendOffset, int sendCount, int dest, Region recvBuf, int recvOffset,
-                             int recvCount, int source, int tag) {
+        public void sendRecv(
+                Region sendBuf,
+                int sendOffset,
+                int sendCount,
+                int dest,
+                Region recvBuf,
+                int recvOffset,
+                int recvCount,
+                int source,
+                int tag) {
             send(sendBuf, sendOffset, sendCount, dest, tag);
             recv(recvBuf, recvOffset, recvCount, source, tag);
         }
@@ -233,13 +241,15 @@ final class ThreadJob {
         public int recv(double[] buf, int offset, int count, int source, int tag) {
             checkUsable();
             Checks.range(buf, offset, count, "buf");
-            return startRecv(new Region().doubles(buf, offset), count, source, tag).await();
+            return startRecv(new Region().doubles(buf, offset), count, source, tag)
+                    .await();
         }
 
         @Override
         public int recv(ByteBuffer buf, int source, int tag) {
             checkUsable();
-            return startRecv(new Region().bytes(buf, buf.position(), null), buf.remaining(), source, tag).await();
+            return startRecv(new Region().bytes(buf, buf.position(), null), buf.remaining(), source, tag)
+                    .await();
         }
 
         private void userSend(Region buf, int count, int dest, int tag) {
@@ -272,7 +282,8 @@ final class ThreadJob {
         @Override
         protected Request startRecv(Region buf, int count, int source, int tag) {
             Pending request = new Pending(keep(buf), count, source, tag);
-            pending.computeIfAbsent(source + "#" + tag, key -> new ArrayDeque<>()).add(request);
+            pending.computeIfAbsent(source + "#" + tag, key -> new ArrayDeque<>())
+                    .add(request);
             return request;
         }
 
@@ -346,22 +357,31 @@ final class ThreadJob {
         @Override
         public void gather(int[] send, int sendOffset, int count, int[] recv, int recvOffset, int root) {
             checkUsable();
-            gather(new Region().ints(send, sendOffset), count,
-                    recv == null ? null : new Region().ints(recv, recvOffset), root);
+            gather(
+                    new Region().ints(send, sendOffset),
+                    count,
+                    recv == null ? null : new Region().ints(recv, recvOffset),
+                    root);
         }
 
         @Override
         public void gather(double[] send, int sendOffset, int count, double[] recv, int recvOffset, int root) {
             checkUsable();
-            gather(new Region().doubles(send, sendOffset), count,
-                    recv == null ? null : new Region().doubles(recv, recvOffset), root);
+            gather(
+                    new Region().doubles(send, sendOffset),
+                    count,
+                    recv == null ? null : new Region().doubles(recv, recvOffset),
+                    root);
         }
 
         @Override
         public void gather(ByteBuffer send, ByteBuffer recv, int root) {
             checkUsable();
-            gather(new Region().bytes(send, send.position(), null), send.remaining(),
-                    recv == null ? null : new Region().bytes(recv, recv.position(), null), root);
+            gather(
+                    new Region().bytes(send, send.position(), null),
+                    send.remaining(),
+                    recv == null ? null : new Region().bytes(recv, recv.position(), null),
+                    root);
         }
 
         private void gather(Region send, int count, Region recv, int root) {

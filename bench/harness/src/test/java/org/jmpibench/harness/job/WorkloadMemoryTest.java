@@ -14,8 +14,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * {@link WorkloadMemory} says what the workloads' constructors allocate: each rank's heap allocation while it makes
- * its {@code array} workload (HotSpot counts every thread's allocated bytes) is the plan's figure, give or take the
+ * {@link WorkloadMemory} says what the workloads' constructors allocate: each rank's heap allocation while it makes its
+ * {@code array} workload (HotSpot counts every thread's allocated bytes) is the plan's figure, give or take the
  * workload's small objects.
  */
 class WorkloadMemoryTest {
@@ -52,7 +52,8 @@ class WorkloadMemoryTest {
 
         for (int rank = 0; rank < np; rank++) {
             long planned = WorkloadMemory.rankBytes(op, size, np, rank, root);
-            assertThat(allocated.get(rank)).as(op.cliName() + " rank " + rank)
+            assertThat(allocated.get(rank))
+                    .as(op.cliName() + " rank " + rank)
                     .isBetween(planned, planned + SMALL_BYTES);
         }
     }

@@ -12,8 +12,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every workload on ranks that are threads ({@link ThreadJob}): validation passes between timed calls, on every
- * rank, whatever the root; and a result corrupted on one rank is caught there, naming the rank.
+ * Every workload on ranks that are threads ({@link ThreadJob}): validation passes between timed calls, on every rank,
+ * whatever the root; and a result corrupted on one rank is caught there, naming the rank.
  */
 class WorkloadValidationTest {
 
@@ -27,8 +27,8 @@ class WorkloadValidationTest {
                     List<Integer> roots = op.rooted() ? List.of(0, np - 1, Root.ROTATING) : List.of(0);
                     for (int root : roots) {
                         // 1 element, and a size that is odd and past one chunk of the averages.
-                        List<Integer> sizes = op.sizeLess() ? List.of(Operation.NO_SIZE)
-                                : List.of(1, BlockAverage.CHUNK + 3);
+                        List<Integer> sizes =
+                                op.sizeLess() ? List.of(Operation.NO_SIZE) : List.of(1, BlockAverage.CHUNK + 3);
                         for (int size : sizes) {
                             cases.add(Arguments.of(op, buffer, np, root, size));
                         }
@@ -75,11 +75,13 @@ class WorkloadValidationTest {
         // Rank 1 must receive: the root of a bcast does not, the root of a gather or reduce is the only one that does.
         int root = op == Operation.BCAST ? 0 : faulty;
 
-        List<Throwable> outcomes = ThreadJob.run(3,
+        List<Throwable> outcomes = ThreadJob.run(
+                3,
                 comm -> comm.rank() == faulty ? new FaultyCommunicator(comm, FaultyCommunicator.Fault.CORRUPT) : comm,
                 comm -> Workload.create(op, buffer, comm, 5, BACKEND, root).validate(1));
 
-        assertThat(outcomes.get(faulty)).as(op.cliName() + " on the corrupted rank")
+        assertThat(outcomes.get(faulty))
+                .as(op.cliName() + " on the corrupted rank")
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("backend " + BACKEND + " rank " + faulty + ": " + op.cliName())
                 .hasMessageContaining("wrong data");
@@ -88,11 +90,13 @@ class WorkloadValidationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rootedOperations")
     void aRootOutsideTheJobIsRefusedBeforeAnyBufferIsMade(Operation op) throws Exception {
-        List<Throwable> outcomes = ThreadJob.run(2, comm -> comm,
-                comm -> Workload.create(op, BufferKind.ARRAY, comm, 1, BACKEND, 2));
+        List<Throwable> outcomes =
+                ThreadJob.run(2, comm -> comm, comm -> Workload.create(op, BufferKind.ARRAY, comm, 1, BACKEND, 2));
 
-        assertThat(outcomes).allSatisfy(failure -> assertThat(failure).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("root 2 is not a rank of a job of 2 ranks"));
+        assertThat(outcomes)
+                .allSatisfy(failure -> assertThat(failure)
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("root 2 is not a rank of a job of 2 ranks"));
     }
 
     static Stream<Operation> rootedOperations() {

@@ -43,9 +43,12 @@ class BackendChoiceTest {
         }
     }
 
-    private static final List<Backend> ALL = List.of(new Fake("shm", false, null, true),
-            new Fake("loopback", false, null, true), new Fake("tcp", true, "loopback", true),
-            new Fake("openmpi", true, null, true), new Fake("mpj-niodev", true, null, false));
+    private static final List<Backend> ALL = List.of(
+            new Fake("shm", false, null, true),
+            new Fake("loopback", false, null, true),
+            new Fake("tcp", true, "loopback", true),
+            new Fake("openmpi", true, null, true),
+            new Fake("mpj-niodev", true, null, false));
 
     @TempDir
     Path dir;
@@ -70,16 +73,19 @@ class BackendChoiceTest {
         BackendChoice choice = BackendChoice.choose(ALL, List.of(), RunHosts.thisMachine(), context);
 
         assertThat(names(choice)).containsExactly("loopback", "openmpi", "shm");
-        assertThat(choice.lines()).contains("  skip  tcp: on one host it is loopback under another name (ask for it "
-                + "with --backends, or give a hostfile of several hosts)", "  skip  mpj-niodev: not installed");
-        assertThat(context.build().flatten()).containsEntry("backends.tcp.selected", "false")
+        assertThat(choice.lines())
+                .contains(
+                        "  skip  tcp: on one host it is loopback under another name (ask for it "
+                                + "with --backends, or give a hostfile of several hosts)",
+                        "  skip  mpj-niodev: not installed");
+        assertThat(context.build().flatten())
+                .containsEntry("backends.tcp.selected", "false")
                 .containsEntry("backends.loopback.selected", "true");
     }
 
     @Test
     void askedForByNameItRunsOnOneHostToo() {
-        BackendChoice choice = BackendChoice.choose(ALL, List.of("tcp", "loopback"), RunHosts.thisMachine(),
-                context());
+        BackendChoice choice = BackendChoice.choose(ALL, List.of("tcp", "loopback"), RunHosts.thisMachine(), context());
 
         assertThat(names(choice)).containsExactly("loopback", "tcp");
         assertThat(choice.lines()).noneMatch(line -> line.contains("skip"));
@@ -91,8 +97,10 @@ class BackendChoiceTest {
         BackendChoice asked = BackendChoice.choose(ALL, List.of("shm", "tcp"), severalHosts(), context());
 
         assertThat(names(byDefault)).containsExactly("openmpi", "tcp");
-        assertThat(byDefault.lines()).contains("  skip  shm: runs on one host only, and the hostfile names several "
-                + "(localhost slots=1, 192.0.2.7 slots=1)").anyMatch(line -> line.startsWith("  skip  loopback: "));
+        assertThat(byDefault.lines())
+                .contains("  skip  shm: runs on one host only, and the hostfile names several "
+                        + "(localhost slots=1, 192.0.2.7 slots=1)")
+                .anyMatch(line -> line.startsWith("  skip  loopback: "));
         assertThat(names(asked)).containsExactly("tcp");
         assertThat(asked.lines()).anyMatch(line -> line.startsWith("  skip  shm: runs on one host only"));
     }

@@ -20,8 +20,7 @@ class BenchCommandTest {
     @TempDir
     Path results;
 
-    private record Run(int status, String out, String err) {
-    }
+    private record Run(int status, String out, String err) {}
 
     private Run run(String... args) {
         StringWriter out = new StringWriter();
@@ -34,39 +33,45 @@ class BenchCommandTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "--sizes|0|size '0'",
-            "--sizes|abc|size 'abc'",
-            "--sizes|1Gi|too large",
-            "--np|1|np must be 2..64",
-            "--np|65|np must be 2..64",
-            "--np|four|bad np 'four'",
-            "--ops|send,reduse|unknown operation 'reduse'",
-            "--buffer|heap|unknown buffer kind 'heap'",
-            "--profile|slow|unknown profile 'slow'",
-            "-f|0|forks",
-            "-r|soon|bad measurement time 'soon'",
-            "--backends|nosuch|unknown backend 'nosuch'",
-            "--idle|sleep|unknown idle strategy 'sleep'",
-            "-p|size|bad -p 'size': expected NAME=VALUE",
-            "-p|colour=red|unknown parameter 'colour' in -p colour=red; parameters: backend, np, size, buffer, idle, "
-                    + "jdk, root",
-            "-p|size=6B|size '6B' is 6 bytes",
-            "-p|layout=1host|-p layout: the layout follows from the host options (--hostfile, --map-by)",
-            "-p|jdk=8|--jdk: no JDK '8': it is not a path",
-            "-prof|nosuchprofiler|unknown profiler 'nosuchprofiler' (-prof); profilers that run here: cl, comp, gc",
-            "-rf|xml|unknown result format 'xml' (-rf); formats: json, csv, scsv, text, latex",
-            "--sizes|1kb|bits",
-            "--hostfile|/no/such/hostfile|hostfile /no/such/hostfile cannot be read",
-            "--map-by|node|--map-by needs --hostfile",
-            "--jdk|8|--jdk: no JDK '8': it is not a path",
-            "--jdk|/no/such/jdk|--jdk: no JDK at /no/such/jdk: no such directory",
-            "--jdk|17,|--jdk: empty value in '17,'"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "--sizes|0|size '0'",
+                "--sizes|abc|size 'abc'",
+                "--sizes|1Gi|too large",
+                "--np|1|np must be 2..64",
+                "--np|65|np must be 2..64",
+                "--np|four|bad np 'four'",
+                "--ops|send,reduse|unknown operation 'reduse'",
+                "--buffer|heap|unknown buffer kind 'heap'",
+                "--profile|slow|unknown profile 'slow'",
+                "-f|0|forks",
+                "-r|soon|bad measurement time 'soon'",
+                "--backends|nosuch|unknown backend 'nosuch'",
+                "--idle|sleep|unknown idle strategy 'sleep'",
+                "-p|size|bad -p 'size': expected NAME=VALUE",
+                "-p|colour=red|unknown parameter 'colour' in -p colour=red; parameters: backend, np, size, buffer, idle, "
+                        + "jdk, root",
+                "-p|size=6B|size '6B' is 6 bytes",
+                "-p|layout=1host|-p layout: the layout follows from the host options (--hostfile, --map-by)",
+                "-p|jdk=8|--jdk: no JDK '8': it is not a path",
+                "-prof|nosuchprofiler|unknown profiler 'nosuchprofiler' (-prof); profilers that run here: cl, comp, gc",
+                "-rf|xml|unknown result format 'xml' (-rf); formats: json, csv, scsv, text, latex",
+                "--sizes|1kb|bits",
+                "--hostfile|/no/such/hostfile|hostfile /no/such/hostfile cannot be read",
+                "--map-by|node|--map-by needs --hostfile",
+                "--jdk|8|--jdk: no JDK '8': it is not a path",
+                "--jdk|/no/such/jdk|--jdk: no JDK at /no/such/jdk: no such directory",
+                "--jdk|17,|--jdk: empty value in '17,'"
+            })
     void badInputIsOneLineAndStatusTwo(String option, String value, String message) {
         Run run = run(option, value, "--results-dir", results.toString());
 
         assertThat(run.status).isEqualTo(BenchCommand.USAGE);
-        assertThat(run.err.strip()).contains(message).doesNotContain("\n").doesNotContain("\tat ")
+        assertThat(run.err.strip())
+                .contains(message)
+                .doesNotContain("\n")
+                .doesNotContain("\tat ")
                 .doesNotContain("Exception");
     }
 
@@ -102,8 +107,8 @@ class BenchCommandTest {
 
     @Test
     void jmhParametersAreTheOptionsOfTheSameMeaning() {
-        BenchSettings settings = parsed("-p", "size=1,4KiB", "-p", "np=2,4", "-p", "buffer=direct", "-p",
-                "idle=spin", "-p", "backend=shm");
+        BenchSettings settings = parsed(
+                "-p", "size=1,4KiB", "-p", "np=2,4", "-p", "buffer=direct", "-p", "idle=spin", "-p", "backend=shm");
 
         assertThat(settings.sizes()).containsExactly(1, 1024);
         assertThat(settings.nps()).containsExactly(2, 4);
@@ -132,16 +137,29 @@ class BenchCommandTest {
 
     @Test
     void passThroughOptionsKeepTheirWordsAndValuesThatLookLikeOptions() {
-        BenchSettings settings = parsed("-jvmArgs", "-Xss2m  -XX:+UseSerialGC", "--mpirun-args", "--bind-to none",
-                "-prof", "gc", "-prof", "stack:lines=3", "-rf", "json");
+        BenchSettings settings = parsed(
+                "-jvmArgs",
+                "-Xss2m  -XX:+UseSerialGC",
+                "--mpirun-args",
+                "--bind-to none",
+                "-prof",
+                "gc",
+                "-prof",
+                "stack:lines=3",
+                "-rf",
+                "json");
 
         assertThat(settings.jvmArgs()).containsExactly("-Xss2m", "-XX:+UseSerialGC");
         assertThat(settings.mpirunArgs()).containsExactly("--bind-to", "none");
         assertThat(settings.profilers()).containsExactly("gc", "stack:lines=3");
         assertThat(settings.resultFormat()).isEqualTo("json");
         assertThat(parsed().resultFormat()).isEqualTo("csv");
-        assertThat(settings.toString()).contains("-prof gc,stack:lines=3", "-jvmArgs '-Xss2m -XX:+UseSerialGC'",
-                "-rf json", "--mpirun-args '--bind-to none'");
+        assertThat(settings.toString())
+                .contains(
+                        "-prof gc,stack:lines=3",
+                        "-jvmArgs '-Xss2m -XX:+UseSerialGC'",
+                        "-rf json",
+                        "--mpirun-args '--bind-to none'");
     }
 
     @Test
@@ -158,21 +176,51 @@ class BenchCommandTest {
         Run run = run("--help");
 
         assertThat(run.status).isZero();
-        assertThat(run.out).contains("--backends", "--ops", "--sizes", "--np", "-np", "-n", "--buffer",
-                "--results-dir", "--profile", "-wi", "-i", "-w", "-r", "-f", "-p", "-prof", "-jvmArgs", "-rf",
-                "--mpirun-args", "Exit codes:", "--hostfile", "--map-by", "--interface", "--launch-agent", "--jdk");
+        assertThat(run.out)
+                .contains(
+                        "--backends",
+                        "--ops",
+                        "--sizes",
+                        "--np",
+                        "-np",
+                        "-n",
+                        "--buffer",
+                        "--results-dir",
+                        "--profile",
+                        "-wi",
+                        "-i",
+                        "-w",
+                        "-r",
+                        "-f",
+                        "-p",
+                        "-prof",
+                        "-jvmArgs",
+                        "-rf",
+                        "--mpirun-args",
+                        "Exit codes:",
+                        "--hostfile",
+                        "--map-by",
+                        "--interface",
+                        "--launch-agent",
+                        "--jdk");
         // picocli wraps lines anywhere, also inside a list: compare without white space
         String help = run.out.replaceAll("\\s+", "");
-        assertThat(help).contains(squeezed("JMH forks, each a fresh job (default: 1)"),
-                squeezed("Warm-up iterations (default: 2 (quick), 3 (full), 2 (osu))"),
-                squeezed("(default: 200ms (quick), 500ms (full), 200ms (osu))"),
-                squeezed("Measurement iterations (default: 5)"),
-                squeezed("(default: 1,64Ki (quick), 1,4,16,64,256,1Ki,4Ki,16Ki,64Ki,256Ki,1Mi,4Mi (full), "
-                        + "1,4,16,64,256,1Ki,4Ki,16Ki,64Ki,256Ki,1Mi (osu)"),
-                squeezed("(default: send,bw,bcast,allreduce,gather-average,allreduce-average (quick)"),
-                squeezed("Rank counts, 2..64 (default: 2,4)"), squeezed("(default: csv)"), squeezed("(default: 120)"),
-                squeezed("(default: the JDK running this command) [bench.jdk]"),
-                squeezed("(default: this host only)"), squeezed("slot (the default"), squeezed("(default ssh)"))
+        assertThat(help)
+                .contains(
+                        squeezed("JMH forks, each a fresh job (default: 1)"),
+                        squeezed("Warm-up iterations (default: 2 (quick), 3 (full), 2 (osu))"),
+                        squeezed("(default: 200ms (quick), 500ms (full), 200ms (osu))"),
+                        squeezed("Measurement iterations (default: 5)"),
+                        squeezed("(default: 1,64Ki (quick), 1,4,16,64,256,1Ki,4Ki,16Ki,64Ki,256Ki,1Mi,4Mi (full), "
+                                + "1,4,16,64,256,1Ki,4Ki,16Ki,64Ki,256Ki,1Mi (osu)"),
+                        squeezed("(default: send,bw,bcast,allreduce,gather-average,allreduce-average (quick)"),
+                        squeezed("Rank counts, 2..64 (default: 2,4)"),
+                        squeezed("(default: csv)"),
+                        squeezed("(default: 120)"),
+                        squeezed("(default: the JDK running this command) [bench.jdk]"),
+                        squeezed("(default: this host only)"),
+                        squeezed("slot (the default"),
+                        squeezed("(default ssh)"))
                 .doesNotContain("${");
     }
 
@@ -185,11 +233,13 @@ class BenchCommandTest {
         Run twice = run("--jdk", "17," + other17, "--results-dir", results.toString());
 
         assertThat(old.status).isEqualTo(BenchCommand.USAGE);
-        assertThat(old.err.lines()).containsExactly("jmpi-bench bench: --jdk: the JDK at " + java11
-                + " is Java 11.0.2+9; ranks need Java 17 or later");
+        assertThat(old.err.lines())
+                .containsExactly("jmpi-bench bench: --jdk: the JDK at " + java11
+                        + " is Java 11.0.2+9; ranks need Java 17 or later");
         assertThat(twice.status).isEqualTo(BenchCommand.USAGE);
-        assertThat(twice.err.strip()).contains("--jdk: ", " and " + other17 + " are both Java 17",
-                "one JDK per release").doesNotContain("\n");
+        assertThat(twice.err.strip())
+                .contains("--jdk: ", " and " + other17 + " are both Java 17", "one JDK per release")
+                .doesNotContain("\n");
         try (var files = Files.list(results)) {
             assertThat(files.map(Path::getFileName).map(Path::toString)).containsOnly("jdk-11", "other-17");
         }
@@ -197,7 +247,8 @@ class BenchCommandTest {
 
     /** A directory that looks like a JDK of {@code version} to {@code Jdks} (its release file), never run. */
     private Path fakeJdk(String name, String version) throws Exception {
-        Path home = Files.createDirectories(results.resolve(name).resolve("bin")).getParent();
+        Path home =
+                Files.createDirectories(results.resolve(name).resolve("bin")).getParent();
         Path java = Files.writeString(home.resolve("bin").resolve("java"), "#!/bin/sh\nexit 1\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwx------"));
         Files.writeString(home.resolve("release"), "JAVA_RUNTIME_VERSION=\"" + version + "\"\n");
@@ -211,7 +262,9 @@ class BenchCommandTest {
         Run run = run("--hostfile", hostfile.toString(), "--results-dir", results.toString());
 
         assertThat(run.status).isEqualTo(BenchCommand.USAGE);
-        assertThat(run.err.strip()).contains("rank 0", "on 192.0.2.7", "list this host first").doesNotContain("\n");
+        assertThat(run.err.strip())
+                .contains("rank 0", "on 192.0.2.7", "list this host first")
+                .doesNotContain("\n");
         try (var files = Files.list(results)) {
             assertThat(files.map(Path::getFileName).map(Path::toString)).containsExactly("hosts");
         }

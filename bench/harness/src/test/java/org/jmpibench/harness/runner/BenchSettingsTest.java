@@ -1,5 +1,8 @@
 package org.jmpibench.harness.runner;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -11,9 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BenchSettingsTest {
 
@@ -30,17 +30,22 @@ class BenchSettingsTest {
     void ranksRunOnTheHarnessesJdkUnlessAJdkIsNamedByTheOptionOrTheProperty() {
         BenchSettings unasked = new BenchSettings.Builder().build();
         assertThat(unasked.jdks()).containsExactly(RunJdk.harnessJdk());
-        assertThat(unasked.jdks().get(0).forJob()).as("jobs keep their launcher's JDK").isNull();
+        assertThat(unasked.jdks().get(0).forJob())
+                .as("jobs keep their launcher's JDK")
+                .isNull();
         assertThat(unasked.toString()).doesNotContain("jdk");
 
         String here = Integer.toString(Runtime.version().feature());
         System.setProperty("bench.jdk", here + "," + Jdk.current().home());
         BenchSettings asked = new BenchSettings.Builder().build();
-        assertThat(asked.jdks()).as("one JDK named twice counts once").singleElement().satisfies(jdk -> {
-            assertThat(jdk.chosen()).isTrue();
-            assertThat(jdk.release()).isEqualTo(here);
-            assertThat(jdk.forJob()).as("jobs are told which JDK").isEqualTo(jdk.jdk());
-        });
+        assertThat(asked.jdks())
+                .as("one JDK named twice counts once")
+                .singleElement()
+                .satisfies(jdk -> {
+                    assertThat(jdk.chosen()).isTrue();
+                    assertThat(jdk.release()).isEqualTo(here);
+                    assertThat(jdk.forJob()).as("jobs are told which JDK").isEqualTo(jdk.jdk());
+                });
         assertThat(asked.toString()).contains("jdk=[" + here + "]");
     }
 
@@ -52,7 +57,8 @@ class BenchSettingsTest {
 
     @Test
     void idleListComesFromTheOptionOrTheProperty() {
-        BenchSettings asked = new BenchSettings.Builder().idles("spin, yield,block,spin").build();
+        BenchSettings asked =
+                new BenchSettings.Builder().idles("spin, yield,block,spin").build();
         assertThat(asked.idles()).containsExactly(Idle.SPIN, Idle.YIELD, Idle.BLOCK);
         assertThat(asked.toString()).contains("idle=[spin, yield, block]");
 
@@ -64,18 +70,27 @@ class BenchSettingsTest {
     @Test
     void unknownIdleNamesTheValue() {
         assertThatThrownBy(() -> new BenchSettings.Builder().idles("spin,nap").build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'nap'")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'nap'")
                 .hasMessageContaining("default, spin, yield, block");
-        assertThatThrownBy(() -> new BenchSettings.Builder().idles("spin,,yield").build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty value in idle");
+        assertThatThrownBy(
+                        () -> new BenchSettings.Builder().idles("spin,,yield").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("empty value in idle");
     }
 
     @Test
     void quickProfileIsTheDocumentedMatrix() {
         BenchSettings quick = new BenchSettings.Builder().build();
 
-        assertThat(quick.ops()).containsExactly(Operation.SEND, Operation.BW, Operation.BCAST, Operation.ALLREDUCE,
-                Operation.GATHER_AVERAGE, Operation.ALLREDUCE_AVERAGE);
+        assertThat(quick.ops())
+                .containsExactly(
+                        Operation.SEND,
+                        Operation.BW,
+                        Operation.BCAST,
+                        Operation.ALLREDUCE,
+                        Operation.GATHER_AVERAGE,
+                        Operation.ALLREDUCE_AVERAGE);
         assertThat(quick.sizes()).containsExactly(1, 65536);
         assertThat(quick.nps()).containsExactly(2, 4);
         assertThat(quick.buffers()).containsExactly(BufferKind.ARRAY);
@@ -104,7 +119,8 @@ class BenchSettingsTest {
         assertThat(osu.ops()).containsExactly(Operation.values());
         assertThat(osu.sizes()).startsWith(1, 4).endsWith(1 << 20).hasSize(11);
         assertThat(osu.benchmarksPerGroup()).isEqualTo((Operation.values().length - 1) * 11 + 1);
-        assertThat(BenchKey.matrix(osu)).filteredOn(key -> key.op() == Operation.BARRIER)
+        assertThat(BenchKey.matrix(osu))
+                .filteredOn(key -> key.op() == Operation.BARRIER)
                 .containsExactly(new BenchKey(Operation.BARRIER, Operation.NO_SIZE, BufferKind.ARRAY));
     }
 
@@ -116,15 +132,26 @@ class BenchSettingsTest {
     @Test
     void theRootIsARankOfEveryJobOrRotate() {
         assertThat(new BenchSettings.Builder().root("rotate").build().root()).isEqualTo("rotate");
-        assertThat(new BenchSettings.Builder().root(" 1 ").nps("2,4").build().toString()).contains("root=1");
-        assertThatThrownBy(() -> new BenchSettings.Builder().root("2").nps("2,4").ops("bcast").build())
+        assertThat(new BenchSettings.Builder().root(" 1 ").nps("2,4").build().toString())
+                .contains("root=1");
+        assertThatThrownBy(() -> new BenchSettings.Builder()
+                        .root("2")
+                        .nps("2,4")
+                        .ops("bcast")
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("root 2 is not a rank of every job: np 2 has ranks 0..1");
         assertThatThrownBy(() -> new BenchSettings.Builder().root("last").build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'last'")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'last'")
                 .hasMessageContaining("rotate");
         // Without a rooted operation the root is not used, so it cannot be wrong.
-        assertThat(new BenchSettings.Builder().root("7").ops("send,allreduce").build().root()).isEqualTo("7");
+        assertThat(new BenchSettings.Builder()
+                        .root("7")
+                        .ops("send,allreduce")
+                        .build()
+                        .root())
+                .isEqualTo("7");
     }
 
     @Test
@@ -148,7 +175,10 @@ class BenchSettingsTest {
 
     @Test
     void acceptsJmhStyleTimes() {
-        BenchSettings settings = new BenchSettings.Builder().warmupTime("1").measurementTime("50ms").build();
+        BenchSettings settings = new BenchSettings.Builder()
+                .warmupTime("1")
+                .measurementTime("50ms")
+                .build();
 
         assertThat(settings.warmupTime().convertTo(TimeUnit.MILLISECONDS)).isEqualTo(1000);
         assertThat(settings.measurementTime().convertTo(TimeUnit.MILLISECONDS)).isEqualTo(50);
@@ -158,43 +188,62 @@ class BenchSettingsTest {
     @ValueSource(strings = {"1", "0", "-2", "65", "two", "2,", "2.5"})
     void refusesBadRankCounts(String np) {
         assertThatThrownBy(() -> new BenchSettings.Builder().nps(np).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("np");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("np");
     }
 
     @Test
     void refusesUnknownNamesNamingThem() {
-        assertThatThrownBy(() -> new BenchSettings.Builder().ops("send,reduction").build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'reduction'")
+        assertThatThrownBy(
+                        () -> new BenchSettings.Builder().ops("send,reduction").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'reduction'")
                 .hasMessageContaining("gather-average");
         assertThatThrownBy(() -> new BenchSettings.Builder().buffers("heap").build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'heap'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'heap'");
         assertThatThrownBy(() -> new BenchSettings.Builder().profile("slow").build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'slow'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'slow'");
     }
 
     @Test
     void refusesBadIterationSettings() {
         assertThatThrownBy(() -> new BenchSettings.Builder().forks("0").build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("forks");
-        assertThatThrownBy(() -> new BenchSettings.Builder().measurementIterations("0").build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("measurement iterations");
-        assertThatThrownBy(() -> new BenchSettings.Builder().measurementTime("fast").build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'fast'");
-        assertThatThrownBy(() -> new BenchSettings.Builder().warmupIterations("x").build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'x'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("forks");
+        assertThatThrownBy(() ->
+                        new BenchSettings.Builder().measurementIterations("0").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("measurement iterations");
+        assertThatThrownBy(() ->
+                        new BenchSettings.Builder().measurementTime("fast").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'fast'");
+        assertThatThrownBy(
+                        () -> new BenchSettings.Builder().warmupIterations("x").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'x'");
     }
 
     @Test
     void refusesAMatrixThatCannotFitInMemory() {
-        assertThatThrownBy(() -> new BenchSettings.Builder().sizes("256Mi").nps("64").build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("256Mi")
+        assertThatThrownBy(() ->
+                        new BenchSettings.Builder().sizes("256Mi").nps("64").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("256Mi")
                 .hasMessageContaining("np 64");
     }
 
     @Test
     void jobTimeoutCoversEveryIterationAndTheWatchdog() {
-        BenchSettings settings = new BenchSettings.Builder().warmupIterations("2").warmupTime("1s")
-                .measurementIterations("3").measurementTime("1s").watchdogSeconds("10").build();
+        BenchSettings settings = new BenchSettings.Builder()
+                .warmupIterations("2")
+                .warmupTime("1s")
+                .measurementIterations("3")
+                .measurementTime("1s")
+                .watchdogSeconds("10")
+                .build();
 
         // The launcher's limit is the last resort: longer than all iterations and than one watchdog period.
         assertThat(settings.jobTimeoutSeconds()).isGreaterThan(5 + 10);
@@ -202,8 +251,11 @@ class BenchSettingsTest {
 
     @Test
     void listsAreRecordedInOrder() {
-        BenchSettings settings = new BenchSettings.Builder().backends("shm, loopback").ops("gather-average,send")
-                .buffers("direct,array").build();
+        BenchSettings settings = new BenchSettings.Builder()
+                .backends("shm, loopback")
+                .ops("gather-average,send")
+                .buffers("direct,array")
+                .build();
 
         assertThat(settings.backends()).isEqualTo(List.of("shm", "loopback"));
         assertThat(settings.ops()).containsExactly(Operation.GATHER_AVERAGE, Operation.SEND);

@@ -26,12 +26,27 @@ class ForkLauncherTest {
     @Test
     void aJobThatCannotStartIsRecordedAsFailed() throws Exception {
         Path failures = dir.resolve("failures.log");
-        int status = ForkLauncher.run(new String[] {"--backend", "no-such-backend", "--np", "2",
-                "--timeout-seconds", "30", "--failures", failures.toString(), "--",
-                "-cp", "/x.jar", ForkCommand.FORKED_MAIN, "127.0.0.1", "1"});
+        int status = ForkLauncher.run(new String[] {
+            "--backend",
+            "no-such-backend",
+            "--np",
+            "2",
+            "--timeout-seconds",
+            "30",
+            "--failures",
+            failures.toString(),
+            "--",
+            "-cp",
+            "/x.jar",
+            ForkCommand.FORKED_MAIN,
+            "127.0.0.1",
+            "1"
+        });
 
         assertThat(status).isEqualTo(ForkLauncher.FAILED);
-        assertThat(Files.readString(failures)).contains("no-such-backend").contains("np 2")
+        assertThat(Files.readString(failures))
+                .contains("no-such-backend")
+                .contains("np 2")
                 .contains("could not start");
     }
 

@@ -25,31 +25,69 @@ final class HarnessRuns {
     }
 
     /** A tiny, short run: f=1, 1 x 50 ms warm-up, 2 x 50 ms measurement. */
-    static HarnessRuns run(Path results, String backends, String ops, String sizes, String buffers,
-                           String watchdogSeconds) throws IOException {
+    static HarnessRuns run(
+            Path results, String backends, String ops, String sizes, String buffers, String watchdogSeconds)
+            throws IOException {
         return run(results, backends, ops, sizes, buffers, null, watchdogSeconds);
     }
 
     /** The same, with idle strategies ({@code null}: the default only). */
-    static HarnessRuns run(Path results, String backends, String ops, String sizes, String buffers, String idles,
-                           String watchdogSeconds) throws IOException {
-        return run(results, backends, ops, sizes, buffers, idles, watchdogSeconds, HostOptions.of(null, null, null,
-                null));
+    static HarnessRuns run(
+            Path results,
+            String backends,
+            String ops,
+            String sizes,
+            String buffers,
+            String idles,
+            String watchdogSeconds)
+            throws IOException {
+        return run(
+                results, backends, ops, sizes, buffers, idles, watchdogSeconds, HostOptions.of(null, null, null, null));
     }
 
     /** The same, on the hosts that {@code hosts} give. */
-    static HarnessRuns run(Path results, String backends, String ops, String sizes, String buffers, String idles,
-                           String watchdogSeconds, HostOptions hosts) throws IOException {
+    static HarnessRuns run(
+            Path results,
+            String backends,
+            String ops,
+            String sizes,
+            String buffers,
+            String idles,
+            String watchdogSeconds,
+            HostOptions hosts)
+            throws IOException {
         return run(results, backends, ops, sizes, buffers, idles, null, watchdogSeconds, hosts);
     }
 
     /** The same, with the ranks on the JDKs of {@code jdks} ({@code --jdk}'s list; null: the harness's JDK). */
-    static HarnessRuns run(Path results, String backends, String ops, String sizes, String buffers, String idles,
-                           String jdks, String watchdogSeconds, HostOptions hosts) throws IOException {
-        return run(new BenchSettings.Builder().backends(backends).ops(ops).sizes(sizes).nps("2").buffers(buffers)
-                .idles(idles).jdks(jdks).forks("1").warmupIterations("1").warmupTime("50ms")
-                .measurementIterations("2").measurementTime("50ms").watchdogSeconds(watchdogSeconds)
-                .resultsDir(results.toString()), hosts);
+    static HarnessRuns run(
+            Path results,
+            String backends,
+            String ops,
+            String sizes,
+            String buffers,
+            String idles,
+            String jdks,
+            String watchdogSeconds,
+            HostOptions hosts)
+            throws IOException {
+        return run(
+                new BenchSettings.Builder()
+                        .backends(backends)
+                        .ops(ops)
+                        .sizes(sizes)
+                        .nps("2")
+                        .buffers(buffers)
+                        .idles(idles)
+                        .jdks(jdks)
+                        .forks("1")
+                        .warmupIterations("1")
+                        .warmupTime("50ms")
+                        .measurementIterations("2")
+                        .measurementTime("50ms")
+                        .watchdogSeconds(watchdogSeconds)
+                        .resultsDir(results.toString()),
+                hosts);
     }
 
     /** A run of whatever {@code settings} say (their results directory included). */
@@ -77,13 +115,18 @@ final class HarnessRuns {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         List<ProcessHandle> left = List.of();
         while (System.nanoTime() < deadline) {
-            left = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList();
+            left = ProcessHandle.current()
+                    .descendants()
+                    .filter(ProcessHandle::isAlive)
+                    .toList();
             if (left.isEmpty()) {
                 return;
             }
             Thread.sleep(100);
         }
         left.forEach(ProcessHandle::destroyForcibly);
-        assertThat(left.stream().map(p -> p.info().commandLine().orElse("?"))).as("processes left").isEmpty();
+        assertThat(left.stream().map(p -> p.info().commandLine().orElse("?")))
+                .as("processes left")
+                .isEmpty();
     }
 }

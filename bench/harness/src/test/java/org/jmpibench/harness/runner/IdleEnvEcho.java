@@ -5,8 +5,7 @@ public final class IdleEnvEcho {
 
     static final String[] VARIABLES = {"JMPI_SHM_IDLE", "JMPI_LOOPBACK_IDLE", "JMPI_LOOPBACK_YIELD_COUNT"};
 
-    private IdleEnvEcho() {
-    }
+    private IdleEnvEcho() {}
 
     public static void main(String[] args) {
         StringBuilder line = new StringBuilder("idle-env rank=" + System.getenv("JMPI_RANK"));

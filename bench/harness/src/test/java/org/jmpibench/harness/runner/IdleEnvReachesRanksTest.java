@@ -28,17 +28,20 @@ class IdleEnvReachesRanksTest {
 
     @ParameterizedTest
     @CsvSource({
-            "shm,      spin,  JMPI_SHM_IDLE=spin JMPI_LOOPBACK_IDLE=null JMPI_LOOPBACK_YIELD_COUNT=null",
-            "shm,      block, JMPI_SHM_IDLE=park JMPI_LOOPBACK_IDLE=null JMPI_LOOPBACK_YIELD_COUNT=null",
-            "loopback, block, JMPI_SHM_IDLE=null JMPI_LOOPBACK_IDLE=spin-block JMPI_LOOPBACK_YIELD_COUNT=0",
-            "tcp,      spin,  JMPI_SHM_IDLE=null JMPI_LOOPBACK_IDLE=spin JMPI_LOOPBACK_YIELD_COUNT=null"})
+        "shm,      spin,  JMPI_SHM_IDLE=spin JMPI_LOOPBACK_IDLE=null JMPI_LOOPBACK_YIELD_COUNT=null",
+        "shm,      block, JMPI_SHM_IDLE=park JMPI_LOOPBACK_IDLE=null JMPI_LOOPBACK_YIELD_COUNT=null",
+        "loopback, block, JMPI_SHM_IDLE=null JMPI_LOOPBACK_IDLE=spin-block JMPI_LOOPBACK_YIELD_COUNT=0",
+        "tcp,      spin,  JMPI_SHM_IDLE=null JMPI_LOOPBACK_IDLE=spin JMPI_LOOPBACK_YIELD_COUNT=null"
+    })
     void everyRankSeesTheStrategy(String backend, String idle, String expected) {
-        List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-                .map(Path::of).toList();
+        List<Path> classpath = Arrays.stream(
+                        System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .map(Path::of)
+                .toList();
         RankProgram echo = RankProgram.of(classpath, IdleEnvEcho.class.getName());
         List<String> lines = new CopyOnWriteArrayList<>();
-        JobSpec spec = ForkLauncher.jobSpec(Idle.byName(idle), 3, echo, echo, 60, HostOptions.of(null, null, null,
-                null), null)
+        JobSpec spec = ForkLauncher.jobSpec(
+                        Idle.byName(idle), 3, echo, echo, 60, HostOptions.of(null, null, null, null), null)
                 .withOutput(line -> lines.add(line.rank() + ": " + line.text()));
 
         JobOutcome outcome = Backends.byName(backend).launcher().run(spec);

@@ -31,7 +31,8 @@ class IdleRunTest {
         assertThat(run.outcome.exitStatus()).isZero();
         Set<String> seen = new HashSet<>();
         for (BenchmarkResult result : run.results()) {
-            seen.add(result.param(Param.BACKEND).orElseThrow() + "/" + result.param(Param.IDLE).orElseThrow());
+            seen.add(result.param(Param.BACKEND).orElseThrow() + "/"
+                    + result.param(Param.IDLE).orElseThrow());
             assertThat(result.np()).hasValue(2);
             assertThat(result.primary().score()).as(result.params().toString()).isPositive();
         }
@@ -49,8 +50,8 @@ class IdleRunTest {
         // The test-only hanging-loopback backend supports only the default strategy: like openmpi or MPJ.
         HarnessRuns run = HarnessRuns.run(results, "hanging-loopback", "send", "1", "array", "spin,block", "60");
 
-        assertThat(run.console).contains("skip  hanging-loopback idle=spin,block: hanging-loopback has no idle "
-                + "strategy knob");
+        assertThat(run.console)
+                .contains("skip  hanging-loopback idle=spin,block: hanging-loopback has no idle " + "strategy knob");
         assertThat(run.outcome.results()).isEmpty();
         assertThat(run.context().benchmarksTotal()).isZero();
         assertThat(run.outcome.backendsRun()).isEmpty();

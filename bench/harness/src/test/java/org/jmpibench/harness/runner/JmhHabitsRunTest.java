@@ -30,15 +30,42 @@ class JmhHabitsRunTest {
 
     @Test
     void parametersProfilersJvmArgumentsAndResultFormatReachTheRun() throws Exception {
-        int status = BenchCommand.commandLine().execute("-p", "backend=loopback", "-p", "size=4KiB", "--ops", "send",
-                "-np", "2", "-f", "1", "-wi", "1", "-w", "50ms", "-i", "2", "-r", "50ms", "-prof", "gc",
-                "-jvmArgs", "-Djmpi.test.habit=yes -Xss2m", "-rf", "text", "--results-dir", results.toString());
+        int status = BenchCommand.commandLine()
+                .execute(
+                        "-p",
+                        "backend=loopback",
+                        "-p",
+                        "size=4KiB",
+                        "--ops",
+                        "send",
+                        "-np",
+                        "2",
+                        "-f",
+                        "1",
+                        "-wi",
+                        "1",
+                        "-w",
+                        "50ms",
+                        "-i",
+                        "2",
+                        "-r",
+                        "50ms",
+                        "-prof",
+                        "gc",
+                        "-jvmArgs",
+                        "-Djmpi.test.habit=yes -Xss2m",
+                        "-rf",
+                        "text",
+                        "--results-dir",
+                        results.toString());
 
         assertThat(status).isZero();
         Path json;
         try (Stream<Path> files = Files.list(results)) {
             json = files.filter(f -> f.toString().endsWith(RunFiles.RESULTS_SUFFIX)
-                    && !f.toString().endsWith(RunFiles.CONTEXT_SUFFIX)).findFirst().orElseThrow();
+                            && !f.toString().endsWith(RunFiles.CONTEXT_SUFFIX))
+                    .findFirst()
+                    .orElseThrow();
         }
         List<BenchmarkResult> read = ResultsFile.read(json).results();
         assertThat(read).hasSize(1);
@@ -49,10 +76,17 @@ class JmhHabitsRunTest {
         assertThat(send.secondary().keySet()).as("the gc profiler's metrics").anyMatch(name -> name.startsWith("gc."));
 
         String name = RunFiles.runName(json);
-        assertThat(results.resolve(name + ".txt")).content().contains("Benchmark").contains("PingPong.send");
-        assertThat(results.resolve(name + ".csv")).as("-rf text replaces the CSV copy").doesNotExist();
+        assertThat(results.resolve(name + ".txt"))
+                .content()
+                .contains("Benchmark")
+                .contains("PingPong.send");
+        assertThat(results.resolve(name + ".csv"))
+                .as("-rf text replaces the CSV copy")
+                .doesNotExist();
         RunContext context = RunContext.read(RunFiles.contextFileOf(json));
-        assertThat(context.flatten()).containsEntry("jmh.resultFormat", "text")
-                .hasEntrySatisfying("jmh.profilers", profilers -> assertThat(profilers).contains("gc"));
+        assertThat(context.flatten())
+                .containsEntry("jmh.resultFormat", "text")
+                .hasEntrySatisfying(
+                        "jmh.profilers", profilers -> assertThat(profilers).contains("gc"));
     }
 }

@@ -31,8 +31,8 @@ class LoopbackRunTest {
 
     @Test
     void tinyMatrixGivesJmhJsonWithParamsScoresAndSecondaryMetrics() throws Exception {
-        HarnessRuns run = HarnessRuns.run(results, "loopback", "send,bcast,gather,gather-average", "1,1Ki",
-                "array,direct", "60");
+        HarnessRuns run =
+                HarnessRuns.run(results, "loopback", "send,bcast,gather,gather-average", "1,1Ki", "array,direct", "60");
 
         assertThat(run.outcome.failedJobs()).as(run.console).isEmpty();
         assertThat(run.outcome.exitStatus()).isZero();
@@ -41,7 +41,8 @@ class LoopbackRunTest {
         Set<String> seen = new HashSet<>();
         for (BenchmarkResult result : read) {
             Operation op = result.operation().orElseThrow(() -> new AssertionError(result.benchmark()));
-            seen.add(op.cliName() + " " + result.sizeElements().getAsLong() + " " + result.param(Param.BUFFER).get());
+            seen.add(op.cliName() + " " + result.sizeElements().getAsLong() + " "
+                    + result.param(Param.BUFFER).get());
             assertThat(result.mode()).isEqualTo("avgt");
             assertThat(result.param(Param.BACKEND)).contains("loopback");
             assertThat(result.np()).hasValue(2);
@@ -54,7 +55,8 @@ class LoopbackRunTest {
             for (SecondaryMetric phase : op.phases()) {
                 assertPositiveTime(result.secondary(phase).orElse(null), result.benchmark() + " " + phase);
             }
-            assertThat(result.secondary()).as("the shape's own secondary metric and the phases")
+            assertThat(result.secondary())
+                    .as("the shape's own secondary metric and the phases")
                     .hasSize(1 + op.phases().size());
         }
         assertThat(seen).hasSize(16);
@@ -65,8 +67,11 @@ class LoopbackRunTest {
         assertThat(context.results()).isEqualTo(run.outcome.json().getFileName().toString());
         assertThat(context.complete()).isTrue();
         assertThat(context.benchmarksDone()).isEqualTo(16);
-        assertThat(context.flatten()).containsKey("backends.loopback.version").containsEntry("jmh.version", "1.37")
-                .containsKey("git.commit").containsKey("cpuModel");
+        assertThat(context.flatten())
+                .containsKey("backends.loopback.version")
+                .containsEntry("jmh.version", "1.37")
+                .containsKey("git.commit")
+                .containsKey("cpuModel");
         List<String> csv = Files.readAllLines(run.outcome.copy());
         assertThat(csv.get(0)).contains("\"Param: backend\"", "\"Param: size\"");
         assertThat(csv).anyMatch(line -> line.contains(":slowestRank"));
@@ -75,7 +80,9 @@ class LoopbackRunTest {
 
     private static void assertPositiveTime(Metric metric, String what) {
         assertThat(metric).as(what).isNotNull();
-        assertThat(Double.isFinite(metric.score()) && metric.score() > 0).as(what + " score " + metric.score()).isTrue();
+        assertThat(Double.isFinite(metric.score()) && metric.score() > 0)
+                .as(what + " score " + metric.score())
+                .isTrue();
         assertThat(metric.unit()).as(what).isEqualTo(ScoreUnit.MICROS_PER_OP);
     }
 }

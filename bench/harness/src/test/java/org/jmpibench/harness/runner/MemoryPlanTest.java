@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class MemoryPlanTest {
 
-    private static final List<Operation> SEED = List.of(Operation.SEND, Operation.BCAST, Operation.GATHER,
-            Operation.GATHER_AVERAGE);
+    private static final List<Operation> SEED =
+            List.of(Operation.SEND, Operation.BCAST, Operation.GATHER, Operation.GATHER_AVERAGE);
 
     @Test
     void theRootHoldsEveryRanksBlockOfAGather() {
@@ -56,9 +56,11 @@ class MemoryPlanTest {
     void refusesWhatCannotFit() {
         assertThatThrownBy(() -> MemoryPlan.checkFits(SEED, 256 << 20, 64, 0))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("size 256Mi with np 64").hasMessageContaining("too large");
+                .hasMessageContaining("size 256Mi with np 64")
+                .hasMessageContaining("too large");
         assertThatThrownBy(() -> MemoryPlan.checkFits(List.of(Operation.BW), 16 << 20, 2, 0))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("too large for bw").hasMessageContaining("2 GiB");
+                .hasMessageContaining("too large for bw")
+                .hasMessageContaining("2 GiB");
     }
 }

@@ -17,14 +17,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every benchmark the OSU set added, run for real on loopback at np 2 and 3 (1 warm-up and 1 measurement
- * iteration of 50 ms), with a rotating root: the results file has each (operation, size, np) with a finite score.
+ * Every benchmark the OSU set added, run for real on loopback at np 2 and 3 (1 warm-up and 1 measurement iteration of
+ * 50 ms), with a rotating root: the results file has each (operation, size, np) with a finite score.
  */
 class OsuRunTest {
 
-    private static final List<Operation> ADDED = List.of(Operation.BW, Operation.BIBW, Operation.ALLREDUCE,
-            Operation.ALLREDUCE_AVERAGE, Operation.ALLGATHER, Operation.ALLTOALL, Operation.REDUCE,
-            Operation.SCATTER, Operation.REDUCE_SCATTER, Operation.BARRIER);
+    private static final List<Operation> ADDED = List.of(
+            Operation.BW,
+            Operation.BIBW,
+            Operation.ALLREDUCE,
+            Operation.ALLREDUCE_AVERAGE,
+            Operation.ALLGATHER,
+            Operation.ALLTOALL,
+            Operation.REDUCE,
+            Operation.SCATTER,
+            Operation.REDUCE_SCATTER,
+            Operation.BARRIER);
 
     @TempDir
     Path results;
@@ -37,10 +45,22 @@ class OsuRunTest {
     @Test
     void everyNewBenchmarkRunsAtNp2And3AndLeavesAFiniteScore() throws Exception {
         String ops = String.join(",", ADDED.stream().map(Operation::cliName).toList());
-        HarnessRuns run = HarnessRuns.run(new BenchSettings.Builder().backends("loopback").ops(ops).sizes("1,1Ki")
-                .nps("2,3").buffers("array").root(Root.ROTATE).forks("1").warmupIterations("1").warmupTime("50ms")
-                .measurementIterations("1").measurementTime("50ms").watchdogSeconds("60")
-                .resultsDir(results.toString()), HostOptions.of(null, null, null, null));
+        HarnessRuns run = HarnessRuns.run(
+                new BenchSettings.Builder()
+                        .backends("loopback")
+                        .ops(ops)
+                        .sizes("1,1Ki")
+                        .nps("2,3")
+                        .buffers("array")
+                        .root(Root.ROTATE)
+                        .forks("1")
+                        .warmupIterations("1")
+                        .warmupTime("50ms")
+                        .measurementIterations("1")
+                        .measurementTime("50ms")
+                        .watchdogSeconds("60")
+                        .resultsDir(results.toString()),
+                HostOptions.of(null, null, null, null));
 
         assertThat(run.outcome.failedJobs()).as(run.console).isEmpty();
         assertThat(run.outcome.exitStatus()).isZero();
@@ -49,11 +69,17 @@ class OsuRunTest {
             Operation op = result.operation().orElseThrow(() -> new AssertionError(result.benchmark()));
             long size = result.sizeElements().getAsLong();
             seen.add(op.cliName() + " " + size + " np=" + result.np().getAsInt());
-            assertThat(Double.isFinite(result.primary().score()) && result.primary().score() > 0)
-                    .as(op.cliName() + " size " + size + " score " + result.primary().score()).isTrue();
+            assertThat(Double.isFinite(result.primary().score())
+                            && result.primary().score() > 0)
+                    .as(op.cliName() + " size " + size + " score "
+                            + result.primary().score())
+                    .isTrue();
             SecondaryMetric secondary = op.shape().secondaryMetric();
-            assertThat(result.secondary(secondary)).as(op.cliName() + " " + secondary).isPresent();
-            assertThat(result.param(Param.ROOT)).as(op.cliName() + "'s root")
+            assertThat(result.secondary(secondary))
+                    .as(op.cliName() + " " + secondary)
+                    .isPresent();
+            assertThat(result.param(Param.ROOT))
+                    .as(op.cliName() + "'s root")
                     .isEqualTo(op.rooted() ? Optional.of(Root.ROTATE) : Optional.empty());
         }
         Set<String> expected = new HashSet<>();

@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An unusable {@code --results-dir} is bad input found before the first benchmark (one line naming the path and
- * the cause, nothing run, nothing printed); a save that fails later names the file, keeps what was saved, and
- * the run goes on.
+ * An unusable {@code --results-dir} is bad input found before the first benchmark (one line naming the path and the
+ * cause, nothing run, nothing printed); a save that fails later names the file, keeps what was saved, and the run goes
+ * on.
  */
 class ResultsDirTest {
 
@@ -39,22 +39,36 @@ class ResultsDirTest {
     }
 
     private BenchSettings settings(Path resultsDir, String nps) {
-        return new BenchSettings.Builder().backends("loopback").ops("send").sizes("1").nps(nps).buffers("array")
-                .forks("1").warmupIterations("1").warmupTime("50ms").measurementIterations("2")
-                .measurementTime("50ms").watchdogSeconds("60").resultsDir(resultsDir.toString()).build();
+        return new BenchSettings.Builder()
+                .backends("loopback")
+                .ops("send")
+                .sizes("1")
+                .nps(nps)
+                .buffers("array")
+                .forks("1")
+                .warmupIterations("1")
+                .warmupTime("50ms")
+                .measurementIterations("2")
+                .measurementTime("50ms")
+                .watchdogSeconds("60")
+                .resultsDir(resultsDir.toString())
+                .build();
     }
 
     /** Runs in this JVM; the console must stay empty when the directory is refused. */
     private void assertRefusedBeforeAnythingRuns(Path resultsDir, RunFiles.Writer writer, String... expected) {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        BenchRunner runner = new BenchRunner(settings(resultsDir, "2"),
-                new PrintStream(console, true, StandardCharsets.UTF_8), writer);
+        BenchRunner runner = new BenchRunner(
+                settings(resultsDir, "2"), new PrintStream(console, true, StandardCharsets.UTF_8), writer);
 
-        assertThatThrownBy(runner::run).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(runner::run)
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("--results-dir " + resultsDir + ": ")
                 .hasMessageContainingAll(expected)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n", "Exception"));
-        assertThat(console.toString(StandardCharsets.UTF_8)).as("nothing printed, nothing run").isEmpty();
+        assertThat(console.toString(StandardCharsets.UTF_8))
+                .as("nothing printed, nothing run")
+                .isEmpty();
     }
 
     @Test
@@ -70,7 +84,9 @@ class ResultsDirTest {
     void aDirectoryUnderProcIsRefused() {
         Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs Linux /proc");
 
-        assertRefusedBeforeAnythingRuns(Path.of("/proc/jmpi-bench-results"), RunFiles::replaceAtomically,
+        assertRefusedBeforeAnythingRuns(
+                Path.of("/proc/jmpi-bench-results"),
+                RunFiles::replaceAtomically,
                 "cannot create files there (no such file or directory)");
     }
 
@@ -107,20 +123,45 @@ class ResultsDirTest {
         Assumptions.assumeTrue(canMountInANamespace(), "needs root and unshare(1) to mount a tmpfs privately");
         Path mountPoint = Files.createDirectory(dir.resolve("tmpfs"));
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process bench = new ProcessBuilder("unshare", "--mount", "--propagation", "private", "--", "sh", "-c",
-                "mount -t tmpfs -o size=16k tmpfs \"$0\" && { head -c 1000000 /dev/zero > \"$0/fill\"; "
-                        + "exec \"$@\"; }", mountPoint.toString(),
-                java, "-cp", System.getProperty("java.class.path"), BenchCommand.class.getName(), "--backends",
-                "loopback", "--ops", "send", "--sizes", "1", "--np", "2", "--results-dir", mountPoint.toString())
-                .redirectErrorStream(false).start();
+        Process bench = new ProcessBuilder(
+                        "unshare",
+                        "--mount",
+                        "--propagation",
+                        "private",
+                        "--",
+                        "sh",
+                        "-c",
+                        "mount -t tmpfs -o size=16k tmpfs \"$0\" && { head -c 1000000 /dev/zero > \"$0/fill\"; "
+                                + "exec \"$@\"; }",
+                        mountPoint.toString(),
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        BenchCommand.class.getName(),
+                        "--backends",
+                        "loopback",
+                        "--ops",
+                        "send",
+                        "--sizes",
+                        "1",
+                        "--np",
+                        "2",
+                        "--results-dir",
+                        mountPoint.toString())
+                .redirectErrorStream(false)
+                .start();
         try {
             assertThat(bench.waitFor(120, TimeUnit.SECONDS)).as("bench ended").isTrue();
             String out = new String(bench.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            List<String> err = new String(bench.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(line -> !line.startsWith("head:")).toList();
+            List<String> err = new String(bench.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(line -> !line.startsWith("head:"))
+                    .toList();
 
             assertThat(bench.exitValue()).as("stderr: %s", err).isEqualTo(BenchCommand.USAGE);
-            assertThat(err).singleElement().asString()
+            assertThat(err)
+                    .singleElement()
+                    .asString()
                     .startsWith("jmpi-bench bench: --results-dir " + mountPoint + ": cannot write ")
                     .endsWith(" there (no space left on device)");
             assertThat(out).isEmpty();
@@ -129,14 +170,16 @@ class ResultsDirTest {
             bench.waitFor(30, TimeUnit.SECONDS);
         }
         try (var left = Files.list(mountPoint)) {
-            assertThat(left).as("the tmpfs was private to the process: nothing mounted here now").isEmpty();
+            assertThat(left)
+                    .as("the tmpfs was private to the process: nothing mounted here now")
+                    .isEmpty();
         }
     }
 
     /**
-     * The disk fills after the first group was saved: every later save of the results file fails. The file
-     * keeps the first group, each failure names it, the second group still runs, the context says how far the
-     * file got, and the run's status is 1.
+     * The disk fills after the first group was saved: every later save of the results file fails. The file keeps the
+     * first group, each failure names it, the second group still runs, the context says how far the file got, and the
+     * run's status is 1.
      */
     @Test
     void aLaterFailedSaveKeepsWhatWasSavedAndTheRunGoesOn() throws IOException {
@@ -144,8 +187,9 @@ class ResultsDirTest {
         AtomicInteger jsonWrites = new AtomicInteger();
         RunFiles.Writer fillsUp = (target, content) -> {
             // The empty run, then the first group; then the disk is full for the results file.
-            if (target.toString().endsWith(RunFiles.RESULTS_SUFFIX) && !target.toString()
-                    .endsWith(RunFiles.CONTEXT_SUFFIX) && jsonWrites.incrementAndGet() > 2) {
+            if (target.toString().endsWith(RunFiles.RESULTS_SUFFIX)
+                    && !target.toString().endsWith(RunFiles.CONTEXT_SUFFIX)
+                    && jsonWrites.incrementAndGet() > 2) {
                 throw new FileSystemException(target.toString(), null, NO_SPACE);
             }
             RunFiles.replaceAtomically(target, content);
@@ -160,23 +204,38 @@ class ResultsDirTest {
         assertThat(outcome.failedJobs()).as(console).isEmpty();
         assertThat(outcome.results()).as("the second group ran").hasSize(2);
         assertThat(outcome.exitStatus()).isEqualTo(1);
-        assertThat(outcome.saveProblems()).isNotEmpty().allSatisfy(problem -> assertThat(problem)
-                .isEqualTo("could not save " + outcome.json() + " (no space left on device); it keeps what was "
-                        + "saved before"));
+        assertThat(outcome.saveProblems())
+                .isNotEmpty()
+                .allSatisfy(problem -> assertThat(problem)
+                        .isEqualTo("could not save " + outcome.json() + " (no space left on device); it keeps what was "
+                                + "saved before"));
         assertThat(console).contains("could not save " + outcome.json() + " (no space left on device)");
-        assertThat(org.jmpibench.results.ResultsFile.read(outcome.json()).results()).as("the first group's save")
-                .singleElement().satisfies(result -> assertThat(result.np()).hasValue(2));
+        assertThat(org.jmpibench.results.ResultsFile.read(outcome.json()).results())
+                .as("the first group's save")
+                .singleElement()
+                .satisfies(result -> assertThat(result.np()).hasValue(2));
         RunContext context = RunContext.read(outcome.context());
-        assertThat(context.complete()).as("the results file does not hold the whole run").isFalse();
+        assertThat(context.complete())
+                .as("the results file does not hold the whole run")
+                .isFalse();
         assertThat(context.benchmarksDone()).isEqualTo(1);
         assertThat(context.benchmarksTotal()).isEqualTo(2);
     }
 
     private boolean canMountInANamespace() {
         try {
-            Process probe = new ProcessBuilder("unshare", "--mount", "--propagation", "private", "--", "sh", "-c",
-                    "mount -t tmpfs -o size=4k tmpfs \"$0\"", dir.toString())
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
+            Process probe = new ProcessBuilder(
+                            "unshare",
+                            "--mount",
+                            "--propagation",
+                            "private",
+                            "--",
+                            "sh",
+                            "-c",
+                            "mount -t tmpfs -o size=4k tmpfs \"$0\"",
+                            dir.toString())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
             boolean ended = probe.waitFor(30, TimeUnit.SECONDS);
             probe.destroyForcibly();

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The hosts of a bench run: checked up front, a layout per np, and handed to every fork's launcher, which puts
- * them into the job. 192.0.2.7 (a documentation address) is a host that is not this one; nothing is sent to it.
+ * The hosts of a bench run: checked up front, a layout per np, and handed to every fork's launcher, which puts them
+ * into the job. 192.0.2.7 (a documentation address) is a host that is not this one; nothing is sent to it.
  */
 class RunHostsTest {
 
@@ -28,8 +28,7 @@ class RunHostsTest {
     @TempDir
     Path dir;
 
-    private HostOptions options(String hostfileText, String mapBy, String interfaces, String agent)
-            throws Exception {
+    private HostOptions options(String hostfileText, String mapBy, String interfaces, String agent) throws Exception {
         Path hostfile = Files.writeString(dir.resolve("given-hosts"), hostfileText);
         return HostOptions.of(hostfile.toString(), mapBy, interfaces, agent);
     }
@@ -47,8 +46,8 @@ class RunHostsTest {
 
     @Test
     void aHostfileGivesEachNpItsLayoutAndReachesEveryForksJob() throws Exception {
-        RunHosts hosts = RunHosts.of(options("localhost slots=2\n" + ELSEWHERE + " slots=2\n", "node", "lo",
-                "ssh -x"), List.of(2, 4));
+        RunHosts hosts = RunHosts.of(
+                options("localhost slots=2\n" + ELSEWHERE + " slots=2\n", "node", "lo", "ssh -x"), List.of(2, 4));
 
         assertThat(hosts.spansHosts()).isTrue();
         assertThat(hosts.layout(2)).isEqualTo("2hosts:0/1");
@@ -57,28 +56,43 @@ class RunHostsTest {
 
         List<String> forkArgs = hosts.forkArgs(dir);
         Path written = dir.resolve("hostfile");
-        assertThat(forkArgs).containsExactly("--hostfile", written.toString(), "--map-by", "node", "--interface",
-                "lo", "--launch-agent", "ssh -x");
+        assertThat(forkArgs)
+                .containsExactly(
+                        "--hostfile",
+                        written.toString(),
+                        "--map-by",
+                        "node",
+                        "--interface",
+                        "lo",
+                        "--launch-agent",
+                        "ssh -x");
         assertThat(Hostfiles.read(written).describe()).isEqualTo("localhost slots=2, " + ELSEWHERE + " slots=2");
 
         RankProgram program = RankProgram.of(List.of(dir), "Nothing");
-        JobSpec job = ForkLauncher.jobSpec(Idle.SPIN, 4, program, program, 60,
-                HostOptions.of(forkArgs.get(1), forkArgs.get(3), forkArgs.get(5), forkArgs.get(7)), null);
+        JobSpec job = ForkLauncher.jobSpec(
+                Idle.SPIN,
+                4,
+                program,
+                program,
+                60,
+                HostOptions.of(forkArgs.get(1), forkArgs.get(3), forkArgs.get(5), forkArgs.get(7)),
+                null);
         assertThat(job.hostfile().placement(4)).containsExactly("localhost", ELSEWHERE, "localhost", ELSEWHERE);
-        assertThat(job.env()).containsEntry(BindAddress.INTERFACE_ENV, "lo")
+        assertThat(job.env())
+                .containsEntry(BindAddress.INTERFACE_ENV, "lo")
                 .containsEntry(RemoteLaunch.AGENT_ENV, "ssh -x");
         assertThat(job.idle()).isEqualTo(Idle.SPIN);
     }
 
     @Test
     void bySlotTheFirstHostsRanksStayTogether() throws Exception {
-        RunHosts hosts = RunHosts.of(options("localhost slots=2\n" + ELSEWHERE + " slots=2\n", null, null, null),
-                List.of(2, 4));
+        RunHosts hosts =
+                RunHosts.of(options("localhost slots=2\n" + ELSEWHERE + " slots=2\n", null, null, null), List.of(2, 4));
 
         assertThat(hosts.layout(2)).as("np 2 fits the first host").isEqualTo(Layout.ONE_HOST);
         assertThat(hosts.layout(4)).isEqualTo("2hosts:0-1/2-3");
-        assertThat(hosts.forkArgs(dir)).containsExactly("--hostfile", dir.resolve("hostfile").toString(), "--map-by",
-                "slot");
+        assertThat(hosts.forkArgs(dir))
+                .containsExactly("--hostfile", dir.resolve("hostfile").toString(), "--map-by", "slot");
     }
 
     @Test
@@ -96,8 +110,8 @@ class RunHostsTest {
 
         assertThatThrownBy(() -> RunHosts.of(fourSlots, List.of(2, 8)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("--np 8 does not fit the 4 slots of --hostfile (localhost slots=2, " + ELSEWHERE
-                        + " slots=2)");
+                .hasMessage(
+                        "--np 8 does not fit the 4 slots of --hostfile (localhost slots=2, " + ELSEWHERE + " slots=2)");
     }
 
     @Test

@@ -58,7 +58,8 @@ class RunProgressTest {
 
     @Test
     void thePlanCountsJobStartAndIterationsOfEveryFork() {
-        BenchSettings full = new BenchSettings.Builder().profile("full").forks("2").build();
+        BenchSettings full =
+                new BenchSettings.Builder().profile("full").forks("2").build();
 
         // 2 forks x (3 s to start + 3 x 0.5 s warm-up + 5 x 0.5 s measurement)
         assertThat(full.plannedSecondsPerBenchmark()).isEqualTo(2 * (3 + 1.5 + 2.5));

@@ -21,10 +21,21 @@ class WrapperScriptTest {
 
     @Test
     void passesAnythingButAForkStraightToJava() throws Exception {
-        Path script = WrapperScript.write(dir, "loopback", Idle.DEFAULT, 2, 60, dir.resolve("failures.log"),
-                "/nowhere.jar", List.of(), null, List.of());
+        Path script = WrapperScript.write(
+                dir,
+                "loopback",
+                Idle.DEFAULT,
+                2,
+                60,
+                dir.resolve("failures.log"),
+                "/nowhere.jar",
+                List.of(),
+                null,
+                List.of());
 
-        Process probe = new ProcessBuilder(script.toString(), "-version").redirectErrorStream(true).start();
+        Process probe = new ProcessBuilder(script.toString(), "-version")
+                .redirectErrorStream(true)
+                .start();
         String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
         assertThat(probe.waitFor()).isZero();
@@ -34,40 +45,67 @@ class WrapperScriptTest {
     @Test
     void turnsAForkIntoForkLauncherForThisGroup() throws IOException {
         Path failures = dir.resolve("failures.log");
-        Path script = WrapperScript.write(dir, "tcp", Idle.SPIN, 4, 90, failures, "/it's/harness.jar",
-                List.of("--hostfile", "/run/hostfile", "--map-by", "node", "--launch-agent", "ssh -x"), null,
+        Path script = WrapperScript.write(
+                dir,
+                "tcp",
+                Idle.SPIN,
+                4,
+                90,
+                failures,
+                "/it's/harness.jar",
+                List.of("--hostfile", "/run/hostfile", "--map-by", "node", "--launch-agent", "ssh -x"),
+                null,
                 List.of());
         String text = Files.readString(script);
 
         assertThat(Files.isExecutable(script)).isTrue();
-        assertThat(text).contains(ForkLauncher.class.getName(), "'--backend' 'tcp'", "'--idle' 'spin'", "'--np' '4'",
-                "'--timeout-seconds' '90'", "'" + failures + "'", ForkCommand.FORKED_MAIN,
-                "'--hostfile' '/run/hostfile' '--map-by' 'node' '--launch-agent' 'ssh -x' '--'");
+        assertThat(text)
+                .contains(
+                        ForkLauncher.class.getName(),
+                        "'--backend' 'tcp'",
+                        "'--idle' 'spin'",
+                        "'--np' '4'",
+                        "'--timeout-seconds' '90'",
+                        "'" + failures + "'",
+                        ForkCommand.FORKED_MAIN,
+                        "'--hostfile' '/run/hostfile' '--map-by' 'node' '--launch-agent' 'ssh -x' '--'");
         // A single quote in a path must survive the shell.
         assertThat(text).contains("'/it'\\''s/harness.jar'");
     }
 
     @Test
     void givesTheForkLauncherTheExtraMpirunArguments() throws IOException {
-        Path script = WrapperScript.write(dir, "openmpi", Idle.DEFAULT, 2, 60, dir.resolve("f.log"), "/h.jar",
-                List.of(), null, List.of("--bind-to", "none"));
+        Path script = WrapperScript.write(
+                dir,
+                "openmpi",
+                Idle.DEFAULT,
+                2,
+                60,
+                dir.resolve("f.log"),
+                "/h.jar",
+                List.of(),
+                null,
+                List.of("--bind-to", "none"));
 
         assertThat(Files.readString(script)).contains("'-D" + MpirunArgs.PROPERTY + "=--bind-to none' '-cp'");
-        assertThat(Files.readString(WrapperScript.write(dir, "shm", Idle.DEFAULT, 2, 60, dir.resolve("f.log"),
-                "/h.jar", List.of(), null, List.of()))).doesNotContain(MpirunArgs.PROPERTY);
+        assertThat(Files.readString(WrapperScript.write(
+                        dir, "shm", Idle.DEFAULT, 2, 60, dir.resolve("f.log"), "/h.jar", List.of(), null, List.of())))
+                .doesNotContain(MpirunArgs.PROPERTY);
     }
 
     @Test
     void aGroupOnAnotherJdkProbesAndRunsItsRanksOnThatJdk() throws IOException {
         Jdk other = new Jdk(Path.of("/opt/jdk-25"), Runtime.Version.parse("25.0.1+8"), "Someone");
-        Path script = WrapperScript.write(dir, "shm", Idle.DEFAULT, 2, 60, dir.resolve("failures.log"), "/h.jar",
-                List.of(), other, List.of());
+        Path script = WrapperScript.write(
+                dir, "shm", Idle.DEFAULT, 2, 60, dir.resolve("failures.log"), "/h.jar", List.of(), other, List.of());
         String text = Files.readString(script);
 
         assertThat(script.getFileName().toString()).isEqualTo("jvm-shm-default-np2-jdk25.sh");
-        assertThat(text).as("the ForkLauncher on this JDK, told where the ranks' JDK is")
+        assertThat(text)
+                .as("the ForkLauncher on this JDK, told where the ranks' JDK is")
                 .contains("exec '" + RankCommand.currentJava() + "' ", "'--jdk' '/opt/jdk-25' '--'")
-                .as("JMH's properties probe on the ranks' JDK").endsWith("exec '/opt/jdk-25/bin/java' \"$@\"\n");
+                .as("JMH's properties probe on the ranks' JDK")
+                .endsWith("exec '/opt/jdk-25/bin/java' \"$@\"\n");
     }
 
     @Test
@@ -76,14 +114,33 @@ class WrapperScriptTest {
         String before = System.getProperty(name);
         System.setProperty(name, "--bind-to none --report-bindings");
         try {
-            String text = Files.readString(WrapperScript.write(dir, "openmpi", Idle.DEFAULT, 2, 90,
-                    dir.resolve("failures.log"), "/harness.jar", List.of(), null, List.of()));
+            String text = Files.readString(WrapperScript.write(
+                    dir,
+                    "openmpi",
+                    Idle.DEFAULT,
+                    2,
+                    90,
+                    dir.resolve("failures.log"),
+                    "/harness.jar",
+                    List.of(),
+                    null,
+                    List.of()));
 
             assertThat(text).contains("'-Djmpi.openmpi.mpirunArgs=--bind-to none --report-bindings' '-cp'");
             assertThat(text).doesNotContain("-Djava.");
-            assertThat(Files.readString(WrapperScript.write(dir, "openmpi", Idle.DEFAULT, 2, 90,
-                    dir.resolve("failures.log"), "/harness.jar", List.of(), null, List.of("--bind-to", "core"))))
-                    .as("--mpirun-args wins over the property").contains("'-Djmpi.openmpi.mpirunArgs=--bind-to core'")
+            assertThat(Files.readString(WrapperScript.write(
+                            dir,
+                            "openmpi",
+                            Idle.DEFAULT,
+                            2,
+                            90,
+                            dir.resolve("failures.log"),
+                            "/harness.jar",
+                            List.of(),
+                            null,
+                            List.of("--bind-to", "core"))))
+                    .as("--mpirun-args wins over the property")
+                    .contains("'-Djmpi.openmpi.mpirunArgs=--bind-to core'")
                     .doesNotContain("--report-bindings");
         } finally {
             if (before == null) {

@@ -35,22 +35,28 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ab --base REV [--head REV] [-- BENCH OPTIONS]}: the same-machine A/B regression gate. Builds both
- * revisions ({@link RevisionBuilder}), measures them together in blocks of forks ({@link AbRun}), compares them
- * ({@link org.jmpibench.regression.BlockedComparison}) and writes both sides as JMH JSON and the comparison as
- * text, Markdown and JSON. Why the design and the defaults: {@code bench/regression/README.md}.
+ * {@code ab --base REV [--head REV] [-- BENCH OPTIONS]}: the same-machine A/B regression gate. Builds both revisions
+ * ({@link RevisionBuilder}), measures them together in blocks of forks ({@link AbRun}), compares them
+ * ({@link org.jmpibench.regression.BlockedComparison}) and writes both sides as JMH JSON and the comparison as text,
+ * Markdown and JSON. Why the design and the defaults: {@code bench/regression/README.md}.
  */
-@Command(name = "ab", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"A/B regression gate: builds two revisions and measures them on this machine in one run, "
-                + "interleaved fork by fork in ABBA/BAAB blocks, then compares them per benchmark.",
-                "Bench options after -- replace those of the CI matrix of the same name (default matrix: "
-                        + "send on loopback and shm, 1 and 64Ki ints, np 2)."},
+@Command(
+        name = "ab",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "A/B regression gate: builds two revisions and measures them on this machine in one run, "
+                    + "interleaved fork by fork in ABBA/BAAB blocks, then compares them per benchmark.",
+            "Bench options after -- replace those of the CI matrix of the same name (default matrix: "
+                    + "send on loopback and shm, 1 and 64Ki ints, np 2)."
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-                "0:no regression",
-                "1:a regression, or a fork failed (what it measured is kept and said)",
-                "2:bad input: an unknown revision, a revision that does not build, a dirty work tree with "
-                        + "--require-clean, bench options a side refuses"})
+            "0:no regression",
+            "1:a regression, or a fork failed (what it measured is kept and said)",
+            "2:bad input: an unknown revision, a revision that does not build, a dirty work tree with "
+                    + "--require-clean, bench options a side refuses"
+        })
 public final class AbCommand implements Callable<Integer> {
 
     static final int DEFAULT_BLOCKS = 16;
@@ -58,30 +64,46 @@ public final class AbCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--base", required = true, paramLabel = "REV",
+    @Option(
+            names = "--base",
+            required = true,
+            paramLabel = "REV",
             description = "The reference: any git revision (main, a tag, a commit, HEAD~3).")
     private String base;
 
-    @Option(names = "--head", paramLabel = "REV",
+    @Option(
+            names = "--head",
+            paramLabel = "REV",
             description = "The revision under test (default: the work tree as it is, built in place).")
     private String head;
 
-    @Option(names = "--blocks", paramLabel = "N", defaultValue = "" + DEFAULT_BLOCKS,
+    @Option(
+            names = "--blocks",
+            paramLabel = "N",
+            defaultValue = "" + DEFAULT_BLOCKS,
             description = "Blocks of 4 forks (A B B A, then B A A B, ...) (default: ${DEFAULT-VALUE}).")
     private int blocks;
 
-    @Option(names = "--time-budget", paramLabel = "DURATION", defaultValue = "12m",
+    @Option(
+            names = "--time-budget",
+            paramLabel = "DURATION",
+            defaultValue = "12m",
             description = "Start no block that would end after this much measuring (builds not counted); 0 for "
                     + "none (default: ${DEFAULT-VALUE}). E.g. 90s, 12m, 1h.")
     private String timeBudget;
 
-    @Option(names = "--threshold", paramLabel = "[SELECTOR=]PERCENT",
+    @Option(
+            names = "--threshold",
+            paramLabel = "[SELECTOR=]PERCENT",
             converter = ThresholdConverter.class,
             description = "Smallest change that counts (default: 5%%); repeat with SELECTOR=PERCENT for some "
                     + "benchmarks, e.g. op:send,backend:shm=15%%.")
     private List<Thresholds.Rule> thresholds = new ArrayList<>();
 
-    @Option(names = "--alpha", paramLabel = "P", defaultValue = "" + BlockedComparison.DEFAULT_ALPHA,
+    @Option(
+            names = "--alpha",
+            paramLabel = "P",
+            defaultValue = "" + BlockedComparison.DEFAULT_ALPHA,
             description = "Chance that a run of unchanged code flags any benchmark, shared among them "
                     + "(Bonferroni) (default: ${DEFAULT-VALUE}).")
     private double alpha;
@@ -89,46 +111,65 @@ public final class AbCommand implements Callable<Integer> {
     @Option(names = "--secondary", description = "Also compare secondary metrics (slowestRank, handTimed).")
     private boolean secondary;
 
-    @Option(names = "--out", paramLabel = "DIR",
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
             description = "Where the run's files go (default: results/ab/<yyyyMMdd-HHmmss>-<host>).")
     private Path out;
 
     @Option(names = "--changed-only", description = "Leave the unchanged rows out of the table printed.")
     private boolean changedOnly;
 
-    @Option(names = "--require-clean",
+    @Option(
+            names = "--require-clean",
             description = "Refuse a work tree with uncommitted changes to tracked files (when head is the work tree).")
     private boolean requireClean;
 
-    @Option(names = "--base-env", paramLabel = "NAME=VALUE",
+    @Option(
+            names = "--base-env",
+            paramLabel = "NAME=VALUE",
             description = "Environment for base's forks only. For validating the gate, e.g. "
                     + "JMPI_BENCH_TEST_SLOWDOWN=shm:send:0.25 plants a known slowdown; the verdict says so.")
     private Map<String, String> baseEnv = new LinkedHashMap<>();
 
-    @Option(names = "--head-env", paramLabel = "NAME=VALUE",
+    @Option(
+            names = "--head-env",
+            paramLabel = "NAME=VALUE",
             description = "Environment for head's forks only (as --base-env).")
     private Map<String, String> headEnv = new LinkedHashMap<>();
 
-    @Option(names = "--repo", paramLabel = "DIR", description = "The git repository (default: the one holding "
-            + "the current directory).")
+    @Option(
+            names = "--repo",
+            paramLabel = "DIR",
+            description = "The git repository (default: the one holding " + "the current directory).")
     private Path repo;
 
-    @Option(names = "--cache", paramLabel = "DIR",
+    @Option(
+            names = "--cache",
+            paramLabel = "DIR",
             description = "Where commits are checked out and built, once each (default: ~/.cache/jmpi-bench/ab).")
     private Path cache;
 
-    @Option(names = "--mvn", paramLabel = "CMD", defaultValue = "mvn",
+    @Option(
+            names = "--mvn",
+            paramLabel = "CMD",
+            defaultValue = "mvn",
             description = "The Maven executable for the builds (default: ${DEFAULT-VALUE}).")
     private String mvn;
 
     @Option(names = "--mvn-arg", paramLabel = "ARG", description = "An extra argument for every build, e.g. -o.")
     private List<String> mvnArgs = new ArrayList<>();
 
-    @Option(names = "--fork-timeout", paramLabel = "DURATION", defaultValue = "30m",
+    @Option(
+            names = "--fork-timeout",
+            paramLabel = "DURATION",
+            defaultValue = "30m",
             description = "Stop a fork that runs longer (default: ${DEFAULT-VALUE}).")
     private String forkTimeout;
 
-    @Parameters(paramLabel = "BENCH_OPTION", arity = "0..*",
+    @Parameters(
+            paramLabel = "BENCH_OPTION",
+            arity = "0..*",
             description = "After --: options for every fork's 'bench', e.g. -- --backends shm --sizes 1,1Ki")
     private List<String> benchArgs = new ArrayList<>();
 
@@ -157,8 +198,12 @@ public final class AbCommand implements Callable<Integer> {
             List<String> maven = new ArrayList<>(List.of(mvn));
             maven.addAll(mvnArgs);
             ChildProcess builds = new ChildProcess();
-            RevisionBuilder builder = new RevisionBuilder(repository,
-                    cache == null ? RevisionBuilder.defaultCache() : cache.toAbsolutePath(), maven, console, builds);
+            RevisionBuilder builder = new RevisionBuilder(
+                    repository,
+                    cache == null ? RevisionBuilder.defaultCache() : cache.toAbsolutePath(),
+                    maven,
+                    console,
+                    builds);
             // Stopped while building (SIGTERM): stop the build too, not leave it writing into the cache.
             Thread stopBuild = new Thread(builds::close, "ab-stop-build");
             Runtime.getRuntime().addShutdownHook(stopBuild);
@@ -178,15 +223,27 @@ public final class AbCommand implements Callable<Integer> {
             Map<AbSide, Map<String, String>> env = new EnumMap<>(AbSide.class);
             env.put(AbSide.BASE, baseEnv);
             env.put(AbSide.HEAD, headEnv);
-            ComparisonOptions options = new ComparisonOptions(Thresholds.from(thresholds,
-                    BlockedComparison.DEFAULT_THRESHOLD), alpha, secondary);
+            ComparisonOptions options = new ComparisonOptions(
+                    Thresholds.from(thresholds, BlockedComparison.DEFAULT_THRESHOLD), alpha, secondary);
             console.println("ab: base " + baseRevision.describe() + " (" + base + "), head " + headRevision.describe()
                     + " (" + (head == null ? Revision.WORK_TREE : head) + "); " + blocks + " blocks x "
-                    + BlockDesign.FORKS_PER_BLOCK + " forks of: bench " + String.join(" ",
-                    BenchArgs.forFork(benchArgs, "FORK_DIR")) + (budget == null ? ""
-                    : "; time budget " + timeBudget) + "; files in " + outDir);
-            return new AbRun(new AbRun.Settings(baseRevision, headRevision, benchArgs, blocks, budget, forkLimit,
-                    options, env, outDir, changedOnly), console).run();
+                    + BlockDesign.FORKS_PER_BLOCK + " forks of: bench "
+                    + String.join(" ", BenchArgs.forFork(benchArgs, "FORK_DIR"))
+                    + (budget == null ? "" : "; time budget " + timeBudget) + "; files in " + outDir);
+            return new AbRun(
+                            new AbRun.Settings(
+                                    baseRevision,
+                                    headRevision,
+                                    benchArgs,
+                                    blocks,
+                                    budget,
+                                    forkLimit,
+                                    options,
+                                    env,
+                                    outDir,
+                                    changedOnly),
+                            console)
+                    .run();
         } catch (AbInputException | ResultsFileException e) {
             err.println("jmpi-bench ab: " + e.getMessage());
             err.flush();

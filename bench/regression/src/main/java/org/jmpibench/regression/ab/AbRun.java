@@ -30,10 +30,10 @@ import org.jmpibench.results.RunContext;
 import org.jmpibench.results.RunFiles;
 
 /**
- * Measures two built revisions on this machine in one run: blocks of four forks in {@link BlockDesign}'s order,
- * each fork a fresh {@code java -jar <side's jar> bench -f 1 ...} over the whole matrix, in its own results
- * directory. After every fork it rewrites the run's files, so a run stopped at any point keeps what it measured
- * and says how far it got:
+ * Measures two built revisions on this machine in one run: blocks of four forks in {@link BlockDesign}'s order, each
+ * fork a fresh {@code java -jar <side's jar> bench -f 1 ...} over the whole matrix, in its own results directory. After
+ * every fork it rewrites the run's files, so a run stopped at any point keeps what it measured and says how far it got:
+ *
  * <pre>
  *  OUT/base.json, head.json                 every fork of a side in one JMH JSON file ({@link ForkMerge})
  *  OUT/base.context.json, head.context.json the forks' context, plus what ab knows of the side ("ab")
@@ -41,26 +41,37 @@ import org.jmpibench.results.RunFiles;
  *  OUT/forks/bNN-P-SIDE/                     each fork's own run files
  *  OUT/ab.log                                every fork's output
  * </pre>
- * Ctrl-C or SIGTERM stops the fork running (its finished groups stay), writes the files once more with the
- * reason, and ends. A budget of time stops it between blocks, never in one.
+ *
+ * Ctrl-C or SIGTERM stops the fork running (its finished groups stay), writes the files once more with the reason, and
+ * ends. A budget of time stops it between blocks, never in one.
  */
 final class AbRun {
 
     /**
      * What to run.
      *
-     * @param benchArgs  the user's {@code bench} options ({@link BenchArgs})
+     * @param benchArgs the user's {@code bench} options ({@link BenchArgs})
      * @param timeBudget the time the measurement may take; null for none
-     * @param env        environment added to each side's forks (gate validation: a planted slowdown)
+     * @param env environment added to each side's forks (gate validation: a planted slowdown)
      */
-    record Settings(Revision base, Revision head, List<String> benchArgs, int blocks, Duration timeBudget,
-                    Duration forkTimeout, ComparisonOptions options, Map<AbSide, Map<String, String>> env,
-                    Path out, boolean changedOnly) {
-    }
+    record Settings(
+            Revision base,
+            Revision head,
+            List<String> benchArgs,
+            int blocks,
+            Duration timeBudget,
+            Duration forkTimeout,
+            ComparisonOptions options,
+            Map<AbSide, Map<String, String>> env,
+            Path out,
+            boolean changedOnly) {}
 
     /** How the run ended. */
     private enum End {
-        RUNNING("in progress"), COMPLETE("complete"), BUDGET("the time budget ran out"), INTERRUPTED("interrupted");
+        RUNNING("in progress"),
+        COMPLETE("complete"),
+        BUDGET("the time budget ran out"),
+        INTERRUPTED("interrupted");
 
         private final String words;
 
@@ -102,7 +113,8 @@ final class AbRun {
             blocks:
             for (int block = 0; block < settings.blocks(); block++) {
                 double elapsed = (System.nanoTime() - start) / 1e9;
-                if (block > 0 && settings.timeBudget() != null
+                if (block > 0
+                        && settings.timeBudget() != null
                         && elapsed + elapsed / block > settings.timeBudget().toSeconds()) {
                     end = End.BUDGET;
                     console.println("ab: time budget " + minutes(settings.timeBudget()) + ": stopping after "
@@ -127,8 +139,8 @@ final class AbRun {
                         update(End.RUNNING);
                     }
                     if (fork.status() == 2) {
-                        throw new AbInputException(fork.side().label() + " (" + revision(fork.side()).describe()
-                                + ") refused the bench options: " + fork.problem());
+                        throw new AbInputException(fork.side().label() + " ("
+                                + revision(fork.side()).describe() + ") refused the bench options: " + fork.problem());
                     }
                 }
                 blocksDone = block + 1;
@@ -160,30 +172,46 @@ final class AbRun {
     private ForkRecord runFork(int block, int position, AbSide side, int number, int total)
             throws IOException, InterruptedException {
         Revision revision = revision(side);
-        Path dir = settings.out().resolve("forks").resolve(String.format(Locale.ROOT, "b%02d-%d-%s", block + 1,
-                position + 1, side.label()));
+        Path dir = settings.out()
+                .resolve("forks")
+                .resolve(String.format(Locale.ROOT, "b%02d-%d-%s", block + 1, position + 1, side.label()));
         Files.createDirectories(dir);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", revision.jar().toString(), "bench"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                revision.jar().toString(),
+                "bench"));
         command.addAll(BenchArgs.forFork(settings.benchArgs(), dir.toString()));
         Path log = settings.out().resolve("ab.log");
-        String title = String.format(Locale.ROOT, "[%2d/%d] block %d/%d %s, fork %d: %s %s", number, total,
-                block + 1, settings.blocks(), BlockDesign.pattern(block), position + 1, side.label(),
+        String title = String.format(
+                Locale.ROOT,
+                "[%2d/%d] block %d/%d %s, fork %d: %s %s",
+                number,
+                total,
+                block + 1,
+                settings.blocks(),
+                BlockDesign.pattern(block),
+                position + 1,
+                side.label(),
                 revision.describe());
-        Files.writeString(log, "\n=== " + title + ": " + String.join(" ", command) + "\n", StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.writeString(
+                log,
+                "\n=== " + title + ": " + String.join(" ", command) + "\n",
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
         console.print("ab: " + title + " ... ");
         console.flush();
         long started = System.nanoTime();
-        ChildProcess.Result result = child.run(command, revision.checkout(),
-                settings.env().getOrDefault(side, Map.of()), log, settings.forkTimeout());
+        ChildProcess.Result result = child.run(
+                command, revision.checkout(), settings.env().getOrDefault(side, Map.of()), log, settings.forkTimeout());
         double seconds = (System.nanoTime() - started) / 1e9;
-        String problem = result.timedOut() ? "no end after " + minutes(settings.forkTimeout()) + "; stopped"
+        String problem = result.timedOut()
+                ? "no end after " + minutes(settings.forkTimeout()) + "; stopped"
                 : result.status() == 0 ? null : problem(dir, result);
-        console.println(String.format(Locale.ROOT, "%.1f s ", seconds) + (problem == null ? "ok" : "failed: "
-                + problem));
-        return new ForkRecord(block, position, side, dir, result.timedOut() ? -1 : result.status(), problem,
-                seconds);
+        console.println(
+                String.format(Locale.ROOT, "%.1f s ", seconds) + (problem == null ? "ok" : "failed: " + problem));
+        return new ForkRecord(block, position, side, dir, result.timedOut() ? -1 : result.status(), problem, seconds);
     }
 
     /** Why a fork failed: its first failed job as its context lists it, else the last lines it printed. */
@@ -192,11 +220,12 @@ final class AbRun {
         if (json != null && result.status() == 1) {
             try {
                 List<RunContext.FailedJob> failed = RunContext.besideResults(json)
-                        .map(RunContext::failedJobs).orElse(List.of());
+                        .map(RunContext::failedJobs)
+                        .orElse(List.of());
                 if (!failed.isEmpty()) {
                     RunContext.FailedJob job = failed.get(0);
-                    return "job failed: " + job.backend() + " np=" + job.np() + " " + job.params() + ": "
-                            + job.reason() + (failed.size() > 1 ? " (and " + (failed.size() - 1) + " more)" : "");
+                    return "job failed: " + job.backend() + " np=" + job.np() + " " + job.params() + ": " + job.reason()
+                            + (failed.size() > 1 ? " (and " + (failed.size() - 1) + " more)" : "");
                 }
             } catch (ResultsFileException unreadable) {
                 // fall back to what it printed
@@ -205,9 +234,7 @@ final class AbRun {
         return "status " + result.status() + ": " + result.lastLines();
     }
 
-    /**
-     * Merges each side's forks, compares, and writes every file; null while a side has no results yet.
-     */
+    /** Merges each side's forks, compares, and writes every file; null while a side has no results yet. */
     private ComparisonReport update(End end) {
         if (interrupted && end != End.INTERRUPTED) {
             return null;
@@ -223,9 +250,11 @@ final class AbRun {
                 if (json != null) {
                     try {
                         results = ResultsFile.read(json).results();
-                        files.computeIfAbsent(fork.side(), s -> new ArrayList<>()).add(json);
+                        files.computeIfAbsent(fork.side(), s -> new ArrayList<>())
+                                .add(json);
                         RunContext.besideResults(json).ifPresent(context -> {
-                            contexts.computeIfAbsent(fork.side(), s -> new ArrayList<>()).add(context);
+                            contexts.computeIfAbsent(fork.side(), s -> new ArrayList<>())
+                                    .add(context);
                             names.computeIfAbsent(fork.side(), s -> new ArrayList<>())
                                     .add(settings.out().relativize(json).toString());
                         });
@@ -240,8 +269,12 @@ final class AbRun {
             }
             ComparisonReport.Side base = writeSide(AbSide.BASE, files, contexts, names, end);
             ComparisonReport.Side head = writeSide(AbSide.HEAD, files, contexts, names, end);
-            ComparisonReport report = BlockedComparison.of(compared, base, head,
-                    ResultsFile.read(base.file()).results(), ResultsFile.read(head.file()).results(),
+            ComparisonReport report = BlockedComparison.of(
+                    compared,
+                    base,
+                    head,
+                    ResultsFile.read(base.file()).results(),
+                    ResultsFile.read(head.file()).results(),
                     settings.options());
             for (String warning : warnings(end)) {
                 report = report.withWarning(warning);
@@ -257,15 +290,19 @@ final class AbRun {
         }
     }
 
-    private ComparisonReport.Side writeSide(AbSide side, Map<AbSide, List<Path>> files,
-                                            Map<AbSide, List<RunContext>> contexts,
-                                            Map<AbSide, List<String>> names, End end) throws IOException {
+    private ComparisonReport.Side writeSide(
+            AbSide side,
+            Map<AbSide, List<Path>> files,
+            Map<AbSide, List<RunContext>> contexts,
+            Map<AbSide, List<String>> names,
+            End end)
+            throws IOException {
         Path json = settings.out().resolve(side.label() + RunFiles.RESULTS_SUFFIX);
         RunFiles.replaceAtomically(json, ForkMerge.merge(files.get(side)));
         RunContext context = null;
         if (contexts.containsKey(side)) {
-            context = RunContext.ofForks(contexts.get(side), names.get(side), json.getFileName().toString(),
-                    abInfo(side, end));
+            context = RunContext.ofForks(
+                    contexts.get(side), names.get(side), json.getFileName().toString(), abInfo(side, end));
             RunFiles.replaceAtomically(RunFiles.contextFileOf(json), context.toJson());
         }
         return new ComparisonReport.Side(side.label(), json, context);
@@ -293,19 +330,23 @@ final class AbRun {
     private List<String> warnings(End end) {
         List<String> warnings = new ArrayList<>();
         if (end != End.COMPLETE) {
-            warnings.add("incomplete (" + end.words + "): " + blocksDone + " of " + settings.blocks()
-                    + " blocks" + (end == End.BUDGET ? " (--time-budget " + minutes(settings.timeBudget()) + ")" : ""));
+            warnings.add("incomplete (" + end.words + "): " + blocksDone + " of " + settings.blocks() + " blocks"
+                    + (end == End.BUDGET ? " (--time-budget " + minutes(settings.timeBudget()) + ")" : ""));
         }
         int failed = failedForks();
         if (failed > 0) {
-            ForkRecord first = forks.stream().filter(f -> f.status() != 0).findFirst().orElseThrow();
+            ForkRecord first =
+                    forks.stream().filter(f -> f.status() != 0).findFirst().orElseThrow();
             warnings.add(failed + (failed == 1 ? " fork" : " forks") + " failed (first: " + first.describe() + ": "
                     + first.problem() + "); benchmarks a fork lacks leave its block out");
         }
         for (AbSide side : AbSide.values()) {
-            settings.env().getOrDefault(side, Map.of()).forEach((name, value) -> warnings.add(side.label()
-                    + " ran with " + name + "=" + value + " (--" + side.label() + "-env: for validating the gate,"
-                    + " not a change in the code)"));
+            settings.env()
+                    .getOrDefault(side, Map.of())
+                    .forEach((name, value) -> warnings.add(side.label()
+                            + " ran with " + name + "=" + value + " (--" + side.label()
+                            + "-env: for validating the gate,"
+                            + " not a change in the code)"));
         }
         return warnings;
     }
@@ -330,7 +371,9 @@ final class AbRun {
     static Path resultsFileIn(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.getFileName().toString().endsWith(RunFiles.RESULTS_SUFFIX)
-                    && !f.getFileName().toString().endsWith(RunFiles.CONTEXT_SUFFIX)).findFirst().orElse(null);
+                            && !f.getFileName().toString().endsWith(RunFiles.CONTEXT_SUFFIX))
+                    .findFirst()
+                    .orElse(null);
         } catch (IOException e) {
             return null;
         }

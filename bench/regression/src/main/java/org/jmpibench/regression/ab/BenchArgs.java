@@ -11,24 +11,38 @@ import java.util.Set;
  * {@code --} replace the ones of the same name; then {@code -f 1} and the fork's own results directory, which
  * {@code ab} owns. Every {@code bench} option takes one value ({@code --sizes 1,1Ki} or {@code --sizes=1,1Ki}).
  *
- * <p>The CI matrix: send on loopback and shm, 1 int and 64 Ki ints, 2 ranks: 4 benchmarks, the latency path and
- * the copy path of both backends of ours, each about 2-3 s a fork on a quiet 2-core machine. Five short
- * iterations a fork: their median is the fork's score; the fork, not the iteration, is the sample.
+ * <p>The CI matrix: send on loopback and shm, 1 int and 64 Ki ints, 2 ranks: 4 benchmarks, the latency path and the
+ * copy path of both backends of ours, each about 2-3 s a fork on a quiet 2-core machine. Five short iterations a fork:
+ * their median is the fork's score; the fork, not the iteration, is the sample.
  */
 final class BenchArgs {
 
     /** The CI matrix and iteration settings; an option of the same name after {@code --} replaces one. */
-    static final List<String> CI_MATRIX = List.of("--backends", "loopback,shm", "--ops", "send", "--sizes", "1,64Ki",
-            "--np", "2", "-wi", "2", "-w", "200ms", "-i", "5", "-r", "100ms");
+    static final List<String> CI_MATRIX = List.of(
+            "--backends",
+            "loopback,shm",
+            "--ops",
+            "send",
+            "--sizes",
+            "1,64Ki",
+            "--np",
+            "2",
+            "-wi",
+            "2",
+            "-w",
+            "200ms",
+            "-i",
+            "5",
+            "-r",
+            "100ms");
 
     /** Options {@code ab} sets itself, per fork. */
     private static final Set<String> OWNED = Set.of("-f", "--forks", "--results-dir");
     /** The names of each bench option, so {@code -i} replaces {@code --iterations} and the other way round. */
-    private static final Map<String, String> ALIASES = Map.of("--forks", "-f", "--warmup-iterations", "-wi",
-            "--warmup-time", "-w", "--iterations", "-i", "--time", "-r");
+    private static final Map<String, String> ALIASES = Map.of(
+            "--forks", "-f", "--warmup-iterations", "-wi", "--warmup-time", "-w", "--iterations", "-i", "--time", "-r");
 
-    private BenchArgs() {
-    }
+    private BenchArgs() {}
 
     /**
      * The options for one fork: the CI matrix with the user's options in place of those they name.

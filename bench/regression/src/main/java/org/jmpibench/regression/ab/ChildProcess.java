@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import org.jmpibench.results.IoCause;
 
 /**
- * Runs a command to its end with a ceiling, its output (stdout and stderr together) appended to a log file, and
- * its whole process tree stopped if it runs over or {@code ab} itself is stopped ({@link #stop}).
+ * Runs a command to its end with a ceiling, its output (stdout and stderr together) appended to a log file, and its
+ * whole process tree stopped if it runs over or {@code ab} itself is stopped ({@link #stop}).
  */
 final class ChildProcess {
 
@@ -40,8 +40,10 @@ final class ChildProcess {
             throws IOException, InterruptedException {
         Files.createDirectories(log.toAbsolutePath().getParent());
         long before = Files.exists(log) ? Files.size(log) : 0;
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         env.forEach((name, value) -> {
             if (value == null) {
@@ -105,9 +107,13 @@ final class ChildProcess {
     private static String lastLines(Path log, long from) {
         try {
             byte[] all = Files.readAllBytes(log);
-            String text = new String(all, (int) Math.min(from, all.length), (int) Math.max(0, all.length - from),
+            String text = new String(
+                    all,
+                    (int) Math.min(from, all.length),
+                    (int) Math.max(0, all.length - from),
                     StandardCharsets.UTF_8);
-            List<String> lines = text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+            List<String> lines =
+                    text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
             return String.join(" | ", lines.subList(Math.max(0, lines.size() - LAST_LINES), lines.size()));
         } catch (IOException e) {
             return "";

@@ -16,8 +16,7 @@ final class Git {
     }
 
     /** What git printed and how it ended. */
-    record Output(int status, String out, String err) {
-    }
+    record Output(int status, String out, String err) {}
 
     /**
      * The top of the checkout holding {@code dir}.

@@ -18,11 +18,11 @@ import org.jmpibench.results.GitState;
 import org.jmpibench.results.IoCause;
 
 /**
- * Builds the two sides of an A/B run, each with its own Maven build ({@code mvn -B -q -DskipTests package}):
- * a commit in a git worktree of its own under the cache, {@code CACHE/<commit>/src}, built once and reused by every
- * later run (marked done by {@code CACHE/<commit>/built}); the work tree in place, as it is. The jar a side runs is
- * the one its build wrote, {@code bench/target/jmpi-bench.jar} in its checkout, so each fork's context records that
- * checkout's commit and dirty flag.
+ * Builds the two sides of an A/B run, each with its own Maven build ({@code mvn -B -q -DskipTests package}): a commit
+ * in a git worktree of its own under the cache, {@code CACHE/<commit>/src}, built once and reused by every later run
+ * (marked done by {@code CACHE/<commit>/built}); the work tree in place, as it is. The jar a side runs is the one its
+ * build wrote, {@code bench/target/jmpi-bench.jar} in its checkout, so each fork's context records that checkout's
+ * commit and dirty flag.
  *
  * <p>Two runs building the same commit at once take turns (a lock file per commit). A build that fails is bad input
  * naming the revision and the log; nothing is marked done, so the next run tries again.
@@ -31,6 +31,7 @@ final class RevisionBuilder {
 
     /** Where a checkout's build leaves the command line's jar. */
     static final Path JAR = Path.of("bench", "target", "jmpi-bench.jar");
+
     private static final Duration BUILD_LIMIT = Duration.ofMinutes(60);
     private static final long LOCK_WAIT_MINUTES = 60;
 
@@ -40,9 +41,7 @@ final class RevisionBuilder {
     private final PrintStream console;
     private final ChildProcess child;
 
-    /**
-     * @param maven the build command's start: the Maven executable and any extra arguments ({@code -o})
-     */
+    /** @param maven the build command's start: the Maven executable and any extra arguments ({@code -o}) */
     RevisionBuilder(Path repo, Path cache, List<String> maven, PrintStream console, ChildProcess child) {
         this.repo = repo;
         this.cache = cache;
@@ -89,8 +88,9 @@ final class RevisionBuilder {
         Path src = dir.resolve("src");
         Path built = dir.resolve("built");
         Files.createDirectories(dir);
-        try (FileChannel channel = FileChannel.open(cache.resolve(commit + ".lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE); FileLock lock = lock(channel, commit)) {
+        try (FileChannel channel = FileChannel.open(
+                        cache.resolve(commit + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = lock(channel, commit)) {
             if (Files.exists(built) && Files.isRegularFile(src.resolve(JAR)) && isCheckoutOf(src, commit)) {
                 console.println("ab: " + option + " " + revision + " = " + commit + ": built before, in " + src);
             } else {
@@ -110,8 +110,8 @@ final class RevisionBuilder {
 
     /**
      * Whether {@code dir} is still a clean checkout of {@code commit} this repository knows: a cache copied from
-     * elsewhere (another clone, a CI cache) holds worktrees whose repository is gone, and their forks could not
-     * say which commit they ran.
+     * elsewhere (another clone, a CI cache) holds worktrees whose repository is gone, and their forks could not say
+     * which commit they ran.
      */
     private static boolean isCheckoutOf(Path dir, String commit) {
         GitState state = GitState.of(dir);
@@ -123,14 +123,16 @@ final class RevisionBuilder {
         command.addAll(List.of("-B", "-q", "-DskipTests"));
         command.addAll(maven.subList(1, maven.size()));
         command.add("package");
-        console.println("ab: building " + what + " in " + checkout + ": " + String.join(" ", command) + " (log: "
-                + log + ")");
+        console.println(
+                "ab: building " + what + " in " + checkout + ": " + String.join(" ", command) + " (log: " + log + ")");
         Files.deleteIfExists(log);
         ChildProcess.Result result = child.run(command, checkout, Map.of(), log, BUILD_LIMIT);
         if (!result.ok()) {
-            throw new AbInputException(what + " does not build: " + (result.timedOut()
-                    ? "no end after " + BUILD_LIMIT.toMinutes() + " min" : command.get(0) + " exited "
-                    + result.status()) + " (" + lastWords(result.lastLines()) + "; log: " + log + ")");
+            throw new AbInputException(what + " does not build: "
+                    + (result.timedOut()
+                            ? "no end after " + BUILD_LIMIT.toMinutes() + " min"
+                            : command.get(0) + " exited " + result.status())
+                    + " (" + lastWords(result.lastLines()) + "; log: " + log + ")");
         }
     }
 
@@ -156,16 +158,17 @@ final class RevisionBuilder {
                 said = true;
             }
             if (System.nanoTime() > deadline) {
-                throw new AbInputException("another run has been building " + commit + " for over "
-                        + LOCK_WAIT_MINUTES + " min (lock " + cache.resolve(commit + ".lock") + ")");
+                throw new AbInputException("another run has been building " + commit + " for over " + LOCK_WAIT_MINUTES
+                        + " min (lock " + cache.resolve(commit + ".lock") + ")");
             }
             TimeUnit.SECONDS.sleep(1);
         }
     }
 
     private static String lastWords(String lines) {
-        return lines.isEmpty() ? "it printed nothing" : lines.length() > 300 ? "..." + lines.substring(
-                lines.length() - 300) : lines;
+        return lines.isEmpty()
+                ? "it printed nothing"
+                : lines.length() > 300 ? "..." + lines.substring(lines.length() - 300) : lines;
     }
 
     private static void deleteTree(Path dir) throws IOException {

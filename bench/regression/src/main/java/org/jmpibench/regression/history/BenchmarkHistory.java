@@ -13,27 +13,32 @@ import org.jmpibench.results.Metric;
 import org.jmpibench.results.ScoreUnit;
 
 /**
- * One benchmark's score across the runs that have it, in the runs' order, and its change points: each run's
- * score is the median of its iterations (in the first run's unit); the detector works on their logarithms, so a
- * step is a ratio, the same for a fast and a slow benchmark.
+ * One benchmark's score across the runs that have it, in the runs' order, and its change points: each run's score is
+ * the median of its iterations (in the first run's unit); the detector works on their logarithms, so a step is a ratio,
+ * the same for a fast and a slow benchmark.
  *
- * @param key     the benchmark
- * @param unit    the unit of {@code values}
- * @param runs    the runs that have it, in order
- * @param values  their scores
+ * @param key the benchmark
+ * @param unit the unit of {@code values}
+ * @param runs the runs that have it, in order
+ * @param values their scores
  * @param changes where its level changes, in order
- * @param levels  the median of each segment between changes: one more than {@code changes}
+ * @param levels the median of each segment between changes: one more than {@code changes}
  */
-record BenchmarkHistory(BenchmarkKey key, ScoreUnit unit, List<HistoryRun> runs, double[] values,
-                        List<Change> changes, List<Double> levels) {
+record BenchmarkHistory(
+        BenchmarkKey key,
+        ScoreUnit unit,
+        List<HistoryRun> runs,
+        double[] values,
+        List<Change> changes,
+        List<Double> levels) {
 
     /**
      * A step.
      *
-     * @param index   the first value after it
-     * @param before  the level before
-     * @param after   the level after
-     * @param pValue  the permutation test's p-value
+     * @param index the first value after it
+     * @param before the level before
+     * @param after the level after
+     * @param pValue the permutation test's p-value
      * @param machine what changed in host, CPU or JVM between the runs either side of it, or null
      */
     record Change(int index, double before, double after, double pValue, String machine) {
@@ -68,14 +73,15 @@ record BenchmarkHistory(BenchmarkKey key, ScoreUnit unit, List<HistoryRun> runs,
         }
         List<BenchmarkHistory> histories = new ArrayList<>();
         runsOf.keySet().stream().sorted().forEach(key -> {
-            double[] values = valuesOf.get(key).stream().mapToDouble(Double::doubleValue).toArray();
+            double[] values =
+                    valuesOf.get(key).stream().mapToDouble(Double::doubleValue).toArray();
             histories.add(analyse(key, unitOf.get(key), runsOf.get(key), values, detector));
         });
         return histories;
     }
 
-    private static BenchmarkHistory analyse(BenchmarkKey key, ScoreUnit unit, List<HistoryRun> runs, double[] values,
-                                            EDivisive detector) {
+    private static BenchmarkHistory analyse(
+            BenchmarkKey key, ScoreUnit unit, List<HistoryRun> runs, double[] values, EDivisive detector) {
         double[] logs = new double[values.length];
         for (int i = 0; i < values.length; i++) {
             logs[i] = Math.log(values[i]);
@@ -94,9 +100,10 @@ record BenchmarkHistory(BenchmarkKey key, ScoreUnit unit, List<HistoryRun> runs,
             int index = found.get(c).index();
             String before = runs.get(index - 1).machine();
             String after = runs.get(index).machine();
-            String machine = before != null && after != null && !Objects.equals(before, after)
-                    ? before + " -> " + after : null;
-            changes.add(new Change(index, levels.get(c), levels.get(c + 1), found.get(c).pValue(), machine));
+            String machine =
+                    before != null && after != null && !Objects.equals(before, after) ? before + " -> " + after : null;
+            changes.add(new Change(
+                    index, levels.get(c), levels.get(c + 1), found.get(c).pValue(), machine));
         }
         return new BenchmarkHistory(key, unit, runs, values, changes, levels);
     }

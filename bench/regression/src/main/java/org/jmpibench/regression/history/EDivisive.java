@@ -6,34 +6,35 @@ import java.util.SplittableRandom;
 import java.util.TreeSet;
 
 /**
- * Change points of a series by E-divisive means (Matteson and James, "A Nonparametric Approach for Multiple
- * Change Point Analysis of Multivariate Data", JASA 2014), as MongoDB's CI and Apache Otava (formerly Hunter) use
- * it on benchmark histories: divisive bisection with the energy statistic, each split accepted only when a
- * permutation test says it is significant.
+ * Change points of a series by E-divisive means (Matteson and James, "A Nonparametric Approach for Multiple Change
+ * Point Analysis of Multivariate Data", JASA 2014), as MongoDB's CI and Apache Otava (formerly Hunter) use it on
+ * benchmark histories: divisive bisection with the energy statistic, each split accepted only when a permutation test
+ * says it is significant.
  *
- * <p>For a segment {@code [a, b)} and a split {@code t}, with {@code X = x[a..t)} ({@code m} values) and
- * {@code Y = x[t..b)} ({@code n} values) and distances {@code |x_i - x_j|} (the energy distance with alpha = 1):
+ * <p>For a segment {@code [a, b)} and a split {@code t}, with {@code X = x[a..t)} ({@code m} values) and {@code Y =
+ * x[t..b)} ({@code n} values) and distances {@code |x_i - x_j|} (the energy distance with alpha = 1):
+ *
  * <pre>
  *   Q(t) = m n / (m + n) * ( 2/(m n) sum|X - Y| - 1/C(m,2) sum|X - X'| - 1/C(n,2) sum|Y - Y'| )
  * </pre>
- * The best split of every segment of the current segmentation is found (with the segment's end as the other
- * boundary, as MongoDB's implementation does); the largest {@code Q} over segments is the candidate. The
- * permutation test shuffles the values within each current segment {@code permutations} times and counts how
- * often the largest {@code Q} of the shuffled series reaches the candidate's: {@code p = (count + 1) /
- * (permutations + 1)}. A candidate with {@code p <= significance} becomes a change point and the search goes on;
- * the first that fails ends it. Permutations come from a seeded generator: the same series gives the same answer.
+ *
+ * The best split of every segment of the current segmentation is found (with the segment's end as the other boundary,
+ * as MongoDB's implementation does); the largest {@code Q} over segments is the candidate. The permutation test
+ * shuffles the values within each current segment {@code permutations} times and counts how often the largest {@code Q}
+ * of the shuffled series reaches the candidate's: {@code p = (count + 1) / (permutations + 1)}. A candidate with
+ * {@code p <= significance} becomes a change point and the search goes on; the first that fails ends it. Permutations
+ * come from a seeded generator: the same series gives the same answer.
  */
 public final class EDivisive {
 
     /**
      * A change point.
      *
-     * @param index  the first index of the new segment: {@code x[index]} is the first value after the change
-     * @param qhat   the energy statistic of the split
+     * @param index the first index of the new segment: {@code x[index]} is the first value after the change
+     * @param qhat the energy statistic of the split
      * @param pValue the permutation test's p-value
      */
-    public record ChangePoint(int index, double qhat, double pValue) {
-    }
+    public record ChangePoint(int index, double qhat, double pValue) {}
 
     private final double significance;
     private final int permutations;
@@ -43,7 +44,7 @@ public final class EDivisive {
     /**
      * @param significance a split is accepted when its p-value is at most this
      * @param permutations shuffles per test; the smallest p-value possible is {@code 1 / (permutations + 1)}
-     * @param minSize      the fewest values a segment may have (a lone outlier is not a segment)
+     * @param minSize the fewest values a segment may have (a lone outlier is not a segment)
      */
     public EDivisive(double significance, int permutations, int minSize, long seed) {
         if (!(significance > 0 && significance < 1) || permutations < 1 || minSize < 2) {
@@ -86,8 +87,7 @@ public final class EDivisive {
         return found;
     }
 
-    private record Split(int index, double qhat) {
-    }
+    private record Split(int index, double qhat) {}
 
     /** The split with the largest statistic over all segments; null when no segment can be split. */
     private Split bestSplit(double[] x, TreeSet<Integer> bounds) {
@@ -106,8 +106,8 @@ public final class EDivisive {
     }
 
     /**
-     * The best split of {@code x[a..b)}: O(n^2) with running sums of the within-segment distances on either side
-     * of the split.
+     * The best split of {@code x[a..b)}: O(n^2) with running sums of the within-segment distances on either side of the
+     * split.
      */
     private Split bestSplit(double[] x, int a, int b) {
         int n = b - a;

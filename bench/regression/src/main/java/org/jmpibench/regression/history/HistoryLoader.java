@@ -18,21 +18,17 @@ import org.jmpibench.results.RunFiles;
 
 /**
  * Reads the runs of a history: every file named, and every {@code *.json} directly in a directory named (not its
- * subdirectories, not context files). A file named that is not a results file is bad input; one found in a
- * directory (an A/B run's {@code comparison.json}, say) is skipped with a note.
+ * subdirectories, not context files). A file named that is not a results file is bad input; one found in a directory
+ * (an A/B run's {@code comparison.json}, say) is skipped with a note.
  */
 final class HistoryLoader {
 
     /** The runs read, and what was skipped. */
-    record Loaded(List<HistoryRun> runs, List<String> notes) {
-    }
+    record Loaded(List<HistoryRun> runs, List<String> notes) {}
 
-    private HistoryLoader() {
-    }
+    private HistoryLoader() {}
 
-    /**
-     * @throws ResultsFileException for a named file that is missing or not a results file
-     */
+    /** @throws ResultsFileException for a named file that is missing or not a results file */
     static Loaded load(List<Path> paths) throws IOException {
         List<HistoryRun> runs = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -41,11 +37,13 @@ final class HistoryLoader {
                 List<Path> found;
                 try (Stream<Path> files = Files.list(path)) {
                     found = files.filter(f -> f.getFileName().toString().endsWith(RunFiles.RESULTS_SUFFIX)
-                            && !f.getFileName().toString().endsWith(RunFiles.CONTEXT_SUFFIX)
-                            && Files.isRegularFile(f)).sorted().toList();
+                                    && !f.getFileName().toString().endsWith(RunFiles.CONTEXT_SUFFIX)
+                                    && Files.isRegularFile(f))
+                            .sorted()
+                            .toList();
                 } catch (IOException e) {
-                    throw new ResultsFileException("directory " + path + ": cannot be listed (" + IoCause.of(e)
-                            + ")", e);
+                    throw new ResultsFileException(
+                            "directory " + path + ": cannot be listed (" + IoCause.of(e) + ")", e);
                 }
                 for (Path file : found) {
                     try {
@@ -85,7 +83,12 @@ final class HistoryLoader {
             Map<String, String> flat = context.flatten();
             machine = "host " + flat.get("host") + ", CPU " + flat.get("cpuModel") + ", JVM " + flat.get("jvm.version");
         }
-        return new HistoryRun(file, context == null ? null : context.gitCommit(),
-                context != null && context.gitDirty().orElse(false), started, machine, results.results());
+        return new HistoryRun(
+                file,
+                context == null ? null : context.gitCommit(),
+                context != null && context.gitDirty().orElse(false),
+                started,
+                machine,
+                results.results());
     }
 }

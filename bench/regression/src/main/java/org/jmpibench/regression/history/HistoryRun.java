@@ -8,15 +8,15 @@ import org.jmpibench.results.BenchmarkResult;
 /**
  * One results file of a history and what its context says of it.
  *
- * @param file    the results file
- * @param commit  the commit it ran from; null when its context does not say
- * @param dirty   whether that checkout had changes
+ * @param file the results file
+ * @param commit the commit it ran from; null when its context does not say
+ * @param dirty whether that checkout had changes
  * @param started when it started (its context; else the file's time)
  * @param machine host, CPU and JVM in one text, to tell when they change; null without a context
  * @param results its benchmark results
  */
-record HistoryRun(Path file, String commit, boolean dirty, Instant started, String machine,
-                  List<BenchmarkResult> results) {
+record HistoryRun(
+        Path file, String commit, boolean dirty, Instant started, String machine, List<BenchmarkResult> results) {
 
     /** The short commit, {@code *} when dirty; the run's name when there is no commit. */
     String label() {

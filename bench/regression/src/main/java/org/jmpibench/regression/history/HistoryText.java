@@ -7,16 +7,28 @@ import java.util.stream.Collectors;
 /** The history as text: one line per benchmark with a change point, the rest counted. */
 final class HistoryText {
 
-    private HistoryText() {
-    }
+    private HistoryText() {}
 
-    static String render(CommitOrder.Ordered ordered, List<BenchmarkHistory> histories, double significance,
-                         int permutations, int minRuns) {
+    static String render(
+            CommitOrder.Ordered ordered,
+            List<BenchmarkHistory> histories,
+            double significance,
+            int permutations,
+            int minRuns) {
         StringBuilder out = new StringBuilder();
-        out.append("history: ").append(ordered.runs().size()).append(" runs of ").append(histories.size())
-                .append(" benchmarks, ").append(ordered.how()).append("; change points by E-divisive means (p <= ")
-                .append(significance).append(", ").append(permutations).append(" permutations, at least ")
-                .append(minRuns).append(" runs a side)\n");
+        out.append("history: ")
+                .append(ordered.runs().size())
+                .append(" runs of ")
+                .append(histories.size())
+                .append(" benchmarks, ")
+                .append(ordered.how())
+                .append("; change points by E-divisive means (p <= ")
+                .append(significance)
+                .append(", ")
+                .append(permutations)
+                .append(" permutations, at least ")
+                .append(minRuns)
+                .append(" runs a side)\n");
         int unchanged = 0;
         for (BenchmarkHistory history : histories) {
             if (history.changes().isEmpty()) {
@@ -25,7 +37,9 @@ final class HistoryText {
             }
             out.append(name(history)).append(": ").append(changesText(history)).append('\n');
         }
-        out.append(unchanged).append(unchanged == 1 ? " benchmark" : " benchmarks").append(" without a change point\n");
+        out.append(unchanged)
+                .append(unchanged == 1 ? " benchmark" : " benchmarks")
+                .append(" without a change point\n");
         return out.toString();
     }
 
@@ -44,12 +58,24 @@ final class HistoryText {
         if (history.changes().isEmpty()) {
             return runs + "; no change point";
         }
-        return runs + "; " + history.changes().stream().map(change -> {
-            HistoryRun run = history.runs().get(change.index());
-            return String.format(Locale.ROOT, "change at run %d (%s): %.4g -> %.4g %s (%+.1f%%), p=%.3f%s",
-                    change.index() + 1, run.label(), change.before(), change.after(), history.unit().label(),
-                    (change.ratio() - 1) * 100, change.pValue(),
-                    change.machine() == null ? "" : "; the machine changed there too: " + change.machine());
-        }).collect(Collectors.joining("; "));
+        return runs + "; "
+                + history.changes().stream()
+                        .map(change -> {
+                            HistoryRun run = history.runs().get(change.index());
+                            return String.format(
+                                    Locale.ROOT,
+                                    "change at run %d (%s): %.4g -> %.4g %s (%+.1f%%), p=%.3f%s",
+                                    change.index() + 1,
+                                    run.label(),
+                                    change.before(),
+                                    change.after(),
+                                    history.unit().label(),
+                                    (change.ratio() - 1) * 100,
+                                    change.pValue(),
+                                    change.machine() == null
+                                            ? ""
+                                            : "; the machine changed there too: " + change.machine());
+                        })
+                        .collect(Collectors.joining("; "));
     }
 }

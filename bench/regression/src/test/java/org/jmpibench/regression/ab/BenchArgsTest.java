@@ -11,28 +11,49 @@ class BenchArgsTest {
 
     @Test
     void withoutOptionsEveryForkRunsTheCiMatrixAsOneForkIntoItsOwnDirectory() {
-        assertThat(BenchArgs.forFork(List.of(), "/out/forks/b01-1-base")).containsExactly("--backends",
-                "loopback,shm", "--ops", "send", "--sizes", "1,64Ki", "--np", "2", "-wi", "2", "-w", "200ms", "-i",
-                "5", "-r", "100ms", "-f", "1", "--results-dir", "/out/forks/b01-1-base");
+        assertThat(BenchArgs.forFork(List.of(), "/out/forks/b01-1-base"))
+                .containsExactly(
+                        "--backends",
+                        "loopback,shm",
+                        "--ops",
+                        "send",
+                        "--sizes",
+                        "1,64Ki",
+                        "--np",
+                        "2",
+                        "-wi",
+                        "2",
+                        "-w",
+                        "200ms",
+                        "-i",
+                        "5",
+                        "-r",
+                        "100ms",
+                        "-f",
+                        "1",
+                        "--results-dir",
+                        "/out/forks/b01-1-base");
     }
 
     @Test
     void theUsersOptionsReplaceThoseOfTheSameNameWhateverTheSpelling() {
         List<String> args = BenchArgs.forFork(List.of("--backends=shm", "--iterations", "9", "--idle", "spin"), "d");
 
-        assertThat(String.join(" ", args)).isEqualTo("--ops send --sizes 1,64Ki --np 2 -wi 2 -w 200ms -r 100ms "
-                + "--backends shm -i 9 --idle spin -f 1 --results-dir d");
+        assertThat(String.join(" ", args))
+                .isEqualTo("--ops send --sizes 1,64Ki --np 2 -wi 2 -w 200ms -r 100ms "
+                        + "--backends shm -i 9 --idle spin -f 1 --results-dir d");
     }
 
     @Test
     void abOwnsForksAndTheResultsDirectory() {
-        assertThatThrownBy(() -> BenchArgs.check(List.of("-f", "2"))).isInstanceOf(AbInputException.class)
+        assertThatThrownBy(() -> BenchArgs.check(List.of("-f", "2")))
+                .isInstanceOf(AbInputException.class)
                 .hasMessageContaining("-f is ab's own");
         assertThatThrownBy(() -> BenchArgs.check(List.of("--results-dir=x"))).hasMessageContaining("ab's own");
-        assertThatThrownBy(() -> BenchArgs.check(List.of("--sizes"))).hasMessage("bench option --sizes after -- has "
-                + "no value");
-        assertThatThrownBy(() -> BenchArgs.check(List.of("shm"))).hasMessage("bench option expected after --, not "
-                + "'shm'");
+        assertThatThrownBy(() -> BenchArgs.check(List.of("--sizes")))
+                .hasMessage("bench option --sizes after -- has " + "no value");
+        assertThatThrownBy(() -> BenchArgs.check(List.of("shm")))
+                .hasMessage("bench option expected after --, not " + "'shm'");
     }
 
     @Test

@@ -51,7 +51,8 @@ class EDivisiveTest {
     void pureNoiseHasNoChangePointMostOfTheTime() {
         int falseAlarms = 0;
         for (long seed = 0; seed < 40; seed++) {
-            if (!indexes(steps(0.1, 100 + seed, new double[] {1.0}, new int[] {30})).isEmpty()) {
+            if (!indexes(steps(0.1, 100 + seed, new double[] {1.0}, new int[] {30}))
+                    .isEmpty()) {
                 falseAlarms++;
             }
         }

@@ -2,6 +2,8 @@ package org.jmpibench.regression.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -12,8 +14,6 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jmpibench.results.GitState;
 import org.jmpibench.results.Operation;
 import org.jmpibench.results.ResultsFileBuilder;
@@ -39,9 +39,9 @@ class HistoryCommandTest {
     private final StringWriter err = new StringWriter();
 
     /**
-     * Twelve commits, one run each; shm send gets 25% slower from the 7th commit on, loopback stays. The runs
-     * started in another order than their commits (run 2 of a commit re-measured late, say), so only the commit
-     * order shows the step cleanly.
+     * Twelve commits, one run each; shm send gets 25% slower from the 7th commit on, loopback stays. The runs started
+     * in another order than their commits (run 2 of a commit re-measured late, say), so only the commit order shows the
+     * step cleanly.
      */
     @BeforeEach
     void twelveRuns() throws Exception {
@@ -59,19 +59,23 @@ class HistoryCommandTest {
             double loopback = 40.0 * noise;
             String name = "run-" + i;
             ResultsFileBuilder.file()
-                    .add(Operation.SEND, new double[] {shm, shm * 1.01, shm * 0.99}).params("shm", 2, 1).done()
+                    .add(Operation.SEND, new double[] {shm, shm * 1.01, shm * 0.99})
+                    .params("shm", 2, 1)
+                    .done()
                     .add(Operation.SEND, new double[] {loopback, loopback * 1.01, loopback * 0.99})
-                    .params("loopback", 2, 1).done()
+                    .params("loopback", 2, 1)
+                    .done()
                     .writeTo(results.resolve(name + ".json"));
-            RunContext context = new RunContext.Builder(T0.plusHours(startOrder[i]), "ci",
-                    new GitState(commits.get(i), false, null)).build();
+            RunContext context = new RunContext.Builder(
+                            T0.plusHours(startOrder[i]), "ci", new GitState(commits.get(i), false, null))
+                    .build();
             Files.write(RunFiles.contextFileOf(results.resolve(name + ".json")), context.toJson());
         }
     }
 
     private String git(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("git", "-C", repo.toString(), "-c", "user.name=test",
-                "-c", "user.email=test@localhost"));
+        List<String> command = new ArrayList<>(
+                List.of("git", "-C", repo.toString(), "-c", "user.name=test", "-c", "user.email=test@localhost"));
         command.addAll(List.of(args));
         Process git = new ProcessBuilder(command).redirectErrorStream(true).start();
         String text = new String(git.getInputStream().readAllBytes()).strip();
@@ -91,19 +95,22 @@ class HistoryCommandTest {
     void aStepInCommitOrderIsFlaggedAtItsCommitAndCharted() throws IOException {
         Path page = dir.resolve("history");
 
-        assertThat(run("--repo", repo, "--out", page, results)).as(err.toString()).isZero();
+        assertThat(run("--repo", repo, "--out", page, results))
+                .as(err.toString())
+                .isZero();
 
         String text = out.toString();
         assertThat(text).contains("12 runs of 2 benchmarks, in commit order (git rev-list --topo-order of");
         assertThat(text.lines().filter(l -> l.startsWith("PingPong.send backend=shm")))
-                .singleElement().asString()
+                .singleElement()
+                .asString()
                 .contains("change at run 7 (" + commits.get(6).substring(0, 8) + ")", "(+25.");
         assertThat(text).contains("1 benchmark without a change point");
         assertThat(page.resolve("trend-001.png")).isRegularFile();
         assertThat(page.resolve("trend-001.svg")).isRegularFile();
         assertThat(page.resolve("trend-002.png")).doesNotExist();
-        assertThat(Files.readString(page.resolve("index.html"))).contains("<img src=\"trend-001.png\"",
-                "PingPong.send backend=shm");
+        assertThat(Files.readString(page.resolve("index.html")))
+                .contains("<img src=\"trend-001.png\"", "PingPong.send backend=shm");
         JsonNode json = new ObjectMapper().readTree(page.resolve("history.json").toFile());
         JsonNode shm = json.get("benchmarks").get(1);
         assertThat(shm.get("params").get("backend").asText()).isEqualTo("shm");
@@ -115,17 +122,21 @@ class HistoryCommandTest {
     void withoutTheRepositoryTheRunsAreInTimeOrderAndItSaysSo() {
         Path notARepo = dir.resolve("elsewhere");
 
-        assertThat(run("--out", dir.resolve("history"), results)).as(err.toString()).isZero();
+        assertThat(run("--out", dir.resolve("history"), results))
+                .as(err.toString())
+                .isZero();
 
-        assertThat(out.toString()).contains("in run-time order (a run's commit is not in").doesNotContain(notARepo
-                .toString());
+        assertThat(out.toString())
+                .contains("in run-time order (a run's commit is not in")
+                .doesNotContain(notARepo.toString());
     }
 
     @Test
     void selectedBenchmarksAreChartedChangedOrNot() {
         Path page = dir.resolve("history");
 
-        assertThat(run("--repo", repo, "--out", page, "--select", "backend:loopback", results)).isZero();
+        assertThat(run("--repo", repo, "--out", page, "--select", "backend:loopback", results))
+                .isZero();
 
         assertThat(out.toString()).contains("12 runs of 1 benchmarks");
         assertThat(page.resolve("trend-001.png")).isRegularFile();
@@ -135,18 +146,20 @@ class HistoryCommandTest {
     void filesInADirectoryThatAreNotResultsAreSkippedWithANote() throws IOException {
         Files.writeString(results.resolve("comparison.json"), "{\"verdict\": \"no regression\"}");
 
-        assertThat(run("--repo", repo, "--out", dir.resolve("history"), results)).isZero();
+        assertThat(run("--repo", repo, "--out", dir.resolve("history"), results))
+                .isZero();
 
-        assertThat(out.toString()).contains("note: skipped results file " + results.resolve("comparison.json")
-                + ": not a JMH results file");
+        assertThat(out.toString())
+                .contains("note: skipped results file " + results.resolve("comparison.json")
+                        + ": not a JMH results file");
     }
 
     @Test
     void badInputIsOneLineAndStatusTwo() throws IOException {
         Path missing = dir.resolve("missing.json");
         assertThat(run("--out", dir.resolve("history"), missing)).isEqualTo(2);
-        assertThat(err.toString().lines()).containsExactly("jmpi-bench history: results file " + missing
-                + ": no such file");
+        assertThat(err.toString().lines())
+                .containsExactly("jmpi-bench history: results file " + missing + ": no such file");
 
         Path foreign = Files.createDirectories(dir.resolve("foreign"));
         Files.writeString(foreign.resolve("notes.txt"), "mine");
@@ -155,7 +168,8 @@ class HistoryCommandTest {
         assertThat(err.toString().lines()).singleElement().asString().contains("holds files history did not write");
 
         err.getBuffer().setLength(0);
-        assertThat(run("--out", dir.resolve("h"), "--select", "op:nope", results)).isEqualTo(2);
+        assertThat(run("--out", dir.resolve("h"), "--select", "op:nope", results))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("unknown operation 'nope'");
     }
 }

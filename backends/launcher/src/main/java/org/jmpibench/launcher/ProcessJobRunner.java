@@ -180,9 +180,9 @@ public final class ProcessJobRunner {
                             new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                         String line;
                         while ((line = reader.readLine()) != null) {
-                            output.append(stderr ? "[rank " + rank + " err] " : "[rank " + rank + "] ")
-                                    .append(line)
-                                    .append('\n');
+                            // One append per line: StringBuffer locks each call, so a chain of appends lets
+                            // another rank's line land inside this one.
+                            output.append((stderr ? "[rank " + rank + " err] " : "[rank " + rank + "] ") + line + '\n');
                             spec.output().accept(new RankLine(rank, stderr, line));
                             if (stderr) {
                                 progress.rankSaid(rank, line);

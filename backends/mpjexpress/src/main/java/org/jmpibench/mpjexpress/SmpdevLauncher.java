@@ -244,9 +244,7 @@ final class SmpdevLauncher implements JobLauncher {
                         String line;
                         while ((line = reader.readLine()) != null) {
                             if (line.startsWith(SmpJobMonitor.MARK)) {
-                                output.append(stderr ? "[smpdev err] " : "[smpdev] ")
-                                        .append(line)
-                                        .append('\n');
+                                output.append((stderr ? "[smpdev err] " : "[smpdev] ") + line + '\n');
                                 readMarker(line.substring(SmpJobMonitor.MARK.length()), done, failures);
                                 continue;
                             }
@@ -256,11 +254,8 @@ final class SmpdevLauncher implements JobLauncher {
                             int rank = taggedRank(line);
                             String text = rank < 0 ? line : line.substring(line.indexOf("] ") + 2);
                             String tag = rank < 0 ? "smpdev" : "rank " + rank;
-                            output.append('[')
-                                    .append(tag)
-                                    .append(stderr ? " err] " : "] ")
-                                    .append(text)
-                                    .append('\n');
+                            // One append per line: StringBuffer locks each call, and the two pumps share it.
+                            output.append("[" + tag + (stderr ? " err] " : "] ") + text + '\n');
                             spec.output().accept(new RankLine(rank, stderr, text));
                         }
                     } catch (IOException e) {

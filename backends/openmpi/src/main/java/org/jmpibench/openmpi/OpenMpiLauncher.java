@@ -337,10 +337,8 @@ final class OpenMpiLauncher implements JobLauncher {
             progress.rankSaid(line.rank(), line.text());
         }
         String who = line.rank() < 0 ? "[mpirun" : "[rank " + line.rank();
-        output.append(who)
-                .append(line.stderr() ? " err] " : "] ")
-                .append(line.text())
-                .append('\n');
+        // One append per line: StringBuffer locks each call, and the stdout and stderr pumps share it.
+        output.append(who + (line.stderr() ? " err] " : "] ") + line.text() + '\n');
         spec.output().accept(line);
     }
 

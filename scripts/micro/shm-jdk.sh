@@ -14,7 +14,7 @@ out=backends/shm/target/micro
 mkdir -p "$out"
 
 mvn -B -q -o -pl backends/shm -am compile
-cp="backends/shm/target/classes:backends/spi/target/classes:backends/launcher/target/classes"
+cp="backends/shm/target/classes:backends/spi/target/classes:backends/launcher/target/classes:backends/collectives/target/classes"
 cc -O2 -o "$out/memcpy_bound" backends/shm/src/test/c/memcpy_bound.c
 
 results="$out/results.txt"

@@ -11,15 +11,22 @@ import org.jmpibench.results.SecondaryMetric;
  * gather-average beside its parts, all from the same run: for each gather-average result, its three phases as rank 0
  * timed them ({@link Operation#phases()}), and the suite's own {@code gather} of the same {@code size} ints plus the
  * average phase plus the suite's {@code bcast} of {@code 2 size} ints (the {@code size} doubles' bytes). The composite
- * should cost about its parts; the ratio says by how much it does not.
+ * should cost about its parts; the ratio says by how much it does not. Beside it, the same computation the MPI way:
+ * {@code allreduce-average} of the same size in the same series and np (issue 16's comparison), when the run has it.
  *
  * @param composite the gather-average result
  * @param phases its phases in {@link Operation#phases()}'s order, us/op; NaN where not recorded
  * @param gather the suite's gather of {@code size} ints in the same series and np, if the run has it
  * @param bcast the suite's bcast of {@code 2 size} ints in the same series and np, if the run has it
+ * @param allreduceAverage the suite's allreduce-average of {@code size} ints in the same series and np, if the run has
+ *     it
  */
 record GatherAverageParts(
-        Measurement composite, double[] phases, Optional<Measurement> gather, Optional<Measurement> bcast) {
+        Measurement composite,
+        double[] phases,
+        Optional<Measurement> gather,
+        Optional<Measurement> bcast,
+        Optional<Measurement> allreduceAverage) {
 
     /** The operation whose results get a row. */
     static final Operation COMPOSITE = Operation.GATHER_AVERAGE;
@@ -39,7 +46,11 @@ record GatherAverageParts(
             }
             long size = m.sizeElements().getAsLong();
             rows.add(new GatherAverageParts(
-                    m, phases, partner(data, m, Operation.GATHER, size), partner(data, m, Operation.BCAST, 2 * size)));
+                    m,
+                    phases,
+                    partner(data, m, Operation.GATHER, size),
+                    partner(data, m, Operation.BCAST, 2 * size),
+                    partner(data, m, Operation.ALLREDUCE_AVERAGE, size)));
         }
         return rows;
     }
@@ -91,5 +102,12 @@ record GatherAverageParts(
     /** The composite's score divided by {@link #parts()}: 1 when it costs exactly its parts. */
     double ratio() {
         return composite.time().score() / parts();
+    }
+
+    /** The composite's score divided by allreduce-average's at the same size: below 1, gather-average is faster. */
+    double ratioToAllreduceAverage() {
+        return allreduceAverage
+                .map(a -> composite.time().score() / a.time().score())
+                .orElse(Double.NaN);
     }
 }

@@ -296,7 +296,9 @@ final class HtmlReport {
                 + " size + the average phase + this run's <code>bcast</code> of twice the ints (the averages are doubles);"
                 + " empty when the run did not measure them (run gather and bcast with the sizes N and 2N, e.g."
                 + " <code>--ops gather,bcast,gather-average --sizes 1Ki,2Ki</code>). Score / parts near 1: the composite"
-                + " costs what its parts cost.</p>\n");
+                + " costs what its parts cost. Beside it, the same result computed the MPI way: this run's"
+                + " <code>allreduce-average</code> of the same size (every rank ends with the averages either way);"
+                + " below 1, gather-average is the faster.</p>\n");
         if (rows.isEmpty()) {
             html.append("<p>No gather-average results.</p>\n");
             return;
@@ -317,7 +319,9 @@ final class HtmlReport {
                 "gather(N)",
                 "bcast(2N)",
                 "parts",
-                "score / parts")) {
+                "score / parts",
+                "allreduce-average",
+                "score / allreduce-average")) {
             html.append("<th>").append(esc(header)).append("</th>");
         }
         html.append("</tr></thead>\n<tbody>\n");
@@ -337,6 +341,8 @@ final class HtmlReport {
             number(html, row.bcast().map(b -> b.time().score()).orElse(Double.NaN), true);
             number(html, row.parts(), true);
             number(html, row.ratio(), true);
+            number(html, row.allreduceAverage().map(a -> a.time().score()).orElse(Double.NaN), true);
+            number(html, row.ratioToAllreduceAverage(), true);
             html.append("</tr>\n");
         }
         html.append("</tbody>\n</table>\n");

@@ -46,6 +46,10 @@ class GatherAveragePartsTest {
                 .secondary(SecondaryMetric.AVERAGE_PHASE, new double[] {10, 10})
                 .secondary(SecondaryMetric.BCAST_PHASE, new double[] {55, 55})
                 .done()
+                .add(Operation.ALLREDUCE_AVERAGE, new double[] {80, 80})
+                .params("openmpi", 2, 1024)
+                .param(Param.BUFFER, "array")
+                .done()
                 .add(Operation.GATHER_AVERAGE, new double[] {30, 30})
                 .params("openmpi", 2, 1024)
                 .param(Param.BUFFER, "direct")
@@ -64,11 +68,16 @@ class GatherAveragePartsTest {
         assertThat(array.parts()).isCloseTo(40 + 10 + 50, offset(1e-9));
         assertThat(array.ratio()).isCloseTo(1.2, offset(1e-9));
         assertThat(array.phaseSum()).isCloseTo(107, offset(1e-9));
+        assertThat(array.allreduceAverage().orElseThrow().time().score()).isEqualTo(80.0);
+        assertThat(array.ratioToAllreduceAverage()).isCloseTo(1.5, offset(1e-9));
         GatherAverageParts direct = rows.get(1);
         assertThat(direct.gather()).as("the direct series' own gather").isPresent();
         assertThat(direct.bcast()).as("no bcast of 2N direct in this run").isEmpty();
         assertThat(direct.parts()).isNaN();
         assertThat(direct.hasPhases()).isFalse();
+        assertThat(direct.ratioToAllreduceAverage())
+                .as("no direct allreduce-average in this run")
+                .isNaN();
 
         List<ReportChart> charts = PhaseChart.draw(data);
         assertThat(charts).extracting(ReportChart::fileStem).containsExactly("phases_gather-average_np2_size1024");
@@ -90,6 +99,8 @@ class GatherAveragePartsTest {
         assertThat(page)
                 .contains("gather-average beside its parts")
                 .contains("<td data-v=\"1.2\">1.2</td>")
+                .contains("score / allreduce-average")
+                .contains("<td data-v=\"1.5\">1.5</td>")
                 .contains("phases_gather-average_np2_size1024.png");
     }
 }

@@ -32,7 +32,7 @@ public record ForeignConnections(Set<Integer> ports, int connections, Set<String
     private static final Pattern SOCKET = Pattern.compile("socket:\\[(\\d+)]");
 
     /** One row of {@code /proc/net/tcp[6]}: endpoints as the kernel writes them ("HEXADDR:HEXPORT"). */
-    private record Row(String local, String remote, String state, long inode) {
+    record Row(String local, String remote, String state, long inode) {
         int localPort() {
             return Integer.parseInt(local.substring(local.lastIndexOf(':') + 1), 16);
         }
@@ -47,18 +47,41 @@ public record ForeignConnections(Set<Integer> ports, int connections, Set<String
      *     host's tables (another host, or network namespace) is then taken for one of them, else it counts as foreign
      */
     public static ForeignConnections into(ProcessHandle server, Set<Long> job, boolean jobElsewhere) {
-        Set<Long> serverSockets = socketsOf(server.pid());
         Set<Long> jobSockets = new HashSet<>();
         job.forEach(pid -> jobSockets.addAll(socketsOf(pid)));
-        List<Row> rows = tcpTable();
+        Found found = find(tcpTable(), socketsOf(server.pid()), jobSockets, jobElsewhere);
+        Set<String> from = new TreeSet<>();
+        for (long owner : owners(found.foreignEnds)) {
+            from.add(owner + " "
+                    + ProcessHandle.of(owner)
+                            .flatMap(p -> p.info().command())
+                            .map(command -> Path.of(command).getFileName().toString())
+                            .orElse("?"));
+        }
+        return new ForeignConnections(found.ports, found.connections, from);
+    }
+
+    /** What {@link #find} found: the server's ports, the foreign connections, and their other ends' socket inodes. */
+    record Found(Set<Integer> ports, int connections, Set<Long> foreignEnds) {}
+
+    /**
+     * The matching itself, on the rows of the TCP tables: a connection into the server's ports is foreign when its
+     * other end, the row whose endpoints are the same two the other way round, belongs to no socket of the job.
+     *
+     * <p>Both endpoints are needed to find the other end: Linux gives one ephemeral port to several connections when
+     * their remote ends differ, and a closed connection lingers in TIME_WAIT (inode 0) with its old local endpoint, so
+     * the local endpoint alone can name another connection's row; under a busy machine's connection churn that made a
+     * job's own rank look like a stranger.
+     */
+    static Found find(List<Row> rows, Set<Long> serverSockets, Set<Long> jobSockets, boolean jobElsewhere) {
         Set<Integer> ports = new TreeSet<>();
         for (Row row : rows) {
             if (row.state.equals(LISTEN) && serverSockets.contains(row.inode)) {
                 ports.add(row.localPort());
             }
         }
-        Map<String, Row> byLocal = new HashMap<>();
-        rows.forEach(row -> byLocal.put(row.local, row));
+        Map<String, Row> byEndpoints = new HashMap<>();
+        rows.forEach(row -> byEndpoints.put(row.local + ">" + row.remote, row));
         Set<Long> foreignEnds = new HashSet<>();
         int connections = 0;
         for (Row row : rows) {
@@ -67,7 +90,7 @@ public record ForeignConnections(Set<Integer> ports, int connections, Set<String
                     || !ports.contains(row.localPort())) {
                 continue;
             }
-            Row client = byLocal.get(row.remote);
+            Row client = byEndpoints.get(row.remote + ">" + row.local);
             if (client == null ? !jobElsewhere : !jobSockets.contains(client.inode)) {
                 connections++;
                 if (client != null) {
@@ -75,15 +98,7 @@ public record ForeignConnections(Set<Integer> ports, int connections, Set<String
                 }
             }
         }
-        Set<String> from = new TreeSet<>();
-        for (long owner : owners(foreignEnds)) {
-            from.add(owner + " "
-                    + ProcessHandle.of(owner)
-                            .flatMap(p -> p.info().command())
-                            .map(command -> Path.of(command).getFileName().toString())
-                            .orElse("?"));
-        }
-        return new ForeignConnections(ports, connections, from);
+        return new Found(ports, connections, foreignEnds);
     }
 
     /** The listening TCP ports of {@code process}. */
@@ -150,20 +165,26 @@ public record ForeignConnections(Set<Integer> ports, int connections, Set<String
     }
 
     private static List<Row> tcpTable() {
-        List<Row> rows = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
         for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-            List<String> lines;
             try {
-                lines = Files.readAllLines(Path.of(table));
+                List<String> all = Files.readAllLines(Path.of(table));
+                lines.addAll(all.subList(Math.min(1, all.size()), all.size()));
             } catch (IOException e) {
-                continue;
+                // No such table (no IPv6): nothing in it.
             }
-            for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
-                // sl local_address rem_address st tx_queue:rx_queue tr:tm->when retrnsmt uid timeout inode ...
-                String[] f = line.trim().split("\\s+");
-                if (f.length > 9) {
-                    rows.add(new Row(ipv4Form(f[1]), ipv4Form(f[2]), f[3], Long.parseLong(f[9])));
-                }
+        }
+        return rows(lines);
+    }
+
+    /** Rows of {@code /proc/net/tcp[6]} without their heading line. */
+    static List<Row> rows(List<String> lines) {
+        List<Row> rows = new ArrayList<>();
+        for (String line : lines) {
+            // sl local_address rem_address st tx_queue:rx_queue tr:tm->when retrnsmt uid timeout inode ...
+            String[] f = line.trim().split("\\s+");
+            if (f.length > 9) {
+                rows.add(new Row(ipv4Form(f[1]), ipv4Form(f[2]), f[3], Long.parseLong(f[9])));
             }
         }
         return rows;

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -50,5 +51,32 @@ class ForeignConnectionsTest {
                 stranger.waitFor(10, TimeUnit.SECONDS);
             }
         }
+    }
+
+    /** A row of /proc/net/tcp as the kernel writes it, for 127.0.0.1 at both ends. */
+    private static String row(int localPort, int remotePort, String state, long inode) {
+        return String.format(
+                "  1: 0100007F:%04X 0100007F:%04X %s 00000000:00000000 00:00000000 00000000     0        0 %d 1",
+                localPort, remotePort, state, inode);
+    }
+
+    @Test
+    void theOtherEndIsFoundByBothEndpointsNotByTheLocalPortAlone() {
+        // The server (socket inodes 100, 101) listens on 8080 and holds a connection from port 49152, whose client end
+        // (inode 200) is the job's. Port 49152 also names a connection to another port, one now in TIME_WAIT (inode
+        // 0), and listed after it: Linux shares an ephemeral port among connections to different remote ends.
+        List<ForeignConnections.Row> rows = ForeignConnections.rows(List.of(
+                row(8080, 0, "0A", 100),
+                row(8080, 49152, "01", 101),
+                row(49152, 8080, "01", 200),
+                row(49152, 9090, "06", 0)));
+
+        ForeignConnections.Found ours = ForeignConnections.find(rows, Set.of(100L, 101L), Set.of(200L), false);
+        assertThat(ours.ports()).containsExactly(8080);
+        assertThat(ours.connections()).isZero();
+
+        ForeignConnections.Found stranger = ForeignConnections.find(rows, Set.of(100L, 101L), Set.of(300L), false);
+        assertThat(stranger.connections()).isEqualTo(1);
+        assertThat(stranger.foreignEnds()).containsExactly(200L);
     }
 }

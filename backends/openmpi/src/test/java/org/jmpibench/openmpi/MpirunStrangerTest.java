@@ -33,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MpirunStrangerTest {
 
     private static final Duration LIMIT = Duration.ofSeconds(120);
+    private static final int NP = 2;
 
     private final OpenMpiBackend backend = new OpenMpiBackend();
     private final List<Socket> strangers = new ArrayList<>();
@@ -67,9 +68,10 @@ class MpirunStrangerTest {
                 .collect(Collectors.toList());
         RankProgram gated = RankProgram.of(classpath, GatedRank.class.getName(), shared.toString())
                 .withJvmOptions(List.of("-Xmx128m", "-XX:+UseSerialGC"));
-        try (BackgroundJob job = BackgroundJob.start(() -> backend.launcher().run(JobSpec.of(2, gated, LIMIT)))) {
-            ProcessHandle mpirun = awaitMpirun(job);
-            Set<Integer> ports = awaitListening(mpirun, job);
+        try (BackgroundJob job = BackgroundJob.start(() -> backend.launcher().run(JobSpec.of(NP, gated, LIMIT)))) {
+            ProcessHandle mpirun = awaitRanksAtTheGate(job);
+            Set<Integer> ports = ForeignConnections.listeningPorts(mpirun);
+            assertThat(ports).as("mpirun's listening ports").isNotEmpty();
             for (int port : ports) {
                 for (int i = 0; i < 200; i++) {
                     strangers.add(new Socket(InetAddress.getLoopbackAddress(), port));
@@ -91,28 +93,33 @@ class MpirunStrangerTest {
         }
     }
 
-    private static ProcessHandle awaitMpirun(BackgroundJob job) throws InterruptedException {
+    /**
+     * Waits until every rank has written its at-gate file: by then MPI_Init is done everywhere, so mpirun has opened
+     * all its ports (it opens them one by one while it starts; a test that took the first one it saw could miss the one
+     * that holds the job). mpirun is then the launcher's child that has children of its own.
+     */
+    private ProcessHandle awaitRanksAtTheGate(BackgroundJob job) throws InterruptedException {
         long deadline = System.nanoTime() + LIMIT.toNanos();
         while (System.nanoTime() < deadline && !job.isDone()) {
-            // The launcher's one child (its executable is orterun, which mpirun links to).
-            var found = ProcessHandle.current().children().findFirst();
-            if (found.isPresent()) {
-                return found.get();
+            if (allRanksAtTheGate()) {
+                List<ProcessHandle> withRanks = ProcessHandle.current()
+                        .children()
+                        .filter(child -> child.children().findAny().isPresent())
+                        .collect(Collectors.toList());
+                assertThat(withRanks).as("mpirun: the one child with ranks").hasSize(1);
+                return withRanks.get(0);
             }
             Thread.sleep(20);
         }
-        throw new AssertionError("no mpirun started");
+        throw new AssertionError("the ranks did not reach the gate");
     }
 
-    private static Set<Integer> awaitListening(ProcessHandle mpirun, BackgroundJob job) throws InterruptedException {
-        long deadline = System.nanoTime() + LIMIT.toNanos();
-        while (System.nanoTime() < deadline && !job.isDone()) {
-            Set<Integer> ports = ForeignConnections.listeningPorts(mpirun);
-            if (!ports.isEmpty()) {
-                return ports;
+    private boolean allRanksAtTheGate() {
+        for (int rank = 0; rank < NP; rank++) {
+            if (!Files.exists(shared.resolve(GatedRank.AT_GATE + rank))) {
+                return false;
             }
-            Thread.sleep(20);
         }
-        throw new AssertionError("mpirun opened no port");
+        return true;
     }
 }

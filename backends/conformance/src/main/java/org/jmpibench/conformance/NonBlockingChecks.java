@@ -12,9 +12,10 @@ import org.jmpibench.spi.Request;
  * at once), messages larger than any transport buffer in both directions at once (a backend whose sends wait for their
  * receiver deadlocks here), {@link Communicator#MAX_OUTSTANDING_REQUESTS} requests at once, matching order, counts, and
  * requests mixed with blocking calls. Pairs of ranks {@code (2p, 2p + 1)} work at the same time; an odd last rank sits
- * out the pair checks. Every check ends with a barrier.
+ * out the pair checks. Every check ends with a barrier. The OSU bibw exchange is public: backend tests repeat it (see
+ * {@link #windowOfIntsBothWays}).
  */
-final class NonBlockingChecks {
+public final class NonBlockingChecks {
 
     /** OSU's osu_bw and osu_bibw window. */
     static final int WINDOW = 64;
@@ -75,11 +76,11 @@ final class NonBlockingChecks {
         return (((source & 7) * 64 + k) << 20) + i;
     }
 
-    private Vec messages(Kind kind, int messages, int count) {
+    private static Vec messages(Kind kind, int source, int messages, int count) {
         Vec vec = kind.allocate(messages * count);
         for (int k = 0; k < messages; k++) {
             for (int i = 0; i < count; i++) {
-                vec.set(k * count + i, kind.value(value(rank, k, i)));
+                vec.set(k * count + i, kind.value(value(source, k, i)));
             }
         }
         return vec;
@@ -102,7 +103,7 @@ final class NonBlockingChecks {
         Request[] requests = new Request[WINDOW];
         int[] ack = new int[1];
         if (rank == sender) {
-            Vec out = messages(kind, WINDOW, count);
+            Vec out = messages(kind, rank, WINDOW, count);
             for (int k = 0; k < WINDOW; k++) {
                 requests[k] = kind.isend(comm, out, k * count, count, receiver, 30);
             }
@@ -122,13 +123,24 @@ final class NonBlockingChecks {
         }
     }
 
-    /** OSU bibw: both ranks of a pair post a window of irecvs and one of isends, then wait for all of them. */
+    /**
+     * OSU bibw, one window of {@code int[]} messages of {@code count} each way with {@code partner}, which calls this
+     * at the same time; every element received is checked.
+     */
+    public static void windowOfIntsBothWays(Communicator comm, int partner, int count) {
+        windowBothWays(comm, partner, Kind.INTS, count);
+    }
+
     private void windowsBothWays(Kind kind, int count) {
-        if (partner < 0) {
-            return;
+        if (partner >= 0) {
+            windowBothWays(comm, partner, kind, count);
         }
+    }
+
+    /** OSU bibw: both ranks of a pair post a window of irecvs and one of isends, then wait for all of them. */
+    private static void windowBothWays(Communicator comm, int partner, Kind kind, int count) {
         String what = "windows both ways of " + kind + " x " + count + " with rank " + partner;
-        Vec out = messages(kind, WINDOW, count);
+        Vec out = messages(kind, comm.rank(), WINDOW, count);
         Vec in = kind.allocate(WINDOW * count);
         Request[] requests = new Request[2 * WINDOW];
         for (int k = 0; k < WINDOW; k++) {
@@ -144,7 +156,7 @@ final class NonBlockingChecks {
 
     private void largeBothWays() {
         if (partner >= 0) {
-            Vec out = messages(Kind.INTS, 1, HUGE_INTS);
+            Vec out = messages(Kind.INTS, rank, 1, HUGE_INTS);
             Vec in = Kind.INTS.allocate(HUGE_INTS);
             Request[] requests = {
                 Kind.INTS.irecv(comm, in, 0, HUGE_INTS, partner, 33),
@@ -272,7 +284,7 @@ final class NonBlockingChecks {
     private void overtakeLargeIsend() {
         int count = ConformanceRank.LARGE_COUNT;
         if (rank == 0) {
-            Vec big = messages(Kind.INTS, 1, count);
+            Vec big = messages(Kind.INTS, rank, 1, count);
             Request large = Kind.INTS.isend(comm, big, 0, count, 1, 70);
             comm.send(new int[] {71}, 0, 1, 1, 71);
             int[] reply = new int[1];

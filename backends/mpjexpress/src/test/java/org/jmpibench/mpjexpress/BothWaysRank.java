@@ -1,8 +1,8 @@
 package org.jmpibench.mpjexpress;
 
+import org.jmpibench.conformance.NonBlockingChecks;
 import org.jmpibench.spi.Communicator;
 import org.jmpibench.spi.Job;
-import org.jmpibench.spi.Request;
 
 /**
  * Ranks 0 and 1 keep OSU bibw windows of large messages in flight to each other, round after round: the pattern that
@@ -12,36 +12,15 @@ import org.jmpibench.spi.Request;
 public final class BothWaysRank {
 
     static final String PASSED = "BOTH WAYS PASSED rank ";
-    /** OSU's window: 64 messages each way outstanding at once. */
-    private static final int WINDOW = 64;
 
     public static void main(String[] args) {
         int windows = Integer.parseInt(args[0]);
         int ints = Integer.parseInt(args[1]);
         Communicator comm = Job.communicator();
-        int rank = comm.rank();
-        int peer = 1 - rank;
-        int[] out = new int[WINDOW * ints];
-        int[] in = new int[WINDOW * ints];
-        Request[] requests = new Request[2 * WINDOW];
         for (int w = 0; w < windows; w++) {
-            for (int i = 0; i < out.length; i++) {
-                out[i] = rank * 1_000_003 + w + i;
-            }
-            for (int k = 0; k < WINDOW; k++) {
-                requests[k] = comm.irecv(in, k * ints, ints, peer, 7);
-            }
-            for (int k = 0; k < WINDOW; k++) {
-                requests[WINDOW + k] = comm.isend(out, k * ints, ints, peer, 7);
-            }
-            comm.waitAll(requests, 2 * WINDOW);
-            for (int i = 0; i < in.length; i++) {
-                if (in[i] != peer * 1_000_003 + w + i) {
-                    throw new AssertionError("rank " + rank + ", window " + w + ": element " + i + " is " + in[i]);
-                }
-            }
+            NonBlockingChecks.windowOfIntsBothWays(comm, 1 - comm.rank(), ints);
         }
-        System.out.println(PASSED + rank);
+        System.out.println(PASSED + comm.rank());
         comm.close();
     }
 }

@@ -20,7 +20,12 @@ import org.junit.jupiter.api.Test;
 /** What the conformance suite does not cover, for both MPJ devices: truncation, and a leader program on rank 0. */
 abstract class MpjJobTests {
 
-    static final List<String> SMALL_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    static final List<String> SMALL_JVM = jvmWithHeap("256m");
+
+    /** {@link #SMALL_JVM}'s options with another heap size, for ranks that hold large messages. */
+    static List<String> jvmWithHeap(String size) {
+        return List.of("-Xmx" + size, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    }
 
     abstract Backend backend();
 

@@ -39,8 +39,7 @@ class MpjNiodevJobTest extends MpjJobTests {
                 // The conformance rank's largest messages need more of MPJ's direct buffers than SMALL_JVM allows.
                 return run(JobSpec.of(
                         2,
-                        program(ConformanceRank.class, "2", dir.toString(), "1")
-                                .withJvmOptions(List.of("-Xmx768m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")),
+                        program(ConformanceRank.class, "2", dir.toString(), "1").withJvmOptions(jvmWithHeap("768m")),
                         Duration.ofSeconds(120)));
             }));
         }
@@ -52,16 +51,15 @@ class MpjNiodevJobTest extends MpjJobTests {
     }
 
     /**
-     * 300 windows of 64 x 256 KiB each way: about 7 s here. With MPJ's default protocol switch limit (128 KiB) this job
-     * hung in 2 of 2 tries (OSU's bibw at 64 Ki ints in 4 of 4). The ranks have 512 MiB of heap, room for a window's 16
-     * MiB arriving before its receives are posted.
+     * 30 windows of 64 x 256 KiB each way, every element checked: about 9 s here. With MPJ's default protocol switch
+     * limit (128 KiB) this job hung in 2 of 2 tries (OSU's bibw at 64 Ki ints in 4 of 4). The ranks have 512 MiB of
+     * heap, room for a window's 16 MiB arriving before its receives are posted.
      */
     @Test
     void largeMessagesInFlightBothWaysAtOnceDoNotDeadlock() {
         JobOutcome outcome = run(JobSpec.of(
                 2,
-                program(BothWaysRank.class, "300", Integer.toString(64 << 10))
-                        .withJvmOptions(List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")),
+                program(BothWaysRank.class, "30", Integer.toString(64 << 10)).withJvmOptions(jvmWithHeap("512m")),
                 Duration.ofSeconds(60)));
         assertThat(outcome.succeeded()).as(outcome::toString).isTrue();
         assertThat(outcome.output()).contains(BothWaysRank.PASSED + 0).contains(BothWaysRank.PASSED + 1);

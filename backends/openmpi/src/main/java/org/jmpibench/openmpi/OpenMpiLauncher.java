@@ -173,8 +173,8 @@ final class OpenMpiLauncher implements JobLauncher {
     /**
      * Waits for mpirun and notes the progress board at the moment its first rank process went: after a failure mpirun
      * takes a few seconds to stop the rest, and the board should show the job as the failure found it. Also watches
-     * mpirun's ports: it accepts connections from anyone, and a silent one holds it up (a rank's MPI_Init waits behind
-     * it, and mpirun will not exit before it closes), which would hold the job until its limit.
+     * mpirun's ports: it accepts connections from anyone, and will not exit while a silent one stays open (which port:
+     * bench/reliability/README.md, Who can connect), which would hold the job until its limit.
      */
     private static final class RankWatch {
 

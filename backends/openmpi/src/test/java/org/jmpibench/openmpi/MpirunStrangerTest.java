@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * mpirun listens on every interface, accepts anyone, and waits for silent connections (ranks cannot finish MPI_Init
- * behind them, and mpirun does not exit before they close): strangers would hold the job until its time limit. We
- * cannot change mpirun; the job fails within seconds, with one line naming the cause.
+ * mpirun accepts anyone on its ports and does not exit while a silent connection to one of them stays open (which one:
+ * bench/reliability/README.md, Who can connect): strangers would hold the job until its time limit. We cannot change
+ * mpirun; the job fails within seconds, with one line naming the cause.
  */
 class MpirunStrangerTest {
 

@@ -25,14 +25,9 @@ import org.jmpibench.launcher.JobSession;
 final class PeerInfoServer implements JobSession {
 
     /**
-     * Every message goes eagerly: MPJ 0.44's niodev deadlocks in its rendezvous protocol (messages over this limit;
-     * MPJ's own default is 128 KiB) when two ranks both have large sends to each other in flight, as in OSU's bibw. A
-     * sender thread (NIODevice.rendezSendData) writes the data while holding the channel's write lock and blocks once
-     * the socket is full; the peer's selector thread, the one thread that reads its sockets, waits for its own write
-     * lock to answer a ready-to-send (NIODevice.java:3867) while that lock's holder blocks the same way, so neither
-     * side reads again. Eager sends are written by the calling thread and read by the selector without any lock, so
-     * both sides keep reading. The cost: a message that arrives before its receive is posted is held in a buffer of its
-     * size (the harness sizes the rank JVMs' direct memory for the largest message).
+     * Every message goes eagerly: MPJ 0.44's niodev rendezvous (messages over this limit; MPJ's default is 128 KiB)
+     * deadlocks when two ranks have large sends to each other in flight. The cause and the cost: the table of MPJ's
+     * bugs in backends/mpjexpress/README.md.
      */
     private static final int PROTOCOL_SWITCH_LIMIT_BYTES = Integer.MAX_VALUE;
     /** A rank sends its ports right after connecting; anything slower is not one of our ranks. */

@@ -71,8 +71,8 @@ public final class LeaderSession {
     private final double[] myReport = new double[BatchReport.LENGTH];
     private final double[] allReports;
     private final long watchdogSeconds;
-    /** TEST ONLY ({@link PlantedSlowdown}): 0 in every real run. */
-    private final double plantedSlowdown;
+    /** TEST ONLY ({@link PlantedSlowdown}): null in every real run. */
+    private final PlantedSlowdown plantedSlowdown;
     /**
      * send only: after SETUP, commands go point-to-point to rank 1 alone, so that idle ranks 2.. are not woken by every
      * batch (a woken rank of a spinning backend steals a core from the ping-pong on a small machine).
@@ -103,7 +103,7 @@ public final class LeaderSession {
         this.comm = comm;
         this.watchdog = watchdog;
         this.watchdogSeconds = Watchdog.timeoutSeconds();
-        this.plantedSlowdown = PlantedSlowdown.fraction(System.getProperty(PlantedSlowdown.PROPERTY), backend, op);
+        this.plantedSlowdown = PlantedSlowdown.forThisRank(backend, op);
         this.allReports = new double[BatchReport.LENGTH * comm.size()];
         this.partnerOnly = op.shape() == Operation.Shape.PAIR;
         this.workload = Workload.create(op, buffer, comm, size, backend, root);
@@ -160,6 +160,9 @@ public final class LeaderSession {
     public void startIteration(IterationParams params) {
         try {
             iteration++;
+            if (plantedSlowdown != null) {
+                plantedSlowdown.restart();
+            }
             long timeNs = params.getTime().convertTo(TimeUnit.NANOSECONDS);
             iterationNs = timeNs > 0 ? timeNs : DEFAULT_ITERATION_NS;
             watchdog.arm(params.getType() + " iteration " + iteration, watchdogSeconds);
@@ -174,21 +177,21 @@ public final class LeaderSession {
     /** One timed operation; commands a top-up batch when the current one is used up. */
     public void operation() {
         try {
+            if (plantedSlowdown != null) {
+                plantedSlowdown.beforeOperation();
+            }
             if (remaining == 0) {
                 startBatch(planner.nextBatch(iterationNs));
             }
             if (batchStartNs == 0) {
                 batchStartNs = System.nanoTime();
             }
-            if (plantedSlowdown > 0) {
-                long start = System.nanoTime();
-                workload.run();
-                PlantedSlowdown.stretch(start, plantedSlowdown);
-            } else {
-                workload.run();
-            }
+            workload.run();
             if (--remaining == 0) {
                 finishBatch();
+            }
+            if (plantedSlowdown != null) {
+                plantedSlowdown.afterOperation();
             }
         } catch (Throwable t) {
             throw RankFailure.halt(where(), t);

@@ -24,6 +24,11 @@ public final class BlockDesign {
         return block % 2 == 0 ? ABBA : BAAB;
     }
 
+    /** Which pair of its block the fork at {@code position} (from 0) belongs to: 0 for forks 1-2, 1 for forks 3-4. */
+    public static int pair(int position) {
+        return position / 2;
+    }
+
     /** {@code ABBA} or {@code BAAB}. */
     public static String pattern(int block) {
         return block % 2 == 0 ? "ABBA" : "BAAB";

@@ -9,12 +9,12 @@ import org.jmpibench.results.Metric;
 import org.jmpibench.results.ScoreUnit;
 
 /**
- * Decides the verdict of one benchmark metric of an A/B run from its blocks.
+ * Decides the verdict of one benchmark metric of an A/B run from its pairs of forks ({@link BlockDesign#pair}).
  *
  * <h2>The rule</h2>
  *
- * Each complete block gives {@code d = mean(log head forks) - mean(log base forks)} of the per-fork medians. The change
- * is {@code exp(HL) - 1}, HL the Hodges–Lehmann estimate over the blocks, with the signed-rank interval
+ * Each complete pair gives {@code d = log head fork - log base fork} of the per-fork medians. The change is
+ * {@code exp(HL) - 1}, HL the Hodges–Lehmann estimate over the pairs, with the signed-rank interval
  * ({@link SignedRank}) at level {@code 1 - alpha / m}, where {@code m} is the number of metrics compared (Bonferroni:
  * the chance that any of them is flagged when nothing changed stays below {@code alpha}). A metric is
  * {@link Verdict#REGRESSED regressed} (or {@link Verdict#IMPROVED improved}) when both hold:
@@ -24,28 +24,37 @@ import org.jmpibench.results.ScoreUnit;
  *   <li>the estimate's factor, {@code max(r, 1/r)} of the ratio {@code r}, exceeds {@code 1 + threshold}.
  * </ol>
  *
- * The direction comes from the unit, as in {@link VerdictRule}. Fewer blocks than the corrected level can ever reject
+ * The direction comes from the unit, as in {@link VerdictRule}. Fewer pairs than the corrected level can ever reject
  * ({@code 2 / 2^n > alpha / m}) give {@link Verdict#NOT_COMPARABLE}, never a reassuring "unchanged". Why this design
  * and these defaults: {@code bench/regression/README.md}.
  */
 final class BlockVerdictRule {
 
     /**
-     * One complete block of a metric.
+     * One complete pair of forks of a metric.
      *
-     * @param index the block's number, from 0
-     * @param base the base forks' medians
-     * @param head the head forks' medians
+     * @param block the block's number, from 0
+     * @param pair which pair of the block ({@link BlockDesign#pair})
+     * @param base the base fork's median
+     * @param head the head fork's median
      */
-    record Block(int index, List<Double> base, List<Double> head) {
+    record Pair(int block, int pair, double base, double head) {
 
-        /** The block's log ratio head/base. */
+        /** The pair's log ratio head/base. */
         double logRatio() {
-            return meanLog(head) - meanLog(base);
+            return Math.log(head) - Math.log(base);
         }
+    }
 
-        private static double meanLog(List<Double> values) {
-            return values.stream().mapToDouble(Math::log).average().orElseThrow();
+    /**
+     * What a metric's verdict is decided from.
+     *
+     * @param pairs the complete pairs, outliers left out
+     * @param outlierForks how many forks were left out as outliers of their side ({@link OutlierForks})
+     */
+    record Samples(List<Pair> pairs, int outlierForks) {
+        Samples {
+            pairs = List.copyOf(pairs);
         }
     }
 
@@ -69,7 +78,9 @@ final class BlockVerdictRule {
         return String.format(
                 Locale.ROOT,
                 "%d %s of 4 forks (ABBA and BAAB alternating); per metric, the change "
-                        + "is the Hodges-Lehmann estimate of the blocks' log ratios head/base of per-fork medians, "
+                        + "is the Hodges-Lehmann estimate of the log ratios head/base of per-fork medians of each "
+                        + "pair of forks run back to back (forks 1-2 and 3-4 of a block; a fork further than "
+                        + VerdictRule.fmt(OutlierForks.K) + " robust sd from the median of all forks left out), "
                         + "with a signed-rank interval at %s%% (alpha %s for all %d compared, Bonferroni); "
                         + "regressed or improved when the interval excludes no change and the estimate is beyond "
                         + "the threshold %s; Base and Head are medians of per-fork medians",
@@ -81,13 +92,14 @@ final class BlockVerdictRule {
                 VerdictRule.thresholds(options.thresholds()));
     }
 
-    MetricComparison decide(BenchmarkKey key, String metric, Metric base, Metric head, List<Block> blocks) {
+    MetricComparison decide(BenchmarkKey key, String metric, Metric base, Metric head, Samples samples) {
+        List<Pair> pairs = samples.pairs();
         ScoreUnit unit = base.unit();
         List<Double> baseForks = new ArrayList<>();
         List<Double> headForks = new ArrayList<>();
-        blocks.forEach(b -> {
-            baseForks.addAll(b.base());
-            headForks.addAll(b.head());
+        pairs.forEach(p -> {
+            baseForks.add(p.base());
+            headForks.add(p.head());
         });
         double baseMedian = median(baseForks);
         double headMedian = median(headForks);
@@ -118,20 +130,21 @@ final class BlockVerdictRule {
                     Double.NaN);
         }
         double alpha = perComparisonAlpha();
-        if (blocks.isEmpty()) {
+        if (pairs.isEmpty()) {
             return row(
                     key,
                     metric,
                     base,
                     head,
                     Verdict.NOT_COMPARABLE,
-                    "no complete block (both forks of each " + "side with usable iterations)",
+                    "no complete pair of forks (a base and a head fork run back to back, both with usable "
+                            + "iterations)",
                     baseMedian,
                     headMedian,
                     null,
                     Double.NaN);
         }
-        double[] d = blocks.stream().mapToDouble(Block::logRatio).toArray();
+        double[] d = pairs.stream().mapToDouble(Pair::logRatio).toArray();
         SignedRank.Estimate estimate = SignedRank.of(d, alpha);
         double threshold = options.thresholdFor(key);
         if (!estimate.hasInterval()) {
@@ -143,7 +156,7 @@ final class BlockVerdictRule {
                     Verdict.NOT_COMPARABLE,
                     String.format(
                             Locale.ROOT,
-                            "too few blocks (%d): the smallest p-value is %s, the level per comparison %s",
+                            "too few pairs of forks (%d): the smallest p-value is %s, the level per comparison %s",
                             d.length,
                             VerdictRule.fmtP(SignedRank.smallestPValue(d.length)),
                             VerdictRule.fmtP(alpha)),
@@ -160,10 +173,11 @@ final class BlockVerdictRule {
                 : (ratio < 1 ? "lower throughput" : "higher throughput");
         String figures = String.format(
                 Locale.ROOT,
-                "%s %s, %d blocks, p=%s",
+                "%s %s, %d pairs%s, p=%s",
                 Cells.change(ratio - 1),
                 intervalText(estimate),
                 d.length,
+                outliersText(samples.outlierForks()),
                 VerdictRule.fmtP(estimate.pValue()));
         if (!estimate.excludesZero()) {
             return row(
@@ -207,6 +221,10 @@ final class BlockVerdictRule {
                 headMedian,
                 estimate,
                 threshold);
+    }
+
+    private static String outliersText(int forks) {
+        return forks == 0 ? "" : " (" + forks + (forks == 1 ? " outlier fork" : " outlier forks") + " left out)";
     }
 
     private static String intervalText(SignedRank.Estimate e) {

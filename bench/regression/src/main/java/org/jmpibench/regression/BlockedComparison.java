@@ -1,6 +1,7 @@
 package org.jmpibench.regression;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,7 +13,7 @@ import org.jmpibench.results.Metric;
 
 /**
  * Compares the two sides of an A/B run measured in blocks of forks ({@link BlockDesign}): per benchmark metric, each
- * complete block (both forks of each side have it) gives one log ratio head/base of the per-fork medians;
+ * complete pair of forks (both forks of the pair have it) gives one log ratio head/base of the per-fork medians;
  * {@link BlockVerdictRule} turns those into the change, its interval and the verdict. Benchmarks found on one side only
  * are rows of their own ({@link Verdict#MISSING}: in base, not in head; {@link Verdict#NEW}).
  *
@@ -28,11 +29,13 @@ public final class BlockedComparison {
     public static final double DEFAULT_THRESHOLD = 0.05;
 
     /**
-     * One fork's results: which block it belongs to and which side it measured.
+     * One fork's results: where it ran in the design and which side it measured.
      *
+     * @param block its block, from 0
+     * @param position its place in the block, from 0 ({@link BlockDesign#order})
      * @param results the fork's benchmark results (one JMH fork each); empty when its run wrote none
      */
-    public record Fork(int block, AbSide side, List<BenchmarkResult> results) {
+    public record Fork(int block, int position, AbSide side, List<BenchmarkResult> results) {
         public Fork {
             results = List.copyOf(results);
         }
@@ -81,7 +84,7 @@ public final class BlockedComparison {
         BlockVerdictRule rule = new BlockVerdictRule(options, compared.size());
         int blocks = (int) forks.stream().mapToInt(Fork::block).distinct().count();
         for (MetricRef ref : compared) {
-            rows.add(rule.decide(ref.key, ref.metric, ref.base, ref.head, blockSamples(forks, ref)));
+            rows.add(rule.decide(ref.key, ref.metric, ref.base, ref.head, pairSamples(forks, ref)));
         }
         rows.sort(Comparison.ROW_ORDER);
         return new ComparisonReport(
@@ -98,31 +101,37 @@ public final class BlockedComparison {
     private record MetricRef(BenchmarkKey key, String metric, Metric base, Metric head) {}
 
     /**
-     * Per block, the per-fork medians of each side, in the base metric's unit; a block is left out unless both forks of
-     * each side have the metric with usable iterations.
+     * Per pair of forks ({@link BlockDesign#pair}), the base and the head fork's medians, in the base metric's unit; a
+     * pair is left out unless both of its forks have the metric with usable iterations and neither is an outlier among
+     * the forks of the complete pairs ({@link OutlierForks}).
      */
-    private static List<BlockVerdictRule.Block> blockSamples(List<Fork> forks, MetricRef ref) {
-        Map<Integer, List<Double>> baseScores = new LinkedHashMap<>();
-        Map<Integer, List<Double>> headScores = new LinkedHashMap<>();
-        Map<Integer, Integer> forksInBlock = new LinkedHashMap<>();
+    private static BlockVerdictRule.Samples pairSamples(List<Fork> forks, MetricRef ref) {
+        Map<List<Integer>, Double> baseScores = new LinkedHashMap<>();
+        Map<List<Integer>, Double> headScores = new LinkedHashMap<>();
         for (Fork fork : forks) {
-            forksInBlock.merge(fork.block(), 1, Integer::sum);
             Double score = forkScore(fork, ref);
             if (score != null) {
-                (fork.side() == AbSide.BASE ? baseScores : headScores)
-                        .computeIfAbsent(fork.block(), b -> new ArrayList<>())
-                        .add(score);
+                List<Integer> pair = List.of(fork.block(), BlockDesign.pair(fork.position()));
+                (fork.side() == AbSide.BASE ? baseScores : headScores).put(pair, score);
             }
         }
-        List<BlockVerdictRule.Block> blocks = new ArrayList<>();
-        for (int block : forksInBlock.keySet().stream().sorted().toList()) {
-            List<Double> b = baseScores.getOrDefault(block, List.of());
-            List<Double> h = headScores.getOrDefault(block, List.of());
-            if (b.size() == BlockDesign.FORKS_PER_BLOCK / 2 && h.size() == BlockDesign.FORKS_PER_BLOCK / 2) {
-                blocks.add(new BlockVerdictRule.Block(block, b, h));
+        Map<List<Object>, Double> pooled = new LinkedHashMap<>();
+        baseScores.forEach((pair, score) -> {
+            if (headScores.containsKey(pair)) {
+                pooled.put(List.of(pair, AbSide.BASE), score);
+                pooled.put(List.of(pair, AbSide.HEAD), headScores.get(pair));
             }
-        }
-        return blocks;
+        });
+        Set<List<Object>> outliers = OutlierForks.of(pooled);
+        Set<Object> spoiled = new LinkedHashSet<>();
+        outliers.forEach(fork -> spoiled.add(fork.get(0)));
+        List<BlockVerdictRule.Pair> pairs = new ArrayList<>();
+        baseScores.keySet().stream()
+                .filter(p -> headScores.containsKey(p) && !spoiled.contains(p))
+                .sorted(Comparator.<List<Integer>>comparingInt(p -> p.get(0)).thenComparingInt(p -> p.get(1)))
+                .forEach(p ->
+                        pairs.add(new BlockVerdictRule.Pair(p.get(0), p.get(1), baseScores.get(p), headScores.get(p))));
+        return new BlockVerdictRule.Samples(pairs, outliers.size());
     }
 
     /** The fork's median iteration score of the metric in the base unit; null when it has none usable. */

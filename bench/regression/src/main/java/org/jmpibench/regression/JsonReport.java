@@ -23,7 +23,7 @@ import org.jmpibench.results.RunContext;
  *  "comparisons": [{"benchmark": "org.jmpibench.harness.PingPong.send", "mode": "avgt",
  *                   "params": {"backend": "loopback", ...}, "metric": "primary", "unit": "us/op",
  *                   "baseline": {"median": 10.0, "score": 10.1, "scoreError": 0.2, "iterations": 10, "forks": 2},
- *                   "current": {...}, "change": 0.2, "changeLow": 0.15, "changeHigh": 0.26, "blocks": 12,
+ *                   "current": {...}, "change": 0.2, "changeLow": 0.15, "changeHigh": 0.26, "pairs": 24,
  *                   "pValue": 0.0002, "threshold": 0.05, "verdict": "regressed", "reason": "..."}]}
  * }</pre>
  */
@@ -74,8 +74,8 @@ public final class JsonReport {
             number(node, "change", row.change());
             number(node, "changeLow", row.changeLow());
             number(node, "changeHigh", row.changeHigh());
-            if (row.blocks() > 0) {
-                node.put("blocks", row.blocks());
+            if (row.pairs() > 0) {
+                node.put("pairs", row.pairs());
             }
             number(node, "pValue", row.pValue());
             number(node, "threshold", row.threshold());

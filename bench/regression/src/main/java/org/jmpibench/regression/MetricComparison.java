@@ -19,12 +19,12 @@ import org.jmpibench.results.ScoreUnit;
  *     for {@code ab}); NaN when there is none
  * @param currentMedian the current run's, likewise
  * @param change the relative change in {@code unit}: +0.2 is 20% more time per op or 20% more ops per time
- *     ({@code compare}: of the medians; {@code ab}: the paired estimate over blocks); NaN when not computed
- * @param pValue the two-sided p-value (Mann-Whitney U for {@code compare}, signed-rank over blocks for {@code ab}); NaN
- *     when not computed
+ *     ({@code compare}: of the medians; {@code ab}: the paired estimate over pairs of forks); NaN when not computed
+ * @param pValue the two-sided p-value (Mann-Whitney U for {@code compare}, signed-rank over pairs of forks for
+ *     {@code ab}); NaN when not computed
  * @param changeLow lower end of the change's confidence interval; NaN when there is none ({@code compare})
  * @param changeHigh upper end, likewise
- * @param blocks how many A/B blocks the row's figures come from; 0 for {@code compare}
+ * @param pairs how many A/B pairs of forks the row's figures come from; 0 for {@code compare}
  * @param threshold the smallest change that counted for this row; NaN when no verdict used one
  */
 public record MetricComparison(
@@ -41,13 +41,13 @@ public record MetricComparison(
         double pValue,
         double changeLow,
         double changeHigh,
-        int blocks,
+        int pairs,
         double threshold) {
 
     /** The name of JMH's primary metric in rows and reports. */
     public static final String PRIMARY = "primary";
 
-    /** A row without an interval or blocks ({@code compare}). */
+    /** A row without an interval or pairs ({@code compare}). */
     public MetricComparison(
             BenchmarkKey key,
             String metric,

@@ -46,6 +46,23 @@ final class AbFixture {
         return random -> sd * random.nextGaussian();
     }
 
+    /**
+     * Uniform on the log scale within {@code ±half}: bounded, so no fork is ever far enough out to be an outlier
+     * ({@link OutlierForks}: 3 x 1.4826 x MAD is about 2.2 x half), for tests that count the pairs kept.
+     */
+    static Noise uniform(double half) {
+        return random -> half * (2 * random.nextDouble() - 1);
+    }
+
+    /**
+     * {@code base}, and now and then a fork in the machine's slow state: with probability {@code slowShare} the fork is
+     * {@code slowFactor} times slower (as about one shm fork in eight was 3-4x here, by where the host put the vCPUs).
+     */
+    static Noise placement(double slowShare, double slowFactor, Noise base) {
+        double slow = Math.log(slowFactor);
+        return random -> base.next(random) + (random.nextDouble() < slowShare ? slow : 0);
+    }
+
     /** Student t with 3 degrees of freedom (heavy tails: a fork now and then far off), scaled. */
     static Noise heavy(double scale) {
         return random -> {
@@ -84,7 +101,9 @@ final class AbFixture {
         Map<Bench, List<double[]>> baseRaw = new LinkedHashMap<>();
         Map<Bench, List<double[]>> headRaw = new LinkedHashMap<>();
         for (int block = 0; block < blocks; block++) {
-            for (AbSide side : BlockDesign.order(block)) {
+            List<AbSide> order = BlockDesign.order(block);
+            for (int position = 0; position < order.size(); position++) {
+                AbSide side = order.get(position);
                 double machine = driftPerFork * forkNumber++ + shared.next(random);
                 List<BenchmarkResult> results = new ArrayList<>();
                 for (Bench bench : benches) {
@@ -99,7 +118,7 @@ final class AbFixture {
                             .computeIfAbsent(bench, b -> new ArrayList<>())
                             .add(iterations);
                 }
-                forks.add(new BlockedComparison.Fork(block, side, results));
+                forks.add(new BlockedComparison.Fork(block, position, side, results));
             }
         }
         baseRaw.forEach((bench, raw) -> baseMerged.add(result(bench, raw.toArray(new double[0][]))));

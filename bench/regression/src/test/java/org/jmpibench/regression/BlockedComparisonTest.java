@@ -27,7 +27,7 @@ class BlockedComparisonTest {
 
         assertThat(report.rows(Verdict.REGRESSED)).singleElement().satisfies(row -> {
             assertThat(row.key().params()).containsEntry("backend", "shm").containsEntry("size", "1");
-            assertThat(row.blocks()).isEqualTo(12);
+            assertThat(row.pairs()).isEqualTo(24);
             assertThat(row.changeLow()).isLessThan(0.25);
             assertThat(row.changeHigh()).isGreaterThan(0.25);
             assertThat(row.change()).isBetween(0.15, 0.35);
@@ -97,26 +97,28 @@ class BlockedComparisonTest {
     }
 
     @Test
-    void tooFewBlocksAreNotComparableEvenForAHugeChange() {
+    void tooFewPairsAreNotComparableEvenForAHugeChange() {
         AbFixture run =
-                new AbFixture(AbFixture.FOUR, Map.of(SHM_1, 3.0), 6, AbFixture.normal(0.01), AbFixture.normal(0.01), 6);
+                new AbFixture(AbFixture.FOUR, Map.of(SHM_1, 3.0), 3, AbFixture.normal(0.01), AbFixture.normal(0.01), 6);
 
         MetricComparison row = rowOf(run.compare(AbFixture.abDefaults()), SHM_1);
 
-        // 4 comparisons at alpha 0.05: 0.0125 each; 6 blocks cannot go below p = 2/64.
+        // 4 comparisons at alpha 0.05: 0.0125 each; 3 blocks are 6 pairs, which cannot go below p = 2/64.
         assertThat(row.verdict()).isEqualTo(Verdict.NOT_COMPARABLE);
         assertThat(row.reason())
-                .isEqualTo("too few blocks (6): the smallest p-value is 0.0313, the level per " + "comparison 0.0125");
+                .isEqualTo("too few pairs of forks (6): the smallest p-value is 0.0313, the level per comparison "
+                        + "0.0125");
         assertThat(row.change()).isBetween(1.9, 2.1);
     }
 
     @Test
-    void aBlockWithAFailedForkIsLeftOut() {
-        AbFixture run = new AbFixture(AbFixture.FOUR, Map.of(), 12, AbFixture.normal(0.1), AbFixture.normal(0.02), 7);
+    void aPairWithAFailedForkIsLeftOutAndTheBlocksOtherPairKept() {
+        AbFixture run =
+                new AbFixture(AbFixture.FOUR, Map.of(), 12, AbFixture.uniform(0.05), AbFixture.uniform(0.005), 7);
         // Block 3's second fork ran but wrote nothing (its job failed).
         List<BlockedComparison.Fork> forks = new java.util.ArrayList<>(run.forks);
         BlockedComparison.Fork failed = forks.get(3 * 4 + 1);
-        forks.set(3 * 4 + 1, new BlockedComparison.Fork(failed.block(), failed.side(), List.of()));
+        forks.set(3 * 4 + 1, new BlockedComparison.Fork(failed.block(), failed.position(), failed.side(), List.of()));
 
         ComparisonReport report = BlockedComparison.of(
                 forks,
@@ -126,7 +128,67 @@ class BlockedComparisonTest {
                 run.headMerged,
                 AbFixture.abDefaults());
 
-        assertThat(report.rows()).allSatisfy(row -> assertThat(row.blocks()).isEqualTo(11));
+        assertThat(report.rows()).allSatisfy(row -> {
+            assertThat(row.pairs()).isEqualTo(23);
+            assertThat(row.reason()).contains(", 23 pairs, p=");
+        });
+    }
+
+    @Test
+    void aForkInTheMachinesSlowStateIsLeftOutWithItsPair() {
+        AbFixture run =
+                new AbFixture(AbFixture.FOUR, Map.of(), 12, AbFixture.uniform(0.05), AbFixture.uniform(0.005), 9);
+        // Block 5's third fork (a head fork: BAAB's first is head, so ABBA's third is head) ran 3.5x slower throughout.
+        List<BlockedComparison.Fork> forks = new java.util.ArrayList<>(run.forks);
+        BlockedComparison.Fork slow = forks.get(4 * 4 + 2);
+        forks.set(4 * 4 + 2, new BlockedComparison.Fork(slow.block(), slow.position(), slow.side(), scaled(slow, 3.5)));
+
+        ComparisonReport report = BlockedComparison.of(
+                forks,
+                new ComparisonReport.Side("base", null, null),
+                new ComparisonReport.Side("head", null, null),
+                run.baseMerged,
+                run.headMerged,
+                AbFixture.abDefaults());
+
+        assertThat(report.rows()).allSatisfy(row -> {
+            assertThat(row.pairs()).isEqualTo(23);
+            assertThat(row.reason()).contains(", 23 pairs (1 outlier fork left out), p=");
+        });
+        assertThat(report.method()).contains("a fork further than 3 robust sd from the median of all forks left out");
+    }
+
+    @Test
+    void aLargeRealChangeLeavesNoForkOut() {
+        AbFixture run = new AbFixture(
+                AbFixture.FOUR, Map.of(SHM_1, 2.0), 12, AbFixture.normal(0.03), AbFixture.normal(0.01), 10);
+
+        MetricComparison row = rowOf(run.compare(AbFixture.abDefaults()), SHM_1);
+
+        assertThat(row.verdict()).isEqualTo(Verdict.REGRESSED);
+        assertThat(row.pairs()).isEqualTo(24);
+        assertThat(row.change()).isBetween(0.9, 1.1);
+    }
+
+    /** The fork's results with every iteration {@code factor} times slower. */
+    private static List<org.jmpibench.results.BenchmarkResult> scaled(BlockedComparison.Fork fork, double factor) {
+        return fork.results().stream()
+                .map(r -> {
+                    double[][] raw = r.primary().rawData();
+                    double[][] slower = new double[raw.length][];
+                    for (int i = 0; i < raw.length; i++) {
+                        slower[i] = java.util.Arrays.stream(raw[i])
+                                .map(v -> v * factor)
+                                .toArray();
+                    }
+                    Bench bench = AbFixture.FOUR.stream()
+                            .filter(b -> new java.util.TreeMap<>(b.params())
+                                    .equals(r.key().params()))
+                            .findFirst()
+                            .orElseThrow();
+                    return AbFixture.result(bench, slower);
+                })
+                .toList();
     }
 
     @Test

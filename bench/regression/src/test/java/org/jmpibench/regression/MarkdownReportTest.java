@@ -34,7 +34,7 @@ class MarkdownReportTest {
                 key,
                 MetricComparison.PRIMARY,
                 verdict,
-                "slower by a factor of 1.248 (+24.8% [+18.1%, +31.9%], 16 blocks, p=0.0001)",
+                "slower by a factor of 1.248 (+24.8% [+18.1%, +31.9%], 32 pairs, p=0.0001)",
                 US,
                 ANY,
                 ANY,
@@ -44,7 +44,7 @@ class MarkdownReportTest {
                 0.0001,
                 change - 0.05,
                 change + 0.05,
-                16,
+                32,
                 0.05);
     }
 

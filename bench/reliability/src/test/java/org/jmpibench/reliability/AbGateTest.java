@@ -29,10 +29,11 @@ import org.junit.jupiter.api.io.TempDir;
  * a stand-in for Maven that puts the jar under test where a real build would (so the test measures the real benchmarks
  * without building the project twice inside the build), and fails on a commit marked broken.
  *
- * <p>Timings decide nothing here beyond a huge plant: the unchanged run has too few blocks for any verdict but "not
- * comparable" (it checks the path and the files), and the planted run makes head's send ten times slower
- * (JMPI_BENCH_TEST_SLOWDOWN, fraction 9) against a threshold of 200% and an alpha that 3 blocks all of one sign reach
- * (2/8 = 0.25 < 0.3): a block's log ratio is 2.3 against noise of at most 0.6 seen on this machine.
+ * <p>Timings decide nothing here beyond a huge plant: the unchanged run has too few pairs of forks for any verdict but
+ * "not comparable" (it checks the path and the files), and the planted run makes head's send ten times slower
+ * (JMPI_BENCH_TEST_SLOWDOWN, fraction 9) against a threshold of 200% and an alpha that 3 blocks' 6 pairs all of one
+ * sign reach (2/64 = 0.031 < 0.3; 5 of 6 give 0.063): a pair's log ratio is 2.3 against the 1.4 of the slowest
+ * placement of a fork's ranks seen on this machine (4x).
  */
 class AbGateTest {
 
@@ -229,7 +230,7 @@ class AbGateTest {
                 .contains("; warning: head ran with JMPI_BENCH_TEST_SLOWDOWN=loopback:send:9");
         JsonNode comparison = JSON.readTree(planted.resolve("comparison.json").toFile());
         assertThat(comparison.get("regression").asBoolean()).isTrue();
-        assertThat(comparison.get("comparisons").get(0).get("blocks").asInt()).isEqualTo(3);
+        assertThat(comparison.get("comparisons").get(0).get("pairs").asInt()).isEqualTo(6);
         assertThat(comparison.get("sides").get("current").get("commit").asText())
                 .isEqualTo(commitOf("HEAD"));
         assertThat(ResultsFile.read(planted.resolve("head.json"))

@@ -262,7 +262,7 @@ final class AbRun {
                         // a fork whose every job failed: it measured nothing
                     }
                 }
-                compared.add(new BlockedComparison.Fork(fork.block(), fork.side(), results));
+                compared.add(new BlockedComparison.Fork(fork.block(), fork.position(), fork.side(), results));
             }
             if (!files.containsKey(AbSide.BASE) || !files.containsKey(AbSide.HEAD)) {
                 return null;
@@ -338,7 +338,7 @@ final class AbRun {
             ForkRecord first =
                     forks.stream().filter(f -> f.status() != 0).findFirst().orElseThrow();
             warnings.add(failed + (failed == 1 ? " fork" : " forks") + " failed (first: " + first.describe() + ": "
-                    + first.problem() + "); benchmarks a fork lacks leave its block out");
+                    + first.problem() + "); benchmarks a fork lacks leave its pair of forks out");
         }
         for (AbSide side : AbSide.values()) {
             settings.env()

@@ -5,9 +5,16 @@ import java.util.List;
 /**
  * The order in which an A/B run measures its forks: blocks of four, {@code A B B A} then {@code B A A B}, alternating.
  * Within a block each side has one early and one late fork, so a drift that is linear over the block (the machine
- * warming up, a neighbour's build starting) cancels from the block's log ratio; alternating the blocks' orientation
- * cancels what depends on the position in a block (the first fork after a switch of jar, say) across pairs of blocks.
- * The unit of analysis is the block: its log ratio head/base is one sample.
+ * warming up, a neighbour's build starting) cancels over the block; alternating the blocks' orientation cancels what
+ * depends on the position in a block (the first fork after a switch of jar, say) across pairs of blocks.
+ *
+ * <p>The unit of analysis is the <em>pair</em>: forks 1 and 2 of a block, and forks 3 and 4, each one base and one head
+ * fork run back to back; its log ratio head/base is one sample. Why not the whole block: now and then a fork lands in a
+ * slow state of the machine for its whole life (on this 2-core VM about one shm fork in eight ran 3-4x slower: where
+ * the host put the vCPUs), and spoils the sample it is in. A block is spoiled when any of its four forks is (41% of
+ * blocks at one fork in eight), a pair when either of its two is (23%). A steady drift adds to the first pair of a
+ * block what it takes from the second (ABBA: head runs later, then earlier), so it cancels over the pairs as it did
+ * over the block.
  */
 public final class BlockDesign {
 

@@ -5,17 +5,17 @@ import org.hipparchus.stat.descriptive.rank.Median;
 import org.hipparchus.stat.ranking.NaturalRanking;
 
 /**
- * The centre of paired differences (per-block log ratios) with its distribution-free confidence interval: the
- * Hodges–Lehmann estimate (the median of the Walsh averages {@code (d_i + d_j) / 2}, {@code i <= j}) and the interval
- * between the {@code (k+1)}-th smallest and the {@code (k+1)}-th largest Walsh average, where {@code k} is the largest
- * value with {@code 2 P(T <= k) <= alpha} under the exact null distribution of the Wilcoxon signed-rank statistic
- * {@code T} (Hollander and Wolfe, Nonparametric Statistical Methods, 3.2). It needs only that the differences are
- * independent and symmetric about their centre: no normality, and one wild block moves the estimate by one Walsh
- * average at most. The interval excludes 0 exactly when the two-sided signed-rank test has {@code p <= alpha}.
+ * The centre of paired differences (the log ratios of pairs of forks) with its distribution-free confidence interval:
+ * the Hodges–Lehmann estimate (the median of the Walsh averages {@code (d_i + d_j) / 2}, {@code i <= j}) and the
+ * interval between the {@code (k+1)}-th smallest and the {@code (k+1)}-th largest Walsh average, where {@code k} is the
+ * largest value with {@code 2 P(T <= k) <= alpha} under the exact null distribution of the Wilcoxon signed-rank
+ * statistic {@code T} (Hollander and Wolfe, Nonparametric Statistical Methods, 3.2). It needs only that the differences
+ * are independent and symmetric about their centre: no normality, and one wild difference moves the estimate by one
+ * Walsh average at most. The interval excludes 0 exactly when the two-sided signed-rank test has {@code p <= alpha}.
  *
  * <p>Hipparchus has the signed-rank test but not the interval, and its exact p-value enumerates all {@code 2^n} sign
- * patterns (seconds per benchmark at 25 blocks); the null distribution here is the number of subsets of {1..n} with
- * each rank sum, by the usual recurrence, as probabilities: exact for any n, in O(n^3). A test checks its p-values
+ * patterns (seconds per benchmark at 25 differences); the null distribution here is the number of subsets of {1..n}
+ * with each rank sum, by the usual recurrence, as probabilities: exact for any n, in O(n^3). A test checks its p-values
  * against Hipparchus's.
  */
 final class SignedRank {
